@@ -1,0 +1,24 @@
+//! Building blocks shared by pages, following GOV.UK Design System patterns.
+
+pub mod error_page;
+pub mod error_summary;
+pub mod fields;
+pub mod layout;
+
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// Render loaded data, or the plain error page (with its status code) if loading failed.
+pub fn loaded<T, V: IntoView + 'static>(
+    result: Result<T, AppError>,
+    render: impl FnOnce(T) -> V,
+) -> AnyView {
+    match result {
+        Ok(data) => render(data).into_any(),
+        Err(error) => view! { <error_page::ErrorPage error/> }.into_any(),
+    }
+}
+
+pub fn loading() -> impl IntoView {
+    view! { <p class="loading">"Loading…"</p> }
+}

@@ -1,0 +1,107 @@
+//! Our Words: national care standards co-written with the people they are for.
+
+pub mod api;
+pub mod domain;
+pub mod error;
+pub mod form;
+#[cfg(feature = "ssr")]
+pub mod server;
+
+mod components;
+mod pages;
+
+use components::layout::Layout;
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::{
+    SsrMode,
+    components::{Route, Router, Routes},
+    path,
+};
+
+/// The HTML document around every page.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    set_content_security_policy();
+    view! {
+        <!DOCTYPE html>
+        <html lang="en-GB">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="referrer" content="no-referrer"/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The policy names this response's nonce, so only our own hydration script runs.
+#[cfg(feature = "ssr")]
+fn set_content_security_policy() {
+    use http::{HeaderValue, header::CONTENT_SECURITY_POLICY};
+    let Some(nonce) = leptos::nonce::use_nonce() else {
+        return;
+    };
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+         style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; \
+         object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+    );
+    if let (Some(response), Ok(value)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        HeaderValue::from_str(&policy),
+    ) {
+        response.insert_header(CONTENT_SECURITY_POLICY, value);
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    // Every route renders completely on the server before it is sent, so each page is
+    // whole without JavaScript and can set its own status code.
+    view! {
+        <Stylesheet id="leptos" href="/pkg/our-words.css"/>
+        <Title formatter=|text: String| {
+            if text.is_empty() { "Our Words".to_owned() } else { format!("{text} – Our Words") }
+        }/>
+        <Router>
+            <Layout>
+                <Routes fallback=pages::not_found::NotFound>
+                    <Route path=path!("/") view=pages::home::HomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/frameworks/:slug") view=pages::framework::FrameworkPage ssr=SsrMode::Async/>
+                    <Route
+                        path=path!("/frameworks/:slug/statements/:reference")
+                        view=pages::statement::StatementPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/sign-in") view=pages::sign_in::SignInPage ssr=SsrMode::Async/>
+                    <Route path=path!("/sign-in/check-email") view=pages::sign_in::CheckEmailPage ssr=SsrMode::Async/>
+                    <Route path=path!("/sign-in/confirm") view=pages::sign_in::ConfirmPage ssr=SsrMode::Async/>
+                    <Route path=path!("/signed-out") view=pages::sign_in::SignedOutPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account") view=pages::account::AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin") view=pages::admin::AdminHomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/people") view=pages::admin::people::PeoplePage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/people/:id") view=pages::admin::people::PersonPage ssr=SsrMode::Async/>
+                    <Route
+                        path=path!("/admin/organisations")
+                        view=pages::admin::organisations::OrganisationsPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/admin/organisations/:id")
+                        view=pages::admin::organisations::OrganisationPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/dev/mailbox") view=pages::mailbox::MailboxPage ssr=SsrMode::Async/>
+                    <Route path=path!("/dev/mailbox/:id") view=pages::mailbox::MailPage ssr=SsrMode::Async/>
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

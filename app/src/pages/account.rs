@@ -1,0 +1,79 @@
+use crate::{
+    api::get_account,
+    components::{error_summary::ErrorSummary, fields::TextField, loaded, loading},
+    form::use_form_feedback,
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+pub const NAME_FORM: &str = "display-name";
+
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let account = Resource::new(|| (), |_| get_account());
+    let feedback = use_form_feedback(NAME_FORM);
+    let query = use_query_map();
+    let notice = if query.read_untracked().get("saved").is_some() {
+        Some("Your name has been saved.")
+    } else if query.read_untracked().get("signed_in").is_some() {
+        Some("You are signed in.")
+    } else {
+        None
+    };
+    view! {
+        <Suspense fallback=loading>
+            {move || {
+                let feedback = feedback.clone();
+                Suspend::new(async move {
+                    loaded(account.await, move |account| {
+                        let name = feedback
+                            .as_ref()
+                            .and_then(|f| f.value("display_name"))
+                            .unwrap_or_else(|| account.viewer.display_name.clone());
+                        let error = feedback.as_ref().and_then(|f| f.error_for("display_name"));
+                        let title = if feedback.is_some() { "Error: Your account" } else { "Your account" };
+                        let mut roles = vec!["Participant"];
+                        if !account.organisations.is_empty() { roles.push("Organisation representative"); }
+                        if account.viewer.is_editor { roles.push("Editor (policy team)"); }
+                        if account.viewer.is_admin { roles.push("Admin"); }
+                        view! {
+                            <Title text=title/>
+                            <div class="narrow">
+                                <ErrorSummary feedback=feedback.clone()/>
+                                {notice.map(|notice| view! {
+                                    <div class="notice" role="status"><p>{notice}</p></div>
+                                })}
+                                <h1>"Your account"</h1>
+                                <dl class="summary-list">
+                                    <div><dt>"Email address"</dt><dd>{account.viewer.email.clone()}</dd></div>
+                                    <div><dt>"What you can do"</dt><dd>{roles.join(", ")}</dd></div>
+                                    <div>
+                                        <dt>"Organisations you speak for"</dt>
+                                        <dd>{if account.organisations.is_empty() {
+                                            "None".to_owned()
+                                        } else {
+                                            account.organisations.join(", ")
+                                        }}</dd>
+                                    </div>
+                                </dl>
+                                <h2>"Your name"</h2>
+                                <form method="post" action="/account" novalidate>
+                                    <TextField
+                                        name="display_name"
+                                        label="Name to show with your comments"
+                                        hint="You can use any name you like. You can still choose to comment anonymously."
+                                        autocomplete="name"
+                                        value=name
+                                        error=error
+                                    />
+                                    <button type="submit" class="button">"Save name"</button>
+                                </form>
+                            </div>
+                        }
+                    })
+                })
+            }}
+        </Suspense>
+    }
+}

@@ -1,0 +1,216 @@
+use super::saved_notice;
+use crate::{
+    api::{admin_get_person, admin_list_people},
+    components::{error_summary::ErrorSummary, fields::TextField, loaded, loading},
+    form::use_form_feedback,
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+pub const ADD_PERSON_FORM: &str = "add-person";
+pub const ROLES_FORM: &str = "roles";
+pub const MEMBERSHIP_FORM: &str = "membership";
+
+fn saved_message() -> Option<String> {
+    let saved = use_query_map().read_untracked().get("saved")?;
+    Some(
+        match saved.as_str() {
+            "roles" => "Roles saved.",
+            "added" => "Person added.",
+            "membership" => "Organisation added.",
+            "removed" => "Organisation removed.",
+            _ => "Saved.",
+        }
+        .to_owned(),
+    )
+}
+
+#[component]
+pub fn PeoplePage() -> impl IntoView {
+    let people = Resource::new(|| (), |_| admin_list_people());
+    let feedback = use_form_feedback(ADD_PERSON_FORM);
+    let saved = saved_message();
+    view! {
+        <Suspense fallback=loading>
+            {move || {
+                let feedback = feedback.clone();
+                let saved = saved.clone();
+                Suspend::new(async move {
+                    loaded(people.await, move |people| {
+                        let email = feedback.as_ref().and_then(|f| f.value("email")).unwrap_or_default();
+                        let error = feedback.as_ref().and_then(|f| f.error_for("email"));
+                        view! {
+                            <Title text=if feedback.is_some() { "Error: People" } else { "People" }/>
+                            <nav class="breadcrumbs" aria-label="Breadcrumb">
+                                <ol><li><a href="/admin">"Admin"</a></li></ol>
+                            </nav>
+                            <ErrorSummary feedback=feedback.clone()/>
+                            {saved_notice(saved)}
+                            <h1>"People"</h1>
+                            <div class="table-wrap" role="region" aria-labelledby="people-caption" tabindex="0">
+                                <table class="table">
+                                    <caption id="people-caption" class="visually-hidden">"Everyone with an account"</caption>
+                                    <thead>
+                                        <tr>
+                                            <th scope="col">"Name"</th>
+                                            <th scope="col">"Email address"</th>
+                                            <th scope="col">"Roles"</th>
+                                            <th scope="col">"Organisations"</th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>
+                                        {people.into_iter().map(|p| {
+                                            let roles = p.roles();
+                                            let organisations = p.organisations.iter().map(|o| o.name.clone()).collect::<Vec<_>>().join(", ");
+                                            view! {
+                                                <tr>
+                                                    <td>
+                                                        <a href=format!("/admin/people/{}", p.id)>
+                                                            {p.name().to_owned()}
+                                                            <span class="visually-hidden">{format!(" ({})", p.email)}</span>
+                                                        </a>
+                                                    </td>
+                                                    <td class="break-anywhere">{p.email.clone()}</td>
+                                                    <td>{roles}</td>
+                                                    <td>{organisations}</td>
+                                                </tr>
+                                            }
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            </div>
+                            <h2>"Add a person"</h2>
+                            <p>"Add someone before they first sign in, for example to make them an editor. They sign in with this address."</p>
+                            <form method="post" action="/admin/people" novalidate class="narrow">
+                                <TextField name="email" label="Email address" input_type="email" autocomplete="off" value=email error=error/>
+                                <button type="submit" class="button">"Add person"</button>
+                            </form>
+                        }
+                    })
+                })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn PersonPage() -> impl IntoView {
+    let params = use_params_map();
+    let person = Resource::new(
+        move || {
+            params
+                .read()
+                .get("id")
+                .and_then(|id| id.parse::<i64>().ok())
+                .unwrap_or(-1)
+        },
+        admin_get_person,
+    );
+    let roles_feedback = use_form_feedback(ROLES_FORM);
+    let membership_feedback = use_form_feedback(MEMBERSHIP_FORM);
+    let saved = saved_message();
+    view! {
+        <Suspense fallback=loading>
+            {move || {
+                let roles_feedback = roles_feedback.clone();
+                let membership_feedback = membership_feedback.clone();
+                let saved = saved.clone();
+                Suspend::new(async move {
+                    loaded(person.await, move |detail| {
+                        let p = detail.person;
+                        let feedback = roles_feedback.clone().or(membership_feedback.clone());
+                        let roles_error = roles_feedback.as_ref().and_then(|f| f.error_for("editor"));
+                        let membership_error = membership_feedback.as_ref().and_then(|f| f.error_for("organisation_id"));
+                        let has_roles_error = roles_error.is_some();
+                        let has_membership_error = membership_error.is_some();
+                        let base = format!("/admin/people/{}", p.id);
+                        let title = format!("{}{}", if feedback.is_some() { "Error: " } else { "" }, p.name());
+                        view! {
+                            <Title text=title/>
+                            <nav class="breadcrumbs" aria-label="Breadcrumb">
+                                <ol>
+                                    <li><a href="/admin">"Admin"</a></li>
+                                    <li><a href="/admin/people">"People"</a></li>
+                                </ol>
+                            </nav>
+                            <ErrorSummary feedback=feedback/>
+                            {saved_notice(saved)}
+                            <h1>{p.name().to_owned()}</h1>
+                            <p class="lead break-anywhere">{p.email.clone()}</p>
+
+                            <h2 id="roles-heading">"Roles"</h2>
+                            <form method="post" action=base.clone() class="narrow">
+                                <input type="hidden" name="action" value="roles"/>
+                                <div class="form-group" class:form-group--error=has_roles_error>
+                                    <fieldset class="fieldset" aria-describedby="roles-hint">
+                                        <legend class="fieldset__legend">"What can this person do?"</legend>
+                                        <div class="hint" id="roles-hint">"Everyone who signs in can read drafts and comment."</div>
+                                        {roles_error.map(|m| view! {
+                                            <p class="error-message"><span class="visually-hidden">"Error: "</span>{m}</p>
+                                        })}
+                                        <div class="checkboxes">
+                                            <div class="checkboxes__item">
+                                                <input class="checkboxes__input" type="checkbox" id="editor" name="editor" value="yes" checked=p.is_editor/>
+                                                <label class="checkboxes__label" for="editor">"Editor (policy team): drafts statements, answers comments and publishes"</label>
+                                            </div>
+                                            <div class="checkboxes__item">
+                                                <input class="checkboxes__input" type="checkbox" id="admin" name="admin" value="yes" checked=p.is_admin/>
+                                                <label class="checkboxes__label" for="admin">"Admin: manages people, organisations and roles"</label>
+                                            </div>
+                                        </div>
+                                    </fieldset>
+                                </div>
+                                <button type="submit" class="button">"Save roles"</button>
+                            </form>
+
+                            <h2>"Organisations this person speaks for"</h2>
+                            {if p.organisations.is_empty() {
+                                view! { <p>"None yet."</p> }.into_any()
+                            } else {
+                                view! {
+                                    <ul class="plain-list">
+                                        {p.organisations.iter().map(|o| view! {
+                                            <li class="row-with-action">
+                                                <a href=format!("/admin/organisations/{}", o.id)>{o.name.clone()}</a>
+                                                <form method="post" action=base.clone() class="inline-form">
+                                                    <input type="hidden" name="action" value="remove-membership"/>
+                                                    <input type="hidden" name="organisation_id" value=o.id.to_string()/>
+                                                    <button type="submit" class="button button--secondary button--small">
+                                                        "Remove"<span class="visually-hidden">{format!(" from {}", o.name)}</span>
+                                                    </button>
+                                                </form>
+                                            </li>
+                                        }).collect_view()}
+                                    </ul>
+                                }.into_any()
+                            }}
+                            {if detail.other_organisations.is_empty() {
+                                view! { <p>"There are no other organisations to add. "<a href="/admin/organisations">"Add an organisation"</a>"."</p> }.into_any()
+                            } else {
+                                view! {
+                                    <form method="post" action=base.clone() class="narrow">
+                                        <input type="hidden" name="action" value="add-membership"/>
+                                        <div class="form-group" class:form-group--error=has_membership_error>
+                                            <label class="label" for="organisation_id">"Add to an organisation"</label>
+                                            {membership_error.map(|m| view! {
+                                                <p class="error-message" id="organisation_id-error"><span class="visually-hidden">"Error: "</span>{m}</p>
+                                            })}
+                                            <select class="select" id="organisation_id" name="organisation_id">
+                                                <option value="">"Choose an organisation"</option>
+                                                {detail.other_organisations.into_iter().map(|o| view! {
+                                                    <option value=o.id.to_string()>{o.name}</option>
+                                                }).collect_view()}
+                                            </select>
+                                        </div>
+                                        <button type="submit" class="button">"Add to organisation"</button>
+                                    </form>
+                                }.into_any()
+                            }}
+                        }
+                    })
+                })
+            }}
+        </Suspense>
+    }
+}

@@ -1,0 +1,138 @@
+//! Configuration from environment variables, with defaults that run the app locally
+//! with no other set-up. Parsed from a plain map so it is testable without touching
+//! the process environment.
+
+use std::{collections::HashMap, net::SocketAddr, path::PathBuf};
+use url::Url;
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// `sqlite:…` (the default) or `postgres://…`.
+    pub database_url: String,
+    pub listen_addr: SocketAddr,
+    /// The address people reach the app at; links in emails start with it.
+    pub base_url: Url,
+    /// `smtp://user:pass@host:port` (or `smtps://`); without it mail is written to files.
+    pub smtp_url: Option<String>,
+    pub mail_from: String,
+    /// Where the SQLite database and locally written mail live.
+    pub data_dir: PathBuf,
+    /// Load the demo framework and demo people into an empty database.
+    pub demo_data: bool,
+}
+
+pub const DEFAULT_LISTEN: &str = "127.0.0.1:3000";
+
+impl Config {
+    pub fn from_env() -> Result<Self, String> {
+        Self::from_map(&std::env::vars().collect())
+    }
+
+    pub fn from_map(vars: &HashMap<String, String>) -> Result<Self, String> {
+        let get = |key: &str| vars.get(key).map(|v| v.trim()).filter(|v| !v.is_empty());
+        let data_dir = PathBuf::from(get("OUR_WORDS_DATA_DIR").unwrap_or("data"));
+        let listen_addr: SocketAddr = get("OUR_WORDS_LISTEN")
+            .or_else(|| get("LEPTOS_SITE_ADDR"))
+            .unwrap_or(DEFAULT_LISTEN)
+            .parse()
+            .map_err(|e| format!("OUR_WORDS_LISTEN is not an address like 127.0.0.1:3000: {e}"))?;
+        let base_url = match get("OUR_WORDS_BASE_URL") {
+            Some(url) => url,
+            None => &format!("http://{listen_addr}"),
+        };
+        let base_url =
+            Url::parse(base_url).map_err(|e| format!("OUR_WORDS_BASE_URL is not a URL: {e}"))?;
+        let database_url = match get("DATABASE_URL") {
+            Some(url) => url.to_owned(),
+            None => format!("sqlite:{}", data_dir.join("our-words.db").display()),
+        };
+        if !(database_url.starts_with("sqlite:") || database_url.starts_with("postgres")) {
+            return Err("DATABASE_URL must start with sqlite: or postgres://".into());
+        }
+        Ok(Self {
+            database_url,
+            listen_addr,
+            base_url,
+            smtp_url: get("OUR_WORDS_SMTP_URL").map(str::to_owned),
+            mail_from: get("OUR_WORDS_MAIL_FROM")
+                .unwrap_or("Our Words <no-reply@our-words.localhost>")
+                .to_owned(),
+            data_dir,
+            demo_data: matches!(get("OUR_WORDS_DEMO_DATA"), Some("1" | "true" | "yes")),
+        })
+    }
+
+    /// Served over https, so cookies can take the `__Host-` prefix and `Secure`.
+    pub fn is_https(&self) -> bool {
+        self.base_url.scheme() == "https"
+    }
+
+    /// The local mailbox page shows every sign-in link sent, so it exists only when mail
+    /// goes to files and nobody but this machine can reach the app.
+    pub fn local_mailbox_enabled(&self) -> bool {
+        self.smtp_url.is_none() && self.listen_addr.ip().is_loopback()
+    }
+
+    pub fn mail_dir(&self) -> PathBuf {
+        self.data_dir.join("mail")
+    }
+
+    /// The origin (scheme, host, port) that our own pages post from.
+    pub fn origin(&self) -> String {
+        self.base_url.origin().ascii_serialization()
+    }
+
+    pub fn absolute_url(&self, path_and_query: &str) -> String {
+        let mut base = self.base_url.as_str().trim_end_matches('/').to_owned();
+        base.push_str(path_and_query);
+        base
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(pairs: &[(&str, &str)]) -> Result<Config, String> {
+        Config::from_map(
+            &pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn defaults_run_locally_on_sqlite_with_mail_in_files() {
+        let c = config(&[]).unwrap();
+        assert_eq!(c.database_url, "sqlite:data/our-words.db");
+        assert_eq!(c.listen_addr.to_string(), "127.0.0.1:3000");
+        assert_eq!(c.origin(), "http://127.0.0.1:3000");
+        assert!(c.smtp_url.is_none());
+        assert!(c.local_mailbox_enabled());
+        assert!(!c.is_https());
+    }
+
+    #[test]
+    fn mailbox_is_off_when_smtp_is_configured_or_listening_beyond_loopback() {
+        let smtp = config(&[("OUR_WORDS_SMTP_URL", "smtp://localhost:2525")]).unwrap();
+        assert!(!smtp.local_mailbox_enabled());
+        let public = config(&[("OUR_WORDS_LISTEN", "0.0.0.0:3000")]).unwrap();
+        assert!(!public.local_mailbox_enabled());
+    }
+
+    #[test]
+    fn https_base_url_is_detected_and_links_are_absolute() {
+        let c = config(&[("OUR_WORDS_BASE_URL", "https://ourwords.example.org/")]).unwrap();
+        assert!(c.is_https());
+        assert_eq!(
+            c.absolute_url("/sign-in/confirm?token=abc"),
+            "https://ourwords.example.org/sign-in/confirm?token=abc"
+        );
+    }
+
+    #[test]
+    fn unknown_database_schemes_are_refused() {
+        assert!(config(&[("DATABASE_URL", "mysql://x")]).is_err());
+    }
+}

@@ -1,0 +1,162 @@
+//! Demo data so a newcomer can click through: a framework with four themes of
+//! I statements, and people to sign in as. Loaded only into a database with no frameworks.
+
+use super::{Db, clock::now, store};
+use sqlx::AnyConnection;
+
+pub const DEMO_FRAMEWORK_SLUG: &str = "national-care-service-demo";
+pub const DEMO_EDITOR: &str = "editor@example.org";
+pub const DEMO_PARTICIPANT: &str = "participant@example.org";
+pub const DEMO_REPRESENTATIVE: &str = "rep@example.org";
+pub const DEMO_ADMIN: &str = "admin@example.org";
+
+const THEMES: &[(&str, &str, &str, &[&str])] = &[
+    (
+        "HL",
+        "Home and living arrangements",
+        "Where and how I live, and who I live with.",
+        &[
+            "I live in a place I call home, with people I choose to live with.",
+            "I decide how my home looks and what happens in it.",
+            "I can stay in my home and my community as my needs change.",
+            "I'm able to get the equipment and adaptations I need without a long wait.",
+        ],
+    ),
+    (
+        "PS",
+        "Personalised support",
+        "Support that fits my life, planned with me.",
+        &[
+            "I have support that is planned with me, around what matters to me.",
+            "I know who to contact about my support, and they get back to me.",
+            "I can change my support when my life changes, without having to start again.",
+            "I only have to tell my story once.",
+        ],
+    ),
+    (
+        "CI",
+        "Community inclusion",
+        "Taking part in the life of my community.",
+        &[
+            "I'm able to spend time with people important to me.",
+            "I can get out and about when I want to, with support if I need it.",
+            "I can take part in my community in ways that matter to me.",
+        ],
+    ),
+    (
+        "WF",
+        "Wellbeing and fulfilment",
+        "A good life: meaning, purpose and feeling well.",
+        &[
+            "I have things to do that give my life meaning and purpose.",
+            "I'm supported to look after my physical and mental health in the way I choose.",
+            "I feel safe, and I can take the risks I choose.",
+        ],
+    ),
+];
+
+/// Load the demo if there are no frameworks yet; safe to call on every start.
+pub async fn load_if_empty(db: &Db) -> Result<bool, sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    let frameworks: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM frameworks")
+        .fetch_one(&mut *tx)
+        .await?;
+    if frameworks > 0 {
+        return Ok(false);
+    }
+    let at = now();
+    let editor = demo_person(&mut tx, DEMO_EDITOR, "Priya (demo editor)", true, false, at).await?;
+    demo_person(
+        &mut tx,
+        DEMO_PARTICIPANT,
+        "Sam (demo participant)",
+        false,
+        false,
+        at,
+    )
+    .await?;
+    let rep = demo_person(
+        &mut tx,
+        DEMO_REPRESENTATIVE,
+        "Jo (demo representative)",
+        false,
+        false,
+        at,
+    )
+    .await?;
+    demo_person(&mut tx, DEMO_ADMIN, "Alex (demo admin)", false, true, at).await?;
+    let organisation: i64 = sqlx::query_scalar(
+        "INSERT INTO organisations (name, created_at) VALUES ($1, $2) RETURNING id",
+    )
+    .bind("Speaking Up Together (demo)")
+    .bind(at)
+    .fetch_one(&mut *tx)
+    .await?;
+    store::organisations::add_member(&mut tx, rep, organisation, at).await?;
+
+    let framework: i64 = sqlx::query_scalar(
+        "INSERT INTO frameworks (slug, title, summary, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+    )
+    .bind(DEMO_FRAMEWORK_SLUG)
+    .bind("National Care Service standards (demo)")
+    .bind(
+        "Draft standards for a National Care Service, written as I statements by people who \
+         use social care, their carers and the people who support them.",
+    )
+    .bind(at)
+    .fetch_one(&mut *tx)
+    .await?;
+    for (theme_position, (code, title, description, statements)) in THEMES.iter().enumerate() {
+        let theme: i64 = sqlx::query_scalar(
+            "INSERT INTO themes (framework_id, code, title, description, position) \
+             VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        )
+        .bind(framework)
+        .bind(*code)
+        .bind(*title)
+        .bind(*description)
+        .bind(theme_position as i64)
+        .fetch_one(&mut *tx)
+        .await?;
+        for (position, text) in statements.iter().enumerate() {
+            let statement: i64 = sqlx::query_scalar(
+                "INSERT INTO statements (framework_id, theme_id, reference, position, created_at) \
+                 VALUES ($1, $2, $3, $4, $5) RETURNING id",
+            )
+            .bind(framework)
+            .bind(theme)
+            .bind(format!("{code}-{}", position + 1))
+            .bind(position as i64)
+            .bind(at)
+            .fetch_one(&mut *tx)
+            .await?;
+            sqlx::query(
+                "INSERT INTO statement_revisions (statement_id, body, author_id, note, created_at) \
+                 VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(statement)
+            .bind(*text)
+            .bind(editor)
+            .bind("First draft, from the co-production workshops.")
+            .bind(at)
+            .execute(&mut *tx)
+            .await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(true)
+}
+
+async fn demo_person(
+    conn: &mut AnyConnection,
+    email: &str,
+    name: &str,
+    is_editor: bool,
+    is_admin: bool,
+    at: i64,
+) -> Result<i64, sqlx::Error> {
+    let user = store::users::find_or_create_by_email(conn, email, at).await?;
+    store::users::set_roles(conn, user.id, is_editor, is_admin).await?;
+    store::users::set_display_name_on(conn, user.id, name).await?;
+    Ok(user.id)
+}

@@ -1,0 +1,135 @@
+//! Email through lettre: pooled SMTP when an SMTP URL is configured, otherwise each
+//! message is written as an `.eml` file so the app runs locally with no mail server.
+
+use super::Config;
+use crate::{domain::EmailAddress, error::AppError};
+use lettre::{
+    AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
+    message::{Mailbox, MultiPart},
+};
+
+pub enum Mailer {
+    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    Files(AsyncFileTransport<Tokio1Executor>),
+}
+
+impl Mailer {
+    pub fn from_config(config: &Config) -> Result<Self, String> {
+        match &config.smtp_url {
+            Some(url) => {
+                // lettre pools connections by default (the `pool` feature).
+                let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+                    .map_err(|e| format!("OUR_WORDS_SMTP_URL is not usable: {e}"))?
+                    .build();
+                Ok(Mailer::Smtp(transport))
+            }
+            None => {
+                let dir = config.mail_dir();
+                std::fs::create_dir_all(&dir)
+                    .map_err(|e| format!("cannot create mail folder {}: {e}", dir.display()))?;
+                Ok(Mailer::Files(AsyncFileTransport::new(dir)))
+            }
+        }
+    }
+
+    pub async fn send(&self, message: Message) -> Result<(), AppError> {
+        let outcome = match self {
+            Mailer::Smtp(smtp) => smtp
+                .send(message)
+                .await
+                .map(|_| ())
+                .map_err(|e| e.to_string()),
+            Mailer::Files(files) => files
+                .send(message)
+                .await
+                .map(|id| tracing::info!("email written to the local mailbox as {id}.eml"))
+                .map_err(|e| e.to_string()),
+        };
+        outcome.map_err(|cause| {
+            tracing::error!(%cause, "sending email failed");
+            AppError::Conflict(
+                "We could not send the email just now. Please try again in a few minutes.".into(),
+            )
+        })
+    }
+
+    pub async fn send_sign_in_link(
+        &self,
+        config: &Config,
+        to: &EmailAddress,
+        link: &str,
+    ) -> Result<(), AppError> {
+        let from: Mailbox = config
+            .mail_from
+            .parse()
+            .map_err(|e| AppError::internal("OUR_WORDS_MAIL_FROM is not an address", e))?;
+        let to: Mailbox = to
+            .as_str()
+            .parse()
+            .map_err(|e| AppError::internal("address passed checks but lettre refused it", e))?;
+        let message = Message::builder()
+            .from(from)
+            .to(to)
+            .subject("Your sign-in link for Our Words")
+            .multipart(MultiPart::alternative_plain_html(
+                sign_in_text(link),
+                sign_in_html(link),
+            ))
+            .map_err(|e| AppError::internal("building the sign-in email failed", e))?;
+        self.send(message).await
+    }
+}
+
+fn sign_in_text(link: &str) -> String {
+    format!(
+        "Hello,\n\n\
+         Someone asked to sign in to Our Words with this email address.\n\n\
+         To sign in, open this link and press the \"Sign in\" button:\n\n\
+         {link}\n\n\
+         The link works once, for 15 minutes.\n\n\
+         If you did not ask to sign in, you can ignore this email. Nobody can sign in without it.\n\n\
+         Our Words\n"
+    )
+}
+
+fn sign_in_html(link: &str) -> String {
+    // The link holds only URL-safe characters from our own base URL and token, but it
+    // is escaped all the same: nothing goes into HTML unescaped.
+    let link = html_escape(link);
+    format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Your sign-in link</title></head>\
+         <body style=\"font-family: Arial, sans-serif; font-size: 19px; line-height: 1.5;\">\
+         <p>Hello,</p>\
+         <p>Someone asked to sign in to Our Words with this email address.</p>\
+         <p><a href=\"{link}\">Open this link to sign in</a>, then press the \"Sign in\" button.</p>\
+         <p>The link works once, for 15 minutes.</p>\
+         <p>If you did not ask to sign in, you can ignore this email. Nobody can sign in without it.</p>\
+         <p>Our Words</p></body></html>"
+    )
+}
+
+pub fn html_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sign_in_email_says_the_link_works_once_for_fifteen_minutes() {
+        let text = sign_in_text("http://127.0.0.1:3000/sign-in/confirm?token=abc");
+        assert!(text.contains("http://127.0.0.1:3000/sign-in/confirm?token=abc"));
+        assert!(text.contains("works once, for 15 minutes"));
+    }
+
+    #[test]
+    fn html_part_escapes_the_link() {
+        let html = sign_in_html("http://x/?a=1&b=<2>");
+        assert!(html.contains("a=1&amp;b=&lt;2&gt;"));
+    }
+}

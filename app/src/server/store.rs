@@ -1,0 +1,9 @@
+//! Database access, one module per table family. Functions take an executor so callers
+//! decide what runs inside one transaction.
+
+pub mod frameworks;
+pub mod organisations;
+pub mod rate_limits;
+pub mod sessions;
+pub mod sign_in_tokens;
+pub mod users;

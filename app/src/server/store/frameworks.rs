@@ -1,0 +1,105 @@
+use sqlx::{AnyPool, FromRow};
+
+#[derive(Debug, Clone, FromRow)]
+pub struct FrameworkRow {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub statement_count: i64,
+}
+
+#[derive(Debug, Clone, FromRow)]
+pub struct ThemeRow {
+    pub id: i64,
+    pub code: String,
+    pub title: String,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, FromRow)]
+pub struct StatementRow {
+    pub id: i64,
+    pub theme_id: i64,
+    pub reference: String,
+    pub body: String,
+    pub revised_at: i64,
+    pub revision_count: i64,
+}
+
+// The current text of a statement is its newest revision. Correlated sub-queries on
+// the (statement_id, id) index keep this one query however many statements there are.
+const CURRENT_STATEMENTS: &str = "\
+    SELECT s.id, s.theme_id, s.reference, r.body, r.created_at AS revised_at, \
+      (SELECT COUNT(*) FROM statement_revisions c WHERE c.statement_id = s.id) AS revision_count \
+    FROM statements s \
+    JOIN themes t ON t.id = s.theme_id \
+    JOIN statement_revisions r ON r.id = \
+      (SELECT MAX(m.id) FROM statement_revisions m WHERE m.statement_id = s.id) \
+    WHERE s.framework_id = $1 AND s.retired_at IS NULL";
+
+pub async fn list(pool: &AnyPool) -> Result<Vec<FrameworkRow>, sqlx::Error> {
+    sqlx::query_as::<_, FrameworkRow>(
+        "SELECT f.id, f.slug, f.title, f.summary, \
+           (SELECT COUNT(*) FROM statements s \
+             WHERE s.framework_id = f.id AND s.retired_at IS NULL) AS statement_count \
+         FROM frameworks f ORDER BY f.title",
+    )
+    .fetch_all(pool)
+    .await
+}
+
+pub async fn find_by_slug(pool: &AnyPool, slug: &str) -> Result<Option<FrameworkRow>, sqlx::Error> {
+    sqlx::query_as::<_, FrameworkRow>(
+        "SELECT f.id, f.slug, f.title, f.summary, \
+           (SELECT COUNT(*) FROM statements s \
+             WHERE s.framework_id = f.id AND s.retired_at IS NULL) AS statement_count \
+         FROM frameworks f WHERE f.slug = $1",
+    )
+    .bind(slug)
+    .fetch_optional(pool)
+    .await
+}
+
+pub async fn themes(pool: &AnyPool, framework_id: i64) -> Result<Vec<ThemeRow>, sqlx::Error> {
+    sqlx::query_as::<_, ThemeRow>(
+        "SELECT id, code, title, description FROM themes \
+         WHERE framework_id = $1 ORDER BY position, id",
+    )
+    .bind(framework_id)
+    .fetch_all(pool)
+    .await
+}
+
+pub async fn current_statements(
+    pool: &AnyPool,
+    framework_id: i64,
+) -> Result<Vec<StatementRow>, sqlx::Error> {
+    sqlx::query_as::<_, StatementRow>(sqlx::AssertSqlSafe(format!(
+        "{CURRENT_STATEMENTS} ORDER BY t.position, s.position, s.id"
+    )))
+    .bind(framework_id)
+    .fetch_all(pool)
+    .await
+}
+
+pub async fn current_statement(
+    pool: &AnyPool,
+    framework_id: i64,
+    reference: &str,
+) -> Result<Option<StatementRow>, sqlx::Error> {
+    sqlx::query_as::<_, StatementRow>(sqlx::AssertSqlSafe(format!(
+        "{CURRENT_STATEMENTS} AND s.reference = $2"
+    )))
+    .bind(framework_id)
+    .bind(reference)
+    .fetch_optional(pool)
+    .await
+}
+
+pub async fn theme(pool: &AnyPool, theme_id: i64) -> Result<Option<ThemeRow>, sqlx::Error> {
+    sqlx::query_as::<_, ThemeRow>("SELECT id, code, title, description FROM themes WHERE id = $1")
+        .bind(theme_id)
+        .fetch_optional(pool)
+        .await
+}

@@ -1,0 +1,123 @@
+use sqlx::{AnyConnection, AnyPool, FromRow};
+
+#[derive(Debug, Clone, FromRow)]
+pub struct OrganisationRow {
+    pub id: i64,
+    pub name: String,
+    pub member_count: i64,
+}
+
+#[derive(Debug, Clone, FromRow)]
+pub struct MembershipRow {
+    pub user_id: i64,
+    pub organisation_id: i64,
+    pub organisation_name: String,
+    pub display_name: String,
+    pub email: String,
+}
+
+pub async fn create(
+    conn: &mut AnyConnection,
+    name: &str,
+    now: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO organisations (name, created_at) VALUES ($1, $2) \
+         ON CONFLICT (name) DO NOTHING RETURNING id",
+    )
+    .bind(name)
+    .bind(now)
+    .fetch_optional(conn)
+    .await
+}
+
+pub async fn list(pool: &AnyPool) -> Result<Vec<OrganisationRow>, sqlx::Error> {
+    sqlx::query_as::<_, OrganisationRow>(
+        "SELECT o.id, o.name, \
+           (SELECT COUNT(*) FROM memberships m WHERE m.organisation_id = o.id) AS member_count \
+         FROM organisations o ORDER BY LOWER(o.name)",
+    )
+    .fetch_all(pool)
+    .await
+}
+
+pub async fn find(pool: &AnyPool, id: i64) -> Result<Option<OrganisationRow>, sqlx::Error> {
+    sqlx::query_as::<_, OrganisationRow>(
+        "SELECT o.id, o.name, \
+           (SELECT COUNT(*) FROM memberships m WHERE m.organisation_id = o.id) AS member_count \
+         FROM organisations o WHERE o.id = $1",
+    )
+    .bind(id)
+    .fetch_optional(pool)
+    .await
+}
+
+const MEMBERSHIPS: &str = "\
+    SELECT m.user_id, m.organisation_id, o.name AS organisation_name, u.display_name, u.email \
+    FROM memberships m \
+    JOIN organisations o ON o.id = m.organisation_id \
+    JOIN users u ON u.id = m.user_id";
+
+/// Every membership, for the people list: one query, grouped in Rust.
+pub async fn all_memberships(pool: &AnyPool) -> Result<Vec<MembershipRow>, sqlx::Error> {
+    sqlx::query_as::<_, MembershipRow>(sqlx::AssertSqlSafe(format!(
+        "{MEMBERSHIPS} ORDER BY LOWER(o.name)"
+    )))
+    .fetch_all(pool)
+    .await
+}
+
+pub async fn memberships_of_user(
+    pool: &AnyPool,
+    user_id: i64,
+) -> Result<Vec<MembershipRow>, sqlx::Error> {
+    sqlx::query_as::<_, MembershipRow>(sqlx::AssertSqlSafe(format!(
+        "{MEMBERSHIPS} WHERE m.user_id = $1 ORDER BY LOWER(o.name)"
+    )))
+    .bind(user_id)
+    .fetch_all(pool)
+    .await
+}
+
+pub async fn members_of(
+    pool: &AnyPool,
+    organisation_id: i64,
+) -> Result<Vec<MembershipRow>, sqlx::Error> {
+    sqlx::query_as::<_, MembershipRow>(sqlx::AssertSqlSafe(format!(
+        "{MEMBERSHIPS} WHERE m.organisation_id = $1 ORDER BY LOWER(u.email)"
+    )))
+    .bind(organisation_id)
+    .fetch_all(pool)
+    .await
+}
+
+pub async fn add_member(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    organisation_id: i64,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO memberships (user_id, organisation_id, created_at) VALUES ($1, $2, $3) \
+         ON CONFLICT (user_id, organisation_id) DO NOTHING",
+    )
+    .bind(user_id)
+    .bind(organisation_id)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn remove_member(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    organisation_id: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM memberships WHERE user_id = $1 AND organisation_id = $2")
+        .bind(user_id)
+        .bind(organisation_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}

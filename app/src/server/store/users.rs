@@ -1,0 +1,88 @@
+use sqlx::{AnyConnection, AnyPool, FromRow};
+
+#[derive(Debug, Clone, FromRow)]
+pub struct UserRow {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub is_editor: i64,
+    pub is_admin: i64,
+}
+
+/// The account for an address, made on first sign-in: anyone may take part.
+pub async fn find_or_create_by_email(
+    conn: &mut AnyConnection,
+    email: &str,
+    now: i64,
+) -> Result<UserRow, sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO users (email, created_at) VALUES ($1, $2) ON CONFLICT (email) DO NOTHING",
+    )
+    .bind(email)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query_as::<_, UserRow>(
+        "SELECT id, email, display_name, is_editor, is_admin FROM users WHERE email = $1",
+    )
+    .bind(email)
+    .fetch_one(&mut *conn)
+    .await
+}
+
+pub async fn find_by_id(pool: &AnyPool, id: i64) -> Result<Option<UserRow>, sqlx::Error> {
+    sqlx::query_as::<_, UserRow>(
+        "SELECT id, email, display_name, is_editor, is_admin FROM users WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(pool)
+    .await
+}
+
+pub async fn list_all(pool: &AnyPool) -> Result<Vec<UserRow>, sqlx::Error> {
+    sqlx::query_as::<_, UserRow>(
+        "SELECT id, email, display_name, is_editor, is_admin FROM users \
+         ORDER BY LOWER(CASE WHEN display_name = '' THEN email ELSE display_name END), id",
+    )
+    .fetch_all(pool)
+    .await
+}
+
+pub async fn set_display_name(pool: &AnyPool, id: i64, name: &str) -> Result<(), sqlx::Error> {
+    let mut conn = pool.acquire().await?;
+    set_display_name_on(&mut conn, id, name).await
+}
+
+pub async fn set_display_name_on(
+    conn: &mut AnyConnection,
+    id: i64,
+    name: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET display_name = $1 WHERE id = $2")
+        .bind(name)
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn set_roles(
+    conn: &mut AnyConnection,
+    id: i64,
+    is_editor: bool,
+    is_admin: bool,
+) -> Result<u64, sqlx::Error> {
+    let result = sqlx::query("UPDATE users SET is_editor = $1, is_admin = $2 WHERE id = $3")
+        .bind(i64::from(is_editor))
+        .bind(i64::from(is_admin))
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(result.rows_affected())
+}
+
+pub async fn count_admins(conn: &mut AnyConnection) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE is_admin = 1")
+        .fetch_one(conn)
+        .await
+}

@@ -1,0 +1,91 @@
+//! Routes that plain HTML forms post to. Each follows post/redirect/get: on success it
+//! redirects (303) to a page that says what happened; when input is refused it renders
+//! the same page again with the errors and everything the person typed.
+
+mod account;
+mod admin;
+mod sign_in;
+
+use crate::render::page_with_feedback;
+use app::{error::AppError, form::FormFeedback, server::AppState};
+use axum::{
+    Form, Router,
+    extract::{FromRequest, Request},
+    http::{StatusCode, request::Parts},
+    response::{IntoResponse, Redirect, Response},
+    routing::post,
+};
+use std::collections::BTreeMap;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/sign-in", post(sign_in::request_link))
+        .route("/sign-in/confirm", post(sign_in::confirm))
+        .route("/sign-out", post(sign_in::sign_out))
+        .route("/account", post(account::save_name))
+        .route("/admin/people", post(admin::add_person))
+        .route("/admin/people/{id}", post(admin::change_person))
+        .route("/admin/organisations", post(admin::add_organisation))
+}
+
+/// A submitted form: the request it came with (who is signed in, where from) and the
+/// fields as typed.
+pub struct Submitted {
+    pub parts: Parts,
+    pub fields: BTreeMap<String, String>,
+}
+
+impl Submitted {
+    pub fn field(&self, name: &str) -> &str {
+        self.fields
+            .get(name)
+            .map(String::as_str)
+            .unwrap_or_default()
+    }
+}
+
+impl<S: Send + Sync> FromRequest<S> for Submitted {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let (parts, body) = req.into_parts();
+        let Form(fields) = Form::<BTreeMap<String, String>>::from_request(
+            Request::from_parts(parts.clone(), body),
+            state,
+        )
+        .await
+        .map_err(|_| {
+            (
+                StatusCode::BAD_REQUEST,
+                "We could not read that form. Go back, reload the page and try again.",
+            )
+                .into_response()
+        })?;
+        Ok(Self { parts, fields })
+    }
+}
+
+/// What to do with an error from a form post. Mistakes in the input (and problems the
+/// person can retry) go back to the form beside the field; a page the person may not
+/// use is rendered as that page's own error.
+pub async fn refused(
+    state: &AppState,
+    submitted: Submitted,
+    page: &str,
+    form: &str,
+    field: &str,
+    error: AppError,
+) -> Response {
+    let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::UNPROCESSABLE_ENTITY);
+    let feedback = match error {
+        AppError::SignInRequired | AppError::Forbidden | AppError::NotFound => None,
+        other => Some(
+            FormFeedback::new(form, submitted.fields.clone()).with_error(field, other.to_string()),
+        ),
+    };
+    page_with_feedback(state, submitted.parts, page, feedback, status).await
+}
+
+pub fn see_other(path: &str) -> Response {
+    Redirect::to(path).into_response()
+}

@@ -1,0 +1,63 @@
+use super::{Submitted, refused, see_other};
+use crate::middleware::session::{cookie_name, removal_cookie, session_cookie};
+use app::server::{AppState, auth};
+use axum::{
+    extract::{ConnectInfo, State},
+    response::{IntoResponse, Response},
+};
+use axum_extra::extract::cookie::CookieJar;
+use std::net::SocketAddr;
+
+const SIGN_IN_FORM: &str = "sign-in";
+const CONFIRM_FORM: &str = "confirm-sign-in";
+
+pub async fn request_link(State(state): State<AppState>, submitted: Submitted) -> Response {
+    let client = submitted
+        .parts
+        .extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|ConnectInfo(addr)| addr.ip().to_string())
+        .unwrap_or_else(|| "unknown".to_owned());
+    match auth::request_sign_in(&state, submitted.field("email"), &client).await {
+        Ok(()) => see_other("/sign-in/check-email"),
+        Err(error) => refused(&state, submitted, "/sign-in", SIGN_IN_FORM, "email", error).await,
+    }
+}
+
+pub async fn confirm(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    submitted: Submitted,
+) -> Response {
+    match auth::confirm_sign_in(&state, submitted.field("token")).await {
+        Ok(session) => {
+            // A fresh session id on every sign-in; any old one on this browser is ended.
+            if let Some(old) = jar.get(cookie_name(&state.config)) {
+                let _ = auth::sign_out(&state, old.value()).await;
+            }
+            let jar = jar.add(session_cookie(&state.config, session.secret));
+            (jar, see_other("/account?signed_in=1")).into_response()
+        }
+        Err(error) => {
+            refused(
+                &state,
+                submitted,
+                "/sign-in/confirm",
+                CONFIRM_FORM,
+                "token",
+                error,
+            )
+            .await
+        }
+    }
+}
+
+pub async fn sign_out(State(state): State<AppState>, jar: CookieJar) -> Response {
+    if let Some(cookie) = jar.get(cookie_name(&state.config)) {
+        if let Err(error) = auth::sign_out(&state, cookie.value()).await {
+            tracing::warn!(%error, "ending a session failed");
+        }
+    }
+    let jar = jar.remove(removal_cookie(&state.config));
+    (jar, see_other("/signed-out")).into_response()
+}

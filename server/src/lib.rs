@@ -1,0 +1,109 @@
+//! The axum server: state, router, middleware and the routes plain HTML forms post to.
+
+pub mod forms;
+pub mod middleware;
+mod render;
+
+use app::server::{AppState, Config, Db, demo, mail::Mailer};
+use axum::{Router, extract::State, http::StatusCode, response::IntoResponse, routing::get};
+use leptos::{config::LeptosOptions, prelude::*};
+use leptos_axum::{LeptosRoutes, generate_route_list, handle_server_fns_with_context};
+use std::sync::Arc;
+
+/// Connect to the database (creating and migrating it), load demo data if asked, and
+/// set up mail.
+pub async fn build_state(
+    config: Config,
+    leptos_options: LeptosOptions,
+) -> Result<AppState, String> {
+    let db = Db::connect(&config.database_url)
+        .await
+        .map_err(|e| format!("cannot open the database: {e}"))?;
+    if config.demo_data
+        && demo::load_if_empty(&db)
+            .await
+            .map_err(|e| format!("loading demo data failed: {e}"))?
+    {
+        tracing::info!("loaded the demo framework and demo people");
+    }
+    let mailer = Mailer::from_config(&config)?;
+    if config.local_mailbox_enabled() {
+        tracing::info!(
+            "no OUR_WORDS_SMTP_URL: emails are written to {} and shown at {}",
+            config.mail_dir().display(),
+            config.absolute_url("/dev/mailbox")
+        );
+    }
+    Ok(AppState {
+        db,
+        config: Arc::new(config),
+        mailer: Arc::new(mailer),
+        leptos_options,
+    })
+}
+
+/// Leptos options from cargo-leptos's build settings, with our listen address.
+pub fn leptos_options(config: &Config) -> LeptosOptions {
+    let mut options = get_configuration(None)
+        .map(|conf| conf.leptos_options)
+        .unwrap_or_else(|_| LeptosOptions::builder().output_name("our-words").build());
+    if options.output_name.is_empty() {
+        // Built by plain cargo (tests), not cargo-leptos.
+        options.output_name = "our-words".into();
+    }
+    options.site_addr = config.listen_addr;
+    options
+}
+
+/// The whole application: pages, server functions, form posts, health and static files.
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(app::App);
+    let page_context = {
+        let state = state.clone();
+        move || {
+            provide_context(state.clone());
+            leptos::nonce::provide_nonce();
+        }
+    };
+    let shell = {
+        let options = state.leptos_options.clone();
+        move || app::shell(options.clone())
+    };
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/api/{*fn_name}", get(server_fn).post(server_fn))
+        .leptos_routes_with_context(&state, routes, page_context.clone(), shell)
+        .merge(forms::routes())
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(page_context, app::shell))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            middleware::session::load_viewer,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            middleware::cross_site::refuse_cross_site_posts,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            middleware::headers::security_headers,
+        ))
+        .with_state(state)
+}
+
+async fn server_fn(
+    State(state): State<AppState>,
+    req: axum::extract::Request,
+) -> impl IntoResponse {
+    handle_server_fns_with_context(move || provide_context(state.clone()), req).await
+}
+
+async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
+    if state.db.is_healthy().await {
+        (StatusCode::OK, "ok")
+    } else {
+        (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
+    }
+}

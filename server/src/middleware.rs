@@ -1,0 +1,5 @@
+//! Layers every request passes through.
+
+pub mod cross_site;
+pub mod headers;
+pub mod session;
