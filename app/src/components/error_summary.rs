@@ -16,7 +16,7 @@ pub fn ErrorSummary(feedback: Option<FormFeedback>) -> impl IntoView {
                         .map(|e| {
                             view! {
                                 <li>
-                                    <a href=format!("#{}", e.field)>{e.message}</a>
+                                    <a href=format!("#{}", e.field) target="_self">{e.message}</a>
                                 </li>
                             }
                         })

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 pub fn Layout(children: Children) -> impl IntoView {
     let site = Resource::new(|| (), |_| get_site_context());
     view! {
-        <a href="#main-content" class="skip-link">"Skip to main content"</a>
+        <a href="#main-content" target="_self" class="skip-link">"Skip to main content"</a>
         <header class="site-header">
             <div class="wrap site-header__inner">
                 <a href="/" class="site-header__brand">"Our Words"</a>

@@ -31,7 +31,7 @@ pub fn FrameworkPage() -> impl IntoView {
                             <h2 id="themes-heading" class="heading-s">"Themes"</h2>
                             <ul>
                                 {f.themes.iter().map(|t| view! {
-                                    <li><a href=format!("#theme-{}", t.code)>{t.title.clone()}</a></li>
+                                    <li><a href=format!("#theme-{}", t.code) target="_self">{t.title.clone()}</a></li>
                                 }).collect_view()}
                             </ul>
                         </nav>

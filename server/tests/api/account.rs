@@ -1,0 +1,39 @@
+use crate::on_both_databases;
+use axum::http::StatusCode;
+
+on_both_databases! {
+    async fn a_person_can_set_the_name_shown_with_their_comments(app) {
+        let mut visitor = app.visitor();
+        visitor.sign_in_as("new@example.org").await;
+        let saved = visitor.post("/account", &[("display_name", "  Siân   O'Neill ")]).await;
+        assert_eq!(saved.status, StatusCode::SEE_OTHER);
+        let page = visitor.get(saved.location()).await;
+        assert!(page.text().contains("Your name has been saved."), "{}", page.text());
+        assert!(page.text().contains("Signed in as Siân O'Neill") || page.text().contains("Signed in as Siân O&#x27;Neill"));
+    }
+
+    async fn an_empty_name_is_refused_with_a_message(app) {
+        let mut visitor = app.visitor();
+        visitor.sign_in_as("new@example.org").await;
+        let refused = visitor.post("/account", &[("display_name", "   ")]).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(refused.text().contains("Enter the name you want to be shown"));
+        assert!(refused.body.contains("<title>Error: Your account – Our Words</title>"));
+    }
+
+    async fn names_are_shown_as_text_never_as_markup(app) {
+        let mut visitor = app.visitor();
+        visitor.sign_in_as("new@example.org").await;
+        visitor.post("/account", &[("display_name", "<script>alert(1)</script>")]).await;
+        let page = visitor.get("/account").await;
+        assert!(!page.body.contains("<script>alert(1)</script>"));
+        assert!(page.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    }
+
+    async fn signed_out_visitors_cannot_change_a_name(app) {
+        let mut visitor = app.visitor();
+        let refused = visitor.post("/account", &[("display_name", "Sneaky")]).await;
+        assert_eq!(refused.status, StatusCode::UNAUTHORIZED);
+        assert_eq!(app.scalar("SELECT COUNT(*) FROM users WHERE display_name = $1", "Sneaky").await, 0);
+    }
+}

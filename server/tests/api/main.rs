@@ -1,0 +1,10 @@
+//! Integration tests through the real axum router, against real SQLite and PostgreSQL
+//! databases and a real SMTP server over TCP. One binary, so it links once.
+
+mod support;
+
+mod account;
+mod admin;
+mod pages;
+mod security;
+mod sign_in;

@@ -1,0 +1,157 @@
+use crate::on_both_databases;
+use axum::http::StatusCode;
+
+on_both_databases! {
+    async fn emailed_link_opens_a_confirm_page_whose_button_signs_in(app) {
+        let mut visitor = app.visitor();
+        let asked = visitor.post("/sign-in", &[("email", "  New.Person@Example.org ")]).await;
+        assert_eq!(asked.status, StatusCode::SEE_OTHER);
+        assert_eq!(asked.location(), "/sign-in/check-email");
+
+        let email = app.smtp().wait_for(1).await.pop().unwrap();
+        assert_eq!(email.recipients, vec!["new.person@example.org"]);
+        assert_eq!(email.subject(), "Your sign-in link for Our Words");
+        assert!(email.text_body().contains("works once, for 15 minutes"));
+        assert!(email.html_body().contains("Open this link to sign in"));
+        let link = email.link();
+        assert!(link.starts_with("http://127.0.0.1:3000/sign-in/confirm?token="));
+
+        // A mail scanner opening the link (twice) must not use it up.
+        let path = link.trim_start_matches("http://127.0.0.1:3000");
+        for _ in 0..2 {
+            let page = visitor.get(path).await;
+            assert_eq!(page.status, StatusCode::OK);
+            assert!(page.text().contains("Press the button to finish signing in"));
+            assert!(visitor.cookie.is_none());
+        }
+
+        let signed_in = visitor.post("/sign-in/confirm", &[("token", &email.sign_in_token())]).await;
+        assert_eq!(signed_in.status, StatusCode::SEE_OTHER);
+        let cookie = signed_in.headers.get("set-cookie").unwrap().to_str().unwrap().to_owned();
+        assert!(cookie.contains("HttpOnly"), "{cookie}");
+        assert!(cookie.contains("SameSite=Lax"), "{cookie}");
+
+        let account = visitor.get(signed_in.location()).await;
+        assert_eq!(account.status, StatusCode::OK);
+        assert!(account.text().contains("You are signed in."));
+        assert!(account.text().contains("new.person@example.org"));
+        assert!(account.text().contains("Signed in as new.person@example.org"));
+    }
+
+    async fn a_link_works_only_once(app) {
+        let mut first = app.visitor();
+        first.sign_in_as("participant@example.org").await;
+        let token = app.smtp().messages()[0].sign_in_token();
+
+        let mut second = app.visitor();
+        let again = second.post("/sign-in/confirm", &[("token", &token)]).await;
+        assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(again.text().contains("This sign-in link has already been used."));
+        assert!(second.cookie.is_none());
+    }
+
+    async fn an_expired_link_says_so_and_offers_a_new_one(app) {
+        let mut visitor = app.visitor();
+        visitor.post("/sign-in", &[("email", "participant@example.org")]).await;
+        let token = app.smtp().wait_for(1).await[0].sign_in_token();
+        sqlx::query("UPDATE sign_in_tokens SET expires_at = expires_at - 16 * 60")
+            .execute(&app.state.db.pool)
+            .await
+            .unwrap();
+
+        let response = visitor.post("/sign-in/confirm", &[("token", &token)]).await;
+        assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(response.text().contains("This sign-in link has expired. Links work for 15 minutes."));
+        assert!(response.text().contains("Ask for a new sign-in link"));
+        assert!(visitor.cookie.is_none());
+    }
+
+    async fn a_made_up_token_is_refused(app) {
+        let mut visitor = app.visitor();
+        let response = visitor.post("/sign-in/confirm", &[("token", "not-a-real-token")]).await;
+        assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(response.text().contains("This sign-in link is not valid."));
+    }
+
+    async fn tokens_and_sessions_are_stored_only_as_hashes(app) {
+        let mut visitor = app.visitor();
+        visitor.sign_in_as("participant@example.org").await;
+        let token = app.smtp().messages()[0].sign_in_token();
+        let session = visitor.cookie.clone().unwrap();
+        let session_secret = session.split_once('=').unwrap().1;
+        assert_eq!(app.scalar("SELECT COUNT(*) FROM sign_in_tokens WHERE token_hash = $1", &token).await, 0);
+        assert_eq!(app.scalar("SELECT COUNT(*) FROM sessions WHERE id_hash = $1", session_secret).await, 0);
+        assert_eq!(app.scalar("SELECT COUNT(*) FROM sessions WHERE id_hash <> $1", session_secret).await, 1);
+    }
+
+    async fn a_bad_address_gets_a_plain_message_and_keeps_what_was_typed(app) {
+        let mut visitor = app.visitor();
+        let response = visitor.post("/sign-in", &[("email", "sam at example dot org")]).await;
+        assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(response.text().contains("There is a problem"));
+        assert!(response.text().contains("Enter an email address in the correct format, like name@example.com"));
+        assert!(response.body.contains(r#"value="sam at example dot org""#));
+        assert!(app.smtp().messages().is_empty());
+    }
+
+    async fn unknown_and_known_addresses_get_the_same_answer(app) {
+        let mut visitor = app.visitor();
+        let known = visitor.post("/sign-in", &[("email", "participant@example.org")]).await;
+        let unknown = visitor.post("/sign-in", &[("email", "nobody-yet@example.org")]).await;
+        assert_eq!(known.status, unknown.status);
+        assert_eq!(known.location(), unknown.location());
+    }
+
+    async fn a_flood_of_links_for_one_address_is_rate_limited(app) {
+        let mut visitor = app.visitor();
+        for _ in 0..5 {
+            let ok = visitor.post("/sign-in", &[("email", "participant@example.org")]).await;
+            assert_eq!(ok.status, StatusCode::SEE_OTHER);
+        }
+        // From another connection too: the limit is per address, shared by all servers.
+        let mut elsewhere = app.visitor();
+        elsewhere.client = "198.51.100.9:40000".parse().unwrap();
+        let refused = elsewhere.post("/sign-in", &[("email", "Participant@example.org")]).await;
+        assert_eq!(refused.status, StatusCode::TOO_MANY_REQUESTS);
+        assert!(refused.text().contains("We have already sent 5 sign-in links to that address in the last hour."));
+        assert!(refused.body.contains(r#"value="Participant@example.org""#));
+        assert_eq!(app.smtp().wait_for(5).await.len(), 5);
+    }
+
+    async fn a_flood_of_requests_from_one_client_is_rate_limited(app) {
+        let mut visitor = app.visitor();
+        for n in 0..30 {
+            let email = format!("person{n}@example.org");
+            let ok = visitor.post("/sign-in", &[("email", &email)]).await;
+            assert_eq!(ok.status, StatusCode::SEE_OTHER, "request {n}");
+        }
+        let refused = visitor.post("/sign-in", &[("email", "one-more@example.org")]).await;
+        assert_eq!(refused.status, StatusCode::TOO_MANY_REQUESTS);
+        assert!(refused.text().contains("too many sign-in requests from your connection"));
+    }
+
+    async fn each_sign_in_gets_a_new_session_and_signing_out_ends_it(app) {
+        let mut visitor = app.visitor();
+        visitor.sign_in_as("participant@example.org").await;
+        let first = visitor.cookie.clone().unwrap();
+        visitor.sign_in_as("participant@example.org").await;
+        let second = visitor.cookie.clone().unwrap();
+        assert_ne!(first, second);
+
+        // The earlier session on this browser was ended when the new one began.
+        let mut old = app.visitor();
+        old.cookie = Some(first);
+        assert!(!old.get("/account").await.text().contains("Signed in as"));
+
+        let out = visitor.post("/sign-out", &[]).await;
+        assert_eq!(out.status, StatusCode::SEE_OTHER);
+        assert_eq!(out.location(), "/signed-out");
+        assert!(visitor.cookie.is_none());
+
+        let mut stolen = app.visitor();
+        stolen.cookie = Some(second);
+        let account = stolen.get("/account").await;
+        assert_eq!(account.status, StatusCode::UNAUTHORIZED);
+        assert!(account.text().contains("Sign in to see this page"));
+    }
+}
