@@ -4,12 +4,16 @@
 mod admin;
 mod frameworks;
 mod mailbox;
+mod rounds;
 mod site;
+mod statements;
 
 pub use admin::*;
 pub use frameworks::*;
 pub use mailbox::*;
+pub use rounds::*;
 pub use site::*;
+pub use statements::*;
 
 use serde::{Deserialize, Serialize};
 

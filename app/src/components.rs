@@ -1,9 +1,12 @@
 //! Building blocks shared by pages, following GOV.UK Design System patterns.
 
+pub mod advice;
+pub mod diff_view;
 pub mod error_page;
 pub mod error_summary;
 pub mod fields;
 pub mod layout;
+pub mod statement_parts;
 
 use crate::error::AppError;
 use leptos::prelude::*;

@@ -1,6 +1,11 @@
 //! Pure domain logic shared by the browser and the server: no I/O here.
 
 mod dates;
+pub mod diff;
+pub mod merge;
+pub mod passage;
+pub mod plain_language;
+pub mod drafting;
 mod display_name;
 mod email;
 mod organisation_name;

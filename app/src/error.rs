@@ -11,6 +11,9 @@ use serde::{Deserialize, Serialize};
 pub enum AppError {
     #[error("{0}")]
     Invalid(String),
+    /// Input refused, with the form field it is about, so the error summary can link to it.
+    #[error("{1}")]
+    Field(String, String),
     #[error("You need to sign in to do that.")]
     SignInRequired,
     #[error("You do not have permission to do that.")]
@@ -34,7 +37,7 @@ pub enum AppError {
 impl AppError {
     pub fn status(&self) -> u16 {
         match self {
-            AppError::Invalid(_) => 422,
+            AppError::Invalid(_) | AppError::Field(..) => 422,
             AppError::SignInRequired => 401,
             AppError::Forbidden | AppError::CrossSite => 403,
             AppError::NotFound => 404,
@@ -49,6 +52,13 @@ impl AppError {
     pub fn internal(context: &str, cause: impl std::fmt::Display) -> Self {
         tracing::error!(%cause, "{context}");
         AppError::Internal
+    }
+}
+
+impl AppError {
+    /// Input refused because of what is in `field`.
+    pub fn field(field: &str, invalid: crate::domain::Invalid) -> Self {
+        AppError::Field(field.to_owned(), invalid.0)
     }
 }
 

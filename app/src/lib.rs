@@ -74,7 +74,41 @@ pub fn App() -> impl IntoView {
             <Layout>
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=path!("/") view=pages::home::HomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/frameworks/new") view=pages::editing::NewFrameworkPage ssr=SsrMode::Async/>
                     <Route path=path!("/frameworks/:slug") view=pages::framework::FrameworkPage ssr=SsrMode::Async/>
+                    <Route path=path!("/frameworks/:slug/edit") view=pages::editing::EditFrameworkPage ssr=SsrMode::Async/>
+                    <Route path=path!("/frameworks/:slug/rounds") view=pages::rounds::RoundsPage ssr=SsrMode::Async/>
+                    <Route
+                        path=path!("/frameworks/:slug/themes/:code/new-statement")
+                        view=pages::editing::NewStatementPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/frameworks/:slug/statements/:reference/redraft")
+                        view=pages::redraft::RedraftPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/frameworks/:slug/statements/:reference/history")
+                        view=pages::history::HistoryPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/frameworks/:slug/statements/:reference/comment")
+                        view=pages::comment::CommentPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/frameworks/:slug/statements/:reference/comments/:id/edit")
+                        view=pages::comment::EditCommentPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/frameworks/:slug/statements/:reference/manage")
+                        view=pages::editing::ManageStatementPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/jargon") view=pages::editing::JargonPage ssr=SsrMode::Async/>
                     <Route
                         path=path!("/frameworks/:slug/statements/:reference")
                         view=pages::statement::StatementPage

@@ -2,9 +2,14 @@
 
 pub mod account;
 pub mod admin;
+pub mod comment;
+pub mod editing;
 pub mod framework;
+pub mod history;
 pub mod home;
 pub mod mailbox;
 pub mod not_found;
+pub mod redraft;
+pub mod rounds;
 pub mod sign_in;
 pub mod statement;

@@ -4,14 +4,17 @@
 pub mod accounts;
 pub mod auth;
 pub mod clock;
+pub mod commenting;
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod drafting;
 pub mod mail;
 pub mod mailbox;
 pub mod request;
 pub mod state;
 pub mod store;
+pub mod views;
 
 pub use config::Config;
 pub use db::Db;

@@ -4,6 +4,7 @@
 
 mod account;
 mod admin;
+mod drafting;
 mod sign_in;
 
 use crate::render::page_with_feedback;
@@ -26,6 +27,15 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/people", post(admin::add_person))
         .route("/admin/people/{id}", post(admin::change_person))
         .route("/admin/organisations", post(admin::add_organisation))
+        .route("/frameworks/new", post(drafting::new_framework))
+        .route("/frameworks/{slug}/edit", post(drafting::edit_framework))
+        .route("/frameworks/{slug}/rounds", post(drafting::rounds))
+        .route("/frameworks/{slug}/themes/{code}/new-statement", post(drafting::new_statement))
+        .route("/frameworks/{slug}/statements/{reference}/redraft", post(drafting::redraft))
+        .route("/frameworks/{slug}/statements/{reference}/comment", post(drafting::comment))
+        .route("/frameworks/{slug}/statements/{reference}/comments/{id}/edit", post(drafting::edit_comment))
+        .route("/frameworks/{slug}/statements/{reference}/manage", post(drafting::manage_statement))
+        .route("/jargon", post(drafting::add_jargon))
 }
 
 /// A submitted form: the request it came with (who is signed in, where from) and the

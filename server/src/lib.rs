@@ -26,6 +26,9 @@ pub async fn build_state(
     {
         tracing::info!("loaded the demo framework and demo people");
     }
+    app::server::drafting::seed_jargon(&db)
+        .await
+        .map_err(|e| format!("loading the plain-language word list failed: {e}"))?;
     let mailer = Mailer::from_config(&config)?;
     if config.local_mailbox_enabled() {
         tracing::info!(

@@ -16,6 +16,8 @@ pub struct FrameworkDetail {
     pub title: String,
     pub summary: String,
     pub themes: Vec<ThemeDetail>,
+    pub round: super::RoundStatus,
+    pub can_edit: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -30,18 +32,6 @@ pub struct ThemeDetail {
 pub struct StatementSummary {
     pub reference: String,
     pub text: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StatementDetail {
-    pub framework_slug: String,
-    pub framework_title: String,
-    pub theme_code: String,
-    pub theme_title: String,
-    pub reference: String,
-    pub text: String,
-    pub revised_at: i64,
-    pub revision_count: i64,
 }
 
 #[server]
@@ -60,7 +50,7 @@ pub async fn list_frameworks() -> Result<Vec<FrameworkSummary>, AppError> {
         .collect())
 }
 
-/// A framework with its themes and current statements: three queries, whatever its size.
+/// A framework with its themes, current statements and rounds: four queries, whatever its size.
 #[server]
 pub async fn get_framework(slug: String) -> Result<FrameworkDetail, AppError> {
     use crate::server::{request, store::frameworks};
@@ -71,7 +61,10 @@ pub async fn get_framework(slug: String) -> Result<FrameworkDetail, AppError> {
         .ok_or(AppError::NotFound)?;
     let themes = frameworks::themes(pool, framework.id).await?;
     let statements = frameworks::current_statements(pool, framework.id).await?;
+    let rounds = crate::server::store::rounds::for_framework(pool, framework.id).await?;
     Ok(FrameworkDetail {
+        round: crate::server::views::round_status(&rounds, crate::server::clock::now()),
+        can_edit: request::viewer().is_some_and(|v| v.is_editor),
         slug: framework.slug,
         title: framework.title,
         summary: framework.summary,
@@ -94,28 +87,3 @@ pub async fn get_framework(slug: String) -> Result<FrameworkDetail, AppError> {
     })
 }
 
-#[server]
-pub async fn get_statement(slug: String, reference: String) -> Result<StatementDetail, AppError> {
-    use crate::server::{request, store::frameworks};
-    let state = request::app_state()?;
-    let pool = &state.db.pool;
-    let framework = frameworks::find_by_slug(pool, &slug)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let statement = frameworks::current_statement(pool, framework.id, &reference.to_uppercase())
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let theme = frameworks::theme(pool, statement.theme_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    Ok(StatementDetail {
-        framework_slug: framework.slug,
-        framework_title: framework.title,
-        theme_code: theme.code,
-        theme_title: theme.title,
-        reference: statement.reference,
-        text: statement.body,
-        revised_at: statement.revised_at,
-        revision_count: statement.revision_count,
-    })
-}

@@ -1,6 +1,6 @@
 use crate::{
     api::get_framework,
-    components::{loaded, loading},
+    components::{loaded, loading, statement_parts::RoundBanner},
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -27,6 +27,14 @@ pub fn FrameworkPage() -> impl IntoView {
                         </nav>
                         <h1>{f.title}</h1>
                         <p class="lead">{f.summary}</p>
+                        <RoundBanner status=f.round.clone() rounds_href=format!("/frameworks/{slug}/rounds")/>
+                        {f.can_edit.then(|| view! {
+                            <ul class="action-list">
+                                <li><a class="button button--secondary" href=format!("/frameworks/{slug}/edit")>"Edit framework and themes"</a></li>
+                                <li><a class="button button--secondary" href=format!("/frameworks/{slug}/rounds")>"Manage rounds"</a></li>
+                                <li><a class="button button--secondary" href="/jargon">"Words to avoid"</a></li>
+                            </ul>
+                        })}
                         <nav class="contents" aria-labelledby="themes-heading">
                             <h2 id="themes-heading" class="heading-s">"Themes"</h2>
                             <ul>
@@ -41,8 +49,13 @@ pub fn FrameworkPage() -> impl IntoView {
                                 let slug = slug.clone();
                                 view! {
                                     <section class="theme" aria-labelledby=format!("theme-{}", theme.code)>
-                                        <h2 id=format!("theme-{}", theme.code)>{theme.title}</h2>
+                                        <h2 id=format!("theme-{}", theme.code)>{theme.title.clone()}</h2>
                                         <p>{theme.description}</p>
+                                        {f.can_edit.then(|| view! {
+                                            <p><a href=format!("/frameworks/{slug}/themes/{}/new-statement", theme.code)>
+                                                "Add a statement"<span class="visually-hidden">{format!(" to {}", theme.title)}</span>
+                                            </a></p>
+                                        })}
                                         <ul class="statement-list">
                                             {theme
                                                 .statements

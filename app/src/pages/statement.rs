@@ -1,56 +1,87 @@
 use crate::{
-    api::get_statement,
-    components::{loaded, loading},
+    api::{RoundStatus, get_statement},
+    components::{
+        loaded, loading,
+        statement_parts::{CommentList, HighlightedText, RoundBanner},
+    },
     domain::format_date,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+/// Framework slug and statement reference from the address.
+pub fn statement_params() -> Memo<(String, String)> {
+    let params = use_params_map();
+    Memo::new(move |_| {
+        let p = params.read();
+        (p.get("slug").unwrap_or_default(), p.get("reference").unwrap_or_default())
+    })
+}
+
+#[component]
+pub fn StatementBreadcrumbs(slug: String, framework_title: String, theme_code: String, theme_title: String, #[prop(optional)] statement: Option<(String, String)>) -> impl IntoView {
+    let framework_href = format!("/frameworks/{slug}");
+    view! {
+        <nav class="breadcrumbs" aria-label="Breadcrumb">
+            <ol>
+                <li><a href="/">"Frameworks"</a></li>
+                <li><a href=framework_href.clone()>{framework_title}</a></li>
+                <li><a href=format!("{framework_href}#theme-{theme_code}")>{theme_title}</a></li>
+                {statement.map(|(href, reference)| view! { <li><a href=href>{reference}</a></li> })}
+            </ol>
+        </nav>
+    }
+}
 
 #[component]
 pub fn StatementPage() -> impl IntoView {
-    let params = use_params_map();
-    let statement = Resource::new(
-        move || {
-            let p = params.read();
-            (
-                p.get("slug").unwrap_or_default(),
-                p.get("reference").unwrap_or_default(),
-            )
-        },
-        |(slug, reference)| get_statement(slug, reference),
-    );
+    let params = statement_params();
+    let statement = Resource::new(move || params.get(), |(slug, reference)| get_statement(slug, reference));
+    let notice = use_query_map().read_untracked().get("saved").map(|saved| match saved.as_str() {
+        "comment" => "Thank you. Your comment has been saved.",
+        "comment-changed" => "Your comment has been changed.",
+        "withdrawn" => "Your comment has been withdrawn.",
+        "redraft" => "The new draft has been saved.",
+        "moved" => "The statement has been moved.",
+        "retired" => "The statement has been retired. Its history is kept.",
+        _ => "Saved.",
+    });
     view! {
         <Suspense fallback=loading>
             {move || Suspend::new(async move {
-                loaded(statement.await, |s| {
-                    let framework_href = format!("/frameworks/{}", s.framework_slug);
-                    let revisions = match s.revision_count {
-                        1 => "This is the first draft.".to_owned(),
-                        n => format!("Redrafted {} times.", n - 1),
-                    };
+                loaded(statement.await, move |s| {
+                    let path = s.path();
+                    let comment_count = s.comments.len();
                     view! {
                         <Title text=format!("{}: {}", s.reference, s.text)/>
-                        <nav class="breadcrumbs" aria-label="Breadcrumb">
-                            <ol>
-                                <li><a href="/">"Frameworks"</a></li>
-                                <li><a href=framework_href.clone()>{s.framework_title.clone()}</a></li>
-                                <li>
-                                    <a href=format!("{framework_href}#theme-{}", s.theme_code)>
-                                        {s.theme_title.clone()}
-                                    </a>
-                                </li>
-                            </ol>
-                        </nav>
+                        <StatementBreadcrumbs slug=s.framework_slug.clone() framework_title=s.framework_title.clone() theme_code=s.theme_code.clone() theme_title=s.theme_title.clone()/>
+                        {notice.map(|n| view! { <div class="notice" role="status"><p>{n}</p></div> })}
                         <p class="caption">
-                            <span class="reference">{s.reference.clone()}</span>
-                            " · "
-                            {s.theme_title}
+                            <span class="reference">{s.reference.clone()}</span>" · "{s.theme_title.clone()}
                         </p>
-                        <h1 class="statement-heading">{s.text}</h1>
+                        <h1 class="statement-heading"><HighlightedText segments=s.segments.clone()/></h1>
+                        {s.retired.then(|| view! { <p class="inset"><strong>"This statement has been retired."</strong>" It is no longer part of the framework. Its history is kept."</p> })}
                         <p class="meta">
-                            "Last changed on " {format_date(s.revised_at)} ". " {revisions}
+                            {format!("Draft {}, last changed on {}. ", s.draft_number, format_date(s.revised_at))}
+                            <a href=format!("{path}/history")>"See how this statement has changed"</a>
                         </p>
+                        {s.can_edit.then(|| view! {
+                            <ul class="action-list">
+                                {(!s.retired).then(|| view! { <li><a class="button" href=format!("{path}/redraft")>"Redraft this statement"</a></li> })}
+                                <li><a class="button button--secondary" href=format!("{path}/manage")>"Move or retire"</a></li>
+                            </ul>
+                        })}
+                        <h2 id="comments">{format!("Comments ({comment_count})")}</h2>
+                        <RoundBanner status=s.round.clone() rounds_href=format!("/frameworks/{}/rounds", s.framework_slug)/>
+                        {match (&s.viewer, s.can_comment) {
+                            (_, true) => view! { <p><a class="button" href=format!("{path}/comment")>"Comment on this statement"</a></p> }.into_any(),
+                            (None, false) if matches!(s.round, RoundStatus::Open { .. }) => view! {
+                                <p><a href="/sign-in">"Sign in to comment"</a>". We will email you a link; there is no password."</p>
+                            }.into_any(),
+                            _ => ().into_any(),
+                        }}
+                        <CommentList comments=s.comments.clone() current_draft=s.draft_number statement_path=path.clone()/>
                     }
                 })
             })}

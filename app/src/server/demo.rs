@@ -118,29 +118,16 @@ pub async fn load_if_empty(db: &Db) -> Result<bool, sqlx::Error> {
         .bind(theme_position as i64)
         .fetch_one(&mut *tx)
         .await?;
-        for (position, text) in statements.iter().enumerate() {
-            let statement: i64 = sqlx::query_scalar(
-                "INSERT INTO statements (framework_id, theme_id, reference, position, created_at) \
-                 VALUES ($1, $2, $3, $4, $5) RETURNING id",
-            )
-            .bind(framework)
-            .bind(theme)
-            .bind(format!("{code}-{}", position + 1))
-            .bind(position as i64)
-            .bind(at)
-            .fetch_one(&mut *tx)
-            .await?;
-            sqlx::query(
-                "INSERT INTO statement_revisions (statement_id, body, author_id, note, created_at) \
-                 VALUES ($1, $2, $3, $4, $5)",
-            )
-            .bind(statement)
-            .bind(*text)
-            .bind(editor)
-            .bind("First draft, from the co-production workshops.")
-            .bind(at)
-            .execute(&mut *tx)
-            .await?;
+        for text in statements.iter() {
+            let statement = store::statements::NewStatement {
+                framework_id: framework,
+                theme_id: theme,
+                body: text,
+                author_id: Some(editor),
+                note: "First draft, from the co-production workshops.",
+                submission_key: None,
+            };
+            store::statements::insert_statement(&mut tx, &statement, at).await?;
         }
     }
     tx.commit().await?;

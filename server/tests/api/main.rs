@@ -5,6 +5,8 @@ mod support;
 
 mod account;
 mod admin;
+mod comments;
+mod drafting;
 mod pages;
 mod security;
 mod sign_in;

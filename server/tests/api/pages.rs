@@ -30,7 +30,7 @@ on_both_databases! {
         let text = page.text();
         assert!(text.contains("I'm able to spend time with people important to me."));
         assert!(text.contains("CI-1 · Community inclusion"));
-        assert!(text.contains("This is the first draft."));
+        assert!(text.contains("Draft 1, last changed on"));
         assert!(page.body.contains("<title>CI-1: I&#x27;m able to spend time") || page.body.contains("<title>CI-1: I'm able to spend time"));
     }
 

@@ -22,21 +22,24 @@ pub struct StatementRow {
     pub id: i64,
     pub theme_id: i64,
     pub reference: String,
+    pub position: i64,
+    pub retired_at: Option<i64>,
+    pub revision_id: i64,
     pub body: String,
     pub revised_at: i64,
     pub revision_count: i64,
 }
 
-// The current text of a statement is its newest revision. Correlated sub-queries on
-// the (statement_id, id) index keep this one query however many statements there are.
-const CURRENT_STATEMENTS: &str = "\
-    SELECT s.id, s.theme_id, s.reference, r.body, r.created_at AS revised_at, \
+// A statement's current text is the revision `latest_revision_id` points at. The count
+// is a correlated sub-query on the (statement_id, id) index: still one query per page.
+const STATEMENTS: &str = "\
+    SELECT s.id, s.theme_id, s.reference, s.position, s.retired_at, r.id AS revision_id, r.body, \
+      r.created_at AS revised_at, \
       (SELECT COUNT(*) FROM statement_revisions c WHERE c.statement_id = s.id) AS revision_count \
     FROM statements s \
     JOIN themes t ON t.id = s.theme_id \
-    JOIN statement_revisions r ON r.id = \
-      (SELECT MAX(m.id) FROM statement_revisions m WHERE m.statement_id = s.id) \
-    WHERE s.framework_id = $1 AND s.retired_at IS NULL";
+    JOIN statement_revisions r ON r.id = s.latest_revision_id \
+    WHERE s.framework_id = $1";
 
 pub async fn list(pool: &AnyPool) -> Result<Vec<FrameworkRow>, sqlx::Error> {
     sqlx::query_as::<_, FrameworkRow>(
@@ -76,20 +79,21 @@ pub async fn current_statements(
     framework_id: i64,
 ) -> Result<Vec<StatementRow>, sqlx::Error> {
     sqlx::query_as::<_, StatementRow>(sqlx::AssertSqlSafe(format!(
-        "{CURRENT_STATEMENTS} ORDER BY t.position, s.position, s.id"
+        "{STATEMENTS} AND s.retired_at IS NULL ORDER BY t.position, s.position, s.id"
     )))
     .bind(framework_id)
     .fetch_all(pool)
     .await
 }
 
-pub async fn current_statement(
+/// One statement by reference, retired or not: its history is never hidden.
+pub async fn statement(
     pool: &AnyPool,
     framework_id: i64,
     reference: &str,
 ) -> Result<Option<StatementRow>, sqlx::Error> {
     sqlx::query_as::<_, StatementRow>(sqlx::AssertSqlSafe(format!(
-        "{CURRENT_STATEMENTS} AND s.reference = $2"
+        "{STATEMENTS} AND s.reference = $2"
     )))
     .bind(framework_id)
     .bind(reference)

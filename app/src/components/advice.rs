@@ -1,0 +1,17 @@
+use crate::domain::plain_language::Advice;
+use leptos::prelude::*;
+
+/// The plain-language checker's advice. Advisory only: it never stops a save.
+#[component]
+pub fn AdviceList(advice: Advice) -> impl IntoView {
+    view! {
+        <div class="advice">
+            <h3 class="heading-s">"Plain language check"</h3>
+            <p class="hint">"Advice only. You can save without following it."</p>
+            <ul class="advice__list">
+                {advice.notes.into_iter().map(|note| view! { <li>{note}</li> }).collect_view()}
+            </ul>
+            <p class="meta">{format!("About {} words. Reading age about {}.", advice.words, advice.reading_age)}</p>
+        </div>
+    }
+}

@@ -1,0 +1,218 @@
+//! Commenting on a statement: optionally on a passage chosen by its first and last words
+//! (keyboard and screen reader friendly, no mouse selection needed), with a suggested
+//! wording, the kind of knowledge it draws on, and how it may be shown.
+
+use crate::{
+    api::{CommentFormView, get_comment_form},
+    components::{advice::AdviceList, error_summary::ErrorSummary, loaded, loading, statement_parts::RoundBanner},
+    domain::{
+        drafting::{Knowledge, Visibility},
+        plain_language,
+    },
+    form::{FormFeedback, use_form_feedback},
+    pages::statement::{StatementBreadcrumbs, statement_params},
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+pub const COMMENT_FORM: &str = "comment";
+
+#[component]
+pub fn CommentPage() -> impl IntoView {
+    let params = statement_params();
+    let data = Resource::new(move || params.get(), |(slug, reference)| get_comment_form(slug, reference, None));
+    comment_page(data)
+}
+
+#[component]
+pub fn EditCommentPage() -> impl IntoView {
+    let params = statement_params();
+    let id = use_params_map();
+    let data = Resource::new(
+        move || (params.get(), id.read().get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(-1)),
+        |((slug, reference), id)| get_comment_form(slug, reference, Some(id)),
+    );
+    comment_page(data)
+}
+
+fn comment_page(data: Resource<Result<CommentFormView, crate::error::AppError>>) -> impl IntoView {
+    let feedback = use_form_feedback(COMMENT_FORM);
+    view! {
+        <Suspense fallback=loading>
+            {move || {
+                let feedback = feedback.clone();
+                Suspend::new(async move { loaded(data.await, move |data| view! { <CommentForm data feedback/> }) })
+            }}
+        </Suspense>
+    }
+}
+
+fn error_of(feedback: &Option<FormFeedback>, field: &str) -> Option<String> {
+    feedback.as_ref().and_then(|f| f.error_for(field))
+}
+
+fn error_message(message: Option<String>, id: &'static str) -> impl IntoView {
+    message.map(|m| view! { <p class="error-message" id=id><span class="visually-hidden">"Error: "</span>{m}</p> })
+}
+
+#[component]
+fn CommentForm(data: CommentFormView, feedback: Option<FormFeedback>) -> impl IntoView {
+    let s = data.statement;
+    let path = s.path();
+    let existing = data.existing.clone();
+    let editing = existing.is_some();
+    let value = |name: &str, fallback: String| feedback.as_ref().and_then(|f| f.value(name)).unwrap_or(fallback);
+    let has_errors = feedback.as_ref().is_some_and(|f| !f.errors.is_empty());
+    let body = value("body", existing.as_ref().map(|e| e.body.clone()).unwrap_or_default());
+    let suggestion = RwSignal::new(value("suggestion", existing.as_ref().map(|e| e.suggestion.clone()).unwrap_or_default()));
+    let knowledge = value("knowledge", existing.as_ref().map(|e| e.knowledge.clone()).unwrap_or_default());
+    let visibility = value("visibility", existing.as_ref().map(|e| e.visibility.clone()).unwrap_or_default());
+    let on_behalf_of = value("on_behalf_of", existing.as_ref().map(|e| e.on_behalf_of.clone()).unwrap_or_default());
+    let passage_choice = value("passage", "whole".to_owned());
+    let first_word = value("first_word", "1".to_owned());
+    let last_word = value("last_word", data.words.len().to_string());
+    let action = match &existing {
+        Some(e) => format!("{path}/comments/{}/edit", e.id),
+        None => format!("{path}/comment"),
+    };
+    let title = if editing { "Change your comment" } else { "Comment on this statement" };
+    let jargon = data.jargon.clone();
+    let words = data.words.clone();
+    let word_options = move |selected: String| {
+        words.iter().map(|w| view! {
+            <option value=w.number.to_string() selected=w.number.to_string() == selected>{format!("{}: {}", w.number, w.text)}</option>
+        }).collect_view()
+    };
+    let can_comment = s.can_comment;
+    view! {
+        <Title text=format!("{}{title}: {}", if has_errors { "Error: " } else { "" }, s.reference)/>
+        <StatementBreadcrumbs slug=s.framework_slug.clone() framework_title=s.framework_title.clone() theme_code=s.theme_code.clone() theme_title=s.theme_title.clone() statement=(path.clone(), s.reference.clone())/>
+        <ErrorSummary feedback=feedback.clone()/>
+        <span class="caption">{s.reference.clone()}</span>
+        <h1>{title}</h1>
+        <p class="statement-quote">{s.text.clone()}</p>
+        {if !can_comment {
+            view! { <RoundBanner status=s.round.clone()/> }.into_any()
+        } else {
+            view! {
+                <form method="post" action=action novalidate class="comment-form">
+                    <input type="hidden" name="revision_id" value=s.revision_id.to_string()/>
+                    <input type="hidden" name="submission_key" value=data.submission_key.clone()/>
+                    {match existing.as_ref().and_then(|e| e.quote.clone()) {
+                        Some(quote) => view! { <p class="inset">"Your comment is about the words: “"{quote}"”"</p> }.into_any(),
+                        None if editing => view! { <p class="inset">"Your comment is about the whole statement."</p> }.into_any(),
+                        None => view! {
+                            <div class="form-group" class:form-group--error=error_of(&feedback, "last_word").is_some() || error_of(&feedback, "first_word").is_some()>
+                                <fieldset class="fieldset">
+                                    <legend class="fieldset__legend fieldset__legend--m">"What is your comment about?"</legend>
+                                    {error_message(error_of(&feedback, "first_word").or(error_of(&feedback, "last_word")), "passage-error")}
+                                    <div class="radios">
+                                        <div class="radios__item">
+                                            <input class="radios__input" type="radio" id="passage" name="passage" value="whole" checked=passage_choice != "part"/>
+                                            <label class="radios__label" for="passage">"The whole statement"</label>
+                                        </div>
+                                        <div class="radios__item">
+                                            <input class="radios__input" type="radio" id="passage-part" name="passage" value="part" checked=passage_choice == "part"/>
+                                            <label class="radios__label" for="passage-part">"Some of its words"</label>
+                                        </div>
+                                    </div>
+                                    <div class="passage-picker">
+                                        <p class="hint">"If it is about some of the words, choose the first and last word of that part."</p>
+                                        <div class="form-row">
+                                            <div class="form-group">
+                                                <label class="label" for="first_word">"From the word"</label>
+                                                <select class="select" id="first_word" name="first_word">{word_options.clone()(first_word)}</select>
+                                            </div>
+                                            <div class="form-group">
+                                                <label class="label" for="last_word">"To the word"</label>
+                                                <select class="select" id="last_word" name="last_word">{word_options(last_word)}</select>
+                                            </div>
+                                        </div>
+                                    </div>
+                                </fieldset>
+                            </div>
+                        }.into_any(),
+                    }}
+                    <div class="form-group" class:form-group--error=error_of(&feedback, "body").is_some()>
+                        <label class="label label--m" for="body">"Your comment"</label>
+                        <div class="hint" id="body-hint">"Say it in your own words. Short or long is fine."</div>
+                        {error_message(error_of(&feedback, "body"), "body-error")}
+                        <textarea class="textarea" id="body" name="body" rows="6" aria-describedby="body-hint">{body}</textarea>
+                    </div>
+                    <div class="form-group" class:form-group--error=error_of(&feedback, "suggestion").is_some()>
+                        <label class="label label--m" for="suggestion">"Suggest a new wording (optional)"</label>
+                        <div class="hint" id="suggestion-hint">"How would you write the whole statement? Start with I or My."</div>
+                        {error_message(error_of(&feedback, "suggestion"), "suggestion-error")}
+                        <textarea class="textarea" id="suggestion" name="suggestion" rows="3" aria-describedby="suggestion-hint"
+                            on:input=move |ev| suggestion.set(event_target_value(&ev))>{suggestion.get_untracked()}</textarea>
+                        {move || {
+                            let text = suggestion.get();
+                            (!text.trim().is_empty()).then(|| view! { <AdviceList advice=plain_language::check(&text, &jargon)/> })
+                        }}
+                        <button type="submit" class="button button--secondary button--small" name="action" value="check">"Check my wording"</button>
+                    </div>
+                    <RadioGroup name="knowledge" legend="What is your comment based on?" selected=knowledge error=error_of(&feedback, "knowledge")
+                        options=Knowledge::ALL.iter().map(|k| (k.as_str(), k.label(), Some(k.hint()))).collect()/>
+                    <RadioGroup name="visibility" legend="How may we show your comment?" selected=visibility error=error_of(&feedback, "visibility")
+                        options=Visibility::ALL.iter().map(|v| (v.as_str(), v.label(), None)).collect()/>
+                    {(!data.organisations.is_empty()).then(|| view! {
+                        <div class="form-group" class:form-group--error=error_of(&feedback, "on_behalf_of").is_some()>
+                            <label class="label" for="on_behalf_of">"Who are you commenting for?"</label>
+                            {error_message(error_of(&feedback, "on_behalf_of"), "on_behalf_of-error")}
+                            <select class="select" id="on_behalf_of" name="on_behalf_of">
+                                <option value="" selected=on_behalf_of.is_empty()>"Myself"</option>
+                                {data.organisations.iter().map(|o| view! {
+                                    <option value=o.id.to_string() selected=on_behalf_of == o.id.to_string()>{o.name.clone()}</option>
+                                }).collect_view()}
+                            </select>
+                        </div>
+                    })}
+                    <button type="submit" class="button" name="action" value="save">{if editing { "Save changes" } else { "Send comment" }}</button>
+                </form>
+                {existing.map(|e| view! {
+                    <h2 class="heading-m">"Withdraw your comment"</h2>
+                    <p>"Withdrawing removes it from the statement. You cannot undo this."</p>
+                    <form method="post" action=format!("{path}/comments/{}/edit", e.id)>
+                        <input type="hidden" name="action" value="withdraw"/>
+                        <button type="submit" class="button button--warning">"Withdraw comment"</button>
+                    </form>
+                })}
+            }.into_any()
+        }}
+    }
+}
+
+/// GOV.UK-style radios with optional hints and an error.
+#[component]
+fn RadioGroup(
+    name: &'static str,
+    legend: &'static str,
+    selected: String,
+    error: Option<String>,
+    options: Vec<(&'static str, &'static str, Option<&'static str>)>,
+) -> impl IntoView {
+    let has_error = error.is_some();
+    view! {
+        <div class="form-group" class:form-group--error=has_error>
+            <fieldset class="fieldset">
+                <legend class="fieldset__legend fieldset__legend--m">{legend}</legend>
+                {error.map(|m| view! { <p class="error-message"><span class="visually-hidden">"Error: "</span>{m}</p> })}
+                <div class="radios">
+                    {options.into_iter().enumerate().map(|(i, (value, label, hint))| {
+                        let id = if i == 0 { name.to_owned() } else { format!("{name}-{value}") };
+                        let hint_id = format!("{id}-hint");
+                        view! {
+                            <div class="radios__item">
+                                <input class="radios__input" type="radio" id=id.clone() name=name value=value checked=selected == value
+                                    aria-describedby=hint.map(|_| hint_id.clone())/>
+                                <label class="radios__label" for=id>{label}</label>
+                                {hint.map(|h| view! { <div class="hint radios__hint" id=hint_id.clone()>{h}</div> })}
+                            </div>
+                        }
+                    }).collect_view()}
+                </div>
+            </fieldset>
+        </div>
+    }
+}

@@ -1,0 +1,112 @@
+//! The redraft page: the current text with commented passages marked, the comments and
+//! suggested wordings, and a new draft with a word-level preview of what changes.
+//! With JavaScript the preview follows typing; without it, "Preview changes" shows it.
+
+use crate::{
+    api::get_redraft,
+    components::{
+        advice::AdviceList,
+        diff_view::DiffWithChanges,
+        error_summary::ErrorSummary,
+        loaded, loading,
+        statement_parts::{CommentList, HighlightedText},
+    },
+    domain::{diff, plain_language},
+    form::use_form_feedback,
+    pages::statement::{StatementBreadcrumbs, statement_params},
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+pub const REDRAFT_FORM: &str = "redraft";
+
+#[component]
+pub fn RedraftPage() -> impl IntoView {
+    let params = statement_params();
+    let data = Resource::new(move || params.get(), |(slug, reference)| get_redraft(slug, reference));
+    let feedback = use_form_feedback(REDRAFT_FORM);
+    view! {
+        <Suspense fallback=loading>
+            {move || {
+                let feedback = feedback.clone();
+                Suspend::new(async move {
+                    loaded(data.await, move |data| {
+                        let s = data.statement;
+                        let value = |name: &str| feedback.as_ref().and_then(|f| f.value(name));
+                        let has_errors = feedback.as_ref().is_some_and(|f| !f.errors.is_empty());
+                        let body_error = feedback.as_ref().and_then(|f| f.error_for("body"));
+                        let note_error = feedback.as_ref().and_then(|f| f.error_for("note"));
+                        let base_revision = value("base_revision_id").unwrap_or_else(|| s.revision_id.to_string());
+                        // After a refused save, show what someone else changed meanwhile.
+                        let meanwhile = value("conflict_from")
+                            .and_then(|id| id.parse::<i64>().ok())
+                            .and_then(|id| data.revisions.iter().find(|r| r.id == id))
+                            .map(|base| diff::word_diff(&base.text, &s.text));
+                        let current = s.text.clone();
+                        let draft = RwSignal::new(value("body").unwrap_or_else(|| s.text.clone()));
+                        let jargon = data.jargon.clone();
+                        let path = s.path();
+                        view! {
+                            <Title text=format!("{}Redraft {}", if has_errors { "Error: " } else { "" }, s.reference)/>
+                            <StatementBreadcrumbs slug=s.framework_slug.clone() framework_title=s.framework_title.clone() theme_code=s.theme_code.clone() theme_title=s.theme_title.clone() statement=(path.clone(), s.reference.clone())/>
+                            <ErrorSummary feedback=feedback.clone()/>
+                            <h1>{format!("Redraft {}", s.reference)}</h1>
+                            {meanwhile.map(|d| view! {
+                                <section class="conflict" aria-labelledby="meanwhile-heading">
+                                    <h2 id="meanwhile-heading">"What changed while you were working"</h2>
+                                    <p>"Someone else saved a new draft. This is how it differs from the draft you started from:"</p>
+                                    <DiffWithChanges diff=d/>
+                                    <p>"Your changes have been combined with theirs in the box below. Check the wording, then save."</p>
+                                </section>
+                            })}
+                            <h2>{format!("Current text (draft {})", s.draft_number)}</h2>
+                            <p class="statement-current"><HighlightedText segments=s.segments.clone()/></p>
+                            <form method="post" action=format!("{path}/redraft") novalidate class="redraft-form">
+                                <input type="hidden" name="base_revision_id" value=base_revision/>
+                                <input type="hidden" name="submission_key" value=data.submission_key.clone()/>
+                                <div class="form-group" class:form-group--error=body_error.is_some()>
+                                    <label class="label label--m" for="body">"New text"</label>
+                                    <div class="hint" id="body-hint">"Write it as the person would say it, starting with I or My."</div>
+                                    {body_error.clone().map(|m| view! { <p class="error-message" id="body-error"><span class="visually-hidden">"Error: "</span>{m}</p> })}
+                                    <textarea
+                                        class="textarea"
+                                        class:input--error=body_error.is_some()
+                                        id="body"
+                                        name="body"
+                                        rows="4"
+                                        aria-describedby=if body_error.is_some() { "body-hint body-error" } else { "body-hint" }
+                                        on:input=move |ev| draft.set(event_target_value(&ev))
+                                    >{draft.get_untracked()}</textarea>
+                                </div>
+                                <div class="form-group" class:form-group--error=note_error.is_some()>
+                                    <label class="label" for="note">"Why you changed it (optional)"</label>
+                                    <div class="hint" id="note-hint">"For example: 'Changed after comments from carers about choice.'"</div>
+                                    {note_error.clone().map(|m| view! { <p class="error-message" id="note-error"><span class="visually-hidden">"Error: "</span>{m}</p> })}
+                                    <input class="input" id="note" name="note" type="text" value=value("note").unwrap_or_default() aria-describedby="note-hint"/>
+                                </div>
+                                <section class="preview" aria-labelledby="preview-heading" aria-live="polite">
+                                    <h2 id="preview-heading" class="heading-m">"Preview of changes"</h2>
+                                    {move || {
+                                        let d = diff::word_diff(&current, &draft.get());
+                                        if diff::is_unchanged(&d) {
+                                            view! { <p>"No changes yet."</p> }.into_any()
+                                        } else {
+                                            view! { <DiffWithChanges diff=d/> }.into_any()
+                                        }
+                                    }}
+                                    {move || view! { <AdviceList advice=plain_language::check(&draft.get(), &jargon)/> }}
+                                </section>
+                                <div class="button-group">
+                                    <button type="submit" class="button" name="action" value="save">"Save new draft"</button>
+                                    <button type="submit" class="button button--secondary" name="action" value="preview">"Preview changes"</button>
+                                </div>
+                            </form>
+                            <h2>"Comments to consider"</h2>
+                            <CommentList comments=s.comments.clone() current_draft=s.draft_number/>
+                        }
+                    })
+                })
+            }}
+        </Suspense>
+    }
+}

@@ -1,0 +1,86 @@
+use crate::{
+    api::get_rounds,
+    components::{error_summary::ErrorSummary, fields::TextField, loaded, loading, statement_parts::RoundBanner},
+    form::use_form_feedback,
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+pub const ROUND_FORM: &str = "round";
+
+#[component]
+pub fn RoundsPage() -> impl IntoView {
+    let params = use_params_map();
+    let rounds = Resource::new(move || params.read().get("slug").unwrap_or_default(), get_rounds);
+    let feedback = use_form_feedback(ROUND_FORM);
+    let saved = use_query_map().read_untracked().get("saved").map(|s| if s == "closed" { "The round has been closed." } else { "The round has been added." });
+    view! {
+        <Suspense fallback=loading>
+            {move || {
+                let feedback = feedback.clone();
+                Suspend::new(async move {
+                    loaded(rounds.await, move |r| {
+                        let value = |n: &str| feedback.as_ref().and_then(|f| f.value(n)).unwrap_or_default();
+                        let error = |n: &str| feedback.as_ref().and_then(|f| f.error_for(n));
+                        let action = format!("/frameworks/{}/rounds", r.framework_slug);
+                        let has_errors = feedback.as_ref().is_some_and(|f| !f.errors.is_empty());
+                        view! {
+                            <Title text=format!("{}Consultation rounds: {}", if has_errors { "Error: " } else { "" }, r.framework_title)/>
+                            <nav class="breadcrumbs" aria-label="Breadcrumb">
+                                <ol>
+                                    <li><a href="/">"Frameworks"</a></li>
+                                    <li><a href=format!("/frameworks/{}", r.framework_slug)>{r.framework_title.clone()}</a></li>
+                                </ol>
+                            </nav>
+                            <ErrorSummary feedback=feedback.clone()/>
+                            {saved.map(|m| view! { <div class="notice" role="status"><p>{m}</p></div> })}
+                            <h1>"Consultation rounds"</h1>
+                            <p class="lead">"Comments can be made while a round is open."</p>
+                            <RoundBanner status=r.status.clone()/>
+                            {if r.rounds.is_empty() {
+                                view! { <p>"There have been no rounds yet."</p> }.into_any()
+                            } else {
+                                view! {
+                                    <ul class="plain-list round-list">
+                                        {r.rounds.iter().map(|round| view! {
+                                            <li class="card">
+                                                <h2 class="card__title">{round.title.clone()}</h2>
+                                                <p class="meta">{format!("{}: {}", round.state, round.dates)}</p>
+                                                {(!round.introduction.is_empty()).then(|| view! { <p>{round.introduction.clone()}</p> })}
+                                                {(r.can_edit && round.is_open).then(|| view! {
+                                                    <form method="post" action=action.clone()>
+                                                        <input type="hidden" name="action" value="close"/>
+                                                        <input type="hidden" name="round_id" value=round.id.to_string()/>
+                                                        <button type="submit" class="button button--secondary button--small">
+                                                            "Close this round now"<span class="visually-hidden">{format!(": {}", round.title)}</span>
+                                                        </button>
+                                                    </form>
+                                                })}
+                                            </li>
+                                        }).collect_view()}
+                                    </ul>
+                                }.into_any()
+                            }}
+                            {r.can_edit.then(|| view! {
+                                <h2>"Open a new round"</h2>
+                                <form method="post" action=action.clone() novalidate class="narrow">
+                                    <input type="hidden" name="action" value="create"/>
+                                    <TextField name="title" label="Title" hint="For example: 'First round: spring 2027'" value=value("title") error=error("title")/>
+                                    <div class="form-group" class:form-group--error=error("introduction").is_some()>
+                                        <label class="label" for="introduction">"Introduction (optional)"</label>
+                                        <div class="hint" id="introduction-hint">"In plain words: what you want to hear about, and what happens next."</div>
+                                        <textarea class="textarea" id="introduction" name="introduction" rows="4" aria-describedby="introduction-hint">{value("introduction")}</textarea>
+                                    </div>
+                                    <TextField name="opens" label="Opening date" input_type="date" hint="Comments open at the start of this day (UTC)." value=value("opens") error=error("opens")/>
+                                    <TextField name="closes" label="Closing date" input_type="date" hint="Comments close at the end of this day (UTC)." value=value("closes") error=error("closes")/>
+                                    <button type="submit" class="button">"Add round"</button>
+                                </form>
+                            })}
+                        }
+                    })
+                })
+            }}
+        </Suspense>
+    }
+}

@@ -1,0 +1,131 @@
+use sqlx::{AnyConnection, AnyPool, FromRow};
+
+/// A comment with what is needed to show it: who wrote it, for which organisation, and
+/// the text of the revision it was made on.
+#[derive(Debug, Clone, FromRow)]
+pub struct CommentRow {
+    pub id: i64,
+    pub statement_id: i64,
+    pub revision_id: i64,
+    pub round_id: i64,
+    pub author_id: i64,
+    pub author_name: String,
+    pub organisation_id: Option<i64>,
+    pub organisation_name: Option<String>,
+    pub body: String,
+    pub passage_start: Option<i64>,
+    pub passage_end: Option<i64>,
+    pub quote: Option<String>,
+    pub suggestion: Option<String>,
+    pub knowledge: String,
+    pub visibility: String,
+    pub created_at: i64,
+    pub updated_at: i64,
+    pub withdrawn_at: Option<i64>,
+}
+
+const COMMENTS: &str = "\
+    SELECT c.id, c.statement_id, c.revision_id, c.round_id, c.author_id, \
+      u.display_name AS author_name, c.organisation_id, o.name AS organisation_name, \
+      c.body, c.passage_start, c.passage_end, c.quote, c.suggestion, c.knowledge, \
+      c.visibility, c.created_at, c.updated_at, c.withdrawn_at \
+    FROM comments c \
+    JOIN users u ON u.id = c.author_id \
+    LEFT JOIN organisations o ON o.id = c.organisation_id";
+
+/// Every live comment on a statement, oldest first, in one query.
+pub async fn for_statement(pool: &AnyPool, statement_id: i64) -> Result<Vec<CommentRow>, sqlx::Error> {
+    sqlx::query_as::<_, CommentRow>(sqlx::AssertSqlSafe(format!(
+        "{COMMENTS} WHERE c.statement_id = $1 AND c.withdrawn_at IS NULL ORDER BY c.id"
+    )))
+    .bind(statement_id)
+    .fetch_all(pool)
+    .await
+}
+
+pub async fn find(conn: &mut AnyConnection, id: i64) -> Result<Option<CommentRow>, sqlx::Error> {
+    sqlx::query_as::<_, CommentRow>(sqlx::AssertSqlSafe(format!("{COMMENTS} WHERE c.id = $1")))
+        .bind(id)
+        .fetch_optional(conn)
+        .await
+}
+
+pub async fn find_by_key(conn: &mut AnyConnection, key: &str) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT id FROM comments WHERE submission_key = $1")
+        .bind(key)
+        .fetch_optional(conn)
+        .await
+}
+
+pub struct NewComment<'a> {
+    pub statement_id: i64,
+    pub revision_id: i64,
+    pub round_id: i64,
+    pub author_id: i64,
+    pub organisation_id: Option<i64>,
+    pub body: &'a str,
+    pub passage: Option<(i64, i64, &'a str)>,
+    pub suggestion: Option<&'a str>,
+    pub knowledge: &'a str,
+    pub visibility: &'a str,
+    pub submission_key: &'a str,
+}
+
+pub async fn insert(conn: &mut AnyConnection, c: &NewComment<'_>, now: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO comments (statement_id, revision_id, round_id, author_id, organisation_id, body, \
+           passage_start, passage_end, quote, suggestion, knowledge, visibility, created_at, updated_at, \
+           submission_key) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14) RETURNING id",
+    )
+    .bind(c.statement_id)
+    .bind(c.revision_id)
+    .bind(c.round_id)
+    .bind(c.author_id)
+    .bind(c.organisation_id)
+    .bind(c.body)
+    .bind(c.passage.map(|p| p.0))
+    .bind(c.passage.map(|p| p.1))
+    .bind(c.passage.map(|p| p.2))
+    .bind(c.suggestion)
+    .bind(c.knowledge)
+    .bind(c.visibility)
+    .bind(now)
+    .bind(c.submission_key)
+    .fetch_one(conn)
+    .await
+}
+
+pub struct CommentEdit<'a> {
+    pub organisation_id: Option<i64>,
+    pub body: &'a str,
+    pub suggestion: Option<&'a str>,
+    pub knowledge: &'a str,
+    pub visibility: &'a str,
+}
+
+pub async fn update(conn: &mut AnyConnection, id: i64, edit: &CommentEdit<'_>, now: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE comments SET organisation_id = $1, body = $2, suggestion = $3, knowledge = $4, \
+           visibility = $5, updated_at = $6 WHERE id = $7",
+    )
+    .bind(edit.organisation_id)
+    .bind(edit.body)
+    .bind(edit.suggestion)
+    .bind(edit.knowledge)
+    .bind(edit.visibility)
+    .bind(now)
+    .bind(id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn withdraw(conn: &mut AnyConnection, id: i64, now: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE comments SET withdrawn_at = $1, updated_at = $1 WHERE id = $2 AND withdrawn_at IS NULL")
+        .bind(now)
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
