@@ -2,13 +2,13 @@
 
 mod dates;
 pub mod diff;
+mod display_name;
+pub mod drafting;
+mod email;
 pub mod merge;
+mod organisation_name;
 pub mod passage;
 pub mod plain_language;
-pub mod drafting;
-mod display_name;
-mod email;
-mod organisation_name;
 mod role;
 
 pub use dates::{format_date, format_date_time};

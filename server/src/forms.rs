@@ -30,11 +30,26 @@ pub fn routes() -> Router<AppState> {
         .route("/frameworks/new", post(drafting::new_framework))
         .route("/frameworks/{slug}/edit", post(drafting::edit_framework))
         .route("/frameworks/{slug}/rounds", post(drafting::rounds))
-        .route("/frameworks/{slug}/themes/{code}/new-statement", post(drafting::new_statement))
-        .route("/frameworks/{slug}/statements/{reference}/redraft", post(drafting::redraft))
-        .route("/frameworks/{slug}/statements/{reference}/comment", post(drafting::comment))
-        .route("/frameworks/{slug}/statements/{reference}/comments/{id}/edit", post(drafting::edit_comment))
-        .route("/frameworks/{slug}/statements/{reference}/manage", post(drafting::manage_statement))
+        .route(
+            "/frameworks/{slug}/themes/{code}/new-statement",
+            post(drafting::new_statement),
+        )
+        .route(
+            "/frameworks/{slug}/statements/{reference}/redraft",
+            post(drafting::redraft),
+        )
+        .route(
+            "/frameworks/{slug}/statements/{reference}/comment",
+            post(drafting::comment),
+        )
+        .route(
+            "/frameworks/{slug}/statements/{reference}/comments/{id}/edit",
+            post(drafting::edit_comment),
+        )
+        .route(
+            "/frameworks/{slug}/statements/{reference}/manage",
+            post(drafting::manage_statement),
+        )
         .route("/jargon", post(drafting::add_jargon))
 }
 

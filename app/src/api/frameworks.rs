@@ -86,4 +86,3 @@ pub async fn get_framework(slug: String) -> Result<FrameworkDetail, AppError> {
             .collect(),
     })
 }
-

@@ -25,9 +25,14 @@ pub struct RoundsView {
 
 #[server]
 pub async fn get_rounds(slug: String) -> Result<RoundsView, AppError> {
-    use crate::{domain::format_date, server::{clock::now, request, store, views}};
+    use crate::{
+        domain::format_date,
+        server::{clock::now, request, store, views},
+    };
     let state = request::app_state()?;
-    let framework = store::frameworks::find_by_slug(&state.db.pool, &slug).await?.ok_or(AppError::NotFound)?;
+    let framework = store::frameworks::find_by_slug(&state.db.pool, &slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let rows = store::rounds::for_framework(&state.db.pool, framework.id).await?;
     let at = now();
     let status = views::round_status(&rows, at);
@@ -44,7 +49,11 @@ pub async fn get_rounds(slug: String) -> Result<RoundsView, AppError> {
             };
             RoundView {
                 id: r.id,
-                dates: format!("{} to {}", format_date(r.opens_at), format_date(r.closes_at - 1)),
+                dates: format!(
+                    "{} to {}",
+                    format_date(r.opens_at),
+                    format_date(r.closes_at - 1)
+                ),
                 title: r.title,
                 introduction: r.introduction,
                 state: state.to_owned(),

@@ -10,8 +10,16 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum RoundStatus {
-    Open { id: i64, title: String, introduction: String, closes_label: String },
-    Upcoming { title: String, opens_label: String },
+    Open {
+        id: i64,
+        title: String,
+        introduction: String,
+        closes_label: String,
+    },
+    Upcoming {
+        title: String,
+        opens_label: String,
+    },
     NonePlanned,
 }
 
@@ -83,7 +91,10 @@ pub struct StatementView {
 
 impl StatementView {
     pub fn path(&self) -> String {
-        format!("/frameworks/{}/statements/{}", self.framework_slug, self.reference)
+        format!(
+            "/frameworks/{}/statements/{}",
+            self.framework_slug, self.reference
+        )
     }
 }
 
@@ -155,25 +166,57 @@ pub async fn get_redraft(slug: String, reference: String) -> Result<RedraftView,
 }
 
 #[server]
-pub async fn get_history(slug: String, reference: String, from: Option<i64>, to: Option<i64>) -> Result<HistoryView, AppError> {
+pub async fn get_history(
+    slug: String,
+    reference: String,
+    from: Option<i64>,
+    to: Option<i64>,
+) -> Result<HistoryView, AppError> {
     use crate::domain::diff;
     let loaded = crate::server::views::load_statement(&slug, &reference).await?;
     let revisions = loaded.revisions;
     let last = revisions.last().map(|r| r.id).unwrap_or_default();
     let first = revisions.first().map(|r| r.id).unwrap_or_default();
-    let to = to.filter(|id| revisions.iter().any(|r| r.id == *id)).unwrap_or(last);
+    let to = to
+        .filter(|id| revisions.iter().any(|r| r.id == *id))
+        .unwrap_or(last);
     // By default compare with the draft before the newest, or the first.
     let default_from = revisions.iter().rev().nth(1).map(|r| r.id).unwrap_or(first);
-    let from = from.filter(|id| revisions.iter().any(|r| r.id == *id)).unwrap_or(default_from);
-    let text_of = |id: i64| revisions.iter().find(|r| r.id == id).map(|r| r.text.clone()).unwrap_or_default();
+    let from = from
+        .filter(|id| revisions.iter().any(|r| r.id == *id))
+        .unwrap_or(default_from);
+    let text_of = |id: i64| {
+        revisions
+            .iter()
+            .find(|r| r.id == id)
+            .map(|r| r.text.clone())
+            .unwrap_or_default()
+    };
     let word_diff = diff::word_diff(&text_of(from), &text_of(to));
-    let changes = diff::list_changes(&word_diff).iter().map(|c| c.describe()).collect();
-    Ok(HistoryView { statement: loaded.view, revisions, from, to, diff: word_diff, changes })
+    let changes = diff::list_changes(&word_diff)
+        .iter()
+        .map(|c| c.describe())
+        .collect();
+    Ok(HistoryView {
+        statement: loaded.view,
+        revisions,
+        from,
+        to,
+        diff: word_diff,
+        changes,
+    })
 }
 
 #[server]
-pub async fn get_comment_form(slug: String, reference: String, comment_id: Option<i64>) -> Result<CommentFormView, AppError> {
-    use crate::{domain::passage, server::{auth, request, store, views}};
+pub async fn get_comment_form(
+    slug: String,
+    reference: String,
+    comment_id: Option<i64>,
+) -> Result<CommentFormView, AppError> {
+    use crate::{
+        domain::passage,
+        server::{auth, request, store, views},
+    };
     let viewer = request::require_signed_in()?;
     let state = request::app_state()?;
     let loaded = views::load_statement(&slug, &reference).await?;
@@ -181,14 +224,20 @@ pub async fn get_comment_form(slug: String, reference: String, comment_id: Optio
         None => None,
         Some(id) => {
             let mut conn = state.db.pool.acquire().await?;
-            let row = store::comments::find(&mut conn, id).await?.filter(|c| c.author_id == viewer.id && c.withdrawn_at.is_none()).ok_or(AppError::NotFound)?;
+            let row = store::comments::find(&mut conn, id)
+                .await?
+                .filter(|c| c.author_id == viewer.id && c.withdrawn_at.is_none())
+                .ok_or(AppError::NotFound)?;
             Some(ExistingComment {
                 id: row.id,
                 body: row.body,
                 suggestion: row.suggestion.unwrap_or_default(),
                 knowledge: row.knowledge,
                 visibility: row.visibility,
-                on_behalf_of: row.organisation_id.map(|id| id.to_string()).unwrap_or_default(),
+                on_behalf_of: row
+                    .organisation_id
+                    .map(|id| id.to_string())
+                    .unwrap_or_default(),
                 quote: row.quote,
             })
         }
@@ -196,12 +245,18 @@ pub async fn get_comment_form(slug: String, reference: String, comment_id: Optio
     let words = passage::words(&loaded.view.text)
         .into_iter()
         .enumerate()
-        .map(|(i, w)| WordChoice { number: i + 1, text: w.text })
+        .map(|(i, w)| WordChoice {
+            number: i + 1,
+            text: w.text,
+        })
         .collect();
     let organisations = store::organisations::memberships_of_user(&state.db.pool, viewer.id)
         .await?
         .into_iter()
-        .map(|m| OrganisationRef { id: m.organisation_id, name: m.organisation_name })
+        .map(|m| OrganisationRef {
+            id: m.organisation_id,
+            name: m.organisation_name,
+        })
         .collect();
     Ok(CommentFormView {
         statement: loaded.view,

@@ -4,7 +4,10 @@ use crate::api::{CommentView, HighlightSegment, PassageNote, RoundStatus};
 use leptos::prelude::*;
 
 #[component]
-pub fn RoundBanner(status: RoundStatus, #[prop(optional)] rounds_href: Option<String>) -> impl IntoView {
+pub fn RoundBanner(
+    status: RoundStatus,
+    #[prop(optional)] rounds_href: Option<String>,
+) -> impl IntoView {
     let body = match status {
         RoundStatus::Open { title, introduction, closes_label, .. } => view! {
             <div class="notice" role="region" aria-label="Consultation round">
@@ -62,7 +65,11 @@ pub fn HighlightedText(segments: Vec<HighlightSegment>) -> impl IntoView {
 }
 
 #[component]
-pub fn CommentList(comments: Vec<CommentView>, current_draft: usize, #[prop(optional)] statement_path: Option<String>) -> impl IntoView {
+pub fn CommentList(
+    comments: Vec<CommentView>,
+    current_draft: usize,
+    #[prop(optional)] statement_path: Option<String>,
+) -> impl IntoView {
     if comments.is_empty() {
         return view! { <p>"No comments yet."</p> }.into_any();
     }

@@ -15,21 +15,30 @@ fn bounded(raw: &str, max: usize, empty: &str, too_long: &str) -> Result<String,
         return Err(Invalid::new(empty));
     }
     if tidy.chars().count() > max {
-        return Err(Invalid::new(format!("{too_long} must be {max} characters or fewer")));
+        return Err(Invalid::new(format!(
+            "{too_long} must be {max} characters or fewer"
+        )));
     }
     Ok(tidy)
 }
 
 /// The text of an I statement: one short paragraph.
 pub fn statement_text(raw: &str) -> Result<String, Invalid> {
-    bounded(raw, STATEMENT_MAX_CHARS, "Enter the text of the statement", "The statement")
+    bounded(
+        raw,
+        STATEMENT_MAX_CHARS,
+        "Enter the text of the statement",
+        "The statement",
+    )
 }
 
 /// "Why I changed this": optional, but bounded.
 pub fn revision_note(raw: &str) -> Result<String, Invalid> {
     let tidy = tidy_whitespace(raw);
     if tidy.chars().count() > NOTE_MAX_CHARS {
-        return Err(Invalid::new(format!("The note must be {NOTE_MAX_CHARS} characters or fewer")));
+        return Err(Invalid::new(format!(
+            "The note must be {NOTE_MAX_CHARS} characters or fewer"
+        )));
     }
     Ok(tidy)
 }
@@ -41,7 +50,9 @@ pub fn comment_body(raw: &str) -> Result<String, Invalid> {
         return Err(Invalid::new("Enter your comment"));
     }
     if body.chars().count() > COMMENT_MAX_CHARS {
-        return Err(Invalid::new(format!("Your comment must be {COMMENT_MAX_CHARS} characters or fewer")));
+        return Err(Invalid::new(format!(
+            "Your comment must be {COMMENT_MAX_CHARS} characters or fewer"
+        )));
     }
     Ok(body)
 }
@@ -61,13 +72,20 @@ pub fn suggestion(raw: &str) -> Result<Option<String>, Invalid> {
 }
 
 pub fn title(raw: &str, what: &str) -> Result<String, Invalid> {
-    bounded(raw, TITLE_MAX_CHARS, &format!("Enter a {what}"), &format!("The {what}"))
+    bounded(
+        raw,
+        TITLE_MAX_CHARS,
+        &format!("Enter a {what}"),
+        &format!("The {what}"),
+    )
 }
 
 pub fn summary(raw: &str) -> Result<String, Invalid> {
     let text = raw.trim().replace("\r\n", "\n");
     if text.chars().count() > SUMMARY_MAX_CHARS {
-        return Err(Invalid::new(format!("This must be {SUMMARY_MAX_CHARS} characters or fewer")));
+        return Err(Invalid::new(format!(
+            "This must be {SUMMARY_MAX_CHARS} characters or fewer"
+        )));
     }
     Ok(text)
 }
@@ -76,7 +94,9 @@ pub fn summary(raw: &str) -> Result<String, Invalid> {
 pub fn theme_code(raw: &str) -> Result<String, Invalid> {
     let code = raw.trim().to_uppercase();
     if code.is_empty() || code.len() > 4 || !code.chars().all(|c| c.is_ascii_uppercase()) {
-        return Err(Invalid::new("Enter a short code of 1 to 4 letters, like HL"));
+        return Err(Invalid::new(
+            "Enter a short code of 1 to 4 letters, like HL",
+        ));
     }
     Ok(code)
 }
@@ -91,8 +111,16 @@ pub fn slug_from_title(title: &str) -> String {
             slug.push('-');
         }
     }
-    let slug = slug.trim_end_matches('-').chars().take(60).collect::<String>();
-    if slug.is_empty() { "framework".to_owned() } else { slug }
+    let slug = slug
+        .trim_end_matches('-')
+        .chars()
+        .take(60)
+        .collect::<String>();
+    if slug.is_empty() {
+        "framework".to_owned()
+    } else {
+        slug
+    }
 }
 
 /// The kind of knowledge a comment draws on: every kind is valued.
@@ -105,7 +133,12 @@ pub enum Knowledge {
 }
 
 impl Knowledge {
-    pub const ALL: [Knowledge; 4] = [Self::LivedExperience, Self::Practice, Self::Research, Self::Organisation];
+    pub const ALL: [Knowledge; 4] = [
+        Self::LivedExperience,
+        Self::Practice,
+        Self::Research,
+        Self::Organisation,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -196,7 +229,14 @@ pub fn date_start(raw: &str, what: &str) -> Result<i64, Invalid> {
 /// Unix seconds as YYYY-MM-DD, to put a stored date back into a date input.
 pub fn date_input_value(unix_seconds: i64) -> String {
     time::OffsetDateTime::from_unix_timestamp(unix_seconds)
-        .map(|at| format!("{:04}-{:02}-{:02}", at.year(), u8::from(at.month()), at.day()))
+        .map(|at| {
+            format!(
+                "{:04}-{:02}-{:02}",
+                at.year(),
+                u8::from(at.month()),
+                at.day()
+            )
+        })
         .unwrap_or_default()
 }
 
@@ -206,9 +246,20 @@ mod tests {
 
     #[test]
     fn statement_text_is_tidied_and_bounded() {
-        assert_eq!(statement_text("  I  choose\nwhere I live. ").unwrap(), "I choose where I live.");
-        assert_eq!(statement_text(" ").unwrap_err().0, "Enter the text of the statement");
-        assert!(statement_text(&"a".repeat(601)).unwrap_err().0.contains("600 characters"));
+        assert_eq!(
+            statement_text("  I  choose\nwhere I live. ").unwrap(),
+            "I choose where I live."
+        );
+        assert_eq!(
+            statement_text(" ").unwrap_err().0,
+            "Enter the text of the statement"
+        );
+        assert!(
+            statement_text(&"a".repeat(601))
+                .unwrap_err()
+                .0
+                .contains("600 characters")
+        );
     }
 
     #[test]
@@ -220,7 +271,10 @@ mod tests {
     #[test]
     fn an_empty_suggestion_means_none() {
         assert_eq!(suggestion("  ").unwrap(), None);
-        assert_eq!(suggestion(" I decide ").unwrap().as_deref(), Some("I decide"));
+        assert_eq!(
+            suggestion(" I decide ").unwrap().as_deref(),
+            Some("I decide")
+        );
     }
 
     #[test]
@@ -237,16 +291,28 @@ mod tests {
 
     #[test]
     fn dates_are_checked_and_read_as_utc_midnight() {
-        assert_eq!(date_start("2026-11-22", "opening date").unwrap(), 1_795_305_600);
+        assert_eq!(
+            date_start("2026-11-22", "opening date").unwrap(),
+            1_795_305_600
+        );
         assert_eq!(date_input_value(1_795_305_600), "2026-11-22");
         for bad in ["", "2026-02-30", "22/11/2026", "2026-13-01"] {
-            assert!(date_start(bad, "opening date").unwrap_err().0.contains("opening date"), "{bad}");
+            assert!(
+                date_start(bad, "opening date")
+                    .unwrap_err()
+                    .0
+                    .contains("opening date"),
+                "{bad}"
+            );
         }
     }
 
     #[test]
     fn slugs_are_made_from_titles() {
-        assert_eq!(slug_from_title("National Care Service standards (2027)"), "national-care-service-standards-2027");
+        assert_eq!(
+            slug_from_title("National Care Service standards (2027)"),
+            "national-care-service-standards-2027"
+        );
         assert_eq!(slug_from_title("!!!"), "framework");
     }
 

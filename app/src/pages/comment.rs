@@ -4,7 +4,10 @@
 
 use crate::{
     api::{CommentFormView, get_comment_form},
-    components::{advice::AdviceList, error_summary::ErrorSummary, loaded, loading, statement_parts::RoundBanner},
+    components::{
+        advice::AdviceList, error_summary::ErrorSummary, loaded, loading,
+        statement_parts::RoundBanner,
+    },
     domain::{
         drafting::{Knowledge, Visibility},
         plain_language,
@@ -21,7 +24,10 @@ pub const COMMENT_FORM: &str = "comment";
 #[component]
 pub fn CommentPage() -> impl IntoView {
     let params = statement_params();
-    let data = Resource::new(move || params.get(), |(slug, reference)| get_comment_form(slug, reference, None));
+    let data = Resource::new(
+        move || params.get(),
+        |(slug, reference)| get_comment_form(slug, reference, None),
+    );
     comment_page(data)
 }
 
@@ -30,7 +36,15 @@ pub fn EditCommentPage() -> impl IntoView {
     let params = statement_params();
     let id = use_params_map();
     let data = Resource::new(
-        move || (params.get(), id.read().get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(-1)),
+        move || {
+            (
+                params.get(),
+                id.read()
+                    .get("id")
+                    .and_then(|v| v.parse::<i64>().ok())
+                    .unwrap_or(-1),
+            )
+        },
         |((slug, reference), id)| get_comment_form(slug, reference, Some(id)),
     );
     comment_page(data)
@@ -62,13 +76,48 @@ fn CommentForm(data: CommentFormView, feedback: Option<FormFeedback>) -> impl In
     let path = s.path();
     let existing = data.existing.clone();
     let editing = existing.is_some();
-    let value = |name: &str, fallback: String| feedback.as_ref().and_then(|f| f.value(name)).unwrap_or(fallback);
+    let value = |name: &str, fallback: String| {
+        feedback
+            .as_ref()
+            .and_then(|f| f.value(name))
+            .unwrap_or(fallback)
+    };
     let has_errors = feedback.as_ref().is_some_and(|f| !f.errors.is_empty());
-    let body = value("body", existing.as_ref().map(|e| e.body.clone()).unwrap_or_default());
-    let suggestion = RwSignal::new(value("suggestion", existing.as_ref().map(|e| e.suggestion.clone()).unwrap_or_default()));
-    let knowledge = value("knowledge", existing.as_ref().map(|e| e.knowledge.clone()).unwrap_or_default());
-    let visibility = value("visibility", existing.as_ref().map(|e| e.visibility.clone()).unwrap_or_default());
-    let on_behalf_of = value("on_behalf_of", existing.as_ref().map(|e| e.on_behalf_of.clone()).unwrap_or_default());
+    let body = value(
+        "body",
+        existing
+            .as_ref()
+            .map(|e| e.body.clone())
+            .unwrap_or_default(),
+    );
+    let suggestion = RwSignal::new(value(
+        "suggestion",
+        existing
+            .as_ref()
+            .map(|e| e.suggestion.clone())
+            .unwrap_or_default(),
+    ));
+    let knowledge = value(
+        "knowledge",
+        existing
+            .as_ref()
+            .map(|e| e.knowledge.clone())
+            .unwrap_or_default(),
+    );
+    let visibility = value(
+        "visibility",
+        existing
+            .as_ref()
+            .map(|e| e.visibility.clone())
+            .unwrap_or_default(),
+    );
+    let on_behalf_of = value(
+        "on_behalf_of",
+        existing
+            .as_ref()
+            .map(|e| e.on_behalf_of.clone())
+            .unwrap_or_default(),
+    );
     let passage_choice = value("passage", "whole".to_owned());
     let first_word = value("first_word", "1".to_owned());
     let last_word = value("last_word", data.words.len().to_string());
@@ -76,7 +125,11 @@ fn CommentForm(data: CommentFormView, feedback: Option<FormFeedback>) -> impl In
         Some(e) => format!("{path}/comments/{}/edit", e.id),
         None => format!("{path}/comment"),
     };
-    let title = if editing { "Change your comment" } else { "Comment on this statement" };
+    let title = if editing {
+        "Change your comment"
+    } else {
+        "Comment on this statement"
+    };
     let jargon = data.jargon.clone();
     let words = data.words.clone();
     let word_options = move |selected: String| {

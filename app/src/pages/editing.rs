@@ -2,7 +2,10 @@
 
 use crate::{
     api::{get_framework, get_jargon, get_statement},
-    components::{advice::AdviceList, error_summary::ErrorSummary, error_page::ErrorPage, fields::TextField, loaded, loading},
+    components::{
+        advice::AdviceList, error_page::ErrorPage, error_summary::ErrorSummary, fields::TextField,
+        loaded, loading,
+    },
     domain::plain_language,
     error::AppError,
     form::use_form_feedback,
@@ -64,10 +67,19 @@ pub fn NewFrameworkPage() -> impl IntoView {
 #[component]
 pub fn EditFrameworkPage() -> impl IntoView {
     let params = use_params_map();
-    let framework = Resource::new(move || params.read().get("slug").unwrap_or_default(), get_framework);
+    let framework = Resource::new(
+        move || params.read().get("slug").unwrap_or_default(),
+        get_framework,
+    );
     let framework_feedback = use_form_feedback(FRAMEWORK_FORM);
     let theme_feedback = use_form_feedback(THEME_FORM);
-    let saved = use_query_map().read_untracked().get("saved").map(|s| if s == "theme" { "Theme added." } else { "Saved." });
+    let saved = use_query_map().read_untracked().get("saved").map(|s| {
+        if s == "theme" {
+            "Theme added."
+        } else {
+            "Saved."
+        }
+    });
     view! {
         <Suspense fallback=loading>
             {move || {
@@ -134,16 +146,24 @@ pub fn EditFrameworkPage() -> impl IntoView {
 #[component]
 pub fn NewStatementPage() -> impl IntoView {
     let params = use_params_map();
-    let framework = Resource::new(move || params.read().get("slug").unwrap_or_default(), get_framework);
+    let framework = Resource::new(
+        move || params.read().get("slug").unwrap_or_default(),
+        get_framework,
+    );
     let jargon = Resource::new(|| (), |_| get_jargon());
     let feedback = use_form_feedback(STATEMENT_FORM);
     let code = move || params.read().get("code").unwrap_or_default();
     let key = SharedValue::new(|| {
         #[cfg(feature = "ssr")]
-        { crate::server::auth::new_secret() }
+        {
+            crate::server::auth::new_secret()
+        }
         #[cfg(not(feature = "ssr"))]
-        { String::new() }
-    }).into_inner();
+        {
+            String::new()
+        }
+    })
+    .into_inner();
     view! {
         <Suspense fallback=loading>
             {move || {
@@ -202,7 +222,10 @@ pub fn NewStatementPage() -> impl IntoView {
 #[component]
 pub fn ManageStatementPage() -> impl IntoView {
     let params = statement_params();
-    let statement = Resource::new(move || params.get(), |(slug, reference)| get_statement(slug, reference));
+    let statement = Resource::new(
+        move || params.get(),
+        |(slug, reference)| get_statement(slug, reference),
+    );
     let framework = Resource::new(move || params.get().0, get_framework);
     let feedback = use_form_feedback(MANAGE_FORM);
     view! {

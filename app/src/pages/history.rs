@@ -21,11 +21,21 @@ pub fn HistoryPage() -> impl IntoView {
         move || {
             let q = query.read();
             let (slug, reference) = params.get();
-            (slug, reference, q.get("from").and_then(|v| v.parse().ok()), q.get("to").and_then(|v| v.parse().ok()))
+            (
+                slug,
+                reference,
+                q.get("from").and_then(|v| v.parse().ok()),
+                q.get("to").and_then(|v| v.parse().ok()),
+            )
         },
         |(slug, reference, from, to)| get_history(slug, reference, from, to),
     );
-    let layout = move || query.read().get("view").unwrap_or_else(|| "inline".to_owned());
+    let layout = move || {
+        query
+            .read()
+            .get("view")
+            .unwrap_or_else(|| "inline".to_owned())
+    };
     view! {
         <Suspense fallback=loading>
             {move || Suspend::new(async move {

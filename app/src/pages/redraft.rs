@@ -23,7 +23,10 @@ pub const REDRAFT_FORM: &str = "redraft";
 #[component]
 pub fn RedraftPage() -> impl IntoView {
     let params = statement_params();
-    let data = Resource::new(move || params.get(), |(slug, reference)| get_redraft(slug, reference));
+    let data = Resource::new(
+        move || params.get(),
+        |(slug, reference)| get_redraft(slug, reference),
+    );
     let feedback = use_form_feedback(REDRAFT_FORM);
     view! {
         <Suspense fallback=loading>

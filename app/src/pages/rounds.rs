@@ -1,6 +1,9 @@
 use crate::{
     api::get_rounds,
-    components::{error_summary::ErrorSummary, fields::TextField, loaded, loading, statement_parts::RoundBanner},
+    components::{
+        error_summary::ErrorSummary, fields::TextField, loaded, loading,
+        statement_parts::RoundBanner,
+    },
     form::use_form_feedback,
 };
 use leptos::prelude::*;
@@ -12,9 +15,18 @@ pub const ROUND_FORM: &str = "round";
 #[component]
 pub fn RoundsPage() -> impl IntoView {
     let params = use_params_map();
-    let rounds = Resource::new(move || params.read().get("slug").unwrap_or_default(), get_rounds);
+    let rounds = Resource::new(
+        move || params.read().get("slug").unwrap_or_default(),
+        get_rounds,
+    );
     let feedback = use_form_feedback(ROUND_FORM);
-    let saved = use_query_map().read_untracked().get("saved").map(|s| if s == "closed" { "The round has been closed." } else { "The round has been added." });
+    let saved = use_query_map().read_untracked().get("saved").map(|s| {
+        if s == "closed" {
+            "The round has been closed."
+        } else {
+            "The round has been added."
+        }
+    });
     view! {
         <Suspense fallback=loading>
             {move || {

@@ -15,12 +15,21 @@ pub fn statement_params() -> Memo<(String, String)> {
     let params = use_params_map();
     Memo::new(move |_| {
         let p = params.read();
-        (p.get("slug").unwrap_or_default(), p.get("reference").unwrap_or_default())
+        (
+            p.get("slug").unwrap_or_default(),
+            p.get("reference").unwrap_or_default(),
+        )
     })
 }
 
 #[component]
-pub fn StatementBreadcrumbs(slug: String, framework_title: String, theme_code: String, theme_title: String, #[prop(optional)] statement: Option<(String, String)>) -> impl IntoView {
+pub fn StatementBreadcrumbs(
+    slug: String,
+    framework_title: String,
+    theme_code: String,
+    theme_title: String,
+    #[prop(optional)] statement: Option<(String, String)>,
+) -> impl IntoView {
     let framework_href = format!("/frameworks/{slug}");
     view! {
         <nav class="breadcrumbs" aria-label="Breadcrumb">
@@ -37,16 +46,22 @@ pub fn StatementBreadcrumbs(slug: String, framework_title: String, theme_code: S
 #[component]
 pub fn StatementPage() -> impl IntoView {
     let params = statement_params();
-    let statement = Resource::new(move || params.get(), |(slug, reference)| get_statement(slug, reference));
-    let notice = use_query_map().read_untracked().get("saved").map(|saved| match saved.as_str() {
-        "comment" => "Thank you. Your comment has been saved.",
-        "comment-changed" => "Your comment has been changed.",
-        "withdrawn" => "Your comment has been withdrawn.",
-        "redraft" => "The new draft has been saved.",
-        "moved" => "The statement has been moved.",
-        "retired" => "The statement has been retired. Its history is kept.",
-        _ => "Saved.",
-    });
+    let statement = Resource::new(
+        move || params.get(),
+        |(slug, reference)| get_statement(slug, reference),
+    );
+    let notice = use_query_map()
+        .read_untracked()
+        .get("saved")
+        .map(|saved| match saved.as_str() {
+            "comment" => "Thank you. Your comment has been saved.",
+            "comment-changed" => "Your comment has been changed.",
+            "withdrawn" => "Your comment has been withdrawn.",
+            "redraft" => "The new draft has been saved.",
+            "moved" => "The statement has been moved.",
+            "retired" => "The statement has been retired. Its history is kept.",
+            _ => "Saved.",
+        });
     view! {
         <Suspense fallback=loading>
             {move || Suspend::new(async move {

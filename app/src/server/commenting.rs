@@ -37,16 +37,29 @@ struct Checked {
     organisation_id: Option<i64>,
 }
 
-async fn check_common(state: &AppState, viewer: &Viewer, form: &CommentForm<'_>) -> Result<Checked, AppError> {
+async fn check_common(
+    state: &AppState,
+    viewer: &Viewer,
+    form: &CommentForm<'_>,
+) -> Result<Checked, AppError> {
     let body = drafting::comment_body(form.body).map_err(|e| AppError::field("body", e))?;
-    let suggestion = drafting::suggestion(form.suggestion).map_err(|e| AppError::field("suggestion", e))?;
-    let knowledge = Knowledge::parse(form.knowledge).map_err(|e| AppError::field("knowledge", e))?;
-    let visibility = Visibility::parse(form.visibility).map_err(|e| AppError::field("visibility", e))?;
+    let suggestion =
+        drafting::suggestion(form.suggestion).map_err(|e| AppError::field("suggestion", e))?;
+    let knowledge =
+        Knowledge::parse(form.knowledge).map_err(|e| AppError::field("knowledge", e))?;
+    let visibility =
+        Visibility::parse(form.visibility).map_err(|e| AppError::field("visibility", e))?;
     let organisation_id = match form.on_behalf_of.trim() {
         "" => None,
         raw => {
-            let id: i64 = raw.parse().map_err(|_| AppError::Field("on_behalf_of".into(), "Choose who you are commenting for".into()))?;
-            let memberships = store::organisations::memberships_of_user(&state.db.pool, viewer.id).await?;
+            let id: i64 = raw.parse().map_err(|_| {
+                AppError::Field(
+                    "on_behalf_of".into(),
+                    "Choose who you are commenting for".into(),
+                )
+            })?;
+            let memberships =
+                store::organisations::memberships_of_user(&state.db.pool, viewer.id).await?;
             if !memberships.iter().any(|m| m.organisation_id == id) {
                 // Checked on the server: a representative speaks only for their own organisations.
                 return Err(AppError::Field(
@@ -57,7 +70,13 @@ async fn check_common(state: &AppState, viewer: &Viewer, form: &CommentForm<'_>)
             Some(id)
         }
     };
-    Ok(Checked { body, suggestion, knowledge, visibility, organisation_id })
+    Ok(Checked {
+        body,
+        suggestion,
+        knowledge,
+        visibility,
+        organisation_id,
+    })
 }
 
 fn word_number(raw: &str, field: &str) -> Result<usize, AppError> {
@@ -68,14 +87,30 @@ fn word_number(raw: &str, field: &str) -> Result<usize, AppError> {
         .ok_or_else(|| AppError::Field(field.into(), "Choose a word from the list".into()))
 }
 
-pub async fn add(state: &AppState, viewer: &Viewer, slug: &str, reference: &str, form: &CommentForm<'_>) -> Result<i64, AppError> {
-    let framework = store::frameworks::find_by_slug(&state.db.pool, slug).await?.ok_or(AppError::NotFound)?;
-    let statement = store::frameworks::statement(&state.db.pool, framework.id, reference).await?.ok_or(AppError::NotFound)?;
+pub async fn add(
+    state: &AppState,
+    viewer: &Viewer,
+    slug: &str,
+    reference: &str,
+    form: &CommentForm<'_>,
+) -> Result<i64, AppError> {
+    let framework = store::frameworks::find_by_slug(&state.db.pool, slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let statement = store::frameworks::statement(&state.db.pool, framework.id, reference)
+        .await?
+        .ok_or(AppError::NotFound)?;
     if statement.retired_at.is_some() {
-        return Err(AppError::Invalid("This statement has been retired, so it no longer takes comments.".into()));
+        return Err(AppError::Invalid(
+            "This statement has been retired, so it no longer takes comments.".into(),
+        ));
     }
     let checked = check_common(state, viewer, form).await?;
-    let revision_id: i64 = form.revision_id.trim().parse().map_err(|_| AppError::Invalid("Reload the page and try again.".into()))?;
+    let revision_id: i64 = form
+        .revision_id
+        .trim()
+        .parse()
+        .map_err(|_| AppError::Invalid("Reload the page and try again.".into()))?;
 
     let mut tx = state.db.begin_write().await?;
     if let Some(existing) = store::comments::find_by_key(&mut tx, form.submission_key).await? {
@@ -84,14 +119,19 @@ pub async fn add(state: &AppState, viewer: &Viewer, slug: &str, reference: &str,
     let Some(round) = store::rounds::open_at(&mut tx, framework.id, now()).await? else {
         return Err(AppError::Invalid("Comments are closed: there is no consultation round open now. Your comment has not been saved.".into()));
     };
-    let Some(revision_text) = store::statements::revision_body(&mut tx, statement.id, revision_id).await? else {
+    let Some(revision_text) =
+        store::statements::revision_body(&mut tx, statement.id, revision_id).await?
+    else {
         return Err(AppError::Invalid("Reload the page and try again.".into()));
     };
     let chosen = match form.passage {
         "part" => {
             let first = word_number(form.first_word, "first_word")?;
             let last = word_number(form.last_word, "last_word")?;
-            Some(passage::passage_from_words(&revision_text, first, last).map_err(|e: Invalid| AppError::field("last_word", e))?)
+            Some(
+                passage::passage_from_words(&revision_text, first, last)
+                    .map_err(|e: Invalid| AppError::field("last_word", e))?,
+            )
         }
         _ => None,
     };
@@ -102,7 +142,9 @@ pub async fn add(state: &AppState, viewer: &Viewer, slug: &str, reference: &str,
         author_id: viewer.id,
         organisation_id: checked.organisation_id,
         body: &checked.body,
-        passage: chosen.as_ref().map(|p| (p.start as i64, p.end as i64, p.quote.as_str())),
+        passage: chosen
+            .as_ref()
+            .map(|p| (p.start as i64, p.end as i64, p.quote.as_str())),
         suggestion: checked.suggestion.as_deref(),
         knowledge: checked.knowledge.as_str(),
         visibility: checked.visibility.as_str(),
@@ -114,21 +156,37 @@ pub async fn add(state: &AppState, viewer: &Viewer, slug: &str, reference: &str,
 }
 
 /// Check the comment is the viewer's own and its round is still open.
-async fn own_open_comment(state: &AppState, viewer: &Viewer, id: i64, tx: &mut super::db::Tx) -> Result<store::comments::CommentRow, AppError> {
-    let comment = store::comments::find(tx, id).await?.ok_or(AppError::NotFound)?;
+async fn own_open_comment(
+    state: &AppState,
+    viewer: &Viewer,
+    id: i64,
+    tx: &mut super::db::Tx,
+) -> Result<store::comments::CommentRow, AppError> {
+    let comment = store::comments::find(tx, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     if comment.author_id != viewer.id || comment.withdrawn_at.is_some() {
         return Err(AppError::NotFound);
     }
-    let round = store::rounds::find(tx, comment.round_id).await?.ok_or(AppError::NotFound)?;
+    let round = store::rounds::find(tx, comment.round_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let at = now();
     if !(round.opens_at <= at && at < round.closes_at) {
-        return Err(AppError::Invalid("The round this comment was made in has closed, so it can no longer be changed.".into()));
+        return Err(AppError::Invalid(
+            "The round this comment was made in has closed, so it can no longer be changed.".into(),
+        ));
     }
     let _ = state;
     Ok(comment)
 }
 
-pub async fn edit(state: &AppState, viewer: &Viewer, id: i64, form: &CommentForm<'_>) -> Result<(), AppError> {
+pub async fn edit(
+    state: &AppState,
+    viewer: &Viewer,
+    id: i64,
+    form: &CommentForm<'_>,
+) -> Result<(), AppError> {
     let checked = check_common(state, viewer, form).await?;
     let mut tx = state.db.begin_write().await?;
     own_open_comment(state, viewer, id, &mut tx).await?;

@@ -9,11 +9,18 @@ use crate::{
 };
 
 pub fn require_editor(viewer: &Viewer) -> Result<(), AppError> {
-    if viewer.is_editor { Ok(()) } else { Err(AppError::Forbidden) }
+    if viewer.is_editor {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
 }
 
 async fn framework_id(state: &AppState, slug: &str) -> Result<i64, AppError> {
-    Ok(store::frameworks::find_by_slug(&state.db.pool, slug).await?.ok_or(AppError::NotFound)?.id)
+    Ok(store::frameworks::find_by_slug(&state.db.pool, slug)
+        .await?
+        .ok_or(AppError::NotFound)?
+        .id)
 }
 
 async fn theme_id(state: &AppState, framework_id: i64, code: &str) -> Result<i64, AppError> {
@@ -25,23 +32,44 @@ async fn theme_id(state: &AppState, framework_id: i64, code: &str) -> Result<i64
         .ok_or(AppError::NotFound)
 }
 
-pub async fn create_framework(state: &AppState, viewer: &Viewer, title: &str, summary: &str) -> Result<String, AppError> {
+pub async fn create_framework(
+    state: &AppState,
+    viewer: &Viewer,
+    title: &str,
+    summary: &str,
+) -> Result<String, AppError> {
     require_editor(viewer)?;
     let title = drafting::title(title, "title").map_err(|e| AppError::field("title", e))?;
     let summary = drafting::summary(summary).map_err(|e| AppError::field("summary", e))?;
     let base = drafting::slug_from_title(&title);
     let mut tx = state.db.begin_write().await?;
     for attempt in 1..=50 {
-        let slug = if attempt == 1 { base.clone() } else { format!("{base}-{attempt}") };
-        if store::statements::insert_framework(&mut tx, &slug, &title, &summary, now()).await?.is_some() {
+        let slug = if attempt == 1 {
+            base.clone()
+        } else {
+            format!("{base}-{attempt}")
+        };
+        if store::statements::insert_framework(&mut tx, &slug, &title, &summary, now())
+            .await?
+            .is_some()
+        {
             tx.commit().await?;
             return Ok(slug);
         }
     }
-    Err(AppError::field("title", crate::domain::Invalid::new("Choose a different title: this one is taken")))
+    Err(AppError::field(
+        "title",
+        crate::domain::Invalid::new("Choose a different title: this one is taken"),
+    ))
 }
 
-pub async fn update_framework(state: &AppState, viewer: &Viewer, slug: &str, title: &str, summary: &str) -> Result<(), AppError> {
+pub async fn update_framework(
+    state: &AppState,
+    viewer: &Viewer,
+    slug: &str,
+    title: &str,
+    summary: &str,
+) -> Result<(), AppError> {
     require_editor(viewer)?;
     let id = framework_id(state, slug).await?;
     let title = drafting::title(title, "title").map_err(|e| AppError::field("title", e))?;
@@ -52,15 +80,30 @@ pub async fn update_framework(state: &AppState, viewer: &Viewer, slug: &str, tit
     Ok(())
 }
 
-pub async fn add_theme(state: &AppState, viewer: &Viewer, slug: &str, code: &str, title: &str, description: &str) -> Result<(), AppError> {
+pub async fn add_theme(
+    state: &AppState,
+    viewer: &Viewer,
+    slug: &str,
+    code: &str,
+    title: &str,
+    description: &str,
+) -> Result<(), AppError> {
     require_editor(viewer)?;
     let id = framework_id(state, slug).await?;
     let code = drafting::theme_code(code).map_err(|e| AppError::field("code", e))?;
-    let title = drafting::title(title, "theme title").map_err(|e| AppError::field("theme_title", e))?;
-    let description = drafting::summary(description).map_err(|e| AppError::field("description", e))?;
+    let title =
+        drafting::title(title, "theme title").map_err(|e| AppError::field("theme_title", e))?;
+    let description =
+        drafting::summary(description).map_err(|e| AppError::field("description", e))?;
     let mut tx = state.db.begin_write().await?;
-    if store::statements::insert_theme(&mut tx, id, &code, &title, &description).await?.is_none() {
-        return Err(AppError::Field("code".into(), format!("There is already a theme with the code {code}")));
+    if store::statements::insert_theme(&mut tx, id, &code, &title, &description)
+        .await?
+        .is_none()
+    {
+        return Err(AppError::Field(
+            "code".into(),
+            format!("There is already a theme with the code {code}"),
+        ));
     }
     tx.commit().await?;
     Ok(())
@@ -111,7 +154,11 @@ pub enum RedraftRefused {
     Error(AppError),
     /// Someone saved a newer draft since the editor started. `proposal` is the editor's
     /// change merged onto the newer draft, with overlapping changes marked in words.
-    Stale { latest_revision_id: i64, proposal: String, conflicts: usize },
+    Stale {
+        latest_revision_id: i64,
+        proposal: String,
+        conflicts: usize,
+    },
 }
 
 impl From<AppError> for RedraftRefused {
@@ -142,19 +189,34 @@ pub async fn redraft(
         .await?
         .ok_or(AppError::NotFound)?;
     if statement.retired_at.is_some() {
-        return Err(AppError::Invalid("This statement has been retired, so it cannot be redrafted.".into()).into());
+        return Err(AppError::Invalid(
+            "This statement has been retired, so it cannot be redrafted.".into(),
+        )
+        .into());
     }
     let body = drafting::statement_text(text).map_err(|e| AppError::field("body", e))?;
     let note = drafting::revision_note(note).map_err(|e| AppError::field("note", e))?;
     let mut tx = state.db.begin_write().await?;
-    if store::statements::revision_by_key(&mut tx, submission_key).await?.is_some() {
+    if store::statements::revision_by_key(&mut tx, submission_key)
+        .await?
+        .is_some()
+    {
         return Ok(()); // Sent twice; the first one saved it.
     }
-    let Some(base_text) = store::statements::revision_body(&mut tx, statement.id, base_revision_id).await? else {
-        return Err(AppError::Invalid("We could not tell which draft you started from. Reload the page and try again.".into()).into());
+    let Some(base_text) =
+        store::statements::revision_body(&mut tx, statement.id, base_revision_id).await?
+    else {
+        return Err(AppError::Invalid(
+            "We could not tell which draft you started from. Reload the page and try again.".into(),
+        )
+        .into());
     };
     if base_revision_id == statement.revision_id && body == base_text {
-        return Err(AppError::Field("body".into(), "The new text is the same as the current text. Change it, or go back.".into()).into());
+        return Err(AppError::Field(
+            "body".into(),
+            "The new text is the same as the current text. Change it, or go back.".into(),
+        )
+        .into());
     }
     let revision = store::statements::NewRevision {
         statement_id: statement.id,
@@ -163,7 +225,9 @@ pub async fn redraft(
         note: &note,
         submission_key: Some(submission_key),
     };
-    match store::statements::add_revision_if_current(&mut tx, &revision, base_revision_id, now()).await? {
+    match store::statements::add_revision_if_current(&mut tx, &revision, base_revision_id, now())
+        .await?
+    {
         Some(_) => {
             tx.commit().await?;
             Ok(())
@@ -178,16 +242,29 @@ pub async fn redraft(
                 merge::Merged::Clean(text) => (text, 0),
                 merge::Merged::Conflicted { text, conflicts } => (text, conflicts),
             };
-            Err(RedraftRefused::Stale { latest_revision_id: latest.revision_id, proposal, conflicts })
+            Err(RedraftRefused::Stale {
+                latest_revision_id: latest.revision_id,
+                proposal,
+                conflicts,
+            })
         }
     }
 }
 
 /// Move a statement to a theme and a place in it (1 = first).
-pub async fn move_statement(state: &AppState, viewer: &Viewer, slug: &str, reference: &str, code: &str, place: &str) -> Result<(), AppError> {
+pub async fn move_statement(
+    state: &AppState,
+    viewer: &Viewer,
+    slug: &str,
+    reference: &str,
+    code: &str,
+    place: &str,
+) -> Result<(), AppError> {
     require_editor(viewer)?;
     let framework = framework_id(state, slug).await?;
-    let statement = store::frameworks::statement(&state.db.pool, framework, reference).await?.ok_or(AppError::NotFound)?;
+    let statement = store::frameworks::statement(&state.db.pool, framework, reference)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let theme = theme_id(state, framework, code)
         .await
         .map_err(|_| AppError::Field("theme".into(), "Choose a theme from the list".into()))?;
@@ -196,17 +273,29 @@ pub async fn move_statement(state: &AppState, viewer: &Viewer, slug: &str, refer
         .parse()
         .ok()
         .filter(|p| *p >= 1)
-        .ok_or_else(|| AppError::Field("place".into(), "Enter the place as a number, like 1 for first".into()))?;
+        .ok_or_else(|| {
+            AppError::Field(
+                "place".into(),
+                "Enter the place as a number, like 1 for first".into(),
+            )
+        })?;
     let mut tx = state.db.begin_write().await?;
     store::statements::place(&mut tx, statement.id, theme, place - 1).await?;
     tx.commit().await?;
     Ok(())
 }
 
-pub async fn retire_statement(state: &AppState, viewer: &Viewer, slug: &str, reference: &str) -> Result<(), AppError> {
+pub async fn retire_statement(
+    state: &AppState,
+    viewer: &Viewer,
+    slug: &str,
+    reference: &str,
+) -> Result<(), AppError> {
     require_editor(viewer)?;
     let framework = framework_id(state, slug).await?;
-    let statement = store::frameworks::statement(&state.db.pool, framework, reference).await?.ok_or(AppError::NotFound)?;
+    let statement = store::frameworks::statement(&state.db.pool, framework, reference)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let mut tx = state.db.begin_write().await?;
     store::statements::retire(&mut tx, statement.id, now()).await?;
     tx.commit().await?;
@@ -226,44 +315,84 @@ pub async fn create_round(
 ) -> Result<(), AppError> {
     require_editor(viewer)?;
     let framework = framework_id(state, slug).await?;
-    let title = drafting::title(title, "title for the round").map_err(|e| AppError::field("title", e))?;
-    let introduction = drafting::summary(introduction).map_err(|e| AppError::field("introduction", e))?;
-    let opens_at = drafting::date_start(opens, "opening date").map_err(|e| AppError::field("opens", e))?;
+    let title =
+        drafting::title(title, "title for the round").map_err(|e| AppError::field("title", e))?;
+    let introduction =
+        drafting::summary(introduction).map_err(|e| AppError::field("introduction", e))?;
+    let opens_at =
+        drafting::date_start(opens, "opening date").map_err(|e| AppError::field("opens", e))?;
     // A round closes at the end of its closing day.
-    let closes_at = drafting::date_start(closes, "closing date").map_err(|e| AppError::field("closes", e))? + DAY;
+    let closes_at = drafting::date_start(closes, "closing date")
+        .map_err(|e| AppError::field("closes", e))?
+        + DAY;
     if closes_at <= opens_at {
-        return Err(AppError::Field("closes".into(), "The closing date must be on or after the opening date".into()));
+        return Err(AppError::Field(
+            "closes".into(),
+            "The closing date must be on or after the opening date".into(),
+        ));
     }
     if closes_at <= now() {
-        return Err(AppError::Field("closes".into(), "The closing date must be today or later".into()));
+        return Err(AppError::Field(
+            "closes".into(),
+            "The closing date must be today or later".into(),
+        ));
     }
     let mut tx = state.db.begin_write().await?;
     if store::rounds::overlapping(&mut tx, framework, opens_at, closes_at).await? > 0 {
-        return Err(AppError::Field("opens".into(), "These dates overlap another round. Rounds of one framework cannot overlap.".into()));
+        return Err(AppError::Field(
+            "opens".into(),
+            "These dates overlap another round. Rounds of one framework cannot overlap.".into(),
+        ));
     }
-    let round = store::rounds::NewRound { framework_id: framework, title: &title, introduction: &introduction, opens_at, closes_at, created_by: viewer.id };
+    let round = store::rounds::NewRound {
+        framework_id: framework,
+        title: &title,
+        introduction: &introduction,
+        opens_at,
+        closes_at,
+        created_by: viewer.id,
+    };
     store::rounds::insert(&mut tx, &round, now()).await?;
     tx.commit().await?;
     Ok(())
 }
 
-pub async fn close_round(state: &AppState, viewer: &Viewer, slug: &str, round_id: i64) -> Result<(), AppError> {
+pub async fn close_round(
+    state: &AppState,
+    viewer: &Viewer,
+    slug: &str,
+    round_id: i64,
+) -> Result<(), AppError> {
     require_editor(viewer)?;
     let framework = framework_id(state, slug).await?;
     let mut tx = state.db.begin_write().await?;
-    let round = store::rounds::find(&mut tx, round_id).await?.filter(|r| r.framework_id == framework).ok_or(AppError::NotFound)?;
+    let round = store::rounds::find(&mut tx, round_id)
+        .await?
+        .filter(|r| r.framework_id == framework)
+        .ok_or(AppError::NotFound)?;
     store::rounds::close_now(&mut tx, round.id, now()).await?;
     tx.commit().await?;
     Ok(())
 }
 
-pub async fn add_jargon(state: &AppState, viewer: &Viewer, term: &str, plainer: &str) -> Result<(), AppError> {
+pub async fn add_jargon(
+    state: &AppState,
+    viewer: &Viewer,
+    term: &str,
+    plainer: &str,
+) -> Result<(), AppError> {
     require_editor(viewer)?;
-    let term = drafting::title(term, "word or phrase").map_err(|e| AppError::field("term", e))?.to_lowercase();
-    let plainer = drafting::title(plainer, "plainer alternative").map_err(|e| AppError::field("plainer", e))?;
+    let term = drafting::title(term, "word or phrase")
+        .map_err(|e| AppError::field("term", e))?
+        .to_lowercase();
+    let plainer = drafting::title(plainer, "plainer alternative")
+        .map_err(|e| AppError::field("plainer", e))?;
     let mut tx = state.db.begin_write().await?;
     if !store::jargon::insert(&mut tx, &term, &plainer, Some(viewer.id), now()).await? {
-        return Err(AppError::Field("term".into(), format!("'{term}' is already on the list")));
+        return Err(AppError::Field(
+            "term".into(),
+            format!("'{term}' is already on the list"),
+        ));
     }
     tx.commit().await?;
     Ok(())

@@ -21,8 +21,15 @@ pub fn round_status(rounds: &[store::rounds::RoundRow], at: i64) -> RoundStatus 
             closes_label: format_date(open.closes_at - 1),
         };
     }
-    match rounds.iter().filter(|r| r.opens_at > at).min_by_key(|r| r.opens_at) {
-        Some(next) => RoundStatus::Upcoming { title: next.title.clone(), opens_label: format_date(next.opens_at) },
+    match rounds
+        .iter()
+        .filter(|r| r.opens_at > at)
+        .min_by_key(|r| r.opens_at)
+    {
+        Some(next) => RoundStatus::Upcoming {
+            title: next.title.clone(),
+            opens_label: format_date(next.opens_at),
+        },
         None => RoundStatus::NonePlanned,
     }
 }
@@ -38,22 +45,40 @@ pub async fn load_statement(slug: &str, reference: &str) -> Result<LoadedStateme
     let state = request::app_state()?;
     let viewer = request::viewer();
     let pool = &state.db.pool;
-    let framework = store::frameworks::find_by_slug(pool, slug).await?.ok_or(AppError::NotFound)?;
+    let framework = store::frameworks::find_by_slug(pool, slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let statement = store::frameworks::statement(pool, framework.id, &reference.to_uppercase())
         .await?
         .ok_or(AppError::NotFound)?;
-    let theme = store::frameworks::theme(pool, statement.theme_id).await?.ok_or(AppError::NotFound)?;
+    let theme = store::frameworks::theme(pool, statement.theme_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let revisions = store::statements::revisions(pool, statement.id).await?;
     let comments = store::comments::for_statement(pool, statement.id).await?;
     let rounds = store::rounds::for_framework(pool, framework.id).await?;
     let at = now();
     let round = round_status(&rounds, at);
 
-    let draft_number = |revision_id: i64| revisions.iter().position(|r| r.id == revision_id).map_or(0, |i| i + 1);
-    let text_of = |revision_id: i64| revisions.iter().find(|r| r.id == revision_id).map(|r| r.body.as_str());
+    let draft_number = |revision_id: i64| {
+        revisions
+            .iter()
+            .position(|r| r.id == revision_id)
+            .map_or(0, |i| i + 1)
+    };
+    let text_of = |revision_id: i64| {
+        revisions
+            .iter()
+            .find(|r| r.id == revision_id)
+            .map(|r| r.body.as_str())
+    };
     let current_text = statement.body.clone();
     let is_editor = viewer.as_ref().is_some_and(|v| v.is_editor);
-    let open_round_ids: Vec<i64> = rounds.iter().filter(|r| r.opens_at <= at && at < r.closes_at).map(|r| r.id).collect();
+    let open_round_ids: Vec<i64> = rounds
+        .iter()
+        .filter(|r| r.opens_at <= at && at < r.closes_at)
+        .map(|r| r.id)
+        .collect();
 
     let mut highlights: Vec<(usize, Passage)> = Vec::new();
     let mut views = Vec::new();
@@ -66,7 +91,11 @@ pub async fn load_statement(slug: &str, reference: &str) -> Result<LoadedStateme
         let number = views.len() + 1;
         let passage_note = match (row.passage_start, row.passage_end, row.quote.as_deref()) {
             (Some(start), Some(end), Some(quote)) => {
-                let original = Passage { start: start as usize, end: end as usize, quote: quote.to_owned() };
+                let original = Passage {
+                    start: start as usize,
+                    end: end as usize,
+                    quote: quote.to_owned(),
+                };
                 let old_text = text_of(row.revision_id).unwrap_or_default();
                 // A comment on an older draft follows its words into the current one, or
                 // says plainly that they changed; it is never attached to other words.
@@ -88,7 +117,11 @@ pub async fn load_statement(slug: &str, reference: &str) -> Result<LoadedStateme
             }
             _ => PassageNote::Whole,
         };
-        let name = if row.author_name.is_empty() { "A participant".to_owned() } else { row.author_name.clone() };
+        let name = if row.author_name.is_empty() {
+            "A participant".to_owned()
+        } else {
+            row.author_name.clone()
+        };
         let author = match (visibility, row.organisation_name.as_deref()) {
             (Visibility::Anonymous, Some(org)) => format!("Someone from {org}"),
             (Visibility::Anonymous, None) => "Anonymous participant".to_owned(),
@@ -99,10 +132,18 @@ pub async fn load_statement(slug: &str, reference: &str) -> Result<LoadedStateme
             id: row.id,
             number,
             author,
-            knowledge: Knowledge::parse(&row.knowledge).map(|k| k.label()).unwrap_or("Not said").to_owned(),
+            knowledge: Knowledge::parse(&row.knowledge)
+                .map(|k| k.label())
+                .unwrap_or("Not said")
+                .to_owned(),
             visibility_note: match visibility {
-                Visibility::PolicyTeamOnly => Some("Only the policy team and the person who wrote it can see this comment.".to_owned()),
-                Visibility::Anonymous if mine => Some("You chose to show this without your name.".to_owned()),
+                Visibility::PolicyTeamOnly => Some(
+                    "Only the policy team and the person who wrote it can see this comment."
+                        .to_owned(),
+                ),
+                Visibility::Anonymous if mine => {
+                    Some("You chose to show this without your name.".to_owned())
+                }
                 _ => None,
             },
             body: row.body,
@@ -118,7 +159,10 @@ pub async fn load_statement(slug: &str, reference: &str) -> Result<LoadedStateme
     }
     let segments = passage::highlight(&current_text, &highlights)
         .into_iter()
-        .map(|s| HighlightSegment { text: s.text, comment_numbers: s.marks })
+        .map(|s| HighlightSegment {
+            text: s.text,
+            comment_numbers: s.marks,
+        })
         .collect();
     let retired = statement.retired_at.is_some();
     let revision_views = revisions
@@ -127,7 +171,11 @@ pub async fn load_statement(slug: &str, reference: &str) -> Result<LoadedStateme
         .map(|(i, r)| RevisionView {
             id: r.id,
             number: i + 1,
-            author: if r.author_name.is_empty() { "The policy team".to_owned() } else { r.author_name.clone() },
+            author: if r.author_name.is_empty() {
+                "The policy team".to_owned()
+            } else {
+                r.author_name.clone()
+            },
             note: r.note.clone(),
             created_label: format_date_time(r.created_at),
             text: r.body.clone(),
@@ -151,5 +199,8 @@ pub async fn load_statement(slug: &str, reference: &str) -> Result<LoadedStateme
         round,
         viewer,
     };
-    Ok(LoadedStatement { view, revisions: revision_views })
+    Ok(LoadedStatement {
+        view,
+        revisions: revision_views,
+    })
 }

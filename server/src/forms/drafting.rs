@@ -16,7 +16,12 @@ use axum::{
 };
 
 fn viewer(submitted: &Submitted) -> Result<Viewer, AppError> {
-    submitted.parts.extensions.get::<Viewer>().cloned().ok_or(AppError::SignInRequired)
+    submitted
+        .parts
+        .extensions
+        .get::<Viewer>()
+        .cloned()
+        .ok_or(AppError::SignInRequired)
 }
 
 /// "Preview" and "check" buttons: show the page again with what was typed, saving nothing.
@@ -27,35 +32,85 @@ async fn show_again(state: &AppState, submitted: Submitted, page: &str, form: &s
 
 pub async fn new_framework(State(state): State<AppState>, submitted: Submitted) -> Response {
     let outcome = match viewer(&submitted) {
-        Ok(v) => drafting::create_framework(&state, &v, submitted.field("title"), submitted.field("summary")).await,
+        Ok(v) => {
+            drafting::create_framework(
+                &state,
+                &v,
+                submitted.field("title"),
+                submitted.field("summary"),
+            )
+            .await
+        }
         Err(e) => Err(e),
     };
     match outcome {
         Ok(slug) => see_other(&format!("/frameworks/{slug}")),
-        Err(error) => refused(&state, submitted, "/frameworks/new", "framework", "title", error).await,
+        Err(error) => {
+            refused(
+                &state,
+                submitted,
+                "/frameworks/new",
+                "framework",
+                "title",
+                error,
+            )
+            .await
+        }
     }
 }
 
-pub async fn edit_framework(State(state): State<AppState>, Path(slug): Path<String>, submitted: Submitted) -> Response {
+pub async fn edit_framework(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    submitted: Submitted,
+) -> Response {
     let page = format!("/frameworks/{slug}/edit");
     let theme = submitted.field("action") == "theme";
     let outcome = match viewer(&submitted) {
         Err(e) => Err(e),
         Ok(v) if theme => {
-            drafting::add_theme(&state, &v, &slug, submitted.field("code"), submitted.field("theme_title"), submitted.field("description")).await
+            drafting::add_theme(
+                &state,
+                &v,
+                &slug,
+                submitted.field("code"),
+                submitted.field("theme_title"),
+                submitted.field("description"),
+            )
+            .await
         }
-        Ok(v) => drafting::update_framework(&state, &v, &slug, submitted.field("title"), submitted.field("summary")).await,
+        Ok(v) => {
+            drafting::update_framework(
+                &state,
+                &v,
+                &slug,
+                submitted.field("title"),
+                submitted.field("summary"),
+            )
+            .await
+        }
     };
     match outcome {
-        Ok(()) => see_other(&format!("{page}?saved={}", if theme { "theme" } else { "framework" })),
+        Ok(()) => see_other(&format!(
+            "{page}?saved={}",
+            if theme { "theme" } else { "framework" }
+        )),
         Err(error) => {
-            let (form, field) = if theme { ("theme", "code") } else { ("framework", "title") };
+            let (form, field) = if theme {
+                ("theme", "code")
+            } else {
+                ("framework", "title")
+            };
             refused(&state, submitted, &page, form, field, error).await
         }
     }
 }
 
-pub async fn rounds(State(state): State<AppState>, Path(slug): Path<String>, submitted: Submitted) -> Response {
+pub async fn rounds(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    submitted: Submitted,
+) -> Response {
     let page = format!("/frameworks/{slug}/rounds");
     let closing = submitted.field("action") == "close";
     let outcome = match viewer(&submitted) {
@@ -66,16 +121,32 @@ pub async fn rounds(State(state): State<AppState>, Path(slug): Path<String>, sub
         },
         Ok(v) => {
             let f = |n| submitted.field(n);
-            drafting::create_round(&state, &v, &slug, f("title"), f("introduction"), f("opens"), f("closes")).await
+            drafting::create_round(
+                &state,
+                &v,
+                &slug,
+                f("title"),
+                f("introduction"),
+                f("opens"),
+                f("closes"),
+            )
+            .await
         }
     };
     match outcome {
-        Ok(()) => see_other(&format!("{page}?saved={}", if closing { "closed" } else { "added" })),
+        Ok(()) => see_other(&format!(
+            "{page}?saved={}",
+            if closing { "closed" } else { "added" }
+        )),
         Err(error) => refused(&state, submitted, &page, "round", "title", error).await,
     }
 }
 
-pub async fn new_statement(State(state): State<AppState>, Path((slug, code)): Path<(String, String)>, submitted: Submitted) -> Response {
+pub async fn new_statement(
+    State(state): State<AppState>,
+    Path((slug, code)): Path<(String, String)>,
+    submitted: Submitted,
+) -> Response {
     let page = format!("/frameworks/{slug}/themes/{code}/new-statement");
     if submitted.field("action") == "check" {
         return show_again(&state, submitted, &page, "statement").await;
@@ -84,7 +155,16 @@ pub async fn new_statement(State(state): State<AppState>, Path((slug, code)): Pa
         Err(e) => Err(e),
         Ok(v) => {
             let f = |n| submitted.field(n);
-            drafting::create_statement(&state, &v, &slug, &code, f("body"), f("note"), f("submission_key")).await
+            drafting::create_statement(
+                &state,
+                &v,
+                &slug,
+                &code,
+                f("body"),
+                f("note"),
+                f("submission_key"),
+            )
+            .await
         }
     };
     match outcome {
@@ -93,7 +173,11 @@ pub async fn new_statement(State(state): State<AppState>, Path((slug, code)): Pa
     }
 }
 
-pub async fn redraft(State(state): State<AppState>, Path((slug, reference)): Path<(String, String)>, submitted: Submitted) -> Response {
+pub async fn redraft(
+    State(state): State<AppState>,
+    Path((slug, reference)): Path<(String, String)>,
+    submitted: Submitted,
+) -> Response {
     let page = format!("/frameworks/{slug}/statements/{reference}/redraft");
     if submitted.field("action") == "preview" {
         return show_again(&state, submitted, &page, "redraft").await;
@@ -104,10 +188,29 @@ pub async fn redraft(State(state): State<AppState>, Path((slug, reference)): Pat
     };
     let base: i64 = submitted.field("base_revision_id").parse().unwrap_or(-1);
     let f = |n| submitted.field(n);
-    match drafting::redraft(&state, &viewer, &slug, &reference, base, f("body"), f("note"), f("submission_key")).await {
-        Ok(()) => see_other(&format!("/frameworks/{slug}/statements/{reference}?saved=redraft")),
-        Err(drafting::RedraftRefused::Error(error)) => refused(&state, submitted, &page, "redraft", "body", error).await,
-        Err(drafting::RedraftRefused::Stale { latest_revision_id, proposal, conflicts }) => {
+    match drafting::redraft(
+        &state,
+        &viewer,
+        &slug,
+        &reference,
+        base,
+        f("body"),
+        f("note"),
+        f("submission_key"),
+    )
+    .await
+    {
+        Ok(()) => see_other(&format!(
+            "/frameworks/{slug}/statements/{reference}?saved=redraft"
+        )),
+        Err(drafting::RedraftRefused::Error(error)) => {
+            refused(&state, submitted, &page, "redraft", "body", error).await
+        }
+        Err(drafting::RedraftRefused::Stale {
+            latest_revision_id,
+            proposal,
+            conflicts,
+        }) => {
             let mut values = submitted.fields.clone();
             values.insert("conflict_from".into(), base.to_string());
             values.insert("base_revision_id".into(), latest_revision_id.to_string());
@@ -118,7 +221,14 @@ pub async fn redraft(State(state): State<AppState>, Path((slug, reference)): Pat
                 "Someone else saved a new draft while you were working, and some of your changes overlap with theirs. Nothing has been lost: the overlaps are marked with [[ ]] in the text below. Choose the wording, then save again."
             };
             let feedback = FormFeedback::new("redraft", values).with_error("body", message);
-            page_with_feedback(&state, submitted.parts, &page, Some(feedback), StatusCode::CONFLICT).await
+            page_with_feedback(
+                &state,
+                submitted.parts,
+                &page,
+                Some(feedback),
+                StatusCode::CONFLICT,
+            )
+            .await
         }
     }
 }
@@ -139,7 +249,11 @@ fn comment_form(submitted: &Submitted) -> commenting::CommentForm<'_> {
     }
 }
 
-pub async fn comment(State(state): State<AppState>, Path((slug, reference)): Path<(String, String)>, submitted: Submitted) -> Response {
+pub async fn comment(
+    State(state): State<AppState>,
+    Path((slug, reference)): Path<(String, String)>,
+    submitted: Submitted,
+) -> Response {
     let page = format!("/frameworks/{slug}/statements/{reference}/comment");
     if submitted.field("action") == "check" {
         return show_again(&state, submitted, &page, "comment").await;
@@ -149,12 +263,18 @@ pub async fn comment(State(state): State<AppState>, Path((slug, reference)): Pat
         Err(e) => Err(e),
     };
     match outcome {
-        Ok(_) => see_other(&format!("/frameworks/{slug}/statements/{reference}?saved=comment#comments")),
+        Ok(_) => see_other(&format!(
+            "/frameworks/{slug}/statements/{reference}?saved=comment#comments"
+        )),
         Err(error) => refused(&state, submitted, &page, "comment", "body", error).await,
     }
 }
 
-pub async fn edit_comment(State(state): State<AppState>, Path((slug, reference, id)): Path<(String, String, i64)>, submitted: Submitted) -> Response {
+pub async fn edit_comment(
+    State(state): State<AppState>,
+    Path((slug, reference, id)): Path<(String, String, i64)>,
+    submitted: Submitted,
+) -> Response {
     let page = format!("/frameworks/{slug}/statements/{reference}/comments/{id}/edit");
     let action = submitted.field("action").to_owned();
     if action == "check" {
@@ -162,32 +282,63 @@ pub async fn edit_comment(State(state): State<AppState>, Path((slug, reference, 
     }
     let outcome = match viewer(&submitted) {
         Err(e) => Err(e),
-        Ok(v) if action == "withdraw" => commenting::withdraw(&state, &v, id).await.map(|()| "withdrawn"),
-        Ok(v) => commenting::edit(&state, &v, id, &comment_form(&submitted)).await.map(|()| "comment-changed"),
+        Ok(v) if action == "withdraw" => commenting::withdraw(&state, &v, id)
+            .await
+            .map(|()| "withdrawn"),
+        Ok(v) => commenting::edit(&state, &v, id, &comment_form(&submitted))
+            .await
+            .map(|()| "comment-changed"),
     };
     match outcome {
-        Ok(saved) => see_other(&format!("/frameworks/{slug}/statements/{reference}?saved={saved}#comments")),
+        Ok(saved) => see_other(&format!(
+            "/frameworks/{slug}/statements/{reference}?saved={saved}#comments"
+        )),
         Err(error) => refused(&state, submitted, &page, "comment", "body", error).await,
     }
 }
 
-pub async fn manage_statement(State(state): State<AppState>, Path((slug, reference)): Path<(String, String)>, submitted: Submitted) -> Response {
+pub async fn manage_statement(
+    State(state): State<AppState>,
+    Path((slug, reference)): Path<(String, String)>,
+    submitted: Submitted,
+) -> Response {
     let page = format!("/frameworks/{slug}/statements/{reference}/manage");
     let retiring = submitted.field("action") == "retire";
     let outcome = match viewer(&submitted) {
         Err(e) => Err(e),
         Ok(v) if retiring => drafting::retire_statement(&state, &v, &slug, &reference).await,
-        Ok(v) => drafting::move_statement(&state, &v, &slug, &reference, submitted.field("theme"), submitted.field("place")).await,
+        Ok(v) => {
+            drafting::move_statement(
+                &state,
+                &v,
+                &slug,
+                &reference,
+                submitted.field("theme"),
+                submitted.field("place"),
+            )
+            .await
+        }
     };
     match outcome {
-        Ok(()) => see_other(&format!("/frameworks/{slug}/statements/{reference}?saved={}", if retiring { "retired" } else { "moved" })),
+        Ok(()) => see_other(&format!(
+            "/frameworks/{slug}/statements/{reference}?saved={}",
+            if retiring { "retired" } else { "moved" }
+        )),
         Err(error) => refused(&state, submitted, &page, "manage", "place", error).await,
     }
 }
 
 pub async fn add_jargon(State(state): State<AppState>, submitted: Submitted) -> Response {
     let outcome = match viewer(&submitted) {
-        Ok(v) => drafting::add_jargon(&state, &v, submitted.field("term"), submitted.field("plainer")).await,
+        Ok(v) => {
+            drafting::add_jargon(
+                &state,
+                &v,
+                submitted.field("term"),
+                submitted.field("plainer"),
+            )
+            .await
+        }
         Err(e) => Err(e),
     };
     match outcome {

@@ -10,25 +10,52 @@ const CI1: &str = "/frameworks/national-care-service-demo/statements/CI-1";
 
 fn today_plus(days: i64) -> String {
     let date = time::OffsetDateTime::now_utc().date() + time::Duration::days(days);
-    format!("{:04}-{:02}-{:02}", date.year(), u8::from(date.month()), date.day())
+    format!(
+        "{:04}-{:02}-{:02}",
+        date.year(),
+        u8::from(date.month()),
+        date.day()
+    )
 }
 
 pub async fn open_round(app: &TestApp) {
     let mut editor = app.visitor();
     editor.sign_in_as("editor@example.org").await;
     let opened = editor
-        .post(&format!("{FRAMEWORK}/rounds"), &[("action", "create"), ("title", "First round"), ("introduction", "Tell us what matters."), ("opens", &today_plus(0)), ("closes", &today_plus(14))])
+        .post(
+            &format!("{FRAMEWORK}/rounds"),
+            &[
+                ("action", "create"),
+                ("title", "First round"),
+                ("introduction", "Tell us what matters."),
+                ("opens", &today_plus(0)),
+                ("closes", &today_plus(14)),
+            ],
+        )
         .await;
     assert_eq!(opened.status, StatusCode::SEE_OTHER, "{}", opened.text());
 }
 
-pub async fn comment(visitor: &mut Visitor<'_>, path: &str, extra: &[(&str, &str)]) -> TestResponse {
+pub async fn comment(
+    visitor: &mut Visitor<'_>,
+    path: &str,
+    extra: &[(&str, &str)],
+) -> TestResponse {
     let page = visitor.get(&format!("{path}/comment")).await;
     let mut fields = vec![
-        ("revision_id".to_owned(), form_value(&page.body, "revision_id")),
-        ("submission_key".to_owned(), form_value(&page.body, "submission_key")),
+        (
+            "revision_id".to_owned(),
+            form_value(&page.body, "revision_id"),
+        ),
+        (
+            "submission_key".to_owned(),
+            form_value(&page.body, "submission_key"),
+        ),
         ("passage".to_owned(), "whole".to_owned()),
-        ("body".to_owned(), "Friends matter as much as family.".to_owned()),
+        (
+            "body".to_owned(),
+            "Friends matter as much as family.".to_owned(),
+        ),
         ("knowledge".to_owned(), "lived_experience".to_owned()),
         ("visibility".to_owned(), "named".to_owned()),
         ("action".to_owned(), "save".to_owned()),
@@ -39,7 +66,10 @@ pub async fn comment(visitor: &mut Visitor<'_>, path: &str, extra: &[(&str, &str
             None => fields.push(((*k).to_owned(), (*v).to_owned())),
         }
     }
-    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let fields: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
     visitor.post(&format!("{path}/comment"), &fields).await
 }
 
@@ -71,7 +101,7 @@ on_both_databases! {
         assert!(page.text().contains("Sam (demo participant)"));
         assert!(page.text().contains("Lived experience"));
         assert!(page.body.contains("<mark class=\"passage\">people important to"), "{}", page.body);
-        assert!(page.text().contains("About the words: “people important to”"));
+        assert!(page.text().contains("About the words: “people important to”"), "{}", page.text());
     }
 
     async fn comments_follow_their_words_into_a_redraft_or_say_they_changed(app) {

@@ -8,20 +8,43 @@ const HL1: &str = "/frameworks/national-care-service-demo/statements/HL-1";
 const HL1_TEXT: &str = "I live in a place I call home, with people I choose to live with.";
 
 pub async fn latest_revision(app: &TestApp, reference: &str) -> i64 {
-    app.scalar("SELECT latest_revision_id FROM statements WHERE reference = $1", reference).await
+    app.scalar(
+        "SELECT latest_revision_id FROM statements WHERE reference = $1",
+        reference,
+    )
+    .await
 }
 
 pub fn form_value(body: &str, name: &str) -> String {
     let marker = format!("name=\"{name}\" value=\"");
-    body.split(&marker).nth(1).and_then(|rest| rest.split('"').next()).unwrap_or_default().to_owned()
+    body.split(&marker)
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_default()
+        .to_owned()
 }
 
-pub async fn redraft(editor: &mut Visitor<'_>, path: &str, base: i64, text: &str, note: &str) -> crate::support::TestResponse {
+pub async fn redraft(
+    editor: &mut Visitor<'_>,
+    path: &str,
+    base: i64,
+    text: &str,
+    note: &str,
+) -> crate::support::TestResponse {
     let page = editor.get(&format!("{path}/redraft")).await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.text());
     let key = form_value(&page.body, "submission_key");
     editor
-        .post(&format!("{path}/redraft"), &[("base_revision_id", &base.to_string()), ("body", text), ("note", note), ("submission_key", &key), ("action", "save")])
+        .post(
+            &format!("{path}/redraft"),
+            &[
+                ("base_revision_id", &base.to_string()),
+                ("body", text),
+                ("note", note),
+                ("submission_key", &key),
+                ("action", "save"),
+            ],
+        )
         .await
 }
 

@@ -147,6 +147,8 @@ impl TestResponse {
                 .unwrap_or_default();
         }
         visible.push_str(rest);
+        // Hydration markers (<!>, <!--…-->) split text nodes but are not visible.
+        let visible = visible.replace("<!>", "");
         let mut out = String::new();
         let mut in_tag = false;
         for c in visible.chars() {

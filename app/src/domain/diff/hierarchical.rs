@@ -70,7 +70,9 @@ fn chunks(text: &str) -> Vec<&str> {
         let mut at = 0;
         for token in tokens {
             at += token.len();
-            if token.chars().any(char::is_alphanumeric) && fnv1a(token) % CUT_EVERY_WORDS == 0 {
+            if token.chars().any(char::is_alphanumeric)
+                && fnv1a(token).is_multiple_of(CUT_EVERY_WORDS)
+            {
                 pieces.push(&sentence[start..at]);
                 start = at;
             }

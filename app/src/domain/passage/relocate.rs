@@ -131,9 +131,8 @@ fn occurrences(text: &str, quote: &str) -> Vec<usize> {
     if quote.is_empty() {
         return found;
     }
-    let mut chars_before = 0;
     let mut previous: Option<char> = None;
-    for (at, c) in text.char_indices() {
+    for (chars_before, (at, c)) in text.char_indices().enumerate() {
         if text[at..].starts_with(quote) {
             let after = text[at + quote.len()..].chars().next();
             let clear_before = !starts_word || !previous.is_some_and(char::is_alphanumeric);
@@ -142,7 +141,6 @@ fn occurrences(text: &str, quote: &str) -> Vec<usize> {
                 found.push(chars_before);
             }
         }
-        chars_before += 1;
         previous = Some(c);
     }
     found

@@ -34,7 +34,10 @@ const COMMENTS: &str = "\
     LEFT JOIN organisations o ON o.id = c.organisation_id";
 
 /// Every live comment on a statement, oldest first, in one query.
-pub async fn for_statement(pool: &AnyPool, statement_id: i64) -> Result<Vec<CommentRow>, sqlx::Error> {
+pub async fn for_statement(
+    pool: &AnyPool,
+    statement_id: i64,
+) -> Result<Vec<CommentRow>, sqlx::Error> {
     sqlx::query_as::<_, CommentRow>(sqlx::AssertSqlSafe(format!(
         "{COMMENTS} WHERE c.statement_id = $1 AND c.withdrawn_at IS NULL ORDER BY c.id"
     )))
@@ -71,7 +74,11 @@ pub struct NewComment<'a> {
     pub submission_key: &'a str,
 }
 
-pub async fn insert(conn: &mut AnyConnection, c: &NewComment<'_>, now: i64) -> Result<i64, sqlx::Error> {
+pub async fn insert(
+    conn: &mut AnyConnection,
+    c: &NewComment<'_>,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar(
         "INSERT INTO comments (statement_id, revision_id, round_id, author_id, organisation_id, body, \
            passage_start, passage_end, quote, suggestion, knowledge, visibility, created_at, updated_at, \
@@ -104,7 +111,12 @@ pub struct CommentEdit<'a> {
     pub visibility: &'a str,
 }
 
-pub async fn update(conn: &mut AnyConnection, id: i64, edit: &CommentEdit<'_>, now: i64) -> Result<(), sqlx::Error> {
+pub async fn update(
+    conn: &mut AnyConnection,
+    id: i64,
+    edit: &CommentEdit<'_>,
+    now: i64,
+) -> Result<(), sqlx::Error> {
     sqlx::query(
         "UPDATE comments SET organisation_id = $1, body = $2, suggestion = $3, knowledge = $4, \
            visibility = $5, updated_at = $6 WHERE id = $7",

@@ -8,12 +8,17 @@ struct JargonRow {
 }
 
 pub async fn all(pool: &AnyPool) -> Result<Vec<JargonEntry>, sqlx::Error> {
-    Ok(sqlx::query_as::<_, JargonRow>("SELECT term, plainer FROM jargon ORDER BY LOWER(term)")
-        .fetch_all(pool)
-        .await?
-        .into_iter()
-        .map(|row| JargonEntry { term: row.term, plainer: row.plainer })
-        .collect())
+    Ok(
+        sqlx::query_as::<_, JargonRow>("SELECT term, plainer FROM jargon ORDER BY LOWER(term)")
+            .fetch_all(pool)
+            .await?
+            .into_iter()
+            .map(|row| JargonEntry {
+                term: row.term,
+                plainer: row.plainer,
+            })
+            .collect(),
+    )
 }
 
 /// Returns false if the term is already listed.
@@ -38,5 +43,7 @@ pub async fn insert(
 }
 
 pub async fn count(conn: &mut AnyConnection) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT COUNT(*) FROM jargon").fetch_one(conn).await
+    sqlx::query_scalar("SELECT COUNT(*) FROM jargon")
+        .fetch_one(conn)
+        .await
 }

@@ -10,7 +10,10 @@ pub struct RoundRow {
     pub closes_at: i64,
 }
 
-pub async fn for_framework(pool: &AnyPool, framework_id: i64) -> Result<Vec<RoundRow>, sqlx::Error> {
+pub async fn for_framework(
+    pool: &AnyPool,
+    framework_id: i64,
+) -> Result<Vec<RoundRow>, sqlx::Error> {
     sqlx::query_as::<_, RoundRow>(
         "SELECT id, framework_id, title, introduction, opens_at, closes_at FROM rounds \
          WHERE framework_id = $1 ORDER BY opens_at, id",
@@ -21,7 +24,11 @@ pub async fn for_framework(pool: &AnyPool, framework_id: i64) -> Result<Vec<Roun
 }
 
 /// The round open at `now`, if any. Rounds of one framework do not overlap.
-pub async fn open_at(conn: &mut AnyConnection, framework_id: i64, now: i64) -> Result<Option<RoundRow>, sqlx::Error> {
+pub async fn open_at(
+    conn: &mut AnyConnection,
+    framework_id: i64,
+    now: i64,
+) -> Result<Option<RoundRow>, sqlx::Error> {
     sqlx::query_as::<_, RoundRow>(
         "SELECT id, framework_id, title, introduction, opens_at, closes_at FROM rounds \
          WHERE framework_id = $1 AND opens_at <= $2 AND closes_at > $2 ORDER BY opens_at LIMIT 1",
@@ -67,7 +74,11 @@ pub struct NewRound<'a> {
     pub created_by: i64,
 }
 
-pub async fn insert(conn: &mut AnyConnection, round: &NewRound<'_>, now: i64) -> Result<i64, sqlx::Error> {
+pub async fn insert(
+    conn: &mut AnyConnection,
+    round: &NewRound<'_>,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar(
         "INSERT INTO rounds (framework_id, title, introduction, opens_at, closes_at, created_by, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
@@ -84,10 +95,12 @@ pub async fn insert(conn: &mut AnyConnection, round: &NewRound<'_>, now: i64) ->
 }
 
 pub async fn close_now(conn: &mut AnyConnection, id: i64, now: i64) -> Result<u64, sqlx::Error> {
-    Ok(sqlx::query("UPDATE rounds SET closes_at = $1 WHERE id = $2 AND closes_at > $1")
-        .bind(now)
-        .bind(id)
-        .execute(conn)
-        .await?
-        .rows_affected())
+    Ok(
+        sqlx::query("UPDATE rounds SET closes_at = $1 WHERE id = $2 AND closes_at > $1")
+            .bind(now)
+            .bind(id)
+            .execute(conn)
+            .await?
+            .rows_affected(),
+    )
 }

@@ -23,7 +23,11 @@ pub async fn revisions(pool: &AnyPool, statement_id: i64) -> Result<Vec<Revision
     .await
 }
 
-pub async fn revision_body(conn: &mut AnyConnection, statement_id: i64, revision_id: i64) -> Result<Option<String>, sqlx::Error> {
+pub async fn revision_body(
+    conn: &mut AnyConnection,
+    statement_id: i64,
+    revision_id: i64,
+) -> Result<Option<String>, sqlx::Error> {
     sqlx::query_scalar("SELECT body FROM statement_revisions WHERE id = $1 AND statement_id = $2")
         .bind(revision_id)
         .bind(statement_id)
@@ -31,7 +35,10 @@ pub async fn revision_body(conn: &mut AnyConnection, statement_id: i64, revision
         .await
 }
 
-pub async fn revision_by_key(conn: &mut AnyConnection, key: &str) -> Result<Option<i64>, sqlx::Error> {
+pub async fn revision_by_key(
+    conn: &mut AnyConnection,
+    key: &str,
+) -> Result<Option<i64>, sqlx::Error> {
     sqlx::query_scalar("SELECT id FROM statement_revisions WHERE submission_key = $1")
         .bind(key)
         .fetch_optional(conn)
@@ -46,7 +53,11 @@ pub struct NewRevision<'a> {
     pub submission_key: Option<&'a str>,
 }
 
-async fn insert_revision(conn: &mut AnyConnection, r: &NewRevision<'_>, now: i64) -> Result<i64, sqlx::Error> {
+async fn insert_revision(
+    conn: &mut AnyConnection,
+    r: &NewRevision<'_>,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar(
         "INSERT INTO statement_revisions (statement_id, body, author_id, note, created_at, submission_key) \
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
@@ -94,7 +105,11 @@ pub struct NewStatement<'a> {
 
 /// A new statement at the end of its theme, with its first revision and the theme's
 /// next reference number. Returns (statement id, reference).
-pub async fn insert_statement(conn: &mut AnyConnection, s: &NewStatement<'_>, now: i64) -> Result<(i64, String), sqlx::Error> {
+pub async fn insert_statement(
+    conn: &mut AnyConnection,
+    s: &NewStatement<'_>,
+    now: i64,
+) -> Result<(i64, String), sqlx::Error> {
     let (code, number): (String, i64) = sqlx::query_as(
         "UPDATE themes SET next_number = next_number + 1 WHERE id = $1 RETURNING code, next_number - 1",
     )
@@ -136,7 +151,12 @@ pub async fn insert_statement(conn: &mut AnyConnection, s: &NewStatement<'_>, no
 }
 
 /// Put a statement in `theme_id` at `position` (0-based), renumbering its neighbours.
-pub async fn place(conn: &mut AnyConnection, statement_id: i64, theme_id: i64, position: i64) -> Result<(), sqlx::Error> {
+pub async fn place(
+    conn: &mut AnyConnection,
+    statement_id: i64,
+    theme_id: i64,
+    position: i64,
+) -> Result<(), sqlx::Error> {
     let ids: Vec<i64> = sqlx::query_scalar(
         "SELECT id FROM statements WHERE theme_id = $1 AND id <> $2 AND retired_at IS NULL ORDER BY position, id",
     )
@@ -162,7 +182,11 @@ pub async fn place(conn: &mut AnyConnection, statement_id: i64, theme_id: i64, p
     Ok(())
 }
 
-pub async fn retire(conn: &mut AnyConnection, statement_id: i64, now: i64) -> Result<(), sqlx::Error> {
+pub async fn retire(
+    conn: &mut AnyConnection,
+    statement_id: i64,
+    now: i64,
+) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE statements SET retired_at = $1 WHERE id = $2 AND retired_at IS NULL")
         .bind(now)
         .bind(statement_id)
@@ -171,7 +195,13 @@ pub async fn retire(conn: &mut AnyConnection, statement_id: i64, now: i64) -> Re
     Ok(())
 }
 
-pub async fn insert_framework(conn: &mut AnyConnection, slug: &str, title: &str, summary: &str, now: i64) -> Result<Option<i64>, sqlx::Error> {
+pub async fn insert_framework(
+    conn: &mut AnyConnection,
+    slug: &str,
+    title: &str,
+    summary: &str,
+    now: i64,
+) -> Result<Option<i64>, sqlx::Error> {
     sqlx::query_scalar(
         "INSERT INTO frameworks (slug, title, summary, created_at) VALUES ($1, $2, $3, $4) \
          ON CONFLICT (slug) DO NOTHING RETURNING id",
@@ -184,7 +214,12 @@ pub async fn insert_framework(conn: &mut AnyConnection, slug: &str, title: &str,
     .await
 }
 
-pub async fn update_framework(conn: &mut AnyConnection, id: i64, title: &str, summary: &str) -> Result<(), sqlx::Error> {
+pub async fn update_framework(
+    conn: &mut AnyConnection,
+    id: i64,
+    title: &str,
+    summary: &str,
+) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE frameworks SET title = $1, summary = $2 WHERE id = $3")
         .bind(title)
         .bind(summary)
@@ -214,7 +249,12 @@ pub async fn insert_theme(
     .await
 }
 
-pub async fn update_theme(conn: &mut AnyConnection, id: i64, title: &str, description: &str) -> Result<(), sqlx::Error> {
+pub async fn update_theme(
+    conn: &mut AnyConnection,
+    id: i64,
+    title: &str,
+    description: &str,
+) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE themes SET title = $1, description = $2 WHERE id = $3")
         .bind(title)
         .bind(description)
