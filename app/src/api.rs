@@ -4,6 +4,7 @@
 mod admin;
 mod frameworks;
 mod mailbox;
+mod responses;
 mod rounds;
 mod site;
 mod statements;
@@ -11,6 +12,7 @@ mod statements;
 pub use admin::*;
 pub use frameworks::*;
 pub use mailbox::*;
+pub use responses::*;
 pub use rounds::*;
 pub use site::*;
 pub use statements::*;

@@ -9,7 +9,9 @@ pub mod merge;
 mod organisation_name;
 pub mod passage;
 pub mod plain_language;
+pub mod response;
 mod role;
+pub mod trace;
 
 pub use dates::{format_date, format_date_time};
 pub use display_name::DisplayName;

@@ -58,6 +58,10 @@ impl FormFeedback {
 /// The server puts it in context while rendering; a `SharedValue` carries it into the
 /// page so hydration in the browser sees exactly what the server rendered.
 pub fn use_form_feedback(form: &'static str) -> Option<FormFeedback> {
-    let shared = SharedValue::new(|| use_context::<FormFeedback>());
-    shared.into_inner().filter(|feedback| feedback.form == form)
+    use_any_form_feedback().filter(|feedback| feedback.form == form)
+}
+
+/// The feedback for whichever form on the page was posted, for pages with many forms.
+pub fn use_any_form_feedback() -> Option<FormFeedback> {
+    SharedValue::new(|| use_context::<FormFeedback>()).into_inner()
 }

@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! Our Words: national care standards co-written with the people they are for.
 
 pub mod api;
@@ -78,6 +79,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/frameworks/:slug") view=pages::framework::FrameworkPage ssr=SsrMode::Async/>
                     <Route path=path!("/frameworks/:slug/edit") view=pages::editing::EditFrameworkPage ssr=SsrMode::Async/>
                     <Route path=path!("/frameworks/:slug/rounds") view=pages::rounds::RoundsPage ssr=SsrMode::Async/>
+                    <Route
+                        path=path!("/frameworks/:slug/rounds/:id/comments")
+                        view=pages::answers::RoundCommentsPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/account/contributions") view=pages::answers::ContributionsPage ssr=SsrMode::Async/>
                     <Route
                         path=path!("/frameworks/:slug/themes/:code/new-statement")
                         view=pages::editing::NewStatementPage

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod admin;
+pub mod answers;
 pub mod comment;
 pub mod editing;
 pub mod framework;

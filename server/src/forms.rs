@@ -31,6 +31,10 @@ pub fn routes() -> Router<AppState> {
         .route("/frameworks/{slug}/edit", post(drafting::edit_framework))
         .route("/frameworks/{slug}/rounds", post(drafting::rounds))
         .route(
+            "/frameworks/{slug}/rounds/{id}/comments",
+            post(drafting::answer),
+        )
+        .route(
             "/frameworks/{slug}/themes/{code}/new-statement",
             post(drafting::new_statement),
         )

@@ -1,6 +1,6 @@
 //! `our-words`: serve the app, or manage it from the command line.
 
-use app::server::{Config, Db, accounts};
+use app::server::{Config, Db, accounts, outbox};
 use clap::{Parser, Subcommand};
 use std::net::SocketAddr;
 
@@ -61,18 +61,29 @@ async fn serve() -> Result<(), String> {
     let options = server::leptos_options(&config);
     let addr = config.listen_addr;
     let state = server::build_state(config, options).await?;
+    // The email outbox worker runs beside the web server and stops after it: it finishes
+    // the message in hand and hands back the rest of its claim.
+    let (stop_worker, worker_stopping) = tokio::sync::watch::channel(false);
+    let worker = tokio::spawn(outbox::run_worker(
+        state.clone(),
+        outbox::WorkerSettings::default(),
+        worker_stopping,
+    ));
     let app = server::router(state);
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
     tracing::info!("Our Words is running at http://{addr}");
-    axum::serve(
+    let served = axum::serve(
         listener,
         app.into_make_service_with_connect_info::<SocketAddr>(),
     )
     .with_graceful_shutdown(shutdown_signal())
     .await
-    .map_err(|e| format!("server error: {e}"))
+    .map_err(|e| format!("server error: {e}"));
+    let _ = stop_worker.send(true);
+    let _ = worker.await;
+    served
 }
 
 async fn add_admin(email: &str) -> Result<(), String> {

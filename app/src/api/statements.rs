@@ -51,6 +51,18 @@ pub struct CommentView {
     pub created_label: String,
     pub mine: bool,
     pub editable: bool,
+    pub answer: Option<AnswerView>,
+}
+
+/// The policy team's answer to a comment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnswerView {
+    /// The outcome's value, for forms.
+    pub outcome: String,
+    pub outcome_label: String,
+    pub reason: String,
+    /// The draft it was acted on in, if it changed the text.
+    pub acted_in_draft: Option<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

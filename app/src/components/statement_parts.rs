@@ -111,6 +111,13 @@ pub fn CommentList(
                                     <p>{s}</p>
                                 </div>
                             })}
+                            {c.answer.map(|a| view! {
+                                <div class="comment__answer">
+                                    <p class="heading-s">"What the policy team did: "{a.outcome_label}</p>
+                                    <p>{a.reason}</p>
+                                    {a.acted_in_draft.map(|n| view! { <p class="meta">{format!("Acted on in draft {n}.")}</p> })}
+                                </div>
+                            })}
                             {c.visibility_note.map(|n| view! { <p class="meta">{n}</p> })}
                             {edit_href.map(|href| view! { <p><a href=href>"Change or withdraw your comment"</a></p> })}
                         </li>

@@ -57,6 +57,7 @@ pub fn AccountPage() -> impl IntoView {
                                         }}</dd>
                                     </div>
                                 </dl>
+                                <p><a href="/account/contributions">"What you said, and what happened"</a></p>
                                 <h2>"Your name"</h2>
                                 <form method="post" action="/account" novalidate>
                                     <TextField

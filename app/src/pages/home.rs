@@ -8,6 +8,7 @@ use leptos_meta::Title;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let frameworks = Resource::new(|| (), |_| list_frameworks());
+    let site = Resource::new(|| (), |_| crate::api::get_site_context());
     view! {
         <Title text=""/>
         <h1>"Care standards, written with the people they are for"</h1>
@@ -17,6 +18,12 @@ pub fn HomePage() -> impl IntoView {
             and see how what you said changed them."
         </p>
         <h2>"Frameworks"</h2>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let is_editor = site.await.ok().and_then(|s| s.viewer).is_some_and(|v| v.is_editor);
+                is_editor.then(|| view! { <p><a class="button button--secondary" href="/frameworks/new">"Start a new framework"</a></p> })
+            })}
+        </Suspense>
         <Suspense fallback=loading>
             {move || Suspend::new(async move {
                 loaded(frameworks.await, |list| {

@@ -13,7 +13,10 @@ use crate::{
     },
     domain::{diff, plain_language},
     form::use_form_feedback,
-    pages::statement::{StatementBreadcrumbs, statement_params},
+    pages::{
+        answers::AnswerFields,
+        statement::{StatementBreadcrumbs, statement_params},
+    },
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -99,6 +102,27 @@ pub fn RedraftPage() -> impl IntoView {
                                     }}
                                     {move || view! { <AdviceList advice=plain_language::check(&draft.get(), &jargon)/> }}
                                 </section>
+                                {(!s.comments.is_empty()).then(|| view! {
+                                    <section class="answers" aria-labelledby="answers-heading">
+                                        <h2 id="answers-heading" class="heading-m">"Answer comments with this draft"</h2>
+                                        <p class="hint">"Answers saved here are linked to this new draft. You can also answer later from the round's list of comments."</p>
+                                        {s.comments.iter().map(|c| {
+                                            let outcome = value(&format!("outcome-{}", c.id)).or_else(|| c.answer.as_ref().map(|a| a.outcome.clone())).unwrap_or_default();
+                                            let reason = value(&format!("reason-{}", c.id)).or_else(|| c.answer.as_ref().map(|a| a.reason.clone())).unwrap_or_default();
+                                            let outcome_error = feedback.as_ref().and_then(|f| f.error_for(&format!("outcome-{}", c.id)));
+                                            let reason_error = feedback.as_ref().and_then(|f| f.error_for(&format!("reason-{}", c.id)));
+                                            view! {
+                                                <div class="answer-block">
+                                                    <h3 class="heading-s">{format!("Comment {} from {}", c.number, c.author)}</h3>
+                                                    {c.quote.clone().map(|q| view! { <blockquote class="comment__quote"><span class="visually-hidden">"About the words: "</span>"“"{q}"”"</blockquote> })}
+                                                    <p>{c.body.clone()}</p>
+                                                    {c.suggestion.clone().map(|sug| view! { <p><strong>"Suggested wording: "</strong>{sug}</p> })}
+                                                    <AnswerFields comment_id=c.id outcome reason outcome_error reason_error optional=true/>
+                                                </div>
+                                            }
+                                        }).collect_view()}
+                                    </section>
+                                })}
                                 <div class="button-group">
                                     <button type="submit" class="button" name="action" value="save">"Save new draft"</button>
                                     <button type="submit" class="button button--secondary" name="action" value="preview">"Preview changes"</button>

@@ -60,6 +60,11 @@ pub fn RoundsPage() -> impl IntoView {
                                                 <h2 class="card__title">{round.title.clone()}</h2>
                                                 <p class="meta">{format!("{}: {}", round.state, round.dates)}</p>
                                                 {(!round.introduction.is_empty()).then(|| view! { <p>{round.introduction.clone()}</p> })}
+                                                {r.can_edit.then(|| view! {
+                                                    <p><a href=format!("/frameworks/{}/rounds/{}/comments", r.framework_slug, round.id)>
+                                                        "Answer comments"<span class="visually-hidden">{format!(" in {}", round.title)}</span>
+                                                    </a></p>
+                                                })}
                                                 {(r.can_edit && round.is_open).then(|| view! {
                                                     <form method="post" action=action.clone()>
                                                         <input type="hidden" name="action" value="close"/>

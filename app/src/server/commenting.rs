@@ -157,7 +157,6 @@ pub async fn add(
 
 /// Check the comment is the viewer's own and its round is still open.
 async fn own_open_comment(
-    state: &AppState,
     viewer: &Viewer,
     id: i64,
     tx: &mut super::db::Tx,
@@ -177,7 +176,6 @@ async fn own_open_comment(
             "The round this comment was made in has closed, so it can no longer be changed.".into(),
         ));
     }
-    let _ = state;
     Ok(comment)
 }
 
@@ -189,7 +187,7 @@ pub async fn edit(
 ) -> Result<(), AppError> {
     let checked = check_common(state, viewer, form).await?;
     let mut tx = state.db.begin_write().await?;
-    own_open_comment(state, viewer, id, &mut tx).await?;
+    own_open_comment(viewer, id, &mut tx).await?;
     let edit = store::comments::CommentEdit {
         organisation_id: checked.organisation_id,
         body: &checked.body,
@@ -204,7 +202,7 @@ pub async fn edit(
 
 pub async fn withdraw(state: &AppState, viewer: &Viewer, id: i64) -> Result<(), AppError> {
     let mut tx = state.db.begin_write().await?;
-    own_open_comment(state, viewer, id, &mut tx).await?;
+    own_open_comment(viewer, id, &mut tx).await?;
     store::comments::withdraw(&mut tx, id, now()).await?;
     tx.commit().await?;
     Ok(())

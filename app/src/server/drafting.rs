@@ -1,7 +1,7 @@
 //! Editors' work: frameworks, themes, statements, redrafts and consultation rounds.
 //! Every function checks the editor role itself and writes in one transaction.
 
-use super::{AppState, clock::now, store};
+use super::{AppState, clock::now, responding, store};
 use crate::{
     api::Viewer,
     domain::{drafting, merge},
@@ -173,6 +173,7 @@ impl From<sqlx::Error> for RedraftRefused {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 pub async fn redraft(
     state: &AppState,
     viewer: &Viewer,
@@ -182,6 +183,7 @@ pub async fn redraft(
     text: &str,
     note: &str,
     submission_key: &str,
+    answers: &[responding::AnswerForm],
 ) -> Result<(), RedraftRefused> {
     require_editor(viewer)?;
     let framework = framework_id(state, slug).await?;
@@ -195,7 +197,15 @@ pub async fn redraft(
         .into());
     }
     let body = drafting::statement_text(text).map_err(|e| AppError::field("body", e))?;
+    if merge::has_conflict_markers(&body) {
+        return Err(AppError::Field(
+            "body".into(),
+            "The text still has [[ ]] marks where your changes and theirs overlap. Choose the wording and remove the marks, then save.".into(),
+        )
+        .into());
+    }
     let note = drafting::revision_note(note).map_err(|e| AppError::field("note", e))?;
+    let answers = responding::check(answers)?;
     let mut tx = state.db.begin_write().await?;
     if store::statements::revision_by_key(&mut tx, submission_key)
         .await?
@@ -228,7 +238,13 @@ pub async fn redraft(
     match store::statements::add_revision_if_current(&mut tx, &revision, base_revision_id, now())
         .await?
     {
-        Some(_) => {
+        Some(new_revision) => {
+            // Answers given while redrafting point at the draft they shaped, written in
+            // the same transaction as the draft itself.
+            responding::store_answers(&mut tx, viewer, Some(statement.id), &answers, |_| {
+                Some(new_revision)
+            })
+            .await?;
             tx.commit().await?;
             Ok(())
         }
@@ -238,7 +254,7 @@ pub async fn redraft(
             let latest = store::frameworks::statement(&state.db.pool, framework, reference)
                 .await?
                 .ok_or(AppError::NotFound)?;
-            let (proposal, conflicts) = match merge::three_way(&base_text, &latest.body, &body) {
+            let (proposal, conflicts) = match merge::three_way(&base_text, &body, &latest.body) {
                 merge::Merged::Clean(text) => (text, 0),
                 merge::Merged::Conflicted { text, conflicts } => (text, conflicts),
             };

@@ -80,6 +80,78 @@ impl Mailer {
     }
 }
 
+/// Why an outbox message was not sent, so the outbox knows whether to try again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SendFailure {
+    /// Worth another try later: the server could not be reached, the connection dropped,
+    /// or it answered 4xx.
+    Transient(String),
+    /// It will never go: the server answered 5xx, or the address is not one.
+    Permanent(String),
+}
+
+/// One email from the outbox, with the `Message-ID` that every retry of it repeats.
+pub struct OutboxEmail<'a> {
+    pub message_id: &'a str,
+    pub to: &'a str,
+    pub subject: &'a str,
+    pub text: &'a str,
+    pub html: Option<&'a str>,
+}
+
+impl Mailer {
+    /// Send one outbox email (plain text, and HTML as an alternative when there is one),
+    /// telling a failure worth retrying from one that is not. `Ok` means the SMTP server
+    /// answered 250 (or the file was written).
+    pub async fn send_outbox_message(
+        &self,
+        config: &Config,
+        email: &OutboxEmail<'_>,
+    ) -> Result<(), SendFailure> {
+        let from: Mailbox = config.mail_from.parse().map_err(|e| {
+            SendFailure::Transient(format!("OUR_WORDS_MAIL_FROM is not an address: {e}"))
+        })?;
+        let to: Mailbox = one_line(email.to)
+            .trim()
+            .parse()
+            .map_err(|e| SendFailure::Permanent(format!("not an email address: {e}")))?;
+        let builder = Message::builder()
+            .from(from)
+            .to(to)
+            .subject(one_line(email.subject))
+            .message_id(Some(one_line(email.message_id)));
+        let message = match email.html {
+            Some(html) => builder.multipart(MultiPart::alternative_plain_html(
+                email.text.to_owned(),
+                html.to_owned(),
+            )),
+            None => builder.singlepart(lettre::message::SinglePart::plain(email.text.to_owned())),
+        }
+        .map_err(|e| SendFailure::Permanent(format!("the email could not be built: {e}")))?;
+        match self {
+            Mailer::Smtp(smtp) => smtp.send(message).await.map(|_| ()).map_err(|e| {
+                if e.is_permanent() {
+                    SendFailure::Permanent(e.to_string())
+                } else {
+                    // 4xx, refused or dropped connections, timeouts, TLS trouble: the
+                    // message itself may be fine, so it is tried again later.
+                    SendFailure::Transient(e.to_string())
+                }
+            }),
+            Mailer::Files(files) => files
+                .send(message)
+                .await
+                .map(|id| tracing::debug!("email written to the local mailbox as {id}.eml"))
+                .map_err(|e| SendFailure::Transient(e.to_string())),
+        }
+    }
+}
+
+/// A header value built from what a person typed: CR and LF would start a new header.
+pub fn one_line(text: &str) -> String {
+    text.replace(['\r', '\n'], " ")
+}
+
 fn sign_in_text(link: &str) -> String {
     format!(
         "Hello,\n\n\

@@ -5,6 +5,7 @@ pub mod comments;
 pub mod frameworks;
 pub mod jargon;
 pub mod organisations;
+pub mod outbox;
 pub mod rate_limits;
 pub mod rounds;
 pub mod sessions;

@@ -3,11 +3,15 @@
 
 use super::{clock::now, request, store};
 use crate::{
-    api::{CommentView, HighlightSegment, PassageNote, RevisionView, RoundStatus, StatementView},
+    api::{
+        AnswerView, CommentView, HighlightSegment, PassageNote, RevisionView, RoundStatus,
+        StatementView,
+    },
     domain::{
         drafting::{Knowledge, Visibility},
         format_date, format_date_time,
         passage::{self, Located, Passage},
+        response::Outcome,
     },
     error::AppError,
 };
@@ -32,6 +36,19 @@ pub fn round_status(rounds: &[store::rounds::RoundRow], at: i64) -> RoundStatus 
         },
         None => RoundStatus::NonePlanned,
     }
+}
+
+pub fn answer_view(
+    row: &store::comments::CommentRow,
+    draft_number: &dyn Fn(i64) -> usize,
+) -> Option<AnswerView> {
+    let outcome = Outcome::parse(row.outcome.as_deref()?).ok()?;
+    Some(AnswerView {
+        outcome: outcome.as_str().to_owned(),
+        outcome_label: outcome.label().to_owned(),
+        reason: row.reason.clone().unwrap_or_default(),
+        acted_in_draft: row.acted_revision_id.map(draft_number).filter(|n| *n > 0),
+    })
 }
 
 pub struct LoadedStatement {
@@ -146,15 +163,16 @@ pub async fn load_statement(slug: &str, reference: &str) -> Result<LoadedStateme
                 }
                 _ => None,
             },
-            body: row.body,
-            suggestion: row.suggestion,
-            quote: row.quote,
+            body: row.body.clone(),
+            suggestion: row.suggestion.clone(),
+            quote: row.quote.clone(),
             passage: passage_note,
             draft_number: draft_number(row.revision_id),
             on_current_draft: row.revision_id == statement.revision_id,
             created_label: format_date(row.created_at),
             mine,
             editable: mine && open_round_ids.contains(&row.round_id),
+            answer: answer_view(&row, &draft_number),
         });
     }
     let segments = passage::highlight(&current_text, &highlights)

@@ -7,7 +7,7 @@ use app::{
     api::Viewer,
     error::AppError,
     form::FormFeedback,
-    server::{AppState, commenting, drafting},
+    server::{AppState, commenting, drafting, responding},
 };
 use axum::{
     extract::{Path, State},
@@ -188,6 +188,7 @@ pub async fn redraft(
     };
     let base: i64 = submitted.field("base_revision_id").parse().unwrap_or(-1);
     let f = |n| submitted.field(n);
+    let answers = answers_from(&submitted);
     match drafting::redraft(
         &state,
         &viewer,
@@ -197,6 +198,7 @@ pub async fn redraft(
         f("body"),
         f("note"),
         f("submission_key"),
+        &answers,
     )
     .await
     {
@@ -227,6 +229,75 @@ pub async fn redraft(
                 &page,
                 Some(feedback),
                 StatusCode::CONFLICT,
+            )
+            .await
+        }
+    }
+}
+
+/// Answers typed beside a redraft: every comment with an outcome or a reason filled in.
+fn answers_from(submitted: &Submitted) -> Vec<responding::AnswerForm> {
+    let mut ids: Vec<i64> = submitted
+        .fields
+        .iter()
+        .filter(|(_, value)| !value.trim().is_empty())
+        .filter_map(|(name, _)| {
+            name.strip_prefix("outcome-")
+                .or_else(|| name.strip_prefix("reason-"))
+        })
+        .filter_map(|id| id.parse().ok())
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids.into_iter()
+        .map(|id| responding::AnswerForm {
+            comment_id: id,
+            outcome: submitted.field(&format!("outcome-{id}")).to_owned(),
+            reason: submitted.field(&format!("reason-{id}")).to_owned(),
+        })
+        .collect()
+}
+
+pub async fn answer(
+    State(state): State<AppState>,
+    Path((slug, round)): Path<(String, i64)>,
+    submitted: Submitted,
+) -> Response {
+    let filters = submitted.field("filters").to_owned();
+    let comment_id: i64 = submitted.field("comment_id").parse().unwrap_or(-1);
+    let page = format!(
+        "/frameworks/{slug}/rounds/{round}/comments{}",
+        if filters.is_empty() {
+            String::new()
+        } else {
+            format!("?{filters}")
+        }
+    );
+    let outcome = match viewer(&submitted) {
+        Err(e) => Err(e),
+        Ok(v) => {
+            let form = responding::AnswerForm {
+                comment_id,
+                outcome: submitted.field(&format!("outcome-{comment_id}")).to_owned(),
+                reason: submitted.field(&format!("reason-{comment_id}")).to_owned(),
+            };
+            responding::answer(&state, &v, form).await
+        }
+    };
+    match outcome {
+        Ok(()) => {
+            let joiner = if filters.is_empty() { "?" } else { "&" };
+            see_other(&format!("{page}{joiner}saved=1#comment-{comment_id}"))
+        }
+        Err(error) => {
+            let field = format!("reason-{comment_id}");
+            refused(
+                &state,
+                submitted,
+                &page,
+                &format!("answer-{comment_id}"),
+                &field,
+                error,
             )
             .await
         }

@@ -107,6 +107,27 @@ on_both_databases! {
         assert_eq!(merged.status, StatusCode::SEE_OTHER, "{}", merged.text());
     }
 
+    async fn overlapping_changes_are_marked_and_cannot_be_saved_until_chosen(app) {
+        let mut first = app.visitor();
+        first.sign_in_as("editor@example.org").await;
+        let base = latest_revision(&app, "HL-1").await;
+        redraft(&mut first, HL1, base, "I live in a place I call home, with people I pick to live with.", "").await;
+        let mut second = app.visitor();
+        second.sign_in_as("editor@example.org").await;
+        let stale = redraft(&mut second, HL1, base, "I live in a place I call home, with people I want to live with.", "").await;
+        assert_eq!(stale.status, StatusCode::CONFLICT);
+        assert!(stale.text().contains("some of your changes overlap with theirs"));
+        let proposal = stale.body.split("name=\"body\"").nth(1).unwrap().split('>').nth(1).unwrap().split("</textarea").next().unwrap().to_owned();
+        assert!(proposal.contains("[[their version: pick"), "{proposal}");
+        assert!(proposal.contains("your version: want"), "{proposal}");
+
+        let newer = latest_revision(&app, "HL-1").await;
+        let unresolved = redraft(&mut second, HL1, newer, "I live in a place I call home, with people I [[their version: pick | your version: want]] to live with.", "").await;
+        assert_eq!(unresolved.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(unresolved.text().contains("The text still has [[ ]] marks"));
+        assert_eq!(latest_revision(&app, "HL-1").await, newer);
+    }
+
     async fn a_redraft_sent_twice_makes_one_draft(app) {
         let mut editor = app.visitor();
         editor.sign_in_as("editor@example.org").await;

@@ -7,6 +7,8 @@ mod account;
 mod admin;
 mod comments;
 mod drafting;
+mod outbox;
 mod pages;
+mod responses;
 mod security;
 mod sign_in;

@@ -22,16 +22,28 @@ pub struct CommentRow {
     pub created_at: i64,
     pub updated_at: i64,
     pub withdrawn_at: Option<i64>,
+    pub reference: String,
+    pub framework_slug: String,
+    pub response_id: Option<i64>,
+    pub outcome: Option<String>,
+    pub reason: Option<String>,
+    /// The newest draft the answer says the comment was acted on in.
+    pub acted_revision_id: Option<i64>,
 }
 
 const COMMENTS: &str = "\
     SELECT c.id, c.statement_id, c.revision_id, c.round_id, c.author_id, \
       u.display_name AS author_name, c.organisation_id, o.name AS organisation_name, \
       c.body, c.passage_start, c.passage_end, c.quote, c.suggestion, c.knowledge, \
-      c.visibility, c.created_at, c.updated_at, c.withdrawn_at \
+      c.visibility, c.created_at, c.updated_at, c.withdrawn_at, s.reference, f.slug AS framework_slug, \
+      r.id AS response_id, r.outcome, r.reason, \
+      (SELECT MAX(rr.revision_id) FROM response_revisions rr WHERE rr.response_id = r.id) AS acted_revision_id \
     FROM comments c \
     JOIN users u ON u.id = c.author_id \
-    LEFT JOIN organisations o ON o.id = c.organisation_id";
+    JOIN statements s ON s.id = c.statement_id \
+    JOIN frameworks f ON f.id = s.framework_id \
+    LEFT JOIN organisations o ON o.id = c.organisation_id \
+    LEFT JOIN responses r ON r.comment_id = c.id";
 
 /// Every live comment on a statement, oldest first, in one query.
 pub async fn for_statement(
@@ -140,4 +152,61 @@ pub async fn withdraw(conn: &mut AnyConnection, id: i64, now: i64) -> Result<(),
         .execute(conn)
         .await?;
     Ok(())
+}
+
+/// Every live comment made in a round, by statement, in one query.
+pub async fn for_round(pool: &AnyPool, round_id: i64) -> Result<Vec<CommentRow>, sqlx::Error> {
+    sqlx::query_as::<_, CommentRow>(sqlx::AssertSqlSafe(format!(
+        "{COMMENTS} WHERE c.round_id = $1 AND c.withdrawn_at IS NULL ORDER BY s.reference, c.id"
+    )))
+    .bind(round_id)
+    .fetch_all(pool)
+    .await
+}
+
+/// Everything one person said, newest first.
+pub async fn by_author(pool: &AnyPool, author_id: i64) -> Result<Vec<CommentRow>, sqlx::Error> {
+    sqlx::query_as::<_, CommentRow>(sqlx::AssertSqlSafe(format!(
+        "{COMMENTS} WHERE c.author_id = $1 AND c.withdrawn_at IS NULL ORDER BY c.id DESC"
+    )))
+    .bind(author_id)
+    .fetch_all(pool)
+    .await
+}
+
+/// Record (or change) the answer to a comment and the drafts it was acted on in.
+pub async fn answer(
+    conn: &mut AnyConnection,
+    comment_id: i64,
+    editor_id: i64,
+    outcome: &str,
+    reason: &str,
+    acted_in: Option<i64>,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    let response_id: i64 = sqlx::query_scalar(
+        "INSERT INTO responses (comment_id, editor_id, outcome, reason, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $5) \
+         ON CONFLICT (comment_id) DO UPDATE SET editor_id = $2, outcome = $3, reason = $4, updated_at = $5 \
+         RETURNING id",
+    )
+    .bind(comment_id)
+    .bind(editor_id)
+    .bind(outcome)
+    .bind(reason)
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await?;
+    sqlx::query("DELETE FROM response_revisions WHERE response_id = $1")
+        .bind(response_id)
+        .execute(&mut *conn)
+        .await?;
+    if let Some(revision_id) = acted_in {
+        sqlx::query("INSERT INTO response_revisions (response_id, revision_id) VALUES ($1, $2)")
+            .bind(response_id)
+            .bind(revision_id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(response_id)
 }

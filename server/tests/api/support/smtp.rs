@@ -10,7 +10,19 @@ use tokio::{
     io::{AsyncBufReadExt, AsyncWriteExt, BufReader},
     net::TcpListener,
     sync::Notify,
+    task::JoinHandle,
 };
+
+/// Faults a test can inject (see `SmtpSink::set_faults`). The default injects none.
+#[derive(Debug, Clone, Default)]
+pub struct Faults {
+    /// Answer the next N messages' end of data with `451` (try again later) and drop them.
+    pub temporary_failures: usize,
+    /// Answer `RCPT TO` for these addresses with `550` (no such mailbox).
+    pub rejected_recipients: Vec<String>,
+    /// Close the connection in the middle of the next N messages' data.
+    pub drops_mid_message: usize,
+}
 
 #[derive(Debug, Clone)]
 pub struct Received {
@@ -40,6 +52,14 @@ impl Received {
         parsed.subject().unwrap_or_default().to_owned()
     }
 
+    /// The `Message-ID` header, without its angle brackets.
+    pub fn message_id(&self) -> String {
+        let parsed = MessageParser::default()
+            .parse(self.data.as_bytes())
+            .unwrap();
+        parsed.message_id().unwrap_or_default().to_owned()
+    }
+
     /// The link in the email, as a person would copy it.
     pub fn link(&self) -> String {
         self.text_body()
@@ -66,26 +86,66 @@ pub struct SmtpSink {
     port: u16,
     messages: Arc<Mutex<Vec<Received>>>,
     arrived: Arc<Notify>,
+    faults: Arc<Mutex<Faults>>,
+    /// The accept loop and every conversation, so `stop` can end them all.
+    tasks: Arc<Mutex<Vec<JoinHandle<()>>>>,
 }
 
 impl SmtpSink {
     pub async fn start() -> Self {
+        Self::start_with(Faults::default()).await
+    }
+
+    pub async fn start_with(faults: Faults) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let sink = Self {
             port: listener.local_addr().unwrap().port(),
             messages: Arc::default(),
             arrived: Arc::default(),
+            faults: Arc::new(Mutex::new(faults)),
+            tasks: Arc::default(),
         };
-        let serving = sink.clone();
-        tokio::spawn(async move {
+        sink.serve(listener);
+        sink
+    }
+
+    fn serve(&self, listener: TcpListener) {
+        let serving = self.clone();
+        let accepting = tokio::spawn(async move {
             while let Ok((socket, _)) = listener.accept().await {
                 let sink = serving.clone();
-                tokio::spawn(async move {
+                let conversation = tokio::spawn(async move {
                     let _ = sink.converse(socket).await;
                 });
+                let mut tasks = serving.tasks.lock().unwrap();
+                tasks.retain(|t| !t.is_finished());
+                tasks.push(conversation);
             }
         });
-        sink
+        self.tasks.lock().unwrap().push(accepting);
+    }
+
+    /// Replace the faults to inject from now on.
+    pub fn set_faults(&self, faults: Faults) {
+        *self.faults.lock().unwrap() = faults;
+    }
+
+    /// The server goes down: it stops listening (connections are refused) and closes
+    /// every open connection.
+    pub async fn stop(&self) {
+        let tasks = std::mem::take(&mut *self.tasks.lock().unwrap());
+        for task in &tasks {
+            task.abort();
+        }
+        for task in tasks {
+            let _ = task.await;
+        }
+    }
+
+    /// The server comes back on the same port.
+    pub async fn resume(&self) {
+        let listener = TcpListener::bind(("127.0.0.1", self.port)).await.unwrap();
+        self.serve(listener);
     }
 
     pub fn url(&self) -> String {
@@ -129,21 +189,36 @@ impl SmtpSink {
                 recipients.clear();
                 b"250 OK\r\n"
             } else if command.starts_with("RCPT TO") {
-                recipients.push(
-                    line.trim_end()[8..]
-                        .trim()
-                        .trim_matches(['<', '>'])
-                        .to_owned(),
-                );
-                b"250 OK\r\n"
+                let recipient = line.trim_end()[8..]
+                    .trim()
+                    .trim_matches(['<', '>'])
+                    .to_owned();
+                if self
+                    .faults
+                    .lock()
+                    .unwrap()
+                    .rejected_recipients
+                    .iter()
+                    .any(|r| r.eq_ignore_ascii_case(&recipient))
+                {
+                    b"550 5.1.1 No such mailbox here\r\n"
+                } else {
+                    recipients.push(recipient);
+                    b"250 OK\r\n"
+                }
             } else if command == "DATA" {
                 write
                     .write_all(b"354 End data with <CR><LF>.<CR><LF>\r\n")
                     .await?;
+                let drop_mid_message = take_one(&mut self.faults.lock().unwrap().drops_mid_message);
                 let mut data = String::new();
                 loop {
                     line.clear();
                     if lines.read_line(&mut line).await? == 0 {
+                        return Ok(());
+                    }
+                    if drop_mid_message {
+                        // Hang up half-way through: the message never arrives.
                         return Ok(());
                     }
                     if line == ".\r\n" {
@@ -151,6 +226,13 @@ impl SmtpSink {
                     }
                     // Undo dot-stuffing.
                     data.push_str(line.strip_prefix('.').unwrap_or(&line));
+                }
+                if take_one(&mut self.faults.lock().unwrap().temporary_failures) {
+                    recipients.clear();
+                    write
+                        .write_all(b"451 4.3.0 Temporary failure, try again later\r\n")
+                        .await?;
+                    continue;
                 }
                 self.messages.lock().unwrap().push(Received {
                     recipients: std::mem::take(&mut recipients),
@@ -168,4 +250,11 @@ impl SmtpSink {
             write.write_all(reply).await?;
         }
     }
+}
+
+/// Use up one of a fault's remaining count, if any are left.
+fn take_one(remaining: &mut usize) -> bool {
+    let take = *remaining > 0;
+    *remaining = remaining.saturating_sub(1);
+    take
 }

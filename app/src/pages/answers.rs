@@ -1,0 +1,209 @@
+//! Answering a round's comments, and each person's own contributions.
+
+use crate::{
+    api::{CommentFilters, get_my_contributions, get_round_comments},
+    components::{error_summary::ErrorSummary, loaded, loading},
+    domain::{drafting::Knowledge, response::Outcome},
+    form::use_any_form_feedback,
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+/// Radios for an outcome and a box for the reason, named for one comment.
+#[component]
+pub fn AnswerFields(
+    comment_id: i64,
+    outcome: String,
+    reason: String,
+    outcome_error: Option<String>,
+    reason_error: Option<String>,
+    #[prop(optional)] optional: bool,
+) -> impl IntoView {
+    let outcome_name = format!("outcome-{comment_id}");
+    let reason_id = format!("reason-{comment_id}");
+    let (outcome_wrong, reason_wrong) = (outcome_error.is_some(), reason_error.is_some());
+    view! {
+        <div class="form-group" class:form-group--error=outcome_wrong>
+            <fieldset class="fieldset">
+                <legend class="fieldset__legend">{if optional { "What happened to this comment? (you can answer later)" } else { "What happened to this comment?" }}</legend>
+                {outcome_error.map(|m| view! { <p class="error-message"><span class="visually-hidden">"Error: "</span>{m}</p> })}
+                <div class="radios radios--small">
+                    {optional.then(|| {
+                        let id = format!("{outcome_name}-later");
+                        view! {
+                            <div class="radios__item">
+                                <input class="radios__input" type="radio" id=id.clone() name=outcome_name.clone() value="" checked=outcome.is_empty()/>
+                                <label class="radios__label" for=id>"Answer later"</label>
+                            </div>
+                        }
+                    })}
+                    {Outcome::ALL.into_iter().enumerate().map(|(i, o)| {
+                        let id = if i == 0 && !optional { outcome_name.clone() } else { format!("{outcome_name}-{}", o.as_str()) };
+                        view! {
+                            <div class="radios__item">
+                                <input class="radios__input" type="radio" id=id.clone() name=outcome_name.clone() value=o.as_str() checked=outcome == o.as_str()/>
+                                <label class="radios__label" for=id>{o.label()}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                </div>
+            </fieldset>
+        </div>
+        <div class="form-group" class:form-group--error=reason_wrong>
+            <label class="label" for=reason_id.clone()>"Reason, in plain words"</label>
+            {reason_error.map(|m| view! { <p class="error-message"><span class="visually-hidden">"Error: "</span>{m}</p> })}
+            <textarea class="textarea" id=reason_id.clone() name=reason_id rows="3">{reason}</textarea>
+        </div>
+    }
+}
+
+#[component]
+pub fn RoundCommentsPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let data = Resource::new(
+        move || {
+            let p = params.read();
+            let q = query.read();
+            let filters = CommentFilters {
+                statement: q.get("statement").unwrap_or_default(),
+                outcome: q.get("outcome").unwrap_or_default(),
+                organisation: q.get("organisation").unwrap_or_default(),
+                knowledge: q.get("knowledge").unwrap_or_default(),
+            };
+            (
+                p.get("slug").unwrap_or_default(),
+                p.get("id")
+                    .and_then(|i| i.parse::<i64>().ok())
+                    .unwrap_or(-1),
+                filters,
+            )
+        },
+        |(slug, id, filters)| get_round_comments(slug, id, filters),
+    );
+    let feedback = use_any_form_feedback();
+    let saved = query.read_untracked().get("saved").is_some();
+    view! {
+        <Suspense fallback=loading>
+            {move || {
+                let feedback = feedback.clone();
+                Suspend::new(async move {
+                    loaded(data.await, move |d| {
+                        let path = format!("/frameworks/{}/rounds/{}/comments", d.framework_slug, d.round_id);
+                        let f = d.filters.clone();
+                        let select = move |name: &'static str, label: &'static str, current: String, options: Vec<(String, String)>| view! {
+                            <div class="form-group">
+                                <label class="label" for=name>{label}</label>
+                                <select class="select" id=name name=name>
+                                    <option value="" selected=current.is_empty()>"All"</option>
+                                    {options.into_iter().map(|(value, text)| view! { <option value=value.clone() selected=current == value>{text}</option> }).collect_view()}
+                                </select>
+                            </div>
+                        };
+                        let mut outcomes = vec![("unanswered".to_owned(), "Not answered yet".to_owned())];
+                        outcomes.extend(Outcome::ALL.iter().map(|o| (o.as_str().to_owned(), o.label().to_owned())));
+                        view! {
+                            <Title text=format!("{}Answer comments: {}", if feedback.is_some() { "Error: " } else { "" }, d.round_title)/>
+                            <nav class="breadcrumbs" aria-label="Breadcrumb">
+                                <ol>
+                                    <li><a href="/">"Frameworks"</a></li>
+                                    <li><a href=format!("/frameworks/{}", d.framework_slug)>{d.framework_title.clone()}</a></li>
+                                    <li><a href=format!("/frameworks/{}/rounds", d.framework_slug)>"Consultation rounds"</a></li>
+                                </ol>
+                            </nav>
+                            <ErrorSummary feedback=feedback.clone()/>
+                            {saved.then(|| view! { <div class="notice" role="status"><p>"Answer saved."</p></div> })}
+                            <h1>{format!("Comments in {}", d.round_title)}</h1>
+                            <p class="lead">
+                                {match d.unanswered {
+                                    0 => format!("All {} comments have an answer.", d.total),
+                                    1 => format!("1 of {} comments still needs an answer.", d.total),
+                                    n => format!("{n} of {} comments still need an answer.", d.total),
+                                }}
+                            </p>
+                            <form method="get" action=path.clone() class="filter-form">
+                                <div class="form-row form-row--wrap">
+                                    {select("statement", "Statement", f.statement.clone(), d.statements.iter().map(|s| (s.clone(), s.clone())).collect())}
+                                    {select("outcome", "Answer", f.outcome.clone(), outcomes)}
+                                    {select("organisation", "Organisation", f.organisation.clone(), d.organisations.iter().map(|o| (o.clone(), o.clone())).collect())}
+                                    {select("knowledge", "Based on", f.knowledge.clone(), Knowledge::ALL.iter().map(|k| (k.as_str().to_owned(), k.label().to_owned())).collect())}
+                                </div>
+                                <button type="submit" class="button button--secondary">"Show comments"</button>
+                            </form>
+                            <p>{format!("Showing {} comments.", d.comments.len())}</p>
+                            <ol class="comment-list">
+                                {d.comments.into_iter().map(|c| {
+                                    let mine = feedback.as_ref().filter(|fb| fb.form == format!("answer-{}", c.id));
+                                    let outcome = mine.and_then(|fb| fb.value(&format!("outcome-{}", c.id))).unwrap_or(c.outcome.clone());
+                                    let reason = mine.and_then(|fb| fb.value(&format!("reason-{}", c.id))).unwrap_or(c.reason.clone());
+                                    let outcome_error = mine.and_then(|fb| fb.error_for(&format!("outcome-{}", c.id)));
+                                    let reason_error = mine.and_then(|fb| fb.error_for(&format!("reason-{}", c.id)));
+                                    view! {
+                                        <li class="comment" id=format!("comment-{}", c.id)>
+                                            <p class="comment__meta">
+                                                <a href=c.statement_path.clone()>{c.reference.clone()}</a>
+                                                " · "<strong>{c.author.clone()}</strong>
+                                                {c.organisation.clone().map(|o| format!(", for {o}"))}
+                                                " · "{c.knowledge.clone()}" · "{c.visibility.clone()}
+                                            </p>
+                                            {c.quote.clone().map(|q| view! { <blockquote class="comment__quote"><span class="visually-hidden">"About the words: "</span>"“"{q}"”"</blockquote> })}
+                                            <div class="comment__body">{c.body.split("\n\n").map(|p| view! { <p>{p.to_owned()}</p> }).collect_view()}</div>
+                                            {c.suggestion.clone().map(|s| view! { <div class="comment__suggestion"><p class="heading-s">"Suggested wording"</p><p>{s}</p></div> })}
+                                            <form method="post" action=path.clone() class="answer-form" novalidate>
+                                                <input type="hidden" name="comment_id" value=c.id.to_string()/>
+                                                <input type="hidden" name="filters" value=f.query()/>
+                                                <AnswerFields comment_id=c.id outcome reason outcome_error reason_error/>
+                                                <button type="submit" class="button button--small">
+                                                    "Save answer"<span class="visually-hidden">{format!(" to the comment on {} by {}", c.reference, c.author)}</span>
+                                                </button>
+                                            </form>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ol>
+                        }
+                    })
+                })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn ContributionsPage() -> impl IntoView {
+    let contributions = Resource::new(|| (), |_| get_my_contributions());
+    view! {
+        <Title text="What you said"/>
+        <nav class="breadcrumbs" aria-label="Breadcrumb"><ol><li><a href="/account">"Your account"</a></li></ol></nav>
+        <h1>"What you said, and what happened"</h1>
+        <Suspense fallback=loading>
+            {move || Suspend::new(async move {
+                loaded(contributions.await, |list| {
+                    if list.is_empty() {
+                        view! { <p>"You have not commented yet. Comments can be made on any statement while a consultation round is open."</p> }.into_any()
+                    } else {
+                        view! {
+                            <ol class="comment-list">
+                                {list.into_iter().map(|c| view! {
+                                    <li class="comment">
+                                        <p class="comment__meta">
+                                            <a href=c.statement_path>{c.reference}</a>" · "{c.created_label}
+                                            {c.on_behalf_of.map(|o| format!(" · for {o}"))}
+                                        </p>
+                                        {c.quote.map(|q| view! { <blockquote class="comment__quote"><span class="visually-hidden">"About the words: "</span>"“"{q}"”"</blockquote> })}
+                                        <div class="comment__body">{c.body.split("\n\n").map(|p| view! { <p>{p.to_owned()}</p> }).collect_view()}</div>
+                                        <div class="comment__answer">
+                                            <p class="heading-s">"What happened: "{c.outcome}</p>
+                                            {c.reason.map(|r| view! { <p>{r}</p> })}
+                                        </div>
+                                    </li>
+                                }).collect_view()}
+                            </ol>
+                        }.into_any()
+                    }
+                })
+            })}
+        </Suspense>
+    }
+}

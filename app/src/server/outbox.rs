@@ -1,0 +1,430 @@
+//! The transactional email outbox. An email is a row written in the same transaction as
+//! the event that owes it (`enqueue`); a worker claims due rows under a lease, sends each
+//! through the pooled SMTP transport, and records every attempt.
+//!
+//! Sending is at-least-once, the most that is honest across a database and an SMTP
+//! server: a row is marked sent only after the server's 250, so a worker that dies
+//! between the 250 and the mark sends that one message again once its lease runs out.
+//! Nothing else is ever sent twice: enqueueing is idempotent (a unique dedupe key), and
+//! two workers never hold the same row (`BEGIN IMMEDIATE` on SQLite, `FOR UPDATE SKIP
+//! LOCKED` on PostgreSQL). 4xx replies and connection trouble are retried with
+//! exponential backoff; a 5xx, or too many attempts, parks the message as failed until
+//! someone requeues it.
+
+use super::{
+    AppState, Db, clock,
+    mail::{OutboxEmail, SendFailure},
+    store::outbox as sql,
+};
+use sha2::{Digest, Sha256};
+use sqlx::AnyConnection;
+use std::{
+    sync::atomic::{AtomicU64, Ordering},
+    time::Duration,
+};
+use tokio::sync::{Notify, watch};
+
+pub use sql::Claimed;
+
+/// An email to queue. `dedupe_key` names what the email is for and whom (e.g.
+/// `publication:7:user:42`): queueing the same key again does nothing. `batch` groups
+/// emails for progress (e.g. `publication:7`).
+#[derive(Debug, Clone, Copy)]
+pub struct NewEmail<'a> {
+    pub dedupe_key: &'a str,
+    pub recipient: &'a str,
+    pub subject: &'a str,
+    pub text: &'a str,
+    pub html: Option<&'a str>,
+    pub batch: Option<&'a str>,
+}
+
+/// Queue an email inside the caller's transaction, so it exists exactly when the change
+/// that owes it does. Returns whether it was queued now (false: the key was queued
+/// before). Call [`wake`] after the commit to have the worker look at once.
+pub async fn enqueue(conn: &mut AnyConnection, email: &NewEmail<'_>) -> Result<bool, sqlx::Error> {
+    sql::insert(
+        conn,
+        &sql::NewRow {
+            dedupe_key: email.dedupe_key,
+            recipient: email.recipient,
+            subject: email.subject,
+            text_body: email.text,
+            html_body: email.html,
+            batch: email.batch,
+        },
+        clock::now(),
+    )
+    .await
+}
+
+static WAKE: Notify = Notify::const_new();
+/// Counts wake-ups, so a wake that comes while a worker is busy is not lost.
+static WAKES: AtomicU64 = AtomicU64::new(0);
+
+/// Tell this process's workers that there is new mail (after committing an enqueue).
+/// Workers on other servers find it on their next poll.
+pub fn wake() {
+    WAKES.fetch_add(1, Ordering::SeqCst);
+    WAKE.notify_waiters();
+}
+
+/// How the worker paces itself. The defaults are for production; tests shrink them.
+#[derive(Debug, Clone)]
+pub struct WorkerSettings {
+    /// Messages claimed at a time.
+    pub batch_size: i64,
+    /// How long a claim lasts before another worker may take the message over. Renewed
+    /// while a batch is being worked through.
+    pub lease: Duration,
+    /// The wait after the first failed attempt; each further failure doubles it.
+    pub backoff_base: Duration,
+    /// The longest wait between attempts.
+    pub backoff_cap: Duration,
+    /// Attempts before a message that keeps failing is marked failed.
+    pub max_attempts: i64,
+    /// How long an idle worker sleeps before looking again (unless woken).
+    pub idle_poll: Duration,
+}
+
+impl Default for WorkerSettings {
+    fn default() -> Self {
+        Self {
+            batch_size: 100,
+            lease: Duration::from_secs(60),
+            backoff_base: Duration::from_secs(30),
+            backoff_cap: Duration::from_secs(60 * 60),
+            // 30 s, 1 min, 2, 4, 8, 16, 32 min, then hourly: about 3 hours of trying.
+            max_attempts: 10,
+            idle_poll: Duration::from_secs(1),
+        }
+    }
+}
+
+/// The wait before the next attempt after `attempts` failed ones: `base × 2^(attempts-1)`,
+/// at most `cap`, plus up to a tenth more so a crowd of retries spreads out.
+pub fn backoff(settings: &WorkerSettings, attempts: i64, jitter: f64) -> Duration {
+    let doublings = attempts.saturating_sub(1).clamp(0, 30) as u32;
+    let delay = settings
+        .backoff_base
+        .saturating_mul(1 << doublings)
+        .min(settings.backoff_cap);
+    delay + delay.mul_f64(jitter.clamp(0.0, 1.0) / 10.0)
+}
+
+/// The same `Message-ID` for every attempt at one outbox row, so a receiving server (or
+/// a person) can tell a retry from a new message.
+pub fn message_id(id: i64, dedupe_key: &str, host: &str) -> String {
+    let hash = hex::encode(&Sha256::digest(dedupe_key.as_bytes())[..8]);
+    let host: String = host
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-'))
+        .collect();
+    let host = if host.is_empty() { "our-words" } else { &host };
+    format!("<outbox-{id}.{hash}@{host}>")
+}
+
+fn secs(duration: Duration) -> i64 {
+    i64::try_from(duration.as_secs()).unwrap_or(i64::MAX / 4)
+        + i64::from(duration.subsec_nanos() > 0)
+}
+
+fn jitter() -> f64 {
+    let mut bytes = [0u8; 2];
+    getrandom::fill(&mut bytes).unwrap_or_default();
+    f64::from(u16::from_le_bytes(bytes)) / f64::from(u16::MAX)
+}
+
+/// Claim up to `batch_size` due messages for this worker (marking them `sending` under a
+/// lease). Messages whose previous worker's lease ran out are claimable again.
+pub async fn claim(db: &Db, settings: &WorkerSettings) -> Result<Vec<Claimed>, sqlx::Error> {
+    let now = clock::now();
+    let mut tx = db.begin_write().await?;
+    let claimed = sql::claim(
+        &mut tx,
+        db.backend,
+        now,
+        now + secs(settings.lease),
+        settings.batch_size.max(1),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(claimed)
+}
+
+/// Send one claimed message, recording nothing. The worker records the outcome.
+pub async fn deliver(state: &AppState, message: &Claimed) -> Result<(), SendFailure> {
+    let host = state.config.base_url.host_str().unwrap_or("our-words");
+    let message_id = message_id(message.id, &message.dedupe_key, host);
+    state
+        .mailer
+        .send_outbox_message(
+            &state.config,
+            &OutboxEmail {
+                message_id: &message_id,
+                to: &message.recipient,
+                subject: &message.subject,
+                text: &message.text_body,
+                html: message.html_body.as_deref(),
+            },
+        )
+        .await
+}
+
+/// Why a worker stopped working through a batch early.
+fn stopping(shutdown: Option<&watch::Receiver<bool>>) -> bool {
+    shutdown.is_some_and(|s| *s.borrow())
+}
+
+/// Send a claimed batch one message at a time over the pooled connection, recording
+/// each outcome as soon as it is known. Returns how many were attempted.
+async fn work_through(
+    state: &AppState,
+    settings: &WorkerSettings,
+    batch: Vec<Claimed>,
+    shutdown: Option<&watch::Receiver<bool>>,
+) -> Result<usize, sqlx::Error> {
+    let Some(first) = batch.first() else {
+        return Ok(0);
+    };
+    let lease = secs(settings.lease);
+    let mut held_until = first.claimed_until;
+    let mut attempted = 0;
+    let mut remaining: std::collections::VecDeque<Claimed> = batch.into();
+    while let Some(message) = remaining.pop_front() {
+        if stopping(shutdown) {
+            // Hand the rest back untried so a worker that is still running takes them.
+            let ids: Vec<i64> = std::iter::once(message.id)
+                .chain(remaining.iter().map(|m| m.id))
+                .collect();
+            let mut tx = state.db.begin_write().await?;
+            sql::release(&mut tx, &ids, held_until, clock::now()).await?;
+            tx.commit().await?;
+            break;
+        }
+        let now = clock::now();
+        if lease > 0 && held_until - now < lease / 2 {
+            // Half the lease is gone: renew it for what is left, so no other worker
+            // takes these over while this one is still on its way to them.
+            let ids: Vec<i64> = std::iter::once(message.id)
+                .chain(remaining.iter().map(|m| m.id))
+                .collect();
+            let mut tx = state.db.begin_write().await?;
+            let still_ours = sql::extend_lease(&mut tx, &ids, held_until, now + lease).await?;
+            tx.commit().await?;
+            held_until = now + lease;
+            // Any that another worker took over (this one was too slow) are its now.
+            remaining.retain(|m| still_ours.contains(&m.id));
+            if !still_ours.contains(&message.id) {
+                continue;
+            }
+        }
+        let outcome = deliver(state, &message).await;
+        attempted += 1;
+        record(state, settings, &message, held_until, outcome).await?;
+    }
+    Ok(attempted)
+}
+
+async fn record(
+    state: &AppState,
+    settings: &WorkerSettings,
+    message: &Claimed,
+    held_until: i64,
+    outcome: Result<(), SendFailure>,
+) -> Result<(), sqlx::Error> {
+    let now = clock::now();
+    let mut tx = state.db.begin_write().await?;
+    match outcome {
+        Ok(()) => sql::mark_sent(&mut tx, message.id, now).await?,
+        Err(SendFailure::Permanent(error)) => {
+            tracing::warn!(id = message.id, %error, "email refused for good; marked failed");
+            sql::mark_failed(
+                &mut tx,
+                message.id,
+                held_until,
+                now,
+                "permanent_failure",
+                &error,
+            )
+            .await?;
+        }
+        Err(SendFailure::Transient(error)) if message.attempts >= settings.max_attempts => {
+            tracing::warn!(id = message.id, %error, "email still failing; giving up");
+            let detail = format!("{error} (gave up after {} attempts)", message.attempts);
+            sql::mark_failed(
+                &mut tx,
+                message.id,
+                held_until,
+                now,
+                "transient_failure",
+                &detail,
+            )
+            .await?;
+        }
+        Err(SendFailure::Transient(error)) => {
+            let wait = backoff(settings, message.attempts, jitter());
+            tracing::info!(id = message.id, %error, ?wait, "email not sent; will retry");
+            sql::mark_retrying(
+                &mut tx,
+                message.id,
+                held_until,
+                now,
+                now + secs(wait),
+                &error,
+            )
+            .await?;
+        }
+    }
+    tx.commit().await
+}
+
+/// Work through everything due now, claim after claim, and return how many send
+/// attempts were made. For tests and one-off runs; the server runs [`run_worker`].
+pub async fn drain_once(state: &AppState) -> Result<usize, sqlx::Error> {
+    drain_once_with(state, &WorkerSettings::default()).await
+}
+
+pub async fn drain_once_with(
+    state: &AppState,
+    settings: &WorkerSettings,
+) -> Result<usize, sqlx::Error> {
+    let mut attempted = 0;
+    loop {
+        let batch = claim(&state.db, settings).await?;
+        if batch.is_empty() {
+            return Ok(attempted);
+        }
+        attempted += work_through(state, settings, batch, None).await?;
+    }
+}
+
+/// The background worker: claim, send, record; when there is nothing due, sleep for
+/// `idle_poll` or until [`wake`]. Stops (handing back anything claimed but not yet
+/// tried) when `shutdown` turns true or its sender is dropped.
+pub async fn run_worker(
+    state: AppState,
+    settings: WorkerSettings,
+    mut shutdown: watch::Receiver<bool>,
+) {
+    tracing::info!("email outbox worker started");
+    loop {
+        if *shutdown.borrow() {
+            break;
+        }
+        let wakes_before = WAKES.load(Ordering::SeqCst);
+        let idle = match claim(&state.db, &settings).await {
+            Ok(batch) if batch.is_empty() => true,
+            Ok(batch) => match work_through(&state, &settings, batch, Some(&shutdown)).await {
+                Ok(_) => false,
+                Err(error) => {
+                    tracing::error!(%error, "email outbox: recording an outcome failed");
+                    true
+                }
+            },
+            Err(error) => {
+                tracing::error!(%error, "email outbox: claiming messages failed");
+                true
+            }
+        };
+        if idle {
+            let woken = WAKE.notified();
+            tokio::pin!(woken);
+            woken.as_mut().enable();
+            if WAKES.load(Ordering::SeqCst) != wakes_before {
+                // Mail was queued while this worker was looking: look again at once.
+                continue;
+            }
+            tokio::select! {
+                () = tokio::time::sleep(settings.idle_poll) => {}
+                () = woken => {}
+                changed = shutdown.changed() => {
+                    if changed.is_err() {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    tracing::info!("email outbox worker stopped");
+}
+
+/// Put a batch's failed messages back in the queue with a fresh count of attempts
+/// (the admin's "retry failed" button). Returns how many.
+pub async fn retry_failed(db: &Db, batch: &str) -> Result<u64, sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    let requeued = sql::requeue_failed(&mut tx, batch, clock::now()).await?;
+    tx.commit().await?;
+    if requeued > 0 {
+        wake();
+    }
+    Ok(requeued)
+}
+
+/// How far a batch has got.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BatchProgress {
+    pub queued: i64,
+    pub sending: i64,
+    pub sent: i64,
+    pub retrying: i64,
+    pub failed: i64,
+}
+
+impl BatchProgress {
+    pub fn total(&self) -> i64 {
+        self.queued + self.sending + self.sent + self.retrying + self.failed
+    }
+
+    /// Sent or failed: nothing more will happen without someone pressing retry.
+    pub fn finished(&self) -> i64 {
+        self.sent + self.failed
+    }
+}
+
+pub async fn batch_progress(db: &Db, batch: &str) -> Result<BatchProgress, sqlx::Error> {
+    let mut conn = db.pool.acquire().await?;
+    let mut progress = BatchProgress::default();
+    for (status, count) in sql::count_by_status(&mut conn, batch).await? {
+        match status.as_str() {
+            "queued" => progress.queued = count,
+            "sending" => progress.sending = count,
+            "sent" => progress.sent = count,
+            "retrying" => progress.retrying = count,
+            "failed" => progress.failed = count,
+            _ => {}
+        }
+    }
+    Ok(progress)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_from_the_base_up_to_the_cap() {
+        let s = WorkerSettings::default();
+        assert_eq!(backoff(&s, 1, 0.0), Duration::from_secs(30));
+        assert_eq!(backoff(&s, 2, 0.0), Duration::from_secs(60));
+        assert_eq!(backoff(&s, 4, 0.0), Duration::from_secs(240));
+        assert_eq!(backoff(&s, 9, 0.0), Duration::from_secs(3600));
+        assert_eq!(backoff(&s, 1000, 0.0), Duration::from_secs(3600));
+        assert_eq!(backoff(&s, 1, 1.0), Duration::from_secs(33));
+    }
+
+    #[test]
+    fn message_id_is_the_same_for_every_attempt_and_differs_between_messages() {
+        let a = message_id(7, "publication:1:user:2", "ourwords.example.org");
+        assert_eq!(
+            a,
+            message_id(7, "publication:1:user:2", "ourwords.example.org")
+        );
+        assert_ne!(
+            a,
+            message_id(8, "publication:1:user:3", "ourwords.example.org")
+        );
+        assert!(a.starts_with("<outbox-7.") && a.ends_with("@ourwords.example.org>"));
+        assert!(!message_id(1, "k", "evil\r\nBcc: x").contains(['\r', '\n', ' ', ':']));
+    }
+}
