@@ -4,6 +4,7 @@
 mod admin;
 mod frameworks;
 mod mailbox;
+mod publications;
 mod responses;
 mod rounds;
 mod site;
@@ -12,6 +13,7 @@ mod statements;
 pub use admin::*;
 pub use frameworks::*;
 pub use mailbox::*;
+pub use publications::*;
 pub use responses::*;
 pub use rounds::*;
 pub use site::*;

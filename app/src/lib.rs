@@ -116,6 +116,27 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/jargon") view=pages::editing::JargonPage ssr=SsrMode::Async/>
+                    <Route path=path!("/frameworks/:slug/publish") view=pages::publications::PublishPage ssr=SsrMode::Async/>
+                    <Route
+                        path=path!("/frameworks/:slug/versions/:version")
+                        view=pages::publications::PublicationPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/frameworks/:slug/versions/:version/report")
+                        view=pages::publications::ReportPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/frameworks/:slug/versions/:version/statements/:reference/trace")
+                        view=pages::publications::TracePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/frameworks/:slug/versions/:version/outbox")
+                        view=pages::publications::OutboxPage
+                        ssr=SsrMode::Async
+                    />
                     <Route
                         path=path!("/frameworks/:slug/statements/:reference")
                         view=pages::statement::StatementPage

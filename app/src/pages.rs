@@ -10,6 +10,7 @@ pub mod history;
 pub mod home;
 pub mod mailbox;
 pub mod not_found;
+pub mod publications;
 pub mod redraft;
 pub mod rounds;
 pub mod sign_in;

@@ -5,6 +5,7 @@
 mod account;
 mod admin;
 mod drafting;
+mod publishing;
 mod sign_in;
 
 use crate::render::page_with_feedback;
@@ -55,6 +56,15 @@ pub fn routes() -> Router<AppState> {
             post(drafting::manage_statement),
         )
         .route("/jargon", post(drafting::add_jargon))
+        .route("/frameworks/{slug}/publish", post(publishing::publish))
+        .route(
+            "/frameworks/{slug}/versions/{version}/outbox",
+            post(publishing::retry_failed),
+        )
+        .route(
+            "/frameworks/{slug}/versions/{version}/{file}",
+            axum::routing::get(publishing::report_download),
+        )
 }
 
 /// A submitted form: the request it came with (who is signed in, where from) and the

@@ -25,6 +25,8 @@ pub async fn get_site_context() -> Result<SiteContext, AppError> {
 pub struct Account {
     pub viewer: Viewer,
     pub organisations: Vec<String>,
+    pub easy_read: bool,
+    pub email_opt_out: bool,
 }
 
 #[server]
@@ -37,8 +39,12 @@ pub async fn get_account() -> Result<Account, AppError> {
         .into_iter()
         .map(|m| m.organisation_name)
         .collect();
+    let (easy_read, email_opt_out) =
+        store::users::email_preferences(&state.db.pool, viewer.id).await?;
     Ok(Account {
         viewer,
         organisations,
+        easy_read,
+        email_opt_out,
     })
 }

@@ -14,7 +14,9 @@ pub fn AccountPage() -> impl IntoView {
     let account = Resource::new(|| (), |_| get_account());
     let feedback = use_form_feedback(NAME_FORM);
     let query = use_query_map();
-    let notice = if query.read_untracked().get("saved").is_some() {
+    let notice = if query.read_untracked().get("saved").as_deref() == Some("preferences") {
+        Some("Your email choices have been saved.")
+    } else if query.read_untracked().get("saved").is_some() {
         Some("Your name has been saved.")
     } else if query.read_untracked().get("signed_in").is_some() {
         Some("You are signed in.")
@@ -69,6 +71,21 @@ pub fn AccountPage() -> impl IntoView {
                                         error=error
                                     />
                                     <button type="submit" class="button">"Save name"</button>
+                                </form>
+                                <h2>"Emails about what happened to your comments"</h2>
+                                <form method="post" action="/account" class="narrow">
+                                    <input type="hidden" name="action" value="preferences"/>
+                                    <div class="checkboxes">
+                                        <div class="checkboxes__item">
+                                            <input class="checkboxes__input" type="checkbox" id="easy_read" name="easy_read" value="yes" checked=account.easy_read/>
+                                            <label class="checkboxes__label" for="easy_read">"Send me the easy read version: shorter, with short sentences"</label>
+                                        </div>
+                                        <div class="checkboxes__item">
+                                            <input class="checkboxes__input" type="checkbox" id="email_opt_out" name="email_opt_out" value="yes" checked=account.email_opt_out/>
+                                            <label class="checkboxes__label" for="email_opt_out">"Do not email me when a version is published"</label>
+                                        </div>
+                                    </div>
+                                    <button type="submit" class="button button--secondary">"Save email choices"</button>
                                 </form>
                             </div>
                         }

@@ -32,6 +32,7 @@ pub fn FrameworkPage() -> impl IntoView {
                             <ul class="action-list">
                                 <li><a class="button button--secondary" href=format!("/frameworks/{slug}/edit")>"Edit framework and themes"</a></li>
                                 <li><a class="button button--secondary" href=format!("/frameworks/{slug}/rounds")>"Manage rounds"</a></li>
+                                <li><a class="button button--secondary" href=format!("/frameworks/{slug}/publish")>"Publish a version"</a></li>
                                 <li><a class="button button--secondary" href="/jargon">"Words to avoid"</a></li>
                             </ul>
                         })}

@@ -18,6 +18,16 @@ pub async fn set_display_name(
     Ok(())
 }
 
+pub async fn set_email_preferences(
+    state: &AppState,
+    viewer: &Viewer,
+    easy_read: bool,
+    opt_out: bool,
+) -> Result<(), AppError> {
+    store::users::set_email_preferences(&state.db.pool, viewer.id, easy_read, opt_out).await?;
+    Ok(())
+}
+
 /// Add someone by address before they first sign in (e.g. to give them a role).
 pub async fn add_person(db: &Db, raw_email: &str) -> Result<i64, AppError> {
     let email = EmailAddress::parse(raw_email)?;

@@ -9,6 +9,7 @@ mod comments;
 mod drafting;
 mod outbox;
 mod pages;
+mod publishing;
 mod responses;
 mod security;
 mod sign_in;

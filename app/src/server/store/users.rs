@@ -86,3 +86,27 @@ pub async fn count_admins(conn: &mut AnyConnection) -> Result<i64, sqlx::Error> 
         .fetch_one(conn)
         .await
 }
+
+pub async fn email_preferences(pool: &AnyPool, id: i64) -> Result<(bool, bool), sqlx::Error> {
+    let (easy_read, opt_out): (i64, i64) =
+        sqlx::query_as("SELECT easy_read, email_opt_out FROM users WHERE id = $1")
+            .bind(id)
+            .fetch_one(pool)
+            .await?;
+    Ok((easy_read != 0, opt_out != 0))
+}
+
+pub async fn set_email_preferences(
+    pool: &AnyPool,
+    id: i64,
+    easy_read: bool,
+    opt_out: bool,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET easy_read = $1, email_opt_out = $2 WHERE id = $3")
+        .bind(i64::from(easy_read))
+        .bind(i64::from(opt_out))
+        .bind(id)
+        .execute(pool)
+        .await?;
+    Ok(())
+}

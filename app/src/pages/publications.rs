@@ -1,0 +1,342 @@
+//! Publishing, published versions, the "You said, we did" report and the email outbox.
+
+use crate::{
+    api::{
+        PublicationHeader, get_publication, get_publication_outbox, get_publish_page, get_report,
+    },
+    components::{
+        diff_view::InlineDiff, error_summary::ErrorSummary, fields::TextField, loaded, loading,
+    },
+    form::use_form_feedback,
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+pub const PUBLISH_FORM: &str = "publish";
+
+fn version_params() -> Memo<(String, i64)> {
+    let params = use_params_map();
+    Memo::new(move |_| {
+        let p = params.read();
+        (
+            p.get("slug").unwrap_or_default(),
+            p.get("version").and_then(|v| v.parse().ok()).unwrap_or(-1),
+        )
+    })
+}
+
+#[component]
+fn PublicationBreadcrumbs(
+    header: PublicationHeader,
+    #[prop(optional)] with_version: bool,
+) -> impl IntoView {
+    let version_path = header.path();
+    view! {
+        <nav class="breadcrumbs" aria-label="Breadcrumb">
+            <ol>
+                <li><a href="/">"Frameworks"</a></li>
+                <li><a href=format!("/frameworks/{}", header.framework_slug)>{header.framework_title.clone()}</a></li>
+                {with_version.then(|| view! { <li><a href=version_path>{format!("Version {}", header.version)}</a></li> })}
+            </ol>
+        </nav>
+    }
+}
+
+#[component]
+pub fn PublishPage() -> impl IntoView {
+    let params = use_params_map();
+    let data = Resource::new(
+        move || params.read().get("slug").unwrap_or_default(),
+        get_publish_page,
+    );
+    let feedback = use_form_feedback(PUBLISH_FORM);
+    view! {
+        <Suspense fallback=loading>
+            {move || {
+                let feedback = feedback.clone();
+                Suspend::new(async move {
+                    loaded(data.await, move |p| {
+                        let summary = feedback.as_ref().and_then(|f| f.value("summary")).unwrap_or_default();
+                        let error = feedback.as_ref().and_then(|f| f.error_for("summary"));
+                        let ready = p.round_title.is_some() && !p.round_open && p.published_version.is_none();
+                        view! {
+                            <Title text=format!("{}Publish {}", if feedback.is_some() { "Error: " } else { "" }, p.framework_title)/>
+                            <nav class="breadcrumbs" aria-label="Breadcrumb">
+                                <ol><li><a href="/">"Frameworks"</a></li><li><a href=format!("/frameworks/{}", p.framework_slug)>{p.framework_title.clone()}</a></li></ol>
+                            </nav>
+                            <ErrorSummary feedback=feedback.clone()/>
+                            <h1>"Publish a new version"</h1>
+                            <p class="lead">"Publishing makes the current text of every statement public as a numbered version, and emails everyone who commented to tell them what became of what they said."</p>
+                            {match (&p.round_title, p.published_version) {
+                                (None, _) => view! { <p>"There has been no consultation round yet, so there is nothing to publish."</p> }.into_any(),
+                                (Some(title), Some(version)) => view! {
+                                    <p>{format!("The answers to {title} were published as version {version}. ")}
+                                    <a href=format!("/frameworks/{}/versions/{version}", p.framework_slug)>{format!("See version {version}")}</a></p>
+                                }.into_any(),
+                                (Some(title), None) if p.round_open => view! {
+                                    <p>{format!("{title} is still open. Close it before publishing, so every comment can be answered.")}</p>
+                                }.into_any(),
+                                (Some(title), None) => view! { <p>{format!("This version will answer the comments made in {title}.")}</p> }.into_any(),
+                            }}
+                            {(!p.missing.is_empty()).then(|| view! {
+                                <div class="error-summary" role="region" aria-labelledby="missing-heading">
+                                    <h2 class="error-summary__title" id="missing-heading">
+                                        {match p.missing.len() { 1 => "1 comment still needs an answer".to_owned(), n => format!("{n} comments still need an answer") }}
+                                    </h2>
+                                    <p>"Everyone who commented is owed an answer before you can publish."</p>
+                                    <ul class="error-summary__list">
+                                        {p.missing.iter().map(|m| view! {
+                                            <li><a href=m.answer_href.clone()>{format!("{}: {} – “{}”", m.reference, m.author, m.excerpt)}</a></li>
+                                        }).collect_view()}
+                                    </ul>
+                                </div>
+                            })}
+                            {ready.then(|| view! {
+                                <form method="post" action=format!("/frameworks/{}/publish", p.framework_slug) novalidate class="narrow">
+                                    <TextField name="summary" label="What changed, in one or two sentences" hint="People see this first, on the version's page and in their email." value=summary error=error/>
+                                    <button type="submit" class="button">"Publish and email contributors"</button>
+                                </form>
+                            })}
+                            {(!p.versions.is_empty()).then(|| view! {
+                                <h2>"Published versions"</h2>
+                                <ul class="plain-list">
+                                    {p.versions.iter().map(|v| view! { <li><a href=format!("/frameworks/{}/versions/{v}", p.framework_slug)>{format!("Version {v}")}</a></li> }).collect_view()}
+                                </ul>
+                            })}
+                        }
+                    })
+                })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn PublicationPage() -> impl IntoView {
+    let params = version_params();
+    let data = Resource::new(
+        move || params.get(),
+        |(slug, version)| get_publication(slug, version),
+    );
+    let published = use_query_map().read_untracked().get("published").is_some();
+    view! {
+        <Suspense fallback=loading>
+            {move || Suspend::new(async move {
+                loaded(data.await, move |p| {
+                    let path = p.header.path();
+                    view! {
+                        <Title text=format!("{} version {}", p.header.framework_title, p.header.version)/>
+                        <PublicationBreadcrumbs header=p.header.clone()/>
+                        {published.then(|| view! { <div class="notice" role="status"><p>"Published. Everyone who commented will be emailed."</p></div> })}
+                        <span class="caption">{format!("Published on {}", p.header.published_label)}</span>
+                        <h1>{format!("{}: version {}", p.header.framework_title, p.header.version)}</h1>
+                        <p class="lead">{p.header.summary.clone()}</p>
+                        <ul class="action-list">
+                            <li><a class="button" href=format!("{path}/report")>"You said, we did: the report"</a></li>
+                            {p.can_edit.then(|| view! { <li><a class="button button--secondary" href=format!("{path}/outbox")>"Emails to contributors"</a></li> })}
+                        </ul>
+                        {p.themes.into_iter().map(|t| view! {
+                            <section class="theme">
+                                <h2>{t.title}</h2>
+                                <ul class="statement-list">
+                                    {t.statements.into_iter().map(|(reference, text)| view! {
+                                        <li>
+                                            <span class="reference">{reference.clone()}</span>" "<span class="statement-text">{text}</span>
+                                            <span class="meta">" "
+                                                <a href=format!("{path}/statements/{reference}/trace")>"Why does it say this?"<span class="visually-hidden">{format!(" ({reference})")}</span></a>
+                                                " · "
+                                                <a href=format!("/frameworks/{}/statements/{reference}/history", p.header.framework_slug)>"History"<span class="visually-hidden">{format!(" of {reference}")}</span></a>
+                                            </span>
+                                        </li>
+                                    }).collect_view()}
+                                </ul>
+                            </section>
+                        }).collect_view()}
+                    }
+                })
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn ReportPage() -> impl IntoView {
+    let params = version_params();
+    let data = Resource::new(
+        move || params.get(),
+        |(slug, version)| get_report(slug, version),
+    );
+    view! {
+        <Suspense fallback=loading>
+            {move || Suspend::new(async move {
+                loaded(data.await, move |r| {
+                    let path = r.header.path();
+                    view! {
+                        <Title text=format!("You said, we did: {} version {}", r.header.framework_title, r.header.version)/>
+                        <PublicationBreadcrumbs header=r.header.clone() with_version=true/>
+                        <h1>"You said, we did"</h1>
+                        <p class="lead">{format!("What {} people's comments changed in version {} of {}.", r.total_comments, r.header.version, r.header.framework_title)}</p>
+                        <p>"Download: "<a href=format!("{path}/report.csv") rel="external">"spreadsheet (CSV)"</a>" · "<a href=format!("{path}/report.json") rel="external">"data (JSON)"</a></p>
+                        <div class="form-row">
+                            <section aria-labelledby="outcomes-heading">
+                                <h2 id="outcomes-heading" class="heading-m">"What happened to the comments"</h2>
+                                <dl class="summary-list">{r.by_outcome.iter().map(|c| view! { <div><dt>{c.label.clone()}</dt><dd>{c.count}</dd></div> }).collect_view()}</dl>
+                            </section>
+                            <section aria-labelledby="voices-heading">
+                                <h2 id="voices-heading" class="heading-m">"Whose knowledge changed the text"</h2>
+                                <dl class="summary-list">{r.changes_by_knowledge.iter().map(|c| view! { <div><dt>{c.label.clone()}</dt><dd>{c.count}</dd></div> }).collect_view()}</dl>
+                            </section>
+                        </div>
+                        {r.statements.into_iter().filter(|s| !s.comments.is_empty() || s.private_comments > 0 || !s.changes.is_empty()).map(|s| view! {
+                            <section class="report-statement" aria-labelledby=format!("report-{}", s.reference)>
+                                <h2 id=format!("report-{}", s.reference)>{format!("{}: {}", s.reference, s.published_text)}</h2>
+                                <p class="meta">{s.theme_title.clone()}" · "
+                                    <a href=format!("{path}/statements/{}/trace", s.reference)>"Why does it say this?"</a>" · "
+                                    <a href=format!("{}/history", s.statement_path)>"Full history"</a></p>
+                                {if s.changes.is_empty() {
+                                    view! { <p>"The text did not change."</p> }.into_any()
+                                } else {
+                                    view! {
+                                        <h3 class="heading-s">"How it changed"</h3>
+                                        <InlineDiff diff=s.diff.clone()/>
+                                        <ul class="change-list">{s.changes.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}</ul>
+                                    }.into_any()
+                                }}
+                                <h3 class="heading-s">"What people said, and what we did"</h3>
+                                <ol class="comment-list">
+                                    {s.comments.iter().map(|c| view! {
+                                        <li class="comment">
+                                            <p class="comment__meta"><strong>{c.author.clone()}</strong>" · "{c.knowledge.clone()}</p>
+                                            {c.quote.clone().map(|q| view! { <blockquote class="comment__quote"><span class="visually-hidden">"About the words: "</span>"“"{q}"”"</blockquote> })}
+                                            <p>{c.body.clone()}</p>
+                                            <div class="comment__answer"><p class="heading-s">{format!("What we did: {}", c.outcome)}</p><p>{c.reason.clone()}</p></div>
+                                        </li>
+                                    }).collect_view()}
+                                </ol>
+                                {(s.private_comments > 0).then(|| view! {
+                                    <p class="meta">{match s.private_comments { 1 => "1 more comment was shared only with the policy team.".to_owned(), n => format!("{n} more comments were shared only with the policy team.") }}</p>
+                                })}
+                            </section>
+                        }).collect_view()}
+                    }
+                })
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn OutboxPage() -> impl IntoView {
+    let params = version_params();
+    let data = Resource::new(
+        move || params.get(),
+        |(slug, version)| get_publication_outbox(slug, version),
+    );
+    let retried = use_query_map().read_untracked().get("retried").is_some();
+    view! {
+        <Suspense fallback=loading>
+            {move || Suspend::new(async move {
+                loaded(data.await, move |o| {
+                    let done = o.sent + o.failed;
+                    let percent = if o.total == 0 { 100 } else { done * 100 / o.total };
+                    view! {
+                        <Title text=format!("Emails for version {}", o.header.version)/>
+                        <PublicationBreadcrumbs header=o.header.clone() with_version=true/>
+                        {retried.then(|| view! { <div class="notice" role="status"><p>"Failed emails will be tried again."</p></div> })}
+                        <h1>"Emails to contributors"</h1>
+                        <p>
+                            <label for="progress">{format!("{} of {} emails sent", o.sent, o.total)}</label>
+                            <progress id="progress" max=o.total.max(1).to_string() value=o.sent.to_string()>{format!("{percent}%")}</progress>
+                        </p>
+                        <dl class="summary-list">
+                            <div><dt>"Waiting to send"</dt><dd>{o.queued}</dd></div>
+                            <div><dt>"Sent"</dt><dd>{o.sent}</dd></div>
+                            <div><dt>"Being retried"</dt><dd>{o.retrying}</dd></div>
+                            <div><dt>"Failed"</dt><dd>{o.failed}</dd></div>
+                        </dl>
+                        {(o.failed > 0).then(|| view! {
+                            <form method="post" action=format!("{}/outbox", o.header.path())>
+                                <button type="submit" class="button button--secondary">"Try the failed emails again"</button>
+                            </form>
+                        })}
+                        <p><a href=format!("{}/outbox", o.header.path())>"Refresh"</a></p>
+                    }
+                })
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn TracePage() -> impl IntoView {
+    let params = use_params_map();
+    let data = Resource::new(
+        move || {
+            let p = params.read();
+            (
+                p.get("slug").unwrap_or_default(),
+                p.get("version").and_then(|v| v.parse().ok()).unwrap_or(-1),
+                p.get("reference").unwrap_or_default(),
+            )
+        },
+        |(slug, version, reference)| crate::api::get_trace(slug, version, reference),
+    );
+    view! {
+        <Suspense fallback=loading>
+            {move || Suspend::new(async move {
+                loaded(data.await, move |t| view! {
+                    <Title text=format!("Why {} says this", t.reference)/>
+                    <PublicationBreadcrumbs header=t.header.clone() with_version=true/>
+                    <span class="caption">{format!("{}, version {}", t.reference, t.header.version)}</span>
+                    <h1>"Why does it say this?"</h1>
+                    <p class="statement-quote">
+                        {t.spans.into_iter().map(|s| match s.draft {
+                            None => view! { <span>{s.text}</span> }.into_any(),
+                            Some(n) => view! {
+                                <a class="trace-span" href=format!("#draft-{n}") target="_self">
+                                    {s.text}<span class="visually-hidden">{format!(" (changed in draft {n})")}</span>
+                                </a>
+                            }.into_any(),
+                        }).collect_view()}
+                    </p>
+                    <p class="hint">"Linked words were changed after the first draft. Follow a link to see who asked for the change and why."</p>
+                    {if t.steps.is_empty() {
+                        view! { <p>"This statement has not changed since its first draft."</p> }.into_any()
+                    } else {
+                        view! {
+                            <ol class="timeline">
+                                {t.steps.into_iter().map(|step| view! {
+                                    <li class="timeline__item" id=format!("draft-{}", step.draft)>
+                                        <h2 class="heading-m">{format!("Draft {}", step.draft)}</h2>
+                                        <p class="meta">{format!("{} by {}", step.date, step.author)}</p>
+                                        {(!step.note.is_empty()).then(|| view! { <p><strong>"Why: "</strong>{step.note.clone()}</p> })}
+                                        {(!step.introduced.is_empty()).then(|| view! {
+                                            <p>"It brought in: "{step.introduced.iter().map(|p| format!("“{p}”")).collect::<Vec<_>>().join(", ")}</p>
+                                        })}
+                                        {if step.comments.is_empty() {
+                                            view! { <p>"No public comment is linked to this draft."</p> }.into_any()
+                                        } else {
+                                            view! {
+                                                <h3 class="heading-s">"Comments acted on in this draft"</h3>
+                                                <ul class="comment-list">
+                                                    {step.comments.into_iter().map(|c| view! {
+                                                        <li class="comment">
+                                                            <p class="comment__meta"><strong>{c.author}</strong>" · "{c.knowledge}</p>
+                                                            <p>{c.body}</p>
+                                                            <p><strong>{format!("{}: ", c.outcome)}</strong>{c.reason}</p>
+                                                        </li>
+                                                    }).collect_view()}
+                                                </ul>
+                                            }.into_any()
+                                        }}
+                                    </li>
+                                }).collect_view()}
+                            </ol>
+                        }.into_any()
+                    }}
+                })
+            })}
+        </Suspense>
+    }
+}
