@@ -63,5 +63,5 @@ pub fn use_form_feedback(form: &'static str) -> Option<FormFeedback> {
 
 /// The feedback for whichever form on the page was posted, for pages with many forms.
 pub fn use_any_form_feedback() -> Option<FormFeedback> {
-    SharedValue::new(|| use_context::<FormFeedback>()).into_inner()
+    SharedValue::new(use_context::<FormFeedback>).into_inner()
 }

@@ -253,12 +253,7 @@ pub async fn get_trace(
     reference: String,
 ) -> Result<TraceView, AppError> {
     use crate::{
-        domain::{
-            drafting::{Knowledge, Visibility},
-            format_date,
-            response::Outcome,
-            trace,
-        },
+        domain::{drafting::Visibility, format_date, trace},
         server::{reports, request, store},
     };
     let state = request::app_state()?;
@@ -315,21 +310,7 @@ pub async fn get_trace(
                     c.acted_revision_id == Some(r.id)
                         && c.visibility != Visibility::PolicyTeamOnly.as_str()
                 })
-                .map(|c| ReportComment {
-                    author: reports::public_author(c),
-                    knowledge: Knowledge::parse(&c.knowledge)
-                        .map_or("Not said", |k| k.label())
-                        .to_owned(),
-                    quote: c.quote.clone(),
-                    body: c.body.clone(),
-                    outcome: c
-                        .outcome
-                        .as_deref()
-                        .and_then(|o| Outcome::parse(o).ok())
-                        .map_or("Not answered", |o| o.label())
-                        .to_owned(),
-                    reason: c.reason.clone().unwrap_or_default(),
-                })
+                .map(reports::public_comment)
                 .collect(),
         })
         .collect();

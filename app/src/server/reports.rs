@@ -157,21 +157,7 @@ pub async fn report_with_state(
                 comments: mine
                     .iter()
                     .filter(|c| c.visibility != Visibility::PolicyTeamOnly.as_str())
-                    .map(|c| ReportComment {
-                        author: public_author(c),
-                        knowledge: Knowledge::parse(&c.knowledge)
-                            .map_or("Not said", |k| k.label())
-                            .to_owned(),
-                        quote: c.quote.clone(),
-                        body: c.body.clone(),
-                        outcome: c
-                            .outcome
-                            .as_deref()
-                            .and_then(|o| Outcome::parse(o).ok())
-                            .map_or("Not answered", |o| o.label())
-                            .to_owned(),
-                        reason: c.reason.clone().unwrap_or_default(),
-                    })
+                    .map(|c| public_comment(c))
                     .collect(),
             }
         })
@@ -192,6 +178,25 @@ pub async fn report_with_state(
         changes_by_knowledge: count(&changes_by_knowledge, &Knowledge::ALL.map(|k| k.label())),
         statements: report_statements,
     })
+}
+
+/// A comment as the public may see it (the caller leaves out policy-team-only ones).
+pub fn public_comment(c: &store::comments::CommentRow) -> ReportComment {
+    ReportComment {
+        author: public_author(c),
+        knowledge: Knowledge::parse(&c.knowledge)
+            .map_or("Not said", |k| k.label())
+            .to_owned(),
+        quote: c.quote.clone(),
+        body: c.body.clone(),
+        outcome: c
+            .outcome
+            .as_deref()
+            .and_then(|o| Outcome::parse(o).ok())
+            .map_or("Not answered", |o| o.label())
+            .to_owned(),
+        reason: c.reason.clone().unwrap_or_default(),
+    }
 }
 
 /// How a comment's author may be named in public.

@@ -53,10 +53,10 @@ pub async fn confirm(
 }
 
 pub async fn sign_out(State(state): State<AppState>, jar: CookieJar) -> Response {
-    if let Some(cookie) = jar.get(cookie_name(&state.config)) {
-        if let Err(error) = auth::sign_out(&state, cookie.value()).await {
-            tracing::warn!(%error, "ending a session failed");
-        }
+    if let Some(cookie) = jar.get(cookie_name(&state.config))
+        && let Err(error) = auth::sign_out(&state, cookie.value()).await
+    {
+        tracing::warn!(%error, "ending a session failed");
     }
     let jar = jar.remove(removal_cookie(&state.config));
     (jar, see_other("/signed-out")).into_response()

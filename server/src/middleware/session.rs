@@ -47,18 +47,14 @@ pub async fn load_viewer(
     mut req: Request,
     next: Next,
 ) -> Response {
+    // Static files need no session lookup.
     let is_asset = req.uri().path().starts_with("/pkg/");
-    if !is_asset {
-        if let Some(cookie) = jar.get(cookie_name(&state.config)) {
-            match auth::session_user(&state, cookie.value()).await {
-                Ok(Some(user)) => {
-                    req.extensions_mut().insert(Viewer::from(user));
-                }
-                Ok(None) => {}
-                // The page still renders for a signed-out visitor; the cause is logged.
-                Err(_) => {}
-            }
-        }
+    if !is_asset
+        && let Some(cookie) = jar.get(cookie_name(&state.config))
+        // A failed lookup is logged where it happens; the page still renders, signed out.
+        && let Ok(Some(user)) = auth::session_user(&state, cookie.value()).await
+    {
+        req.extensions_mut().insert(Viewer::from(user));
     }
     next.run(req).await
 }
