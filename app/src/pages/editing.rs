@@ -73,20 +73,25 @@ pub fn EditFrameworkPage() -> impl IntoView {
     );
     let framework_feedback = use_form_feedback(FRAMEWORK_FORM);
     let theme_feedback = use_form_feedback(THEME_FORM);
-    let saved = use_query_map().read_untracked().get("saved").map(|s| {
-        if s == "theme" {
-            "Theme added."
-        } else {
-            "Saved."
-        }
-    });
+    let update_feedback = use_form_feedback("theme-update");
+    let saved = use_query_map()
+        .read_untracked()
+        .get("saved")
+        .map(|s| match s.as_str() {
+            "theme" => "Theme added.",
+            "theme-update" => "Theme saved.",
+            "theme-up" | "theme-down" => "Theme moved.",
+            _ => "Saved.",
+        });
     view! {
         <Suspense fallback=loading>
             {move || {
                 let framework_feedback = framework_feedback.clone();
                 let theme_feedback = theme_feedback.clone();
+                let update_feedback = update_feedback.clone();
                 Suspend::new(async move {
                     loaded(framework.await, move |f| {
+                        let theme_count = f.themes.len();
                         if !f.can_edit {
                             return view! { <ErrorPage error=AppError::Forbidden/> }.into_any();
                         }
@@ -95,7 +100,7 @@ pub fn EditFrameworkPage() -> impl IntoView {
                         let tv = |n: &str| theme_feedback.as_ref().and_then(|x| x.value(n)).unwrap_or_default();
                         let te = |n: &str| theme_feedback.as_ref().and_then(|x| x.error_for(n));
                         let action = format!("/frameworks/{}/edit", f.slug);
-                        let feedback = framework_feedback.clone().or(theme_feedback.clone());
+                        let feedback = framework_feedback.clone().or(theme_feedback.clone()).or(update_feedback.clone());
                         view! {
                             <Title text=format!("{}Edit {}", title_prefix(feedback.is_some()), f.title)/>
                             <nav class="breadcrumbs" aria-label="Breadcrumb">
@@ -114,16 +119,58 @@ pub fn EditFrameworkPage() -> impl IntoView {
                                 <button type="submit" class="button">"Save"</button>
                             </form>
                             <h2>"Themes"</h2>
-                            <ul class="plain-list">
-                                {f.themes.iter().map(|t| view! {
-                                    <li>
-                                        <span class="reference">{t.code.clone()}</span>" "{t.title.clone()}" · "
-                                        <a href=format!("/frameworks/{}/themes/{}/new-statement", f.slug, t.code)>
-                                            "Add a statement"<span class="visually-hidden">{format!(" to {}", t.title)}</span>
-                                        </a>
-                                    </li>
-                                }).collect_view()}
-                            </ul>
+                            {f.themes.iter().enumerate().map(|(i, t)| {
+                                let code = t.code.clone();
+                                let mine = update_feedback.as_ref().filter(|x| x.value("code").as_deref() == Some(code.as_str()));
+                                let title_name = format!("theme-title-{code}");
+                                let description_name = format!("theme-description-{code}");
+                                let title_value = mine.and_then(|x| x.value(&title_name)).unwrap_or_else(|| t.title.clone());
+                                let description_value = mine.and_then(|x| x.value(&description_name)).unwrap_or_else(|| t.description.clone());
+                                let title_error = mine.and_then(|x| x.error_for(&title_name));
+                                let last = i + 1 == theme_count;
+                                view! {
+                                    <section class="card theme-editor" aria-labelledby=format!("edit-theme-{code}")>
+                                        <h3 class="card__title" id=format!("edit-theme-{code}")><span class="reference">{code.clone()}</span>" "{t.title.clone()}</h3>
+                                        <p>
+                                            <a href=format!("/frameworks/{}/themes/{}/new-statement", f.slug, code)>
+                                                "Add a statement"<span class="visually-hidden">{format!(" to {}", t.title)}</span>
+                                            </a>
+                                        </p>
+                                        <form method="post" action=action.clone() novalidate>
+                                            <input type="hidden" name="action" value="theme-update"/>
+                                            <input type="hidden" name="code" value=code.clone()/>
+                                            <div class="form-group" class:form-group--error=title_error.is_some()>
+                                                <label class="label" for=title_name.clone()>"Theme title"</label>
+                                                {title_error.clone().map(|m| view! { <p class="error-message"><span class="visually-hidden">"Error: "</span>{m}</p> })}
+                                                <input class="input" id=title_name.clone() name=title_name.clone() type="text" value=title_value/>
+                                            </div>
+                                            <div class="form-group">
+                                                <label class="label" for=description_name.clone()>"What the theme is about"</label>
+                                                <textarea class="textarea" id=description_name.clone() name=description_name.clone() rows="2">{description_value}</textarea>
+                                            </div>
+                                            <button type="submit" class="button button--secondary button--small">
+                                                "Save theme"<span class="visually-hidden">{format!(" {code}")}</span>
+                                            </button>
+                                        </form>
+                                        <div class="button-group">
+                                            {(i > 0).then(|| view! {
+                                                <form method="post" action=action.clone()>
+                                                    <input type="hidden" name="action" value="theme-up"/>
+                                                    <input type="hidden" name="code" value=code.clone()/>
+                                                    <button type="submit" class="button button--secondary button--small">"Move up"<span class="visually-hidden">{format!(": {}", t.title)}</span></button>
+                                                </form>
+                                            })}
+                                            {(!last).then(|| view! {
+                                                <form method="post" action=action.clone()>
+                                                    <input type="hidden" name="action" value="theme-down"/>
+                                                    <input type="hidden" name="code" value=code.clone()/>
+                                                    <button type="submit" class="button button--secondary button--small">"Move down"<span class="visually-hidden">{format!(": {}", t.title)}</span></button>
+                                                </form>
+                                            })}
+                                        </div>
+                                    </section>
+                                }
+                            }).collect_view()}
                             <h2 class="heading-m">"Add a theme"</h2>
                             <form method="post" action=action novalidate class="narrow">
                                 <input type="hidden" name="action" value="theme"/>

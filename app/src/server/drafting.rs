@@ -109,6 +109,64 @@ pub async fn add_theme(
     Ok(())
 }
 
+pub async fn update_theme(
+    state: &AppState,
+    viewer: &Viewer,
+    slug: &str,
+    code: &str,
+    title: &str,
+    description: &str,
+) -> Result<(), AppError> {
+    require_editor(viewer)?;
+    let framework = framework_id(state, slug).await?;
+    let theme = theme_id(state, framework, code).await?;
+    let title = drafting::title(title, "theme title")
+        .map_err(|e| AppError::field(&format!("theme-title-{code}"), e))?;
+    let description = drafting::summary(description)
+        .map_err(|e| AppError::field(&format!("theme-description-{code}"), e))?;
+    let mut tx = state.db.begin_write().await?;
+    store::statements::update_theme(&mut tx, theme, &title, &description).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Swap a theme with its neighbour above (`up`) or below.
+pub async fn move_theme(
+    state: &AppState,
+    viewer: &Viewer,
+    slug: &str,
+    code: &str,
+    up: bool,
+) -> Result<(), AppError> {
+    require_editor(viewer)?;
+    let framework = framework_id(state, slug).await?;
+    let themes = store::frameworks::themes(&state.db.pool, framework).await?;
+    let index = themes
+        .iter()
+        .position(|t| t.code == code)
+        .ok_or(AppError::NotFound)?;
+    let other = if up {
+        index.checked_sub(1)
+    } else {
+        Some(index + 1).filter(|i| *i < themes.len())
+    };
+    let Some(other) = other else {
+        return Ok(()); // Already first (or last): nothing to move.
+    };
+    let mut order: Vec<i64> = themes.iter().map(|t| t.id).collect();
+    order.swap(index, other);
+    let mut tx = state.db.begin_write().await?;
+    for (position, id) in order.iter().enumerate() {
+        sqlx::query("UPDATE themes SET position = $1 WHERE id = $2")
+            .bind(position as i64)
+            .bind(*id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
 /// A new statement at the end of a theme. Returns its reference.
 pub async fn create_statement(
     state: &AppState,

@@ -65,43 +65,49 @@ pub async fn edit_framework(
     submitted: Submitted,
 ) -> Response {
     let page = format!("/frameworks/{slug}/edit");
-    let theme = submitted.field("action") == "theme";
+    let action = submitted.field("action").to_owned();
+    let code = submitted.field("code").to_owned();
+    let f = |n: &str| submitted.field(n);
     let outcome = match viewer(&submitted) {
         Err(e) => Err(e),
-        Ok(v) if theme => {
-            drafting::add_theme(
-                &state,
-                &v,
-                &slug,
-                submitted.field("code"),
-                submitted.field("theme_title"),
-                submitted.field("description"),
-            )
-            .await
-        }
-        Ok(v) => {
-            drafting::update_framework(
-                &state,
-                &v,
-                &slug,
-                submitted.field("title"),
-                submitted.field("summary"),
-            )
-            .await
-        }
+        Ok(v) => match action.as_str() {
+            "theme" => {
+                drafting::add_theme(&state, &v, &slug, &code, f("theme_title"), f("description"))
+                    .await
+            }
+            "theme-update" => {
+                drafting::update_theme(
+                    &state,
+                    &v,
+                    &slug,
+                    &code,
+                    f(&format!("theme-title-{code}")),
+                    f(&format!("theme-description-{code}")),
+                )
+                .await
+            }
+            "theme-up" | "theme-down" => {
+                drafting::move_theme(&state, &v, &slug, &code, action == "theme-up").await
+            }
+            _ => drafting::update_framework(&state, &v, &slug, f("title"), f("summary")).await,
+        },
     };
     match outcome {
         Ok(()) => see_other(&format!(
             "{page}?saved={}",
-            if theme { "theme" } else { "framework" }
+            if action.is_empty() {
+                "framework"
+            } else {
+                action.as_str()
+            }
         )),
         Err(error) => {
-            let (form, field) = if theme {
-                ("theme", "code")
-            } else {
-                ("framework", "title")
+            let (form, field) = match action.as_str() {
+                "theme" => ("theme", "code".to_owned()),
+                "theme-update" => ("theme-update", format!("theme-title-{code}")),
+                _ => ("framework", "title".to_owned()),
             };
-            refused(&state, submitted, &page, form, field, error).await
+            refused(&state, submitted, &page, form, &field, error).await
         }
     }
 }

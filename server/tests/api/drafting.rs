@@ -205,6 +205,27 @@ on_both_databases! {
         assert_eq!(redraft_retired.status, StatusCode::UNPROCESSABLE_ENTITY);
     }
 
+    async fn an_editor_renames_and_reorders_themes(app) {
+        let mut editor = app.visitor();
+        editor.sign_in_as("editor@example.org").await;
+        let edit = "/frameworks/national-care-service-demo/edit";
+        let renamed = editor
+            .post(edit, &[("action", "theme-update"), ("code", "CI"), ("theme-title-CI", "Being part of my community"), ("theme-description-CI", "Where I belong.")])
+            .await;
+        assert_eq!(renamed.status, StatusCode::SEE_OTHER);
+        let page = editor.get(renamed.location()).await;
+        assert!(page.text().contains("Theme saved."), "{} {}", page.status, page.text());
+        let moved = editor.post(edit, &[("action", "theme-up"), ("code", "CI")]).await;
+        assert_eq!(moved.status, StatusCode::SEE_OTHER);
+        let framework = editor.get("/frameworks/national-care-service-demo").await.text();
+        let community = framework.find("Being part of my community Where I belong.").expect("renamed");
+        let support = framework.find("Personalised support Support that fits").unwrap();
+        assert!(community < support, "moved above personalised support");
+        let blank = editor.post(edit, &[("action", "theme-update"), ("code", "CI"), ("theme-title-CI", " ")]).await;
+        assert_eq!(blank.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(blank.text().contains("Enter a theme title"));
+    }
+
     async fn a_participant_cannot_add_or_move_statements(app) {
         let mut participant = app.visitor();
         participant.sign_in_as("participant@example.org").await;
