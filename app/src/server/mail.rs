@@ -17,9 +17,12 @@ impl Mailer {
     pub fn from_config(config: &Config) -> Result<Self, String> {
         match &config.smtp_url {
             Some(url) => {
-                // lettre pools connections by default (the `pool` feature).
+                // lettre pools connections by default (the `pool` feature). Each SMTP
+                // command must finish well inside the outbox's 60 s claim, so a hung
+                // server cannot make a second worker send the same message meanwhile.
                 let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
                     .map_err(|e| format!("OUR_WORDS_SMTP_URL is not usable: {e}"))?
+                    .timeout(Some(std::time::Duration::from_secs(20)))
                     .build();
                 Ok(Mailer::Smtp(transport))
             }
