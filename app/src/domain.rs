@@ -10,14 +10,12 @@ mod organisation_name;
 pub mod passage;
 pub mod plain_language;
 pub mod response;
-mod role;
 pub mod trace;
 
 pub use dates::{format_date, format_date_time};
 pub use display_name::DisplayName;
 pub use email::EmailAddress;
 pub use organisation_name::OrganisationName;
-pub use role::Role;
 
 /// Why a piece of text someone typed could not be accepted, in words they can act on.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
