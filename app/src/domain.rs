@@ -9,6 +9,7 @@ pub mod merge;
 mod organisation_name;
 pub mod passage;
 pub mod plain_language;
+pub mod report;
 pub mod response;
 pub mod trace;
 

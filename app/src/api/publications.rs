@@ -30,12 +30,43 @@ pub struct Count {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReportComment {
+    /// The comment's id on the page ("comment-12"), so changes can link to it.
+    pub anchor: String,
     pub author: String,
     pub knowledge: String,
     pub quote: Option<String>,
     pub body: String,
     pub outcome: String,
     pub reason: String,
+    /// Where it landed: the drafts it was acted on in, each a link to the trace.
+    pub landed: Vec<Landing>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Landing {
+    pub draft: usize,
+    pub href: String,
+}
+
+/// A link from a change to a comment behind it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommentLink {
+    pub anchor: String,
+    pub author: String,
+}
+
+/// One draft between the text consulted on and the published text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportStep {
+    pub draft: usize,
+    pub date: String,
+    /// The editor's note on why the draft was made.
+    pub note: String,
+    pub changes: Vec<String>,
+    /// The public comments answered as acted on in this draft.
+    pub because_of: Vec<CommentLink>,
+    /// Comments shared only with the policy team that were acted on here: counted only.
+    pub private_because_of: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -43,10 +74,13 @@ pub struct ReportStatement {
     pub reference: String,
     pub theme_title: String,
     pub statement_path: String,
+    pub trace_path: String,
     pub first_text: String,
     pub published_text: String,
     pub diff: WordDiff,
     pub changes: Vec<String>,
+    /// Draft by draft, each change with the comments behind it.
+    pub steps: Vec<ReportStep>,
     pub comments: Vec<ReportComment>,
     /// Comments shared only with the policy team: counted, never shown.
     pub private_comments: usize,
@@ -55,6 +89,8 @@ pub struct ReportStatement {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReportView {
     pub header: PublicationHeader,
+    /// The consultation rounds this version answers, oldest first.
+    pub rounds: Vec<String>,
     pub total_comments: usize,
     pub by_outcome: Vec<Count>,
     pub changes_by_knowledge: Vec<Count>,
@@ -86,11 +122,20 @@ pub struct Missing {
 pub struct PublishView {
     pub framework_slug: String,
     pub framework_title: String,
-    pub round_title: Option<String>,
-    pub round_open: bool,
+    /// The rounds the next version would answer, oldest first.
+    pub round_titles: Vec<String>,
+    /// One of those rounds that is still open, which stops publishing.
+    pub open_round: Option<String>,
     pub missing: Vec<Missing>,
-    pub published_version: Option<i64>,
+    /// Newest first.
     pub versions: Vec<i64>,
+}
+
+impl PublishView {
+    pub fn ready(&self) -> bool {
+        // Shown even with comments unanswered, so a refused attempt keeps what was typed.
+        !self.round_titles.is_empty() && self.open_round.is_none()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -146,49 +191,37 @@ pub async fn get_publish_page(slug: String) -> Result<PublishView, AppError> {
     let framework = store::frameworks::find_by_slug(pool, &slug)
         .await?
         .ok_or(AppError::NotFound)?;
-    let round = publishing::round_to_publish(pool, framework.id).await?;
-    let (missing, published_version) = match &round {
-        Some(r) => {
-            let comments = store::comments::for_round(pool, r.id).await?;
-            let missing = comments
-                .iter()
-                .filter(|c| c.outcome.is_none())
-                .map(|c| Missing {
-                    reference: c.reference.clone(),
-                    author: if c.author_name.is_empty() {
-                        "A participant".to_owned()
-                    } else {
-                        c.author_name.clone()
-                    },
-                    excerpt: c.body.chars().take(120).collect(),
-                    answer_href: format!(
-                        "/frameworks/{slug}/rounds/{}/comments?statement={}#comment-{}",
-                        r.id, c.reference, c.id
-                    ),
-                })
-                .collect();
-            let version: Option<i64> =
-                sqlx::query_scalar("SELECT version FROM publications WHERE round_id = $1")
-                    .bind(r.id)
-                    .fetch_optional(pool)
-                    .await?;
-            (missing, version)
-        }
-        None => (Vec::new(), None),
-    };
+    let at = now();
+    let mut conn = pool.acquire().await?;
+    let pending = publishing::pending(&mut conn, framework.id, at).await?;
+    let missing = pending
+        .unanswered()
+        .map(|c| Missing {
+            reference: c.reference.clone(),
+            author: if c.author_name.is_empty() {
+                "A participant".to_owned()
+            } else {
+                c.author_name.clone()
+            },
+            excerpt: c.body.chars().take(120).collect(),
+            answer_href: format!(
+                "/frameworks/{slug}/rounds/{}/comments?statement={}#comment-{}",
+                c.round_id, c.reference, c.id
+            ),
+        })
+        .collect();
     let versions: Vec<i64> = sqlx::query_scalar(
         "SELECT version FROM publications WHERE framework_id = $1 ORDER BY version DESC",
     )
     .bind(framework.id)
-    .fetch_all(pool)
+    .fetch_all(&mut *conn)
     .await?;
     Ok(PublishView {
         framework_slug: framework.slug,
         framework_title: framework.title,
-        round_open: round.as_ref().is_some_and(|r| r.closes_at > now()),
-        round_title: round.map(|r| r.title),
+        open_round: pending.open_round(at).map(|r| r.title.clone()),
+        round_titles: pending.rounds.into_iter().map(|r| r.title).collect(),
         missing,
-        published_version,
         versions,
     })
 }
@@ -310,7 +343,7 @@ pub async fn get_trace(
                     c.acted_revision_id == Some(r.id)
                         && c.visibility != Visibility::PolicyTeamOnly.as_str()
                 })
-                .map(reports::public_comment)
+                .map(|c| reports::public_comment(c, Vec::new()))
                 .collect(),
         })
         .collect();

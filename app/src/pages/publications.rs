@@ -15,6 +15,15 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 pub const PUBLISH_FORM: &str = "publish";
 
+/// "A", "A and B", "A, B and C".
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 fn version_params() -> Memo<(String, i64)> {
     let params = use_params_map();
     Memo::new(move |_| {
@@ -59,7 +68,7 @@ pub fn PublishPage() -> impl IntoView {
                     loaded(data.await, move |p| {
                         let summary = feedback.as_ref().and_then(|f| f.value("summary")).unwrap_or_default();
                         let error = feedback.as_ref().and_then(|f| f.error_for("summary"));
-                        let ready = p.round_title.is_some() && !p.round_open && p.published_version.is_none();
+                        let ready = p.ready();
                         view! {
                             <Title text=format!("{}Publish {}", if feedback.is_some() { "Error: " } else { "" }, p.framework_title)/>
                             <nav class="breadcrumbs" aria-label="Breadcrumb">
@@ -68,16 +77,16 @@ pub fn PublishPage() -> impl IntoView {
                             <ErrorSummary feedback=feedback.clone()/>
                             <h1>"Publish a new version"</h1>
                             <p class="lead">"Publishing makes the current text of every statement public as a numbered version, and emails everyone who commented to tell them what became of what they said."</p>
-                            {match (&p.round_title, p.published_version) {
-                                (None, _) => view! { <p>"There has been no consultation round yet, so there is nothing to publish."</p> }.into_any(),
-                                (Some(title), Some(version)) => view! {
-                                    <p>{format!("The answers to {title} were published as version {version}. ")}
+                            {match (p.round_titles.as_slice(), p.versions.first(), &p.open_round) {
+                                ([], None, _) => view! { <p>"There has been no consultation round yet, so there is nothing to publish."</p> }.into_any(),
+                                ([], Some(version), _) => view! {
+                                    <p>{format!("Every round so far is answered in a published version. The latest is version {version}. ")}
                                     <a href=format!("/frameworks/{}/versions/{version}", p.framework_slug)>{format!("See version {version}")}</a></p>
                                 }.into_any(),
-                                (Some(title), None) if p.round_open => view! {
-                                    <p>{format!("{title} is still open. Close it before publishing, so every comment can be answered.")}</p>
+                                (_, _, Some(open)) => view! {
+                                    <p>{format!("{open} is still open. Close it before publishing, so every comment can be answered.")}</p>
                                 }.into_any(),
-                                (Some(title), None) => view! { <p>{format!("This version will answer the comments made in {title}.")}</p> }.into_any(),
+                                (titles, _, None) => view! { <p>{format!("This version will answer the comments made in {}.", and_list(titles))}</p> }.into_any(),
                             }}
                             {(!p.missing.is_empty()).then(|| view! {
                                 <div class="error-summary" role="region" aria-labelledby="missing-heading">
@@ -172,11 +181,13 @@ pub fn ReportPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 loaded(data.await, move |r| {
                     let path = r.header.path();
+                    let version = r.header.version;
                     view! {
                         <Title text=format!("You said, we did: {} version {}", r.header.framework_title, r.header.version)/>
                         <PublicationBreadcrumbs header=r.header.clone() with_version=true/>
                         <h1>"You said, we did"</h1>
-                        <p class="lead">{format!("What {} people's comments changed in version {} of {}.", r.total_comments, r.header.version, r.header.framework_title)}</p>
+                        <p class="lead">{format!("What {} comments changed in version {} of {}.", r.total_comments, r.header.version, r.header.framework_title)}</p>
+                        {(!r.rounds.is_empty()).then(|| view! { <p>{format!("This version answers the comments made in {}.", and_list(&r.rounds))}</p> })}
                         <p>"Download: "<a href=format!("{path}/report.csv") rel="external">"spreadsheet (CSV)"</a>" · "<a href=format!("{path}/report.json") rel="external">"data (JSON)"</a></p>
                         <div class="form-row">
                             <section aria-labelledby="outcomes-heading">
@@ -192,25 +203,39 @@ pub fn ReportPage() -> impl IntoView {
                             <section class="report-statement" aria-labelledby=format!("report-{}", s.reference)>
                                 <h2 id=format!("report-{}", s.reference)>{format!("{}: {}", s.reference, s.published_text)}</h2>
                                 <p class="meta">{s.theme_title.clone()}" · "
-                                    <a href=format!("{path}/statements/{}/trace", s.reference)>"Why does it say this?"</a>" · "
-                                    <a href=format!("{}/history", s.statement_path)>"Full history"</a></p>
+                                    <a href=s.trace_path.clone()>"Why does it say this?"<span class="visually-hidden">{format!(" ({})", s.reference)}</span></a>" · "
+                                    <a href=format!("{}/history", s.statement_path)>"Full history"<span class="visually-hidden">{format!(" of {}", s.reference)}</span></a></p>
                                 {if s.changes.is_empty() {
                                     view! { <p>"The text did not change."</p> }.into_any()
                                 } else {
                                     view! {
                                         <h3 class="heading-s">"How it changed"</h3>
+                                        <p class="meta">{format!("From the text first consulted on to the text published in version {}.", version)}</p>
                                         <InlineDiff diff=s.diff.clone()/>
-                                        <ul class="change-list">{s.changes.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}</ul>
+                                        <ol class="timeline">
+                                            {s.steps.iter().map(|step| view! { <ReportStepItem step=step.clone()/> }).collect_view()}
+                                        </ol>
                                     }.into_any()
                                 }}
                                 <h3 class="heading-s">"What people said, and what we did"</h3>
                                 <ol class="comment-list">
                                     {s.comments.iter().map(|c| view! {
-                                        <li class="comment">
+                                        <li class="comment" id=c.anchor.clone()>
                                             <p class="comment__meta"><strong>{c.author.clone()}</strong>" · "{c.knowledge.clone()}</p>
                                             {c.quote.clone().map(|q| view! { <blockquote class="comment__quote"><span class="visually-hidden">"About the words: "</span>"“"{q}"”"</blockquote> })}
                                             <p>{c.body.clone()}</p>
-                                            <div class="comment__answer"><p class="heading-s">{format!("What we did: {}", c.outcome)}</p><p>{c.reason.clone()}</p></div>
+                                            <div class="comment__answer">
+                                                <p class="heading-s">{format!("What we did: {}", c.outcome)}</p>
+                                                <p>{c.reason.clone()}</p>
+                                                {(!c.landed.is_empty()).then(|| view! {
+                                                    <p>"Where it landed: "
+                                                        {c.landed.iter().enumerate().map(|(i, l)| view! {
+                                                            {(i > 0).then_some(", ")}
+                                                            <a href=l.href.clone()>{format!("draft {}", l.draft)}<span class="visually-hidden">{format!(" of {}", s.reference)}</span></a>
+                                                        }).collect_view()}
+                                                    </p>
+                                                })}
+                                            </div>
                                         </li>
                                     }).collect_view()}
                                 </ol>
@@ -223,6 +248,40 @@ pub fn ReportPage() -> impl IntoView {
                 })
             })}
         </Suspense>
+    }
+}
+
+/// One draft in a statement's story: what it changed, and the comments behind it.
+#[component]
+fn ReportStepItem(step: crate::api::ReportStep) -> impl IntoView {
+    let private = match step.private_because_of {
+        0 => None,
+        1 => Some("1 comment shared only with the policy team".to_owned()),
+        n => Some(format!("{n} comments shared only with the policy team")),
+    };
+    view! {
+        <li class="timeline__item">
+            <h4 class="heading-s">{format!("Draft {}", step.draft)}<span class="meta">{format!(" · {}", step.date)}</span></h4>
+            {if step.changes.is_empty() {
+                view! { <p>"No change to the words."</p> }.into_any()
+            } else {
+                view! { <ul class="change-list">{step.changes.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}</ul> }.into_any()
+            }}
+            {(!step.note.is_empty()).then(|| view! { <p><strong>"Why: "</strong>{step.note.clone()}</p> })}
+            {if step.because_of.is_empty() && private.is_none() {
+                view! { <p class="meta">"No comment is linked to this draft."</p> }.into_any()
+            } else {
+                view! {
+                    <p>"Because of: "
+                        {step.because_of.iter().enumerate().map(|(i, c)| view! {
+                            {(i > 0).then_some(", ")}
+                            <a href=format!("#{}", c.anchor)>{format!("the comment by {}", c.author)}</a>
+                        }).collect_view()}
+                        {private.map(|p| view! { {(!step.because_of.is_empty()).then_some(", and ")}{p} })}
+                    </p>
+                }.into_any()
+            }}
+        </li>
     }
 }
 
@@ -321,7 +380,7 @@ pub fn TracePage() -> impl IntoView {
                                                 <h3 class="heading-s">"Comments acted on in this draft"</h3>
                                                 <ul class="comment-list">
                                                     {step.comments.into_iter().map(|c| view! {
-                                                        <li class="comment">
+                                                        <li class="comment" id=c.anchor>
                                                             <p class="comment__meta"><strong>{c.author}</strong>" · "{c.knowledge}</p>
                                                             <p>{c.body}</p>
                                                             <p><strong>{format!("{}: ", c.outcome)}</strong>{c.reason}</p>

@@ -1,6 +1,8 @@
-//! Publishing a version: refused while any comment of the round is unanswered; copies
-//! every statement's text; and, in the same transaction, queues one personal email per
-//! contributor. Publishing the same round again changes nothing and sends nothing.
+//! Publishing a version: it answers every round held since the version before it. It is
+//! refused while any of those rounds is open or any of their comments is unanswered; it
+//! copies every statement's text; and, in the same transaction, it queues one personal
+//! email per contributor. Publishing again with nothing new changes nothing and sends
+//! nothing.
 
 use super::{AppState, clock::now, drafting::require_editor, outbox, publication_email, store};
 use crate::{
@@ -8,19 +10,45 @@ use crate::{
     domain::{diff, drafting, response::Outcome},
     error::AppError,
 };
+use sqlx::AnyConnection;
 use std::collections::HashMap;
 
-/// The round a new version would publish: the most recent one that has started.
-pub async fn round_to_publish(
-    pool: &sqlx::AnyPool,
+/// What the next version would answer: the rounds that have started since the last
+/// version, and their comments.
+pub struct Pending {
+    pub rounds: Vec<store::rounds::RoundRow>,
+    pub comments: Vec<store::comments::CommentRow>,
+}
+
+impl Pending {
+    pub fn open_round(&self, at: i64) -> Option<&store::rounds::RoundRow> {
+        self.rounds.iter().find(|r| r.closes_at > at)
+    }
+
+    pub fn unanswered(&self) -> impl Iterator<Item = &store::comments::CommentRow> {
+        self.comments.iter().filter(|c| c.outcome.is_none())
+    }
+}
+
+pub async fn pending(
+    conn: &mut AnyConnection,
     framework_id: i64,
-) -> Result<Option<store::rounds::RoundRow>, sqlx::Error> {
-    let at = now();
-    Ok(store::rounds::for_framework(pool, framework_id)
-        .await?
-        .into_iter()
-        .rev()
-        .find(|r| r.opens_at <= at))
+    at: i64,
+) -> Result<Pending, sqlx::Error> {
+    Ok(Pending {
+        rounds: store::rounds::awaiting_publication(conn, framework_id, at).await?,
+        comments: store::comments::awaiting_publication(conn, framework_id, at).await?,
+    })
+}
+
+pub async fn latest_version(
+    conn: &mut AnyConnection,
+    framework_id: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT MAX(version) FROM publications WHERE framework_id = $1")
+        .bind(framework_id)
+        .fetch_one(conn)
+        .await
 }
 
 pub async fn publish(
@@ -32,28 +60,33 @@ pub async fn publish(
     require_editor(viewer)?;
     let summary = drafting::title(summary, "short summary of what changed")
         .map_err(|e| AppError::field("summary", e))?;
-    let pool = &state.db.pool;
-    let framework = store::frameworks::find_by_slug(pool, slug)
+    let framework = store::frameworks::find_by_slug(&state.db.pool, slug)
         .await?
         .ok_or(AppError::NotFound)?;
-    let round = round_to_publish(pool, framework.id).await?.ok_or_else(|| {
-        AppError::Invalid("There has been no consultation round to publish yet.".into())
-    })?;
-    if round.closes_at > now() {
-        return Err(AppError::Invalid("The round is still open. Close it before publishing, so everyone's comments can be answered.".into()));
-    }
 
     let mut tx = state.db.begin_write().await?;
-    let existing: Option<i64> =
-        sqlx::query_scalar("SELECT version FROM publications WHERE round_id = $1")
-            .bind(round.id)
-            .fetch_optional(&mut *tx)
-            .await?;
-    if let Some(version) = existing {
-        return Ok(version); // Published already: no second version, no second set of emails.
+    // Two editors pressing "Publish" at once must not both publish: this row lock makes
+    // the second wait and then find nothing left to publish (SQLite's write lock, taken
+    // by begin_write, already does the same).
+    sqlx::query("UPDATE frameworks SET id = id WHERE id = $1")
+        .bind(framework.id)
+        .execute(&mut *tx)
+        .await?;
+    let at = now();
+    let pending = pending(&mut tx, framework.id, at).await?;
+    let Some(newest_round) = pending.rounds.last() else {
+        // Published already (a retried or doubled submit): no second version, no emails.
+        return latest_version(&mut tx, framework.id).await?.ok_or_else(|| {
+            AppError::Invalid("There has been no consultation round to publish yet.".into())
+        });
+    };
+    if let Some(open) = pending.open_round(at) {
+        return Err(AppError::Invalid(format!(
+            "{} is still open. Close it before publishing, so everyone's comments can be answered.",
+            open.title
+        )));
     }
-    let comments = store::comments::for_round(pool, round.id).await?;
-    let unanswered = comments.iter().filter(|c| c.outcome.is_none()).count();
+    let unanswered = pending.unanswered().count();
     if unanswered > 0 {
         return Err(AppError::Invalid(format!(
             "{unanswered} comment{} still need{} an answer. Everyone who commented is owed one before publishing.",
@@ -61,13 +94,7 @@ pub async fn publish(
             if unanswered == 1 { "s" } else { "" }
         )));
     }
-    let version: i64 = sqlx::query_scalar(
-        "SELECT COALESCE(MAX(version), 0) + 1 FROM publications WHERE framework_id = $1",
-    )
-    .bind(framework.id)
-    .fetch_one(&mut *tx)
-    .await?;
-    let at = now();
+    let version = latest_version(&mut tx, framework.id).await?.unwrap_or(0) + 1;
     let publication: i64 = sqlx::query_scalar(
         "INSERT INTO publications (framework_id, version, summary, round_id, published_by, published_at) \
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
@@ -75,10 +102,19 @@ pub async fn publish(
     .bind(framework.id)
     .bind(version)
     .bind(&summary)
-    .bind(round.id)
+    .bind(newest_round.id)
     .bind(viewer.id)
     .bind(at)
     .fetch_one(&mut *tx)
+    .await?;
+    sqlx::query(
+        "UPDATE rounds SET publication_id = $1 \
+         WHERE framework_id = $2 AND publication_id IS NULL AND opens_at <= $3",
+    )
+    .bind(publication)
+    .bind(framework.id)
+    .bind(at)
+    .execute(&mut *tx)
     .await?;
     sqlx::query(
         "INSERT INTO publication_statements \
@@ -98,7 +134,7 @@ pub async fn publish(
         &framework.title,
         version,
         publication,
-        &comments,
+        &pending.comments,
     )
     .await?;
     tx.commit().await?;
@@ -124,21 +160,22 @@ async fn queue_emails(
     publication: i64,
     comments: &[store::comments::CommentRow],
 ) -> Result<(), AppError> {
-    let round_id = match comments.first() {
-        Some(c) => c.round_id,
-        None => return Ok(()),
-    };
+    if comments.is_empty() {
+        return Ok(());
+    }
     let contributors: Vec<Contributor> = sqlx::query_as(
         "SELECT id, email, display_name, easy_read FROM users \
-         WHERE email_opt_out = 0 AND id IN (SELECT author_id FROM comments WHERE round_id = $1 AND withdrawn_at IS NULL)",
+         WHERE email_opt_out = 0 AND id IN (SELECT author_id FROM comments WHERE withdrawn_at IS NULL \
+           AND round_id IN (SELECT id FROM rounds WHERE publication_id = $1))",
     )
-    .bind(round_id)
+    .bind(publication)
     .fetch_all(&mut **tx)
     .await?;
     let commented_texts: HashMap<i64, String> = sqlx::query_as::<_, (i64, String)>(
-        "SELECT id, body FROM statement_revisions WHERE id IN (SELECT revision_id FROM comments WHERE round_id = $1)",
+        "SELECT id, body FROM statement_revisions WHERE id IN \
+           (SELECT revision_id FROM comments WHERE round_id IN (SELECT id FROM rounds WHERE publication_id = $1))",
     )
-    .bind(round_id)
+    .bind(publication)
     .fetch_all(&mut **tx)
     .await?
     .into_iter()

@@ -3,11 +3,15 @@
 
 use super::{request, store};
 use crate::{
-    api::{Count, PublicationHeader, ReportComment, ReportStatement, ReportView},
+    api::{
+        CommentLink, Count, Landing, PublicationHeader, ReportComment, ReportStatement, ReportStep,
+        ReportView,
+    },
     domain::{
         diff,
         drafting::{Knowledge, Visibility},
         format_date,
+        report::{Draft, Period},
         response::Outcome,
     },
     error::AppError,
@@ -20,7 +24,6 @@ pub struct PublicationRow {
     pub id: i64,
     pub version: i64,
     pub summary: String,
-    pub round_id: Option<i64>,
     pub published_at: i64,
 }
 
@@ -40,7 +43,7 @@ pub async fn publication(
     version: i64,
 ) -> Result<PublicationRow, AppError> {
     sqlx::query_as::<_, PublicationRow>(
-        "SELECT id, version, summary, round_id, published_at FROM publications WHERE framework_id = $1 AND version = $2",
+        "SELECT id, version, summary, published_at FROM publications WHERE framework_id = $1 AND version = $2",
     )
     .bind(framework_id)
     .bind(version)
@@ -76,6 +79,15 @@ pub async fn report(slug: &str, version: i64) -> Result<ReportView, AppError> {
     report_with_state(&request::app_state()?, slug, version).await
 }
 
+#[derive(FromRow)]
+struct HistoryRow {
+    id: i64,
+    statement_id: i64,
+    body: String,
+    note: String,
+    created_at: i64,
+}
+
 pub async fn report_with_state(
     state: &super::AppState,
     slug: &str,
@@ -86,33 +98,31 @@ pub async fn report_with_state(
         .await?
         .ok_or(AppError::NotFound)?;
     let publication = publication(pool, framework.id, version).await?;
+    let header = header(&framework.slug, &framework.title, &publication);
     let statements = published_statements(pool, publication.id).await?;
-    let comments = match publication.round_id {
-        Some(round) => store::comments::for_round(pool, round).await?,
-        None => Vec::new(),
-    };
-    let opens_at = match publication.round_id {
-        Some(round) => {
-            let mut conn = pool.acquire().await?;
-            store::rounds::find(&mut conn, round)
-                .await?
-                .map(|r| r.opens_at)
-                .unwrap_or_default()
-        }
-        None => 0,
-    };
-    // The text first consulted on: each statement's newest draft when the round opened.
-    let consulted: HashMap<i64, String> = sqlx::query_as::<_, (i64, String)>(
-        "SELECT r.statement_id, r.body FROM statement_revisions r \
-         WHERE r.id = (SELECT MAX(m.id) FROM statement_revisions m WHERE m.statement_id = r.statement_id AND m.created_at <= $1) \
-           AND r.statement_id IN (SELECT statement_id FROM publication_statements WHERE publication_id = $2)",
+    let mut conn = pool.acquire().await?;
+    let rounds = store::rounds::for_publication(&mut conn, publication.id).await?;
+    let comments = store::comments::for_publication(&mut conn, publication.id).await?;
+    // Every draft of every published statement, in one query, oldest first.
+    let history: Vec<HistoryRow> = sqlx::query_as(
+        "SELECT id, statement_id, body, note, created_at FROM statement_revisions \
+         WHERE statement_id IN (SELECT statement_id FROM publication_statements WHERE publication_id = $1) \
+         ORDER BY statement_id, id",
     )
-    .bind(opens_at)
     .bind(publication.id)
-    .fetch_all(pool)
-    .await?
-    .into_iter()
-    .collect();
+    .fetch_all(&mut *conn)
+    .await?;
+    // Which drafts each comment's answer says it was acted on in.
+    let acted_on: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT resp.comment_id, rr.revision_id FROM response_revisions rr \
+         JOIN responses resp ON resp.id = rr.response_id \
+         WHERE resp.comment_id IN (SELECT id FROM comments WHERE round_id IN \
+           (SELECT id FROM rounds WHERE publication_id = $1))",
+    )
+    .bind(publication.id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let opened_at = rounds.first().map_or(0, |r| r.opens_at);
 
     let mut by_outcome: HashMap<&'static str, i64> = HashMap::new();
     let mut changes_by_knowledge: HashMap<&'static str, i64> = HashMap::new();
@@ -129,19 +139,65 @@ pub async fn report_with_state(
     let report_statements = statements
         .iter()
         .map(|s| {
-            let first = consulted
-                .get(&s.statement_id)
-                .cloned()
-                .unwrap_or_else(|| s.body.clone());
-            let word_diff = diff::word_diff(&first, &s.body);
+            let rows: Vec<&HistoryRow> = history
+                .iter()
+                .filter(|h| h.statement_id == s.statement_id)
+                .collect();
+            let drafts: Vec<Draft<'_>> = rows
+                .iter()
+                .map(|h| Draft {
+                    revision_id: h.id,
+                    created_at: h.created_at,
+                    body: &h.body,
+                })
+                .collect();
+            let period = Period::find(&drafts, opened_at, s.revision_id);
+            let first = period
+                .as_ref()
+                .map_or(s.body.as_str(), |p| drafts[p.consulted].body)
+                .to_owned();
+            let draft_number = |revision: i64| {
+                drafts
+                    .iter()
+                    .position(|d| d.revision_id == revision)
+                    .map(|i| i + 1)
+            };
+            let trace_path = format!("{}/statements/{}/trace", header.path(), s.reference);
             let mine: Vec<_> = comments
                 .iter()
                 .filter(|c| c.statement_id == s.statement_id)
                 .collect();
-            let private = mine
-                .iter()
-                .filter(|c| c.visibility == Visibility::PolicyTeamOnly.as_str())
-                .count();
+            let is_private = |c: &store::comments::CommentRow| {
+                c.visibility == Visibility::PolicyTeamOnly.as_str()
+            };
+            let steps = period
+                .map(|p| p.steps(&drafts))
+                .unwrap_or_default()
+                .into_iter()
+                .map(|step| {
+                    let behind: Vec<_> = mine
+                        .iter()
+                        .filter(|c| acted_on.contains(&(c.id, step.revision_id)))
+                        .collect();
+                    let row = rows[step.number - 1];
+                    ReportStep {
+                        draft: step.number,
+                        date: format_date(row.created_at),
+                        note: row.note.clone(),
+                        changes: step.changes,
+                        because_of: behind
+                            .iter()
+                            .filter(|c| !is_private(c))
+                            .map(|c| CommentLink {
+                                anchor: comment_anchor(c.id),
+                                author: public_author(c),
+                            })
+                            .collect(),
+                        private_because_of: behind.iter().filter(|c| is_private(c)).count(),
+                    }
+                })
+                .collect();
+            let word_diff = diff::word_diff(&first, &s.body);
             ReportStatement {
                 reference: s.reference.clone(),
                 theme_title: s.theme_title.clone(),
@@ -151,14 +207,28 @@ pub async fn report_with_state(
                     .map(|c| c.describe())
                     .collect(),
                 diff: word_diff,
+                steps,
                 first_text: first,
                 published_text: s.body.clone(),
-                private_comments: private,
+                private_comments: mine.iter().filter(|c| is_private(c)).count(),
                 comments: mine
                     .iter()
-                    .filter(|c| c.visibility != Visibility::PolicyTeamOnly.as_str())
-                    .map(|c| public_comment(c))
+                    .filter(|c| !is_private(c))
+                    .map(|c| {
+                        let mut landed: Vec<Landing> = acted_on
+                            .iter()
+                            .filter(|(comment, _)| *comment == c.id)
+                            .filter_map(|(_, revision)| draft_number(*revision))
+                            .map(|draft| Landing {
+                                draft,
+                                href: format!("{trace_path}#draft-{draft}"),
+                            })
+                            .collect();
+                        landed.sort_by_key(|l| l.draft);
+                        public_comment(c, landed)
+                    })
                     .collect(),
+                trace_path,
             }
         })
         .collect();
@@ -172,7 +242,8 @@ pub async fn report_with_state(
             .collect::<Vec<_>>()
     };
     Ok(ReportView {
-        header: header(&framework.slug, &framework.title, &publication),
+        header,
+        rounds: rounds.into_iter().map(|r| r.title).collect(),
         total_comments: comments.len(),
         by_outcome: count(&by_outcome, &Outcome::ALL.map(|o| o.label())),
         changes_by_knowledge: count(&changes_by_knowledge, &Knowledge::ALL.map(|k| k.label())),
@@ -180,9 +251,15 @@ pub async fn report_with_state(
     })
 }
 
+/// The id a comment has on report and trace pages.
+pub fn comment_anchor(id: i64) -> String {
+    format!("comment-{id}")
+}
+
 /// A comment as the public may see it (the caller leaves out policy-team-only ones).
-pub fn public_comment(c: &store::comments::CommentRow) -> ReportComment {
+pub fn public_comment(c: &store::comments::CommentRow, landed: Vec<Landing>) -> ReportComment {
     ReportComment {
+        anchor: comment_anchor(c.id),
         author: public_author(c),
         knowledge: Knowledge::parse(&c.knowledge)
             .map_or("Not said", |k| k.label())
@@ -196,6 +273,7 @@ pub fn public_comment(c: &store::comments::CommentRow) -> ReportComment {
             .map_or("Not answered", |o| o.label())
             .to_owned(),
         reason: c.reason.clone().unwrap_or_default(),
+        landed,
     }
 }
 
@@ -219,52 +297,80 @@ pub fn public_author(c: &store::comments::CommentRow) -> String {
 }
 
 /// The report as CSV: one row per public comment, plus a row per policy-team-only count.
-pub fn to_csv(report: &ReportView) -> String {
+pub fn to_csv(report: &ReportView) -> Result<String, AppError> {
+    // Spreadsheets run a cell that starts with one of these as a formula.
     fn cell(value: &str) -> String {
-        // Quote every cell, and neutralise leading formula characters for spreadsheets.
-        let safe = if value.starts_with(['=', '+', '-', '@']) {
+        if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
             format!("'{value}")
         } else {
             value.to_owned()
-        };
-        format!("\"{}\"", safe.replace('"', "\"\""))
+        }
     }
-    let mut out = String::from(
-        "statement,published_text,commenter,based_on,about_the_words,comment,outcome,reason\r\n",
-    );
+    let mut out = csv::WriterBuilder::new()
+        .quote_style(csv::QuoteStyle::Always)
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let failed = |e: csv::Error| AppError::internal("writing the report as CSV", e);
+    out.write_record([
+        "statement",
+        "published_text",
+        "commenter",
+        "based_on",
+        "about_the_words",
+        "comment",
+        "outcome",
+        "reason",
+        "landed_in_drafts",
+    ])
+    .map_err(failed)?;
     for s in &report.statements {
         for c in &s.comments {
-            let row = [
-                &s.reference,
-                &s.published_text,
-                &c.author,
-                &c.knowledge,
-                c.quote.as_deref().unwrap_or(""),
-                &c.body,
-                &c.outcome,
-                &c.reason,
-            ];
-            out.push_str(&row.iter().map(|v| cell(v)).collect::<Vec<_>>().join(","));
-            out.push_str("\r\n");
+            let landed = c
+                .landed
+                .iter()
+                .map(|l| l.draft.to_string())
+                .collect::<Vec<_>>()
+                .join(" ");
+            out.write_record(
+                [
+                    s.reference.as_str(),
+                    &s.published_text,
+                    &c.author,
+                    &c.knowledge,
+                    c.quote.as_deref().unwrap_or(""),
+                    &c.body,
+                    &c.outcome,
+                    &c.reason,
+                    &landed,
+                ]
+                .map(cell),
+            )
+            .map_err(failed)?;
         }
         if s.private_comments > 0 {
             let note = format!(
                 "{} comment(s) shared only with the policy team",
                 s.private_comments
             );
-            let row = [
-                s.reference.as_str(),
-                s.published_text.as_str(),
-                "",
-                "",
-                "",
-                note.as_str(),
-                "",
-                "",
-            ];
-            out.push_str(&row.iter().map(|v| cell(v)).collect::<Vec<_>>().join(","));
-            out.push_str("\r\n");
+            out.write_record(
+                [
+                    s.reference.as_str(),
+                    &s.published_text,
+                    "",
+                    "",
+                    "",
+                    &note,
+                    "",
+                    "",
+                    "",
+                ]
+                .map(cell),
+            )
+            .map_err(failed)?;
         }
     }
-    out
+    let bytes = out
+        .into_inner()
+        .map_err(|e| AppError::internal("writing the report as CSV", e))?;
+    String::from_utf8(bytes).map_err(|e| AppError::internal("writing the report as CSV", e))
 }

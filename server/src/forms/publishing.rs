@@ -89,17 +89,20 @@ pub async fn report_download(
     };
     let name = format!("our-words-{slug}-v{version}-report");
     match format {
-        "csv" => (
-            [
-                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-                (
-                    header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"{name}.csv\""),
-                ),
-            ],
-            reports::to_csv(&report),
-        )
-            .into_response(),
+        "csv" => match reports::to_csv(&report) {
+            Err(error) => (StatusCode::INTERNAL_SERVER_ERROR, error.to_string()).into_response(),
+            Ok(csv) => (
+                [
+                    (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+                    (
+                        header::CONTENT_DISPOSITION,
+                        format!("attachment; filename=\"{name}.csv\""),
+                    ),
+                ],
+                csv,
+            )
+                .into_response(),
+        },
         "json" => (
             [
                 (header::CONTENT_TYPE, "application/json".to_owned()),

@@ -13,3 +13,4 @@ mod publishing;
 mod responses;
 mod security;
 mod sign_in;
+mod two_rounds;

@@ -120,7 +120,7 @@ on_both_databases! {
         editor.sign_in_as("editor@example.org").await;
         let open = editor.post(&format!("{FRAMEWORK}/publish"), &[("summary", "Too early")]).await;
         assert_eq!(open.status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(open.text().contains("The round is still open."));
+        assert!(open.text().contains("is still open. Close it before publishing"));
         close_round(&app, &mut editor).await;
         let page = editor.get(&format!("{FRAMEWORK}/publish")).await;
         let text = page.text();

@@ -164,6 +164,38 @@ pub async fn for_round(pool: &AnyPool, round_id: i64) -> Result<Vec<CommentRow>,
     .await
 }
 
+/// Every live comment of the rounds a published version answers.
+pub async fn for_publication(
+    conn: &mut AnyConnection,
+    publication_id: i64,
+) -> Result<Vec<CommentRow>, sqlx::Error> {
+    sqlx::query_as::<_, CommentRow>(sqlx::AssertSqlSafe(format!(
+        "{COMMENTS} WHERE c.round_id IN (SELECT id FROM rounds WHERE publication_id = $1) \
+         AND c.withdrawn_at IS NULL ORDER BY s.reference, c.id"
+    )))
+    .bind(publication_id)
+    .fetch_all(conn)
+    .await
+}
+
+/// Every live comment of the rounds the next version would answer: those that have
+/// started and that no version has answered yet.
+pub async fn awaiting_publication(
+    conn: &mut AnyConnection,
+    framework_id: i64,
+    now: i64,
+) -> Result<Vec<CommentRow>, sqlx::Error> {
+    sqlx::query_as::<_, CommentRow>(sqlx::AssertSqlSafe(format!(
+        "{COMMENTS} WHERE c.round_id IN \
+           (SELECT id FROM rounds WHERE framework_id = $1 AND publication_id IS NULL AND opens_at <= $2) \
+         AND c.withdrawn_at IS NULL ORDER BY s.reference, c.id"
+    )))
+    .bind(framework_id)
+    .bind(now)
+    .fetch_all(conn)
+    .await
+}
+
 /// Everything one person said, newest first.
 pub async fn by_author(pool: &AnyPool, author_id: i64) -> Result<Vec<CommentRow>, sqlx::Error> {
     sqlx::query_as::<_, CommentRow>(sqlx::AssertSqlSafe(format!(

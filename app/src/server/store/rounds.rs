@@ -23,6 +23,36 @@ pub async fn for_framework(
     .await
 }
 
+/// The rounds the next version would answer: started, and answered by no version yet.
+pub async fn awaiting_publication(
+    conn: &mut AnyConnection,
+    framework_id: i64,
+    now: i64,
+) -> Result<Vec<RoundRow>, sqlx::Error> {
+    sqlx::query_as::<_, RoundRow>(
+        "SELECT id, framework_id, title, introduction, opens_at, closes_at FROM rounds \
+         WHERE framework_id = $1 AND publication_id IS NULL AND opens_at <= $2 ORDER BY opens_at, id",
+    )
+    .bind(framework_id)
+    .bind(now)
+    .fetch_all(conn)
+    .await
+}
+
+/// The rounds a published version answers, oldest first.
+pub async fn for_publication(
+    conn: &mut AnyConnection,
+    publication_id: i64,
+) -> Result<Vec<RoundRow>, sqlx::Error> {
+    sqlx::query_as::<_, RoundRow>(
+        "SELECT id, framework_id, title, introduction, opens_at, closes_at FROM rounds \
+         WHERE publication_id = $1 ORDER BY opens_at, id",
+    )
+    .bind(publication_id)
+    .fetch_all(conn)
+    .await
+}
+
 /// The round open at `now`, if any. Rounds of one framework do not overlap.
 pub async fn open_at(
     conn: &mut AnyConnection,
