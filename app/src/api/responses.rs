@@ -166,36 +166,90 @@ pub struct Contribution {
     pub on_behalf_of: Option<String>,
     pub outcome: String,
     pub reason: Option<String>,
+    /// Once the round is answered in a published version: where to read about it.
+    pub published: Option<PublishedIn>,
+}
+
+/// The version that answered a comment, and where the comment landed in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublishedIn {
+    pub version: i64,
+    /// The comment in the version's report (the report itself for a private comment).
+    pub report_href: String,
+    /// The draft it was acted on in, and its place on the trace page.
+    pub landed: Option<crate::api::Landing>,
 }
 
 #[server]
 pub async fn get_my_contributions() -> Result<Vec<Contribution>, AppError> {
     use crate::{
-        domain::{format_date, response::Outcome},
-        server::{request, store},
+        domain::{drafting::Visibility, format_date, response::Outcome},
+        server::{reports, request, store},
     };
     let viewer = request::require_signed_in()?;
     let state = request::app_state()?;
-    Ok(store::comments::by_author(&state.db.pool, viewer.id)
+    let pool = &state.db.pool;
+    // For each answered-and-published comment: its version, and the number of the draft
+    // it was acted on in (0 when it changed no draft), in one query.
+    let published: std::collections::HashMap<i64, (i64, i64)> = sqlx::query_as::<_, (i64, i64, i64)>(
+        "SELECT c.id, p.version, \
+           (SELECT COUNT(*) FROM statement_revisions x WHERE x.statement_id = c.statement_id AND x.id <= \
+              (SELECT MAX(rr.revision_id) FROM response_revisions rr JOIN responses resp ON resp.id = rr.response_id \
+               WHERE resp.comment_id = c.id)) \
+         FROM comments c JOIN rounds rd ON rd.id = c.round_id JOIN publications p ON p.id = rd.publication_id \
+         WHERE c.author_id = $1 AND c.withdrawn_at IS NULL \
+           AND EXISTS (SELECT 1 FROM publication_statements ps WHERE ps.publication_id = p.id AND ps.statement_id = c.statement_id)",
+    )
+    .bind(viewer.id)
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .map(|(id, version, draft)| (id, (version, draft)))
+    .collect();
+    Ok(store::comments::by_author(pool, viewer.id)
         .await?
         .into_iter()
-        .map(|r| Contribution {
-            statement_path: format!(
-                "/frameworks/{}/statements/{}",
-                r.framework_slug, r.reference
-            ),
-            reference: r.reference,
-            body: r.body,
-            quote: r.quote,
-            created_label: format_date(r.created_at),
-            on_behalf_of: r.organisation_name,
-            outcome: r
-                .outcome
-                .as_deref()
-                .and_then(|o| Outcome::parse(o).ok())
-                .map_or("Not answered yet", |o| o.label())
-                .to_owned(),
-            reason: r.reason,
+        .map(|r| {
+            let version_path = |v: i64| format!("/frameworks/{}/versions/{v}", r.framework_slug);
+            let published = published.get(&r.id).map(|&(version, draft)| PublishedIn {
+                version,
+                report_href: if r.visibility == Visibility::PolicyTeamOnly.as_str() {
+                    format!("{}/report", version_path(version))
+                } else {
+                    format!(
+                        "{}/report#{}",
+                        version_path(version),
+                        reports::comment_anchor(r.id)
+                    )
+                },
+                landed: (draft > 0).then(|| crate::api::Landing {
+                    draft: draft as usize,
+                    href: format!(
+                        "{}/statements/{}/trace#draft-{draft}",
+                        version_path(version),
+                        r.reference
+                    ),
+                }),
+            });
+            Contribution {
+                statement_path: format!(
+                    "/frameworks/{}/statements/{}",
+                    r.framework_slug, r.reference
+                ),
+                reference: r.reference,
+                body: r.body,
+                quote: r.quote,
+                created_label: format_date(r.created_at),
+                on_behalf_of: r.organisation_name,
+                outcome: r
+                    .outcome
+                    .as_deref()
+                    .and_then(|o| Outcome::parse(o).ok())
+                    .map_or("Not answered yet", |o| o.label())
+                    .to_owned(),
+                reason: r.reason,
+                published,
+            }
         })
         .collect())
 }

@@ -188,7 +188,7 @@ pub fn ContributionsPage() -> impl IntoView {
                                 {list.into_iter().map(|c| view! {
                                     <li class="comment">
                                         <p class="comment__meta">
-                                            <a href=c.statement_path>{c.reference}</a>" · "{c.created_label}
+                                            <a href=c.statement_path>{c.reference.clone()}</a>" · "{c.created_label}
                                             {c.on_behalf_of.map(|o| format!(" · for {o}"))}
                                         </p>
                                         {c.quote.map(|q| view! { <blockquote class="comment__quote"><span class="visually-hidden">"About the words: "</span>"“"{q}"”"</blockquote> })}
@@ -196,6 +196,14 @@ pub fn ContributionsPage() -> impl IntoView {
                                         <div class="comment__answer">
                                             <p class="heading-s">"What happened: "{c.outcome}</p>
                                             {c.reason.map(|r| view! { <p>{r}</p> })}
+                                            {c.published.map(|p| view! {
+                                                <p>
+                                                    <a href=p.report_href>{format!("Published in version {}: see the report", p.version)}</a>
+                                                    {p.landed.map(|l| view! {
+                                                        " · Where it landed: "<a href=l.href>{format!("draft {}", l.draft)}<span class="visually-hidden">{format!(" of {}", c.reference)}</span></a>
+                                                    })}
+                                                </p>
+                                            })}
                                         </div>
                                     </li>
                                 }).collect_view()}

@@ -390,6 +390,14 @@ on_both_databases! {
         let kit_ci = comment_id(&app, "Say 'people I choose': importance is theirs to judge.").await;
         assert!(trace.body.contains(&format!(r#"id="comment-{kit_ci}""#)));
 
+        // Contributors follow their comments forward from their own page.
+        let mine = c.sam.get("/account/contributions").await;
+        let text = mine.text();
+        assert!(text.contains("Add 'when I want'. Times matter to me. What happened: Incorporated We added 'when I want'. Published in version 1: see the report · Where it landed: draft 2 of CI-1"), "{text}");
+        assert!(mine.body.contains(&format!(r#"href="/frameworks/national-care-service-demo/versions/1/report#comment-{sam_ci}""#)));
+        assert!(mine.body.contains(r#"href="/frameworks/national-care-service-demo/versions/1/statements/CI-1/trace#draft-2""#));
+        assert!(text.contains("This one reads well now. What happened: Noted Thank you: we kept it. Published in version 2: see the report"), "{text}");
+
         // The downloads agree with the page.
         let csv = app.visitor().get(&format!("{FRAMEWORK}/versions/2/report.csv")).await;
         assert!(csv.body.contains(r#""CI-1","I'm able to spend time with people I choose, when I want.","Anonymous participant","Lived experience""#), "{}", csv.body);
