@@ -31,6 +31,22 @@ pub struct Viewer {
     pub is_admin: bool,
 }
 
+/// What someone can do, in words, for lists and screen readers alike: written once so
+/// the admin list and a person's own account page always agree.
+pub fn role_labels(represents_an_organisation: bool, is_editor: bool, is_admin: bool) -> String {
+    let mut roles = vec!["Participant"];
+    if represents_an_organisation {
+        roles.push("Organisation representative");
+    }
+    if is_editor {
+        roles.push("Editor (policy team)");
+    }
+    if is_admin {
+        roles.push("Admin");
+    }
+    roles.join(", ")
+}
+
 impl Viewer {
     /// What to call someone who has not chosen a name yet.
     pub fn name(&self) -> &str {

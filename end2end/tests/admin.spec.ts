@@ -48,7 +48,7 @@ test('an admin adds a person and makes them an editor, and that person can then 
   await waitForHydration(page);
   const row = page.getByRole('row').filter({ hasText: newcomer });
   await expect(row).toHaveCount(1);
-  await expect(row.getByRole('cell').nth(2)).toHaveText('Participant, Editor');
+  await expect(row.getByRole('cell').nth(2)).toHaveText('Participant, Editor (policy team)');
 
   // The new editor signs in on another browser and their account says what they can now do.
   await page.context().clearCookies();

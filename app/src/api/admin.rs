@@ -31,17 +31,11 @@ impl PersonSummary {
 
     /// Roles in words, for lists and screen readers alike.
     pub fn roles(&self) -> String {
-        let mut roles = vec!["Participant"];
-        if !self.organisations.is_empty() {
-            roles.push("Organisation representative");
-        }
-        if self.is_editor {
-            roles.push("Editor");
-        }
-        if self.is_admin {
-            roles.push("Admin");
-        }
-        roles.join(", ")
+        super::role_labels(
+            !self.organisations.is_empty(),
+            self.is_editor,
+            self.is_admin,
+        )
     }
 }
 

@@ -35,10 +35,7 @@ pub fn AccountPage() -> impl IntoView {
                             .unwrap_or_else(|| account.viewer.display_name.clone());
                         let error = feedback.as_ref().and_then(|f| f.error_for("display_name"));
                         let title = if feedback.is_some() { "Error: Your account" } else { "Your account" };
-                        let mut roles = vec!["Participant"];
-                        if !account.organisations.is_empty() { roles.push("Organisation representative"); }
-                        if account.viewer.is_editor { roles.push("Editor (policy team)"); }
-                        if account.viewer.is_admin { roles.push("Admin"); }
+                        let roles = crate::api::role_labels(!account.organisations.is_empty(), account.viewer.is_editor, account.viewer.is_admin);
                         view! {
                             <Title text=title/>
                             <div class="narrow">
@@ -49,7 +46,7 @@ pub fn AccountPage() -> impl IntoView {
                                 <h1>"Your account"</h1>
                                 <dl class="summary-list">
                                     <div><dt>"Email address"</dt><dd>{account.viewer.email.clone()}</dd></div>
-                                    <div><dt>"What you can do"</dt><dd>{roles.join(", ")}</dd></div>
+                                    <div><dt>"What you can do"</dt><dd>{roles}</dd></div>
                                     <div>
                                         <dt>"Organisations you speak for"</dt>
                                         <dd>{if account.organisations.is_empty() {

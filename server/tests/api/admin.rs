@@ -17,7 +17,7 @@ on_both_databases! {
         assert!(page.body.contains(r#"id="editor" name="editor" value="yes" checked"#), "editor box stays ticked");
 
         let people = admin.get("/admin/people").await;
-        assert!(people.text().contains("carer@example.org Participant, Editor"), "{}", people.text());
+        assert!(people.text().contains("carer@example.org Participant, Editor (policy team)"), "{}", people.text());
         assert_eq!(app.scalar("SELECT is_editor FROM users WHERE email = $1", "carer@example.org").await, 1);
     }
 
