@@ -306,6 +306,16 @@ pub async fn get_trace(
         .filter(|r| r.id <= published.revision_id)
         .collect();
     let comments = store::comments::for_statement(pool, published.statement_id).await?;
+    // Every draft each answer names, not only the newest: a comment acted on twice shows
+    // under both drafts.
+    let acted_on: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT resp.comment_id, rr.revision_id FROM response_revisions rr \
+         JOIN responses resp ON resp.id = rr.response_id \
+         JOIN comments c ON c.id = resp.comment_id WHERE c.statement_id = $1",
+    )
+    .bind(published.statement_id)
+    .fetch_all(pool)
+    .await?;
     let draft_of = |id: i64| revisions.iter().position(|r| r.id == id).map(|i| i + 1);
     let pairs: Vec<(i64, &str)> = revisions.iter().map(|r| (r.id, r.body.as_str())).collect();
     let first = revisions.first().map(|r| r.id);
@@ -340,7 +350,7 @@ pub async fn get_trace(
             comments: comments
                 .iter()
                 .filter(|c| {
-                    c.acted_revision_id == Some(r.id)
+                    acted_on.contains(&(c.id, r.id))
                         && c.visibility != Visibility::PolicyTeamOnly.as_str()
                 })
                 .map(|c| reports::public_comment(c, Vec::new()))
