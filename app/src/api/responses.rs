@@ -58,6 +58,8 @@ pub struct RoundCommentsView {
     pub framework_title: String,
     pub round_id: i64,
     pub round_title: String,
+    /// The version that published this round's answers; they can no longer change.
+    pub published_version: Option<i64>,
     pub total: usize,
     pub unanswered: usize,
     pub comments: Vec<RoundComment>,
@@ -88,6 +90,12 @@ pub async fn get_round_comments(
         .await?
         .filter(|r| r.framework_id == framework.id)
         .ok_or(AppError::NotFound)?;
+    let published_version: Option<i64> = sqlx::query_scalar(
+        "SELECT p.version FROM rounds rd JOIN publications p ON p.id = rd.publication_id WHERE rd.id = $1",
+    )
+    .bind(round.id)
+    .fetch_optional(&mut *conn)
+    .await?;
     drop(conn);
     let rows = store::comments::for_round(pool, round.id).await?;
     let total = rows.len();
@@ -147,6 +155,7 @@ pub async fn get_round_comments(
         framework_title: framework.title,
         round_id: round.id,
         round_title: round.title,
+        published_version,
         total,
         unanswered,
         comments,

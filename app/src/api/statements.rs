@@ -63,6 +63,8 @@ pub struct AnswerView {
     pub reason: String,
     /// The draft it was acted on in, if it changed the text.
     pub acted_in_draft: Option<usize>,
+    /// Published in a version, so it can no longer change.
+    pub settled: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

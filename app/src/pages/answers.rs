@@ -19,6 +19,9 @@ pub fn AnswerFields(
     outcome_error: Option<String>,
     reason_error: Option<String>,
     #[prop(optional)] optional: bool,
+    /// The comment has an answer already: leaving the fields alone keeps it.
+    #[prop(optional)]
+    answered: bool,
 ) -> impl IntoView {
     let outcome_name = format!("outcome-{comment_id}");
     let reason_id = format!("reason-{comment_id}");
@@ -26,7 +29,11 @@ pub fn AnswerFields(
     view! {
         <div class="form-group" class:form-group--error=outcome_wrong>
             <fieldset class="fieldset">
-                <legend class="fieldset__legend">{if optional { "What happened to this comment? (you can answer later)" } else { "What happened to this comment?" }}</legend>
+                <legend class="fieldset__legend">{match (optional, answered) {
+                    (true, true) => "Change what happened to this comment? (optional)",
+                    (true, false) => "What happened to this comment? (you can answer later)",
+                    _ => "What happened to this comment?",
+                }}</legend>
                 {outcome_error.map(|m| view! { <p class="error-message"><span class="visually-hidden">"Error: "</span>{m}</p> })}
                 <div class="radios radios--small">
                     {optional.then(|| {
@@ -34,7 +41,7 @@ pub fn AnswerFields(
                         view! {
                             <div class="radios__item">
                                 <input class="radios__input" type="radio" id=id.clone() name=outcome_name.clone() value="" checked=outcome.is_empty()/>
-                                <label class="radios__label" for=id>"Answer later"</label>
+                                <label class="radios__label" for=id>{if answered { "Keep the current answer" } else { "Answer later" }}</label>
                             </div>
                         }
                     })}
@@ -101,6 +108,7 @@ pub fn RoundCommentsPage() -> impl IntoView {
                                 </select>
                             </div>
                         };
+                        let settled = d.published_version.is_some();
                         let mut outcomes = vec![("unanswered".to_owned(), "Not answered yet".to_owned())];
                         outcomes.extend(Outcome::ALL.iter().map(|o| (o.as_str().to_owned(), o.label().to_owned())));
                         view! {
@@ -122,6 +130,14 @@ pub fn RoundCommentsPage() -> impl IntoView {
                                     n => format!("{n} of {} comments still need an answer.", d.total),
                                 }}
                             </p>
+                            {d.published_version.map(|v| view! {
+                                <div class="notice" role="region" aria-label="Published">
+                                    <p>
+                                        {format!("These answers were published in version {v}, so they can no longer change. ")}
+                                        <a href=format!("/frameworks/{}/versions/{v}/report", d.framework_slug)>{format!("Read the report for version {v}")}</a>
+                                    </p>
+                                </div>
+                            })}
                             <form method="get" action=path.clone() class="filter-form">
                                 <div class="form-row form-row--wrap">
                                     {select("statement", "Statement", f.statement.clone(), d.statements.iter().map(|s| (s.clone(), s.clone())).collect())}
@@ -150,14 +166,25 @@ pub fn RoundCommentsPage() -> impl IntoView {
                                             {c.quote.clone().map(|q| view! { <blockquote class="comment__quote"><span class="visually-hidden">"About the words: "</span>"“"{q}"”"</blockquote> })}
                                             <div class="comment__body">{c.body.split("\n\n").map(|p| view! { <p>{p.to_owned()}</p> }).collect_view()}</div>
                                             {c.suggestion.clone().map(|s| view! { <div class="comment__suggestion"><p class="heading-s">"Suggested wording"</p><p>{s}</p></div> })}
-                                            <form method="post" action=path.clone() class="answer-form" novalidate>
-                                                <input type="hidden" name="comment_id" value=c.id.to_string()/>
-                                                <input type="hidden" name="filters" value=f.query()/>
-                                                <AnswerFields comment_id=c.id outcome reason outcome_error reason_error/>
-                                                <button type="submit" class="button button--small">
-                                                    "Save answer"<span class="visually-hidden">{format!(" to the comment on {} by {}", c.reference, c.author)}</span>
-                                                </button>
-                                            </form>
+                                            {if settled {
+                                                view! {
+                                                    <div class="comment__answer">
+                                                        <p class="heading-s">{format!("What we did: {}", Outcome::parse(&c.outcome).map_or("Not answered", |o| o.label()))}</p>
+                                                        <p>{c.reason.clone()}</p>
+                                                    </div>
+                                                }.into_any()
+                                            } else {
+                                                view! {
+                                                    <form method="post" action=path.clone() class="answer-form" novalidate>
+                                                        <input type="hidden" name="comment_id" value=c.id.to_string()/>
+                                                        <input type="hidden" name="filters" value=f.query()/>
+                                                        <AnswerFields comment_id=c.id outcome reason outcome_error reason_error/>
+                                                        <button type="submit" class="button button--small">
+                                                            "Save answer"<span class="visually-hidden">{format!(" to the comment on {} by {}", c.reference, c.author)}</span>
+                                                        </button>
+                                                    </form>
+                                                }.into_any()
+                                            }}
                                         </li>
                                     }
                                 }).collect_view()}

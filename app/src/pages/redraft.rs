@@ -52,6 +52,9 @@ pub fn RedraftPage() -> impl IntoView {
                         let draft = RwSignal::new(value("body").unwrap_or_else(|| s.text.clone()));
                         let jargon = data.jargon.clone();
                         let path = s.path();
+                        // Answers published in a version are settled; every other comment can
+                        // be answered (or its answer changed) with this draft.
+                        let answerable: Vec<_> = s.comments.iter().filter(|c| !c.answer.as_ref().is_some_and(|a| a.settled)).cloned().collect();
                         view! {
                             <Title text=format!("{}Redraft {}", if has_errors { "Error: " } else { "" }, s.reference)/>
                             <StatementBreadcrumbs slug=s.framework_slug.clone() framework_title=s.framework_title.clone() theme_code=s.theme_code.clone() theme_title=s.theme_title.clone() statement=(path.clone(), s.reference.clone())/>
@@ -102,22 +105,26 @@ pub fn RedraftPage() -> impl IntoView {
                                     }}
                                     {move || view! { <AdviceList advice=plain_language::check(&draft.get(), &jargon)/> }}
                                 </section>
-                                {(!s.comments.is_empty()).then(|| view! {
+                                {(!answerable.is_empty()).then(|| view! {
                                     <section class="answers" aria-labelledby="answers-heading">
                                         <h2 id="answers-heading" class="heading-m">"Answer comments with this draft"</h2>
                                         <p class="hint">"Answers saved here are linked to this new draft. You can also answer later from the round's list of comments."</p>
-                                        {s.comments.iter().map(|c| {
-                                            let outcome = value(&format!("outcome-{}", c.id)).or_else(|| c.answer.as_ref().map(|a| a.outcome.clone())).unwrap_or_default();
-                                            let reason = value(&format!("reason-{}", c.id)).or_else(|| c.answer.as_ref().map(|a| a.reason.clone())).unwrap_or_default();
+                                        {answerable.iter().map(|c| {
+                                            // Typed values come back after a refusal; an existing answer is
+                                            // shown, not pre-filled, so saving a draft never re-answers it.
+                                            let outcome = value(&format!("outcome-{}", c.id)).unwrap_or_default();
+                                            let reason = value(&format!("reason-{}", c.id)).unwrap_or_default();
                                             let outcome_error = feedback.as_ref().and_then(|f| f.error_for(&format!("outcome-{}", c.id)));
                                             let reason_error = feedback.as_ref().and_then(|f| f.error_for(&format!("reason-{}", c.id)));
+                                            let answered = c.answer.is_some();
                                             view! {
                                                 <div class="answer-block">
                                                     <h3 class="heading-s">{format!("Comment {} from {}", c.number, c.author)}</h3>
                                                     {c.quote.clone().map(|q| view! { <blockquote class="comment__quote"><span class="visually-hidden">"About the words: "</span>"“"{q}"”"</blockquote> })}
                                                     <p>{c.body.clone()}</p>
                                                     {c.suggestion.clone().map(|sug| view! { <p><strong>"Suggested wording: "</strong>{sug}</p> })}
-                                                    <AnswerFields comment_id=c.id outcome reason outcome_error reason_error optional=true/>
+                                                    {c.answer.clone().map(|a| view! { <p class="comment__answer"><strong>{format!("Answered: {}. ", a.outcome_label)}</strong>{a.reason}</p> })}
+                                                    <AnswerFields comment_id=c.id outcome reason outcome_error reason_error optional=true answered/>
                                                 </div>
                                             }
                                         }).collect_view()}

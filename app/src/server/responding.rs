@@ -57,6 +57,14 @@ pub async fn store_answers(
                 c.withdrawn_at.is_none() && statement_id.is_none_or(|s| s == c.statement_id)
             })
             .ok_or(AppError::NotFound)?;
+        if comment.published_in.is_some() {
+            // What a published version says people were told must never change under it.
+            return Err(AppError::Field(
+                format!("outcome-{}", comment.id),
+                "This comment's answer has been published in a version, so it can no longer change."
+                    .into(),
+            ));
+        }
         let revision = if answer.outcome.changed_the_text() {
             acted_in(comment.statement_id)
         } else {

@@ -48,6 +48,7 @@ pub fn answer_view(
         outcome_label: outcome.label().to_owned(),
         reason: row.reason.clone().unwrap_or_default(),
         acted_in_draft: row.acted_revision_id.map(draft_number).filter(|n| *n > 0),
+        settled: row.published_in.is_some(),
     })
 }
 

@@ -456,3 +456,55 @@ on_both_databases! {
         assert_eq!(publication_emails(&app).await, 0);
     }
 }
+
+on_both_databases! {
+    async fn answers_published_in_a_version_can_no_longer_change(app) {
+        let mut c = cast(&app).await;
+        let round = first_round(&app, &mut c).await;
+        publish(&mut c.editor, "When I want.").await;
+        let kit_hl = comment_id(&app, "Studies find 'decide' clearer than 'choose'.").await;
+
+        let list = c.editor.get(&format!("{FRAMEWORK}/rounds/{round}/comments")).await;
+        assert!(list.text().contains("These answers were published in version 1, so they can no longer change."), "{}", list.text());
+        assert!(!list.body.contains("Save answer"), "no answer form for a published round");
+        let (o, r) = (format!("outcome-{kit_hl}"), format!("reason-{kit_hl}"));
+        let refused = c.editor
+            .post(&format!("{FRAMEWORK}/rounds/{round}/comments"), &[("comment_id", &kit_hl.to_string()), (&o, "incorporated"), (&r, "Changed my mind.")])
+            .await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(refused.text().contains("This comment's answer has been published in a version, so it can no longer change."));
+        let outcome: String = sqlx::query_scalar("SELECT outcome FROM responses WHERE comment_id = $1").bind(kit_hl).fetch_one(&app.state.db.pool).await.unwrap();
+        assert_eq!(outcome, "not_incorporated");
+
+        // Redrafting HL-1 offers no answer for the settled comment, and refuses one sent anyway.
+        let page = c.editor.get(&format!("{HL1}/redraft")).await;
+        assert!(!page.body.contains(&format!(r#"name="outcome-{kit_hl}""#)));
+        let key = form_value(&page.body, "submission_key");
+        let base = latest_revision(&app, "HL-1").await.to_string();
+        let refused = c.editor
+            .post(&format!("{HL1}/redraft"), &[("base_revision_id", &base), ("body", "I live in a place I call home, with people I decide to live with."), ("submission_key", &key), ("action", "save"), (&o, "incorporated"), (&r, "Changed my mind.")])
+            .await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(latest_revision(&app, "HL-1").await.to_string(), base, "the whole redraft is refused");
+    }
+
+    async fn saving_a_new_draft_leaves_existing_answers_where_they_were(app) {
+        let mut c = cast(&app).await;
+        first_round(&app, &mut c).await;
+        let sam_ci = comment_id(&app, "Add 'when I want'. Times matter to me.").await;
+        let page = c.editor.get(&format!("{CI1}/redraft")).await;
+        assert!(page.text().contains("Answered: Incorporated. We added 'when I want'."), "{}", page.text());
+        assert!(page.text().contains("Change what happened to this comment? (optional)"));
+        assert!(page.body.contains(&format!(r#"id="outcome-{sam_ci}-later" name="outcome-{sam_ci}" value="" checked"#)), "keeping the answer is the default");
+        // A browser sends the untouched fields empty.
+        let key = form_value(&page.body, "submission_key");
+        let base = latest_revision(&app, "CI-1").await.to_string();
+        let (o, r) = (format!("outcome-{sam_ci}"), format!("reason-{sam_ci}"));
+        let saved = c.editor
+            .post(&format!("{CI1}/redraft"), &[("base_revision_id", &base), ("body", "I'm able to spend time with the people important to me, when I want."), ("submission_key", &key), ("action", "save"), (&o, ""), (&r, "")])
+            .await;
+        assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.text());
+        let statement = c.sam.get(CI1).await.text();
+        assert!(statement.contains("Acted on in draft 2."), "still linked to the draft that acted on it: {statement}");
+    }
+}

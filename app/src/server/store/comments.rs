@@ -29,6 +29,8 @@ pub struct CommentRow {
     pub reason: Option<String>,
     /// The newest draft the answer says the comment was acted on in.
     pub acted_revision_id: Option<i64>,
+    /// The published version that answers the comment's round: its answer is settled.
+    pub published_in: Option<i64>,
 }
 
 const COMMENTS: &str = "\
@@ -37,8 +39,10 @@ const COMMENTS: &str = "\
       c.body, c.passage_start, c.passage_end, c.quote, c.suggestion, c.knowledge, \
       c.visibility, c.created_at, c.updated_at, c.withdrawn_at, s.reference, f.slug AS framework_slug, \
       r.id AS response_id, r.outcome, r.reason, \
-      (SELECT MAX(rr.revision_id) FROM response_revisions rr WHERE rr.response_id = r.id) AS acted_revision_id \
+      (SELECT MAX(rr.revision_id) FROM response_revisions rr WHERE rr.response_id = r.id) AS acted_revision_id, \
+      rd.publication_id AS published_in \
     FROM comments c \
+    JOIN rounds rd ON rd.id = c.round_id \
     JOIN users u ON u.id = c.author_id \
     JOIN statements s ON s.id = c.statement_id \
     JOIN frameworks f ON f.id = s.framework_id \
