@@ -65,6 +65,18 @@ pub fn AnswerFields(
     }
 }
 
+/// The first few words of a comment, so two comments by one person on one statement
+/// still give their "Save answer" buttons different names.
+fn opening_words(body: &str) -> String {
+    const WORDS: usize = 6;
+    let words: Vec<&str> = body.split_whitespace().collect();
+    if words.len() <= WORDS {
+        words.join(" ")
+    } else {
+        format!("{}…", words[..WORDS].join(" "))
+    }
+}
+
 #[component]
 pub fn RoundCommentsPage() -> impl IntoView {
     let params = use_params_map();
@@ -180,7 +192,7 @@ pub fn RoundCommentsPage() -> impl IntoView {
                                                         <input type="hidden" name="filters" value=f.query()/>
                                                         <AnswerFields comment_id=c.id outcome reason outcome_error reason_error/>
                                                         <button type="submit" class="button button--small">
-                                                            "Save answer"<span class="visually-hidden">{format!(" to the comment on {} by {}", c.reference, c.author)}</span>
+                                                            "Save answer"<span class="visually-hidden">{format!(" to the comment on {} by {}: “{}”", c.reference, c.author, opening_words(&c.body))}</span>
                                                         </button>
                                                     </form>
                                                 }.into_any()
@@ -240,5 +252,23 @@ pub fn ContributionsPage() -> impl IntoView {
                 })
             })}
         </Suspense>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::opening_words;
+
+    #[test]
+    fn a_short_comment_is_named_in_full() {
+        assert_eq!(opening_words("Keep it  as it is."), "Keep it as it is.");
+    }
+
+    #[test]
+    fn a_long_comment_is_named_by_its_first_six_words() {
+        assert_eq!(
+            opening_words("Please say decide, because choosing is not the same as deciding."),
+            "Please say decide, because choosing is…"
+        );
     }
 }
