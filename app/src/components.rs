@@ -6,6 +6,7 @@ pub mod error_page;
 pub mod error_summary;
 pub mod fields;
 pub mod layout;
+pub mod live_text;
 pub mod statement_parts;
 
 use crate::error::AppError;

@@ -1,8 +1,11 @@
-//! The browser entry point: hydrates the server-rendered page.
-//! Every page already works without this; hydration only adds live behaviour.
+//! The browser entry point. Pages are server-rendered HTML that works without this; it
+//! only brings the few "islands" (text boxes with live previews) to life.
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
+    // Link the app crate, whose #[island] components are the functions this calls.
+    #[allow(unused_imports)]
+    use app::*;
+    leptos::mount::hydrate_islands();
 }

@@ -2,16 +2,11 @@
 //! (keyboard and screen reader friendly, no mouse selection needed), with a suggested
 //! wording, the kind of knowledge it draws on, and how it may be shown.
 
+use crate::components::live_text::SuggestionText;
 use crate::{
     api::{CommentFormView, get_comment_form},
-    components::{
-        advice::AdviceList, error_summary::ErrorSummary, loaded, loading,
-        statement_parts::RoundBanner,
-    },
-    domain::{
-        drafting::{Knowledge, Visibility},
-        plain_language,
-    },
+    components::{error_summary::ErrorSummary, loaded, loading, statement_parts::RoundBanner},
+    domain::drafting::{Knowledge, Visibility},
     form::{FormFeedback, use_form_feedback},
     pages::statement::{StatementBreadcrumbs, statement_params},
 };
@@ -90,13 +85,13 @@ fn CommentForm(data: CommentFormView, feedback: Option<FormFeedback>) -> impl In
             .map(|e| e.body.clone())
             .unwrap_or_default(),
     );
-    let suggestion = RwSignal::new(value(
+    let suggestion = value(
         "suggestion",
         existing
             .as_ref()
             .map(|e| e.suggestion.clone())
             .unwrap_or_default(),
-    ));
+    );
     let knowledge = value(
         "knowledge",
         existing
@@ -193,18 +188,7 @@ fn CommentForm(data: CommentFormView, feedback: Option<FormFeedback>) -> impl In
                         {error_message(error_of(&feedback, "body"), "body-error")}
                         <textarea class="textarea" id="body" name="body" rows="6" aria-describedby="body-hint">{body}</textarea>
                     </div>
-                    <div class="form-group" class:form-group--error=error_of(&feedback, "suggestion").is_some()>
-                        <label class="label label--m" for="suggestion">"Suggest a new wording (optional)"</label>
-                        <div class="hint" id="suggestion-hint">"How would you write the whole statement? Start with I or My."</div>
-                        {error_message(error_of(&feedback, "suggestion"), "suggestion-error")}
-                        <textarea class="textarea" id="suggestion" name="suggestion" rows="3" aria-describedby="suggestion-hint"
-                            on:input=move |ev| suggestion.set(event_target_value(&ev))>{suggestion.get_untracked()}</textarea>
-                        {move || {
-                            let text = suggestion.get();
-                            (!text.trim().is_empty()).then(|| view! { <AdviceList advice=plain_language::check(&text, &jargon)/> })
-                        }}
-                        <button type="submit" class="button button--secondary button--small" name="action" value="check">"Check my wording"</button>
-                    </div>
+                    <SuggestionText initial=suggestion jargon=jargon.clone() error=error_of(&feedback, "suggestion")/>
                     <RadioGroup name="knowledge" legend="What is your comment based on?" selected=knowledge error=error_of(&feedback, "knowledge")
                         options=Knowledge::ALL.iter().map(|k| (k.as_str(), k.label(), Some(k.hint()))).collect()/>
                     <RadioGroup name="visibility" legend="How may we show your comment?" selected=visibility error=error_of(&feedback, "visibility")

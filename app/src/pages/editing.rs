@@ -1,12 +1,11 @@
 //! Editors' pages for frameworks, themes and statements.
 
+use crate::components::live_text::NewStatementText;
 use crate::{
     api::{get_framework, get_jargon, get_statement},
     components::{
-        advice::AdviceList, error_page::ErrorPage, error_summary::ErrorSummary, fields::TextField,
-        loaded, loading,
+        error_page::ErrorPage, error_summary::ErrorSummary, fields::TextField, loaded, loading,
     },
-    domain::plain_language,
     error::AppError,
     form::use_form_feedback,
     pages::statement::{StatementBreadcrumbs, statement_params},
@@ -228,7 +227,7 @@ pub fn NewStatementPage() -> impl IntoView {
                         }
                         let value = |n: &str| feedback.as_ref().and_then(|x| x.value(n)).unwrap_or_default();
                         let error = |n: &str| feedback.as_ref().and_then(|x| x.error_for(n));
-                        let text = RwSignal::new(value("body"));
+                        let text = value("body");
                         view! {
                             <Title text=format!("{}New statement in {}", title_prefix(feedback.is_some()), theme.title)/>
                             <nav class="breadcrumbs" aria-label="Breadcrumb">
@@ -240,17 +239,7 @@ pub fn NewStatementPage() -> impl IntoView {
                                 <h1>"New I statement"</h1>
                                 <form method="post" action=format!("/frameworks/{}/themes/{}/new-statement", f.slug, theme.code) novalidate>
                                     <input type="hidden" name="submission_key" value=key/>
-                                    <div class="form-group" class:form-group--error=error("body").is_some()>
-                                        <label class="label label--m" for="body">"Statement"</label>
-                                        <div class="hint" id="body-hint">"Write it as the person would say it, starting with I or My."</div>
-                                        {error("body").map(|m| view! { <p class="error-message" id="body-error"><span class="visually-hidden">"Error: "</span>{m}</p> })}
-                                        <textarea class="textarea" id="body" name="body" rows="3" aria-describedby="body-hint"
-                                            on:input=move |ev| text.set(event_target_value(&ev))>{text.get_untracked()}</textarea>
-                                    </div>
-                                    {move || {
-                                        let t = text.get();
-                                        (!t.trim().is_empty()).then(|| view! { <AdviceList advice=plain_language::check(&t, &jargon)/> })
-                                    }}
+                                    <NewStatementText initial=text jargon=jargon.clone() error=error("body")/>
                                     <TextField name="note" label="Where it came from (optional)" hint="For example: 'From the Glasgow workshop, March 2027.'" value=value("note") error=error("note")/>
                                     <div class="button-group">
                                         <button type="submit" class="button" name="action" value="save">"Add statement"</button>

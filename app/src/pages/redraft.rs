@@ -2,16 +2,16 @@
 //! suggested wordings, and a new draft with a word-level preview of what changes.
 //! With JavaScript the preview follows typing; without it, "Preview changes" shows it.
 
+use crate::components::live_text::RedraftText;
 use crate::{
     api::get_redraft,
     components::{
-        advice::AdviceList,
         diff_view::DiffWithChanges,
         error_summary::ErrorSummary,
         loaded, loading,
         statement_parts::{CommentList, HighlightedText},
     },
-    domain::{diff, plain_language},
+    domain::diff,
     form::use_form_feedback,
     pages::{
         answers::AnswerFields,
@@ -49,7 +49,7 @@ pub fn RedraftPage() -> impl IntoView {
                             .and_then(|id| data.revisions.iter().find(|r| r.id == id))
                             .map(|base| diff::word_diff(&base.text, &s.text));
                         let current = s.text.clone();
-                        let draft = RwSignal::new(value("body").unwrap_or_else(|| s.text.clone()));
+                        let initial = value("body").unwrap_or_else(|| s.text.clone());
                         let jargon = data.jargon.clone();
                         let path = s.path();
                         // Answers published in a version are settled; every other comment can
@@ -73,38 +73,7 @@ pub fn RedraftPage() -> impl IntoView {
                             <form method="post" action=format!("{path}/redraft") novalidate class="redraft-form">
                                 <input type="hidden" name="base_revision_id" value=base_revision/>
                                 <input type="hidden" name="submission_key" value=data.submission_key.clone()/>
-                                <div class="form-group" class:form-group--error=body_error.is_some()>
-                                    <label class="label label--m" for="body">"New text"</label>
-                                    <div class="hint" id="body-hint">"Write it as the person would say it, starting with I or My."</div>
-                                    {body_error.clone().map(|m| view! { <p class="error-message" id="body-error"><span class="visually-hidden">"Error: "</span>{m}</p> })}
-                                    <textarea
-                                        class="textarea"
-                                        class:input--error=body_error.is_some()
-                                        id="body"
-                                        name="body"
-                                        rows="4"
-                                        aria-describedby=if body_error.is_some() { "body-hint body-error" } else { "body-hint" }
-                                        on:input=move |ev| draft.set(event_target_value(&ev))
-                                    >{draft.get_untracked()}</textarea>
-                                </div>
-                                <div class="form-group" class:form-group--error=note_error.is_some()>
-                                    <label class="label" for="note">"Why you changed it (optional)"</label>
-                                    <div class="hint" id="note-hint">"For example: 'Changed after comments from carers about choice.'"</div>
-                                    {note_error.clone().map(|m| view! { <p class="error-message" id="note-error"><span class="visually-hidden">"Error: "</span>{m}</p> })}
-                                    <input class="input" id="note" name="note" type="text" value=value("note").unwrap_or_default() aria-describedby="note-hint"/>
-                                </div>
-                                <section class="preview" aria-labelledby="preview-heading" aria-live="polite">
-                                    <h2 id="preview-heading" class="heading-m">"Preview of changes"</h2>
-                                    {move || {
-                                        let d = diff::word_diff(&current, &draft.get());
-                                        if diff::is_unchanged(&d) {
-                                            view! { <p>"No changes yet."</p> }.into_any()
-                                        } else {
-                                            view! { <DiffWithChanges diff=d/> }.into_any()
-                                        }
-                                    }}
-                                    {move || view! { <AdviceList advice=plain_language::check(&draft.get(), &jargon)/> }}
-                                </section>
+                                <RedraftText current=current.clone() initial=initial note=value("note").unwrap_or_default() jargon=jargon body_error note_error/>
                                 {(!answerable.is_empty()).then(|| view! {
                                     <section class="answers" aria-labelledby="answers-heading">
                                         <h2 id="answers-heading" class="heading-m">"Answer comments with this draft"</h2>

@@ -193,10 +193,17 @@ async fn queue_emails(
         .absolute_url(&format!("/frameworks/{slug}/versions/{version}/report"));
     let contributions_url = state.config.absolute_url("/account/contributions");
     let batch = format!("publication:{publication}");
+    // Each person's comments, found once rather than by a scan per person.
+    let mut by_author: HashMap<i64, Vec<&store::comments::CommentRow>> = HashMap::new();
+    for c in comments {
+        by_author.entry(c.author_id).or_default().push(c);
+    }
     for person in contributors {
-        let items: Vec<publication_email::EmailItem> = comments
+        let items: Vec<publication_email::EmailItem> = by_author
+            .get(&person.id)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
             .iter()
-            .filter(|c| c.author_id == person.id)
             .map(|c| {
                 let before = commented_texts
                     .get(&c.revision_id)

@@ -1,0 +1,800 @@
+//! Benchmark (not a test): publishing a version after a big consultation, and sending
+//! the emails it owes.
+//!
+//! On a fresh database with the demo framework, it seeds (in bulk SQL, one transaction)
+//! a closed round in which 10,000 different people each made one comment, every comment
+//! answered, and the answers that changed the text linked to a newer draft. Then it
+//!
+//! 1. times `publishing::publish`, which queues one personal email per contributor into
+//!    the outbox in the same transaction, and checks that exactly one row per person was
+//!    queued for the publication's batch;
+//! 2. starts an SMTP sink on a loopback TCP port (the app's lettre transport talks to it
+//!    as to any mail server), drains the outbox with the real worker code
+//!    (`outbox::drain_once`: claim a batch under a lease, send each message over the
+//!    pooled connection, record each outcome) and checks that the sink received one
+//!    distinct message per contributor.
+//!
+//! It prints the publish time and emails queued per second, the drain's messages per
+//! second, and percentiles of the time per claimed batch and per message. Per-message
+//! times come from when each step of the SMTP conversation reached the sink, so they
+//! split into the worker's own time (recording the outcome, building the next message)
+//! and each SMTP round trip, including the wait for the end-of-data marker that lettre
+//! writes separately from the body (on a socket without TCP_NODELAY, Nagle holds those
+//! five bytes until the server's delayed ACK, about 40 ms on Linux).
+//!
+//!     cargo bench -p server --bench publish
+//!
+//! `BENCH_CONTRIBUTORS=200 cargo bench -p server --bench publish` for a quick run (the
+//! default is 10000). Set `BENCH_DATABASE_URL=postgres://user@host:port` to run it on
+//! PostgreSQL: a new database is created on that server for the run and dropped after.
+
+use app::{
+    api::Viewer,
+    server::{
+        Config,
+        demo::{DEMO_EDITOR, DEMO_FRAMEWORK_SLUG},
+        outbox::{self, WorkerSettings},
+        publishing, store,
+    },
+};
+use leptos::config::LeptosOptions;
+use std::{
+    collections::{HashMap, HashSet},
+    hash::{DefaultHasher, Hash, Hasher},
+    sync::{Arc, Mutex},
+    time::{Duration, Instant},
+};
+use tokio::{
+    io::{AsyncBufReadExt, AsyncWriteExt, BufReader},
+    net::{TcpListener, TcpStream},
+};
+
+const CONTRIBUTOR_DOMAIN: &str = "bench.example.org";
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    let index = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[index]
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+fn summarise(name: &str, mut samples: Vec<Duration>) {
+    if samples.is_empty() {
+        println!("{name:<58} (no samples)");
+        return;
+    }
+    samples.sort();
+    println!(
+        "{name:<58} p50 {:>8.3} ms   p95 {:>8.3} ms   p99 {:>8.3} ms   max {:>8.3} ms   (n={})",
+        ms(percentile(&samples, 0.50)),
+        ms(percentile(&samples, 0.95)),
+        ms(percentile(&samples, 0.99)),
+        ms(*samples.last().unwrap()),
+        samples.len()
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// SMTP sink
+// ---------------------------------------------------------------------------------------
+
+/// One message the sink accepted, with when each step of its conversation arrived.
+struct Delivery {
+    connection: usize,
+    /// The `NOOP` lettre's pool sends to check a connection before reusing it.
+    noop_at: Option<Instant>,
+    mail_from_at: Instant,
+    data_at: Instant,
+    /// The last line of the body, before the end-of-data marker.
+    body_at: Instant,
+    done_at: Instant,
+    recipients: Vec<String>,
+    message_id: String,
+    bytes: usize,
+    content_hash: u64,
+}
+
+#[derive(Default)]
+struct SinkLog {
+    connections: usize,
+    commands: HashMap<String, usize>,
+    deliveries: Vec<Delivery>,
+}
+
+/// A minimal SMTP server on a loopback port that accepts everything and remembers when
+/// each message arrived. (The test suite's sink keeps whole messages for assertions and
+/// has no timestamps, so this one is written for measuring.)
+#[derive(Clone)]
+struct Sink {
+    port: u16,
+    log: Arc<Mutex<SinkLog>>,
+}
+
+impl Sink {
+    async fn start() -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let sink = Sink {
+            port: listener.local_addr().unwrap().port(),
+            log: Arc::default(),
+        };
+        let serving = sink.clone();
+        tokio::spawn(async move {
+            while let Ok((socket, _)) = listener.accept().await {
+                let connection = {
+                    let mut log = serving.log.lock().unwrap();
+                    log.connections += 1;
+                    log.connections
+                };
+                let sink = serving.clone();
+                tokio::spawn(async move {
+                    let _ = sink.converse(socket, connection).await;
+                });
+            }
+        });
+        sink
+    }
+
+    fn url(&self) -> String {
+        format!("smtp://127.0.0.1:{}", self.port)
+    }
+
+    fn count(&self, verb: &str) {
+        *self
+            .log
+            .lock()
+            .unwrap()
+            .commands
+            .entry(verb.to_owned())
+            .or_default() += 1;
+    }
+
+    async fn converse(&self, socket: TcpStream, connection: usize) -> std::io::Result<()> {
+        socket.set_nodelay(true)?;
+        let (read, mut write) = socket.into_split();
+        let mut reader = BufReader::new(read);
+        write.write_all(b"220 sink.bench ESMTP ready\r\n").await?;
+        let mut line = Vec::new();
+        let mut recipients = Vec::new();
+        let mut noop_at = None;
+        let mut mail_from_at = Instant::now();
+        loop {
+            line.clear();
+            if reader.read_until(b'\n', &mut line).await? == 0 {
+                return Ok(());
+            }
+            let text = String::from_utf8_lossy(&line);
+            let command = text.trim_end().to_ascii_uppercase();
+            let verb = command
+                .split([' ', ':'])
+                .next()
+                .unwrap_or_default()
+                .to_owned();
+            self.count(&verb);
+            let reply: &[u8] = match verb.as_str() {
+                "EHLO" | "HELO" => b"250-sink.bench\r\n250 8BITMIME\r\n",
+                "NOOP" => {
+                    noop_at = Some(Instant::now());
+                    b"250 OK\r\n"
+                }
+                "MAIL" => {
+                    mail_from_at = Instant::now();
+                    recipients.clear();
+                    b"250 OK\r\n"
+                }
+                "RCPT" => {
+                    let address = text.trim_end()[8..]
+                        .trim()
+                        .trim_matches(['<', '>'])
+                        .to_owned();
+                    recipients.push(address);
+                    b"250 OK\r\n"
+                }
+                "DATA" => {
+                    let data_at = Instant::now();
+                    write
+                        .write_all(b"354 End data with <CR><LF>.<CR><LF>\r\n")
+                        .await?;
+                    // Read the data as it arrives off the socket, chunk by chunk, so the
+                    // time the end-of-data marker arrives is told apart from the body's.
+                    let mut data = Vec::new();
+                    let mut body_at = data_at;
+                    let done_at = loop {
+                        let chunk = reader.fill_buf().await?;
+                        let now = Instant::now();
+                        if chunk.is_empty() {
+                            return Ok(());
+                        }
+                        let arrived = chunk.len();
+                        data.extend_from_slice(chunk);
+                        reader.consume(arrived);
+                        let complete = data.ends_with(b"\r\n.\r\n") || data == b".\r\n";
+                        // A chunk of nothing but the marker came after the body.
+                        if !complete || arrived > b"\r\n.\r\n".len() {
+                            body_at = now;
+                        }
+                        if complete {
+                            break now;
+                        }
+                    };
+                    data.truncate(data.len() - 3); // ".\r\n"
+                    let mut hasher = DefaultHasher::new();
+                    let mut bytes = 0;
+                    let mut in_headers = true;
+                    let mut message_id = String::new();
+                    for content in data.split_inclusive(|b| *b == b'\n') {
+                        // Undo dot-stuffing.
+                        let content = content.strip_prefix(b".").unwrap_or(content);
+                        bytes += content.len();
+                        content.hash(&mut hasher);
+                        if in_headers {
+                            if content == b"\r\n" {
+                                in_headers = false;
+                            } else if content.len() > 11
+                                && content[..11].eq_ignore_ascii_case(b"message-id:")
+                            {
+                                message_id =
+                                    String::from_utf8_lossy(&content[11..]).trim().to_owned();
+                            }
+                        }
+                    }
+                    self.log.lock().unwrap().deliveries.push(Delivery {
+                        connection,
+                        noop_at: noop_at.take(),
+                        mail_from_at,
+                        data_at,
+                        body_at,
+                        done_at,
+                        recipients: std::mem::take(&mut recipients),
+                        message_id,
+                        bytes,
+                        content_hash: hasher.finish(),
+                    });
+                    b"250 OK queued\r\n"
+                }
+                "QUIT" => {
+                    write.write_all(b"221 Bye\r\n").await?;
+                    return Ok(());
+                }
+                // RSET, NOOP and anything else lettre may send between messages.
+                _ => b"250 OK\r\n",
+            };
+            write.write_all(reply).await?;
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Database
+// ---------------------------------------------------------------------------------------
+
+/// A PostgreSQL database made for this run, dropped at the end.
+struct FreshPostgres {
+    admin_url: String,
+    name: String,
+}
+
+impl FreshPostgres {
+    async fn create(server_url: &str) -> (String, Self) {
+        let mut admin = url::Url::parse(server_url).expect("BENCH_DATABASE_URL is not a URL");
+        if admin.path().trim_matches('/').is_empty() {
+            admin.set_path("/postgres");
+        }
+        let mut bytes = [0u8; 6];
+        getrandom::fill(&mut bytes).unwrap();
+        let name = format!("our_words_bench_{}", hex::encode(bytes));
+        let fresh = Self {
+            admin_url: admin.to_string(),
+            name,
+        };
+        fresh
+            .admin_sql(&format!("CREATE DATABASE {}", fresh.name))
+            .await;
+        let mut url = admin;
+        url.set_path(&format!("/{}", fresh.name));
+        (url.to_string(), fresh)
+    }
+
+    async fn admin_sql(&self, sql: &str) {
+        use sqlx::{Connection, Executor};
+        let mut conn = sqlx::PgConnection::connect(&self.admin_url)
+            .await
+            .expect("cannot connect to BENCH_DATABASE_URL");
+        conn.execute(sqlx::AssertSqlSafe(sql.to_owned()))
+            .await
+            .unwrap();
+    }
+
+    async fn drop_database(self) {
+        self.admin_sql(&format!(
+            "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+            self.name
+        ))
+        .await;
+    }
+}
+
+struct Seeded {
+    round_id: i64,
+    statements: usize,
+    redrafted: usize,
+    comments: i64,
+    responses: i64,
+    linked_to_newer_draft: i64,
+    easy_read: i64,
+}
+
+async fn count(pool: &sqlx::AnyPool, sql: &'static str, bind: i64) -> i64 {
+    sqlx::query_scalar(sql)
+        .bind(bind)
+        .fetch_one(pool)
+        .await
+        .unwrap()
+}
+
+/// The first `words` words of a statement, with where they end: a passage to quote.
+fn opening_words(body: &str, words: usize) -> (i64, String) {
+    let end = body
+        .match_indices(' ')
+        .nth(words - 1)
+        .map_or(body.len(), |(i, _)| i);
+    (end as i64, body[..end].to_owned())
+}
+
+/// A closed round on the demo framework in which `contributors` new people each made one
+/// comment; every comment answered; every other statement redrafted since, with the
+/// answers that changed the text linked to that newer draft. One transaction.
+async fn seed(db: &app::server::Db, contributors: i64) -> Seeded {
+    let pool = &db.pool;
+    let now = app::server::clock::now();
+    let framework: i64 = sqlx::query_scalar("SELECT id FROM frameworks WHERE slug = $1")
+        .bind(DEMO_FRAMEWORK_SLUG)
+        .fetch_one(pool)
+        .await
+        .unwrap();
+    let editor: i64 = sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
+        .bind(DEMO_EDITOR)
+        .fetch_one(pool)
+        .await
+        .unwrap();
+    let mut tx = db.begin_write().await.unwrap();
+    let statements: Vec<(i64, i64, String)> = sqlx::query_as(
+        "SELECT s.id, r.id, r.body FROM statements s JOIN statement_revisions r ON r.id = s.latest_revision_id \
+         WHERE s.framework_id = $1 AND s.retired_at IS NULL ORDER BY s.id",
+    )
+    .bind(framework)
+    .fetch_all(&mut *tx)
+    .await
+    .unwrap();
+    let round_id: i64 = sqlx::query_scalar(
+        "INSERT INTO rounds (framework_id, title, introduction, opens_at, closes_at, created_by, created_at) \
+         VALUES ($1, 'Bench round', 'Tell us what you think.', $2, $3, $4, $2) RETURNING id",
+    )
+    .bind(framework)
+    .bind(now - 30 * 86_400)
+    .bind(now - 86_400)
+    .bind(editor)
+    .fetch_one(&mut *tx)
+    .await
+    .unwrap();
+    sqlx::query(
+        "WITH RECURSIVE seq(n) AS (SELECT CAST(1 AS BIGINT) UNION ALL SELECT n + 1 FROM seq WHERE n < $1) \
+         INSERT INTO users (email, display_name, created_at, easy_read, email_opt_out) \
+         SELECT 'contributor' || n || '@bench.example.org', 'Contributor ' || n, $2, \
+           CASE WHEN n % 10 = 0 THEN 1 ELSE 0 END, 0 FROM seq",
+    )
+    .bind(contributors)
+    .bind(now - 40 * 86_400)
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    let pattern = format!("%@{CONTRIBUTOR_DOMAIN}");
+    let count_statements = statements.len() as i64;
+    for (k, (statement, revision, body)) in statements.iter().enumerate() {
+        // Half quote the statement's first three words, one in five suggests a wording.
+        let (quote_end, quote) = opening_words(body, 3);
+        sqlx::query(
+            "INSERT INTO comments (statement_id, revision_id, round_id, author_id, body, \
+               passage_start, passage_end, quote, suggestion, knowledge, visibility, created_at, updated_at, submission_key) \
+             SELECT $1, $2, $3, u.id, \
+               'Comment from contributor ' || u.id || ': this matters to me because of what happened when my support changed last year.', \
+               CASE WHEN u.id % 2 = 0 THEN 0 ELSE NULL END, \
+               CASE WHEN u.id % 2 = 0 THEN $4 ELSE NULL END, \
+               CASE WHEN u.id % 2 = 0 THEN $5 ELSE NULL END, \
+               CASE WHEN u.id % 5 = 0 THEN 'Say it in the words people use every day.' ELSE NULL END, \
+               CASE u.id % 3 WHEN 0 THEN 'lived_experience' WHEN 1 THEN 'practice' ELSE 'research' END, \
+               CASE u.id % 3 WHEN 0 THEN 'named' WHEN 1 THEN 'anonymous' ELSE 'policy_team' END, \
+               $6, $6, 'bench-' || u.id \
+             FROM users u WHERE u.email LIKE $7 AND u.id % $8 = $9",
+        )
+        .bind(*statement)
+        .bind(*revision)
+        .bind(round_id)
+        .bind(quote_end)
+        .bind(quote)
+        .bind(now - 10 * 86_400)
+        .bind(&pattern)
+        .bind(count_statements)
+        .bind(k as i64)
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    }
+    // Every other statement was redrafted after the round.
+    let mut redrafted = 0;
+    for (statement, _, body) in statements.iter().step_by(2) {
+        let new_body = format!(
+            "{}, and I am listened to when it changes.",
+            body.trim_end_matches('.')
+        );
+        let new_revision: i64 = sqlx::query_scalar(
+            "INSERT INTO statement_revisions (statement_id, body, author_id, note, created_at) \
+             VALUES ($1, $2, $3, 'Redrafted after the bench round', $4) RETURNING id",
+        )
+        .bind(*statement)
+        .bind(new_body)
+        .bind(editor)
+        .bind(now - 3600)
+        .fetch_one(&mut *tx)
+        .await
+        .unwrap();
+        sqlx::query("UPDATE statements SET latest_revision_id = $1 WHERE id = $2")
+            .bind(new_revision)
+            .bind(*statement)
+            .execute(&mut *tx)
+            .await
+            .unwrap();
+        redrafted += 1;
+    }
+    sqlx::query(
+        "INSERT INTO responses (comment_id, editor_id, outcome, reason, created_at, updated_at) \
+         SELECT c.id, $2, \
+           CASE c.id % 4 WHEN 0 THEN 'incorporated' WHEN 1 THEN 'partly' WHEN 2 THEN 'not_incorporated' ELSE 'noted' END, \
+           'Thank you. We talked about this with the working group and changed what we could; comment ' || c.id || '.', \
+           $3, $3 \
+         FROM comments c WHERE c.round_id = $1",
+    )
+    .bind(round_id)
+    .bind(editor)
+    .bind(now - 7200)
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO response_revisions (response_id, revision_id) \
+         SELECT r.id, s.latest_revision_id FROM responses r \
+           JOIN comments c ON c.id = r.comment_id JOIN statements s ON s.id = c.statement_id \
+         WHERE c.round_id = $1 AND r.outcome IN ('incorporated', 'partly') \
+           AND s.latest_revision_id <> c.revision_id",
+    )
+    .bind(round_id)
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    Seeded {
+        round_id,
+        statements: statements.len(),
+        redrafted,
+        comments: count(
+            pool,
+            "SELECT COUNT(*) FROM comments WHERE round_id = $1",
+            round_id,
+        )
+        .await,
+        responses: count(
+            pool,
+            "SELECT COUNT(*) FROM responses r JOIN comments c ON c.id = r.comment_id WHERE c.round_id = $1",
+            round_id,
+        )
+        .await,
+        linked_to_newer_draft: count(
+            pool,
+            "SELECT COUNT(*) FROM response_revisions rr JOIN responses r ON r.id = rr.response_id \
+             JOIN comments c ON c.id = r.comment_id WHERE c.round_id = $1",
+            round_id,
+        )
+        .await,
+        easy_read: count(
+            pool,
+            "SELECT COUNT(*) FROM users WHERE easy_read = 1 AND id IN (SELECT author_id FROM comments WHERE round_id = $1)",
+            round_id,
+        )
+        .await,
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The benchmark
+// ---------------------------------------------------------------------------------------
+
+async fn run() {
+    let contributors: i64 = std::env::var("BENCH_CONTRIBUTORS")
+        .ok()
+        .map(|v| v.trim().parse().expect("BENCH_CONTRIBUTORS is a number"))
+        .unwrap_or(10_000);
+    assert!(contributors > 0, "BENCH_CONTRIBUTORS must be at least 1");
+    let n = contributors as usize;
+
+    let dir = tempfile::tempdir().unwrap();
+    let (database_url, postgres) = match std::env::var("BENCH_DATABASE_URL") {
+        Ok(url) if url.starts_with("postgres") => {
+            let (url, fresh) = FreshPostgres::create(&url).await;
+            (url, Some(fresh))
+        }
+        Ok(url) => (url, None),
+        Err(_) => (
+            format!("sqlite:{}", dir.path().join("bench.db").display()),
+            None,
+        ),
+    };
+    let backend = if database_url.starts_with("sqlite") {
+        "SQLite"
+    } else {
+        "PostgreSQL"
+    };
+    let sink = Sink::start().await;
+    let vars = HashMap::from([
+        ("DATABASE_URL".to_owned(), database_url),
+        (
+            "OUR_WORDS_DATA_DIR".to_owned(),
+            dir.path().display().to_string(),
+        ),
+        ("OUR_WORDS_DEMO_DATA".to_owned(), "1".to_owned()),
+        ("OUR_WORDS_LISTEN".to_owned(), "127.0.0.1:3000".to_owned()),
+        ("OUR_WORDS_SMTP_URL".to_owned(), sink.url()),
+    ]);
+    let config = Config::from_map(&vars).unwrap();
+    let state = server::build_state(
+        config,
+        LeptosOptions::builder().output_name("our-words").build(),
+    )
+    .await
+    .unwrap();
+    let pool = state.db.pool.clone();
+
+    println!("\nPublishing after a round with {n} contributors ({backend})");
+    let started = Instant::now();
+    let seeded = seed(&state.db, contributors).await;
+    println!(
+        "Seeded in {:.2} s: {} comments on {} statements ({} redrafted since), {} answers, \
+         {} linked to a newer draft, {} easy read contributors",
+        started.elapsed().as_secs_f64(),
+        seeded.comments,
+        seeded.statements,
+        seeded.redrafted,
+        seeded.responses,
+        seeded.linked_to_newer_draft,
+        seeded.easy_read
+    );
+    assert_eq!(seeded.comments, contributors);
+    assert_eq!(seeded.responses, contributors);
+
+    let editor: (i64, String, String) =
+        sqlx::query_as("SELECT id, email, display_name FROM users WHERE email = $1")
+            .bind(DEMO_EDITOR)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    let viewer = Viewer {
+        id: editor.0,
+        email: editor.1,
+        display_name: editor.2,
+        is_editor: true,
+        is_admin: false,
+    };
+
+    // For scale: reading the round's comments with their answers, which publish also does.
+    let started = Instant::now();
+    let read = store::comments::for_round(&pool, seeded.round_id)
+        .await
+        .unwrap();
+    let read_time = started.elapsed();
+    assert_eq!(read.len(), n);
+    drop(read);
+
+    // 1. Publish: copy the statements and queue one email per contributor, in one transaction.
+    let outbox_before = count(&pool, "SELECT COUNT(*) FROM outbox WHERE id > $1", 0).await;
+    let started = Instant::now();
+    let version = publishing::publish(
+        &state,
+        &viewer,
+        DEMO_FRAMEWORK_SLUG,
+        "Answers to the bench round",
+    )
+    .await
+    .unwrap();
+    let publish_time = started.elapsed();
+    let publication: i64 =
+        sqlx::query_scalar("SELECT id FROM publications WHERE version = $1 AND framework_id = (SELECT id FROM frameworks WHERE slug = $2)")
+            .bind(version)
+            .bind(DEMO_FRAMEWORK_SLUG)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    let batch = format!("publication:{publication}");
+    let queued: (i64, i64, i64, i64) = sqlx::query_as(
+        "SELECT COUNT(*), COUNT(DISTINCT recipient), COUNT(DISTINCT dedupe_key), \
+           COALESCE(SUM(LENGTH(text_body) + COALESCE(LENGTH(html_body), 0)), 0) \
+         FROM outbox WHERE batch = $1 AND status = 'queued'",
+    )
+    .bind(&batch)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    let outbox_after = count(&pool, "SELECT COUNT(*) FROM outbox WHERE id > $1", 0).await;
+    assert_eq!(queued.0, contributors, "one email queued per contributor");
+    assert_eq!(queued.1, contributors, "to as many different people");
+    assert_eq!(queued.2, contributors, "each with its own dedupe key");
+    assert_eq!(
+        outbox_after - outbox_before,
+        contributors,
+        "and nothing else"
+    );
+
+    println!(
+        "\n{:<58} {:>9.1} ms",
+        "Reading the round's comments alone (one query, for scale)",
+        ms(read_time)
+    );
+    println!(
+        "{:<58} {:>9.1} ms   {:>8.0} emails queued/s   (version {version}, {} queued, {:.1} KB text+HTML each)",
+        "publish(): copy statements, queue one email per person",
+        ms(publish_time),
+        n as f64 / publish_time.as_secs_f64(),
+        queued.0,
+        queued.3 as f64 / queued.0 as f64 / 1024.0
+    );
+
+    // 2. Drain the outbox through lettre's pooled SMTP transport into the sink.
+    let settings = WorkerSettings::default();
+    let started = Instant::now();
+    let mut attempted = 0;
+    let mut drains = 0;
+    loop {
+        attempted += outbox::drain_once(&state).await.unwrap();
+        drains += 1;
+        let progress = outbox::batch_progress(&state.db, &batch).await.unwrap();
+        if progress.sent == contributors || drains == 3 {
+            break;
+        }
+    }
+    let drain_time = started.elapsed();
+    let progress = outbox::batch_progress(&state.db, &batch).await.unwrap();
+    assert_eq!(
+        progress.sent, contributors,
+        "every email sent: {progress:?}"
+    );
+    assert_eq!(attempted, n, "one attempt each, no retries");
+    let sent_attempts: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM outbox_attempts a JOIN outbox o ON o.id = a.outbox_id \
+         WHERE o.batch = $1 AND a.outcome = 'sent'",
+    )
+    .bind(&batch)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(sent_attempts, contributors);
+
+    let log = std::mem::take(&mut *sink.log.lock().unwrap());
+    let deliveries = &log.deliveries;
+    assert_eq!(deliveries.len(), n, "the sink received one message each");
+    let message_ids: HashSet<&str> = deliveries.iter().map(|d| d.message_id.as_str()).collect();
+    let recipients: HashSet<&str> = deliveries
+        .iter()
+        .flat_map(|d| d.recipients.iter().map(String::as_str))
+        .collect();
+    let contents: HashSet<u64> = deliveries.iter().map(|d| d.content_hash).collect();
+    assert_eq!(message_ids.len(), n, "distinct Message-IDs");
+    assert!(message_ids.iter().all(|id| id.starts_with("<outbox-")));
+    assert_eq!(recipients.len(), n, "distinct recipients");
+    assert!(
+        recipients
+            .iter()
+            .all(|r| r.ends_with(&format!("@{CONTRIBUTOR_DOMAIN}")))
+    );
+    assert_eq!(contents.len(), n, "distinct message contents");
+
+    println!(
+        "{:<58} {:>9.1} ms   {:>8.0} messages/s     ({} drain_once call{}, claims of {}, {} SMTP connection{})",
+        "drain_once(): claim, send over SMTP, record",
+        ms(drain_time),
+        n as f64 / drain_time.as_secs_f64(),
+        drains,
+        if drains == 1 { "" } else { "s" },
+        settings.batch_size,
+        log.connections,
+        if log.connections == 1 { "" } else { "s" },
+    );
+    let mut commands: Vec<_> = log.commands.iter().collect();
+    commands.sort();
+    println!(
+        "{:<58} {}",
+        "SMTP commands the sink saw",
+        commands
+            .iter()
+            .map(|(verb, count)| format!("{verb} {count}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    println!(
+        "{:<58} {:.1} KB average on the wire",
+        "Message size",
+        deliveries.iter().map(|d| d.bytes).sum::<usize>() as f64 / n as f64 / 1024.0
+    );
+
+    // Per claimed batch: from the previous batch's last arrival (or the drain's start) to
+    // this batch's last arrival, so each includes its claim.
+    let batch_size = settings.batch_size.max(1) as usize;
+    let mut per_batch = vec![];
+    let mut previous = started;
+    for chunk in deliveries.chunks(batch_size) {
+        let last = chunk.last().unwrap().done_at;
+        per_batch.push(last - previous);
+        previous = last;
+    }
+    // Per message: from one message's end of data to the next one's, split by what the
+    // sink saw arrive in between, in order: the worker's own time (reading the 250,
+    // recording the outcome in the database, building the next message) until lettre's
+    // pool checks the connection with NOOP; the NOOP round trip; MAIL FROM and RCPT TO;
+    // DATA and the body; and the wait from the body's last line to the end-of-data marker.
+    let mut per_message = vec![];
+    let mut worker = vec![];
+    let mut noop = vec![];
+    for pair in deliveries.windows(2) {
+        per_message.push(pair[1].done_at - pair[0].done_at);
+        if let (true, Some(noop_at)) = (pair[0].connection == pair[1].connection, pair[1].noop_at) {
+            worker.push(noop_at.saturating_duration_since(pair[0].done_at));
+            noop.push(pair[1].mail_from_at.saturating_duration_since(noop_at));
+        }
+    }
+    let envelope: Vec<Duration> = deliveries
+        .iter()
+        .map(|d| d.data_at - d.mail_from_at)
+        .collect();
+    let body: Vec<Duration> = deliveries.iter().map(|d| d.body_at - d.data_at).collect();
+    let end_of_data: Vec<Duration> = deliveries.iter().map(|d| d.done_at - d.body_at).collect();
+    let waiting: Duration = end_of_data.iter().sum();
+    println!();
+    summarise(
+        &format!("Per claimed batch of {batch_size} (claim + sends + records)"),
+        per_batch,
+    );
+    summarise("Per message (end of data to next end of data)", per_message);
+    summarise("  1. worker: record outcome, build next message", worker);
+    summarise("  2. NOOP (lettre's pool checks the connection)", noop);
+    summarise("  3. MAIL FROM + RCPT TO", envelope);
+    summarise("  4. DATA + body", body);
+    summarise(
+        "  5. body to end-of-data marker (a separate 5-byte write)",
+        end_of_data,
+    );
+    let without_wait = drain_time.saturating_sub(waiting);
+    println!(
+        "Waiting for end-of-data markers: {:.1} s of the {:.1} s drain ({:.0}%); without it the drain would run at about {:.0} messages/s",
+        waiting.as_secs_f64(),
+        drain_time.as_secs_f64(),
+        100.0 * waiting.as_secs_f64() / drain_time.as_secs_f64(),
+        n as f64 / without_wait.as_secs_f64()
+    );
+    println!(
+        "Ratio drain/publish time: {:.1}x (publishing queues {:.0}x faster than the worker sends)",
+        drain_time.as_secs_f64() / publish_time.as_secs_f64(),
+        (n as f64 / publish_time.as_secs_f64()) / (n as f64 / drain_time.as_secs_f64())
+    );
+
+    state.db.pool.close().await;
+    drop(state);
+    if let Some(fresh) = postgres {
+        fresh.drop_database().await;
+    }
+}
+
+fn main() {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(run());
+}
