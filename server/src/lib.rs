@@ -72,8 +72,20 @@ pub fn router(state: AppState) -> Router {
         let options = state.leptos_options.clone();
         move || app::shell(options.clone())
     };
+    // The wasm, JS and CSS, compressed for the phones that download them. Only these
+    // static files: pages carry per-person secrets (sign-in tokens, form keys) and
+    // compressing them next to reflected input would invite BREACH-style guessing.
+    let assets = {
+        let options = &state.leptos_options;
+        let dir =
+            std::path::Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
+        tower::ServiceBuilder::new()
+            .layer(tower_http::compression::CompressionLayer::new())
+            .service(tower_http::services::ServeDir::new(dir))
+    };
     Router::new()
         .route("/healthz", get(healthz))
+        .nest_service(&format!("/{}", state.leptos_options.site_pkg_dir), assets)
         .route("/api/{*fn_name}", get(server_fn).post(server_fn))
         .leptos_routes_with_context(&state, routes, page_context.clone(), shell)
         .merge(forms::routes())

@@ -114,3 +114,45 @@ async fn local_mailbox_shows_the_sign_in_email_written_to_a_file_sqlite() {
 async fn local_mailbox_shows_the_sign_in_email_written_to_a_file_postgres() {
     local_mailbox_shows_the_sign_in_email_written_to_a_file(Backend::Postgres).await;
 }
+
+/// The browser's download (wasm, JS, CSS) comes compressed when it asks; pages never do,
+/// because they carry per-person secrets next to text people typed.
+#[tokio::test]
+async fn static_assets_are_compressed_and_pages_are_not() {
+    use axum::{body::Body, http::Request};
+    use tower::ServiceExt;
+    let app = spawn_app_with(Backend::Sqlite, Options { smtp: false }).await;
+    let site = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(site.path().join("pkg")).unwrap();
+    let script = "export function hydrate() {}\n".repeat(200);
+    std::fs::write(site.path().join("pkg/our-words.js"), &script).unwrap();
+    let mut state = app.state.clone();
+    state.leptos_options.site_root = site.path().to_string_lossy().into_owned().into();
+    let router = server::router(state);
+    let fetch = |path: &str| {
+        Request::get(path)
+            .header("accept-encoding", "br, gzip")
+            .body(Body::empty())
+            .unwrap()
+    };
+
+    let asset = router
+        .clone()
+        .oneshot(fetch("/pkg/our-words.js"))
+        .await
+        .unwrap();
+    assert_eq!(asset.status(), StatusCode::OK);
+    assert_eq!(asset.headers()["content-encoding"], "br");
+    let compressed = axum::body::to_bytes(asset.into_body(), usize::MAX)
+        .await
+        .unwrap();
+    assert!(
+        compressed.len() < script.len() / 10,
+        "{} bytes",
+        compressed.len()
+    );
+
+    let page = router.oneshot(fetch("/")).await.unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    assert!(page.headers().get("content-encoding").is_none());
+}
