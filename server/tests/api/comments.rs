@@ -8,7 +8,8 @@ use axum::http::StatusCode;
 const FRAMEWORK: &str = "/frameworks/national-care-service-demo";
 const CI1: &str = "/frameworks/national-care-service-demo/statements/CI-1";
 
-fn today_plus(days: i64) -> String {
+/// A date `days` from today (UTC), as a date field takes it.
+pub fn today_plus(days: i64) -> String {
     let date = time::OffsetDateTime::now_utc().date() + time::Duration::days(days);
     format!(
         "{:04}-{:02}-{:02}",

@@ -2,7 +2,7 @@
 //! outcome: what the "You said, we did" report, the trace and the emails say about it.
 
 use crate::{
-    comments::comment,
+    comments::{comment, today_plus},
     drafting::{form_value, latest_revision},
     on_both_databases,
     support::{TestApp, Visitor},
@@ -14,16 +14,6 @@ const CI1: &str = "/frameworks/national-care-service-demo/statements/CI-1";
 const HL1: &str = "/frameworks/national-care-service-demo/statements/HL-1";
 const HL2: &str = "/frameworks/national-care-service-demo/statements/HL-2";
 const DAY: i64 = 24 * 60 * 60;
-
-fn date_from_today(days: i64) -> String {
-    let date = time::OffsetDateTime::now_utc().date() + time::Duration::days(days);
-    format!(
-        "{:04}-{:02}-{:02}",
-        date.year(),
-        u8::from(date.month()),
-        date.day()
-    )
-}
 
 /// The people in the story, each signed in once.
 struct Cast<'a> {
@@ -74,8 +64,8 @@ async fn open_round(editor: &mut Visitor<'_>, title: &str) -> i64 {
                 ("action", "create"),
                 ("title", title),
                 ("introduction", "Tell us what matters."),
-                ("opens", &date_from_today(0)),
-                ("closes", &date_from_today(14)),
+                ("opens", &today_plus(0)),
+                ("closes", &today_plus(14)),
             ],
         )
         .await;

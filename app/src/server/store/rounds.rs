@@ -10,14 +10,16 @@ pub struct RoundRow {
     pub closes_at: i64,
 }
 
+const ROUNDS: &str =
+    "SELECT id, framework_id, title, introduction, opens_at, closes_at FROM rounds";
+
 pub async fn for_framework(
     pool: &AnyPool,
     framework_id: i64,
 ) -> Result<Vec<RoundRow>, sqlx::Error> {
-    sqlx::query_as::<_, RoundRow>(
-        "SELECT id, framework_id, title, introduction, opens_at, closes_at FROM rounds \
-         WHERE framework_id = $1 ORDER BY opens_at, id",
-    )
+    sqlx::query_as::<_, RoundRow>(sqlx::AssertSqlSafe(format!(
+        "{ROUNDS} WHERE framework_id = $1 ORDER BY opens_at, id"
+    )))
     .bind(framework_id)
     .fetch_all(pool)
     .await
@@ -29,10 +31,9 @@ pub async fn awaiting_publication(
     framework_id: i64,
     now: i64,
 ) -> Result<Vec<RoundRow>, sqlx::Error> {
-    sqlx::query_as::<_, RoundRow>(
-        "SELECT id, framework_id, title, introduction, opens_at, closes_at FROM rounds \
-         WHERE framework_id = $1 AND publication_id IS NULL AND opens_at <= $2 ORDER BY opens_at, id",
-    )
+    sqlx::query_as::<_, RoundRow>(sqlx::AssertSqlSafe(format!(
+        "{ROUNDS} WHERE framework_id = $1 AND publication_id IS NULL AND opens_at <= $2 ORDER BY opens_at, id"
+    )))
     .bind(framework_id)
     .bind(now)
     .fetch_all(conn)
@@ -44,10 +45,9 @@ pub async fn for_publication(
     conn: &mut AnyConnection,
     publication_id: i64,
 ) -> Result<Vec<RoundRow>, sqlx::Error> {
-    sqlx::query_as::<_, RoundRow>(
-        "SELECT id, framework_id, title, introduction, opens_at, closes_at FROM rounds \
-         WHERE publication_id = $1 ORDER BY opens_at, id",
-    )
+    sqlx::query_as::<_, RoundRow>(sqlx::AssertSqlSafe(format!(
+        "{ROUNDS} WHERE publication_id = $1 ORDER BY opens_at, id"
+    )))
     .bind(publication_id)
     .fetch_all(conn)
     .await
@@ -59,10 +59,9 @@ pub async fn open_at(
     framework_id: i64,
     now: i64,
 ) -> Result<Option<RoundRow>, sqlx::Error> {
-    sqlx::query_as::<_, RoundRow>(
-        "SELECT id, framework_id, title, introduction, opens_at, closes_at FROM rounds \
-         WHERE framework_id = $1 AND opens_at <= $2 AND closes_at > $2 ORDER BY opens_at LIMIT 1",
-    )
+    sqlx::query_as::<_, RoundRow>(sqlx::AssertSqlSafe(format!(
+        "{ROUNDS} WHERE framework_id = $1 AND opens_at <= $2 AND closes_at > $2 ORDER BY opens_at LIMIT 1"
+    )))
     .bind(framework_id)
     .bind(now)
     .fetch_optional(conn)
@@ -70,12 +69,10 @@ pub async fn open_at(
 }
 
 pub async fn find(conn: &mut AnyConnection, id: i64) -> Result<Option<RoundRow>, sqlx::Error> {
-    sqlx::query_as::<_, RoundRow>(
-        "SELECT id, framework_id, title, introduction, opens_at, closes_at FROM rounds WHERE id = $1",
-    )
-    .bind(id)
-    .fetch_optional(conn)
-    .await
+    sqlx::query_as::<_, RoundRow>(sqlx::AssertSqlSafe(format!("{ROUNDS} WHERE id = $1")))
+        .bind(id)
+        .fetch_optional(conn)
+        .await
 }
 
 /// Rounds of this framework whose dates overlap `opens_at..closes_at`.
