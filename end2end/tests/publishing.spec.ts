@@ -143,7 +143,7 @@ test('an editor answers every comment, publishes, and the report and trace show 
   const round = page
     .getByRole('listitem')
     .filter({ has: page.getByRole('heading', { level: 2, name: roundTitle }) });
-  await follow(page, round.getByRole('button', { name: new RegExp(`^Close this round now\\s*: ${roundTitle}$`) }));
+  await follow(page, round.getByRole('button', { name: `Close this round now (${roundTitle})`, exact: true }));
   await expect(page).toHaveURL(`${frameworkPath}/rounds?saved=closed`);
   await expect(page.getByRole('status')).toHaveText('The round has been closed.');
   await expect(round.getByText(/^Closed: /)).toBeVisible();

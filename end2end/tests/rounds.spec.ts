@@ -44,7 +44,7 @@ test('an editor opens a consultation round and the framework is then open for co
   await expect(openRoundBanner(page)).toContainText(roundTitle);
   const listed = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2, name: roundTitle }) });
   await expect(listed).toContainText('We want to hear whether these statements sound like you.');
-  await expect(listed.getByRole('button', { name: new RegExp(`^Close this round now\\s*: ${roundTitle}$`) })).toBeVisible();
+  await expect(listed.getByRole('button', { name: `Close this round now (${roundTitle})`, exact: true })).toBeVisible();
   await expectNoAxeViolations(page);
 
   // A second round over the same days is refused, and what was typed stays in the form.

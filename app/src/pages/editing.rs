@@ -156,14 +156,14 @@ pub fn EditFrameworkPage() -> impl IntoView {
                                                 <form method="post" action=action.clone()>
                                                     <input type="hidden" name="action" value="theme-up"/>
                                                     <input type="hidden" name="code" value=code.clone()/>
-                                                    <button type="submit" class="button button--secondary button--small">"Move up"<span class="visually-hidden">{format!(": {}", t.title)}</span></button>
+                                                    <button type="submit" class="button button--secondary button--small">"Move up"<span class="visually-hidden">{format!(" ({})", t.title)}</span></button>
                                                 </form>
                                             })}
                                             {(!last).then(|| view! {
                                                 <form method="post" action=action.clone()>
                                                     <input type="hidden" name="action" value="theme-down"/>
                                                     <input type="hidden" name="code" value=code.clone()/>
-                                                    <button type="submit" class="button button--secondary button--small">"Move down"<span class="visually-hidden">{format!(": {}", t.title)}</span></button>
+                                                    <button type="submit" class="button button--secondary button--small">"Move down"<span class="visually-hidden">{format!(" ({})", t.title)}</span></button>
                                                 </form>
                                             })}
                                         </div>

@@ -70,7 +70,7 @@ pub fn RoundsPage() -> impl IntoView {
                                                         <input type="hidden" name="action" value="close"/>
                                                         <input type="hidden" name="round_id" value=round.id.to_string()/>
                                                         <button type="submit" class="button button--secondary button--small">
-                                                            "Close this round now"<span class="visually-hidden">{format!(": {}", round.title)}</span>
+                                                            "Close this round now"<span class="visually-hidden">{format!(" ({})", round.title)}</span>
                                                         </button>
                                                     </form>
                                                 })}
