@@ -75,12 +75,18 @@ pub fn router(state: AppState) -> Router {
     // The wasm, JS and CSS, compressed for the phones that download them. Only these
     // static files: pages carry per-person secrets (sign-in tokens, form keys) and
     // compressing them next to reflected input would invite BREACH-style guessing.
+    // Quality 5, not Brotli's default 11: measured on the release wasm, 5 brings wasm and
+    // JS to 144 KB (under the 150 KB budget) in milliseconds, where 11 saves 14 KB more
+    // for a second of CPU on every download.
     let assets = {
         let options = &state.leptos_options;
         let dir =
             std::path::Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
         tower::ServiceBuilder::new()
-            .layer(tower_http::compression::CompressionLayer::new())
+            .layer(
+                tower_http::compression::CompressionLayer::new()
+                    .quality(tower_http::CompressionLevel::Precise(5)),
+            )
             .service(tower_http::services::ServeDir::new(dir))
     };
     Router::new()

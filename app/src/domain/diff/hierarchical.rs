@@ -2,9 +2,9 @@
 //! words only inside the sentences that changed. Far less work than a word diff of the
 //! whole text, so a small edit to a long text still shows as a small edit.
 
-use super::tokens::{DIFF_BUDGET, deadline_after, diff_tokens, tokenize};
+use super::tokens::{DIFF_BUDGET, deadline_after, diff_tokens, myers_ops, tokenize};
 use super::{ChangeKind, DiffSpan, push_span, spans_from_tokens};
-use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
+use similar::DiffTag;
 use std::time::Instant;
 
 /// Changed stretches up to this many tokens on each side are word-diffed without a
@@ -15,7 +15,7 @@ const SMALL_CHUNK_TOKENS: usize = 128;
 pub(super) fn diff(old: &str, new: &str, deadline: Option<Instant>) -> Vec<DiffSpan> {
     let old_chunks = chunks(old);
     let new_chunks = chunks(new);
-    let ops = capture_diff_slices_deadline(Algorithm::Myers, &old_chunks, &new_chunks, deadline);
+    let ops = myers_ops(&old_chunks, &new_chunks, deadline);
     // Changed sentences share one fresh budget, so many large changed sentences cannot
     // add up to an unbounded time.
     let inner_deadline = deadline_after(DIFF_BUDGET);

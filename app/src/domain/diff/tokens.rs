@@ -1,7 +1,13 @@
 //! Word tokens and a time-bounded token diff, shared by the diff, passage and merge code.
 
-use similar::{Algorithm, DiffOp, DiffableStr, capture_diff_slices_deadline};
-use std::time::{Duration, Instant};
+use similar::{
+    DiffOp, DiffableStr,
+    algorithms::{Capture, Compact, Replace, myers},
+};
+use std::{
+    hash::Hash,
+    time::{Duration, Instant},
+};
 
 /// How long one word diff may take before similar gives up and approximates. Statements
 /// are a sentence or two, which diff in microseconds; the budget only matters for hostile
@@ -13,6 +19,20 @@ pub(crate) const DIFF_BUDGET: Duration = Duration::from_millis(50);
 /// diff of tokens can always be rendered as the original texts.
 pub(crate) fn tokenize(text: &str) -> Vec<&str> {
     DiffableStr::tokenize_unicode_words(text)
+}
+
+/// Myers' diff of two slices as grouped operations, what `similar::capture_diff_slices`
+/// gives, but naming the algorithm at compile time: choosing it at run time (an
+/// `Algorithm` value) links all three of similar's algorithms into the browser's wasm.
+pub(crate) fn myers_ops<T: Hash + Eq>(
+    old: &[T],
+    new: &[T],
+    deadline: Option<Instant>,
+) -> Vec<DiffOp> {
+    let mut hook = Compact::new(Replace::new(Capture::new()), old, new);
+    // Capturing cannot fail: its error type is uninhabited.
+    let Ok(()) = myers::diff_deadline(&mut hook, old, 0..old.len(), new, 0..new.len(), deadline);
+    hook.into_inner().into_inner().into_ops()
 }
 
 /// The moment a diff must stop by, or `None` for "no deadline".
@@ -54,7 +74,7 @@ pub(crate) fn diff_tokens<'a>(
 ) -> TokenDiff<'a> {
     let old = tokenize(old);
     let new = tokenize(new);
-    let ops = capture_diff_slices_deadline(Algorithm::Myers, &old, &new, deadline);
+    let ops = myers_ops(&old, &new, deadline);
     TokenDiff {
         approximate: has_passed(deadline),
         old,
