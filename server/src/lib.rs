@@ -58,9 +58,19 @@ pub fn leptos_options(config: &Config) -> LeptosOptions {
     options
 }
 
+/// The app's routes, worked out once per process. Working them out renders the app with
+/// resource loading suspended for the whole process (leptos#4773), so doing it again
+/// while another router is rendering pages, as parallel integration tests did, can
+/// leave a page render waiting forever.
+fn routes() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
+        std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(app::App)).clone()
+}
+
 /// The whole application: pages, server functions, form posts, health and static files.
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(app::App);
+    let routes = routes();
     let page_context = {
         let state = state.clone();
         move || {

@@ -198,11 +198,7 @@ pub async fn get_publish_page(slug: String) -> Result<PublishView, AppError> {
         .unanswered()
         .map(|c| Missing {
             reference: c.reference.clone(),
-            author: if c.author_name.is_empty() {
-                "A participant".to_owned()
-            } else {
-                c.author_name.clone()
-            },
+            author: c.author_label().to_owned(),
             excerpt: c.body.chars().take(120).collect(),
             answer_href: format!(
                 "/frameworks/{slug}/rounds/{}/comments?statement={}#comment-{}",

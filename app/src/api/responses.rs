@@ -129,11 +129,7 @@ pub async fn get_round_comments(
                 "/frameworks/{}/statements/{}",
                 r.framework_slug, r.reference
             ),
-            author: if r.author_name.is_empty() {
-                "A participant".to_owned()
-            } else {
-                r.author_name.clone()
-            },
+            author: r.author_label().to_owned(),
             organisation: r.organisation_name.clone(),
             knowledge: Knowledge::parse(&r.knowledge)
                 .map(|k| k.label())

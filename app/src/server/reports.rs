@@ -112,8 +112,10 @@ pub async fn report_with_state(
     .bind(publication.id)
     .fetch_all(&mut *conn)
     .await?;
-    // Which drafts each comment's answer says it was acted on in.
-    let acted_on: Vec<(i64, i64)> = sqlx::query_as(
+    // Which drafts each comment's answer says it was acted on in, by comment, so a report
+    // of thousands of comments never scans every link for every comment.
+    let mut acted_in: HashMap<i64, Vec<i64>> = HashMap::new();
+    let links: Vec<(i64, i64)> = sqlx::query_as(
         "SELECT resp.comment_id, rr.revision_id FROM response_revisions rr \
          JOIN responses resp ON resp.id = rr.response_id \
          WHERE resp.comment_id IN (SELECT id FROM comments WHERE round_id IN \
@@ -122,6 +124,10 @@ pub async fn report_with_state(
     .bind(publication.id)
     .fetch_all(&mut *conn)
     .await?;
+    for (comment, revision) in links {
+        acted_in.entry(comment).or_default().push(revision);
+    }
+    let acted_in = |comment: i64| acted_in.get(&comment).map_or(&[][..], Vec::as_slice);
     let opened_at = rounds.first().map_or(0, |r| r.opens_at);
 
     let mut by_outcome: HashMap<&'static str, i64> = HashMap::new();
@@ -177,7 +183,7 @@ pub async fn report_with_state(
                 .map(|step| {
                     let behind: Vec<_> = mine
                         .iter()
-                        .filter(|c| acted_on.contains(&(c.id, step.revision_id)))
+                        .filter(|c| acted_in(c.id).contains(&step.revision_id))
                         .collect();
                     let row = rows[step.number - 1];
                     ReportStep {
@@ -215,10 +221,9 @@ pub async fn report_with_state(
                     .iter()
                     .filter(|c| !is_private(c))
                     .map(|c| {
-                        let mut landed: Vec<Landing> = acted_on
+                        let mut landed: Vec<Landing> = acted_in(c.id)
                             .iter()
-                            .filter(|(comment, _)| *comment == c.id)
-                            .filter_map(|(_, revision)| draft_number(*revision))
+                            .filter_map(|revision| draft_number(*revision))
                             .map(|draft| Landing {
                                 draft,
                                 href: format!("{trace_path}#draft-{draft}"),
@@ -281,16 +286,8 @@ pub fn public_comment(c: &store::comments::CommentRow, landed: Vec<Landing>) -> 
 pub fn public_author(c: &store::comments::CommentRow) -> String {
     let named = c.visibility == Visibility::Named.as_str();
     match (named, c.organisation_name.as_deref()) {
-        (true, Some(org)) => format!(
-            "{}, for {org}",
-            if c.author_name.is_empty() {
-                "A participant"
-            } else {
-                &c.author_name
-            }
-        ),
-        (true, None) if !c.author_name.is_empty() => c.author_name.clone(),
-        (true, None) => "A participant".to_owned(),
+        (true, Some(org)) => format!("{}, for {org}", c.author_label()),
+        (true, None) => c.author_label().to_owned(),
         (false, Some(org)) => format!("Someone from {org}"),
         (false, None) => "Anonymous participant".to_owned(),
     }

@@ -135,11 +135,7 @@ pub async fn load_statement(slug: &str, reference: &str) -> Result<LoadedStateme
             }
             _ => PassageNote::Whole,
         };
-        let name = if row.author_name.is_empty() {
-            "A participant".to_owned()
-        } else {
-            row.author_name.clone()
-        };
+        let name = row.author_label().to_owned();
         let author = match (visibility, row.organisation_name.as_deref()) {
             (Visibility::Anonymous, Some(org)) => format!("Someone from {org}"),
             (Visibility::Anonymous, None) => "Anonymous participant".to_owned(),

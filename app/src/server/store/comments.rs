@@ -33,6 +33,17 @@ pub struct CommentRow {
     pub published_in: Option<i64>,
 }
 
+impl CommentRow {
+    /// The author's chosen name, or "A participant" for someone who has not chosen one.
+    pub fn author_label(&self) -> &str {
+        if self.author_name.is_empty() {
+            "A participant"
+        } else {
+            &self.author_name
+        }
+    }
+}
+
 const COMMENTS: &str = "\
     SELECT c.id, c.statement_id, c.revision_id, c.round_id, c.author_id, \
       u.display_name AS author_name, c.organisation_id, o.name AS organisation_name, \
