@@ -118,6 +118,11 @@ pub async fn refused(
     let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::UNPROCESSABLE_ENTITY);
     let feedback = match error {
         AppError::SignInRequired | AppError::Forbidden | AppError::NotFound => None,
+        // An error that names its field shows beside that field; any other beside the
+        // field the route says the form is mostly about.
+        AppError::Field(own_field, message) => {
+            Some(FormFeedback::new(form, submitted.fields.clone()).with_error(&own_field, message))
+        }
         other => Some(
             FormFeedback::new(form, submitted.fields.clone()).with_error(field, other.to_string()),
         ),
