@@ -11,12 +11,14 @@ pub mod passage;
 pub mod plain_language;
 pub mod report;
 pub mod response;
+pub mod submission_key;
 pub mod trace;
 
 pub use dates::{format_date, format_date_time};
 pub use display_name::DisplayName;
 pub use email::EmailAddress;
 pub use organisation_name::OrganisationName;
+pub use submission_key::SubmissionKey;
 
 /// Why a piece of text someone typed could not be accepted, in words they can act on.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -5,6 +5,7 @@ pub mod api;
 pub mod domain;
 pub mod error;
 pub mod form;
+pub mod model;
 #[cfg(feature = "ssr")]
 pub mod server;
 

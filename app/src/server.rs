@@ -1,14 +1,17 @@
-//! Server-only parts that server functions and the axum routes call: configuration,
-//! the database, the store, sign-in, email and demo data.
+//! Server-only parts, in layers that only point down: `request` (the server-function
+//! door) → services (one module per area, each function taking an explicit [`Context`])
+//! → `store` (all SQL) → `db`. Configuration, sign-in, mail and demo data sit beside them.
 
 pub mod accounts;
 pub mod auth;
 pub mod clock;
 pub mod commenting;
 pub mod config;
+pub mod context;
 pub mod db;
 pub mod demo;
 pub mod drafting;
+pub mod frameworks;
 pub mod mail;
 pub mod mailbox;
 pub mod outbox;
@@ -18,9 +21,10 @@ pub mod reports;
 pub mod request;
 pub mod responding;
 pub mod state;
+pub mod statements;
 pub mod store;
-pub mod views;
 
 pub use config::Config;
+pub use context::Context;
 pub use db::Db;
 pub use state::AppState;

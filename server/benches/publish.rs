@@ -29,9 +29,9 @@
 //! PostgreSQL: a new database is created on that server for the run and dropped after.
 
 use app::{
-    api::Viewer,
+    model::Viewer,
     server::{
-        Config,
+        Config, Context,
         demo::{DEMO_EDITOR, DEMO_FRAMEWORK_SLUG},
         outbox::{self, WorkerSettings},
         publishing, store,
@@ -587,9 +587,11 @@ async fn run() {
 
     // For scale: reading the round's comments with their answers, which publish also does.
     let started = Instant::now();
-    let read = store::comments::for_round(&pool, seeded.round_id)
+    let mut conn = pool.acquire().await.unwrap();
+    let read = store::comments::for_round(&mut conn, seeded.round_id)
         .await
         .unwrap();
+    drop(conn);
     let read_time = started.elapsed();
     assert_eq!(read.len(), n);
     drop(read);
@@ -597,14 +599,10 @@ async fn run() {
     // 1. Publish: copy the statements and queue one email per contributor, in one transaction.
     let outbox_before = count(&pool, "SELECT COUNT(*) FROM outbox WHERE id > $1", 0).await;
     let started = Instant::now();
-    let version = publishing::publish(
-        &state,
-        &viewer,
-        DEMO_FRAMEWORK_SLUG,
-        "Answers to the bench round",
-    )
-    .await
-    .unwrap();
+    let cx = Context::new(state.clone(), Some(viewer));
+    let version = publishing::publish(&cx, DEMO_FRAMEWORK_SLUG, "Answers to the bench round")
+        .await
+        .unwrap();
     let publish_time = started.elapsed();
     let publication: i64 =
         sqlx::query_scalar("SELECT id FROM publications WHERE version = $1 AND framework_id = (SELECT id FROM frameworks WHERE slug = $2)")

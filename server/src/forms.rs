@@ -24,7 +24,7 @@ pub fn routes() -> Router<AppState> {
         .route("/sign-in", post(sign_in::request_link))
         .route("/sign-in/confirm", post(sign_in::confirm))
         .route("/sign-out", post(sign_in::sign_out))
-        .route("/account", post(account::save_name))
+        .route("/account", post(account::save))
         .route("/admin/people", post(admin::add_person))
         .route("/admin/people/{id}", post(admin::change_person))
         .route("/admin/organisations", post(admin::add_organisation))

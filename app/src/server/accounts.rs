@@ -1,37 +1,69 @@
-//! Changes to people and organisations: one's own name, and the admin's tools.
-//! Callers have already checked who may do these; each runs in one transaction.
+//! People and organisations: someone's own account (name, email choices, what the header
+//! shows), and the admin's tools. Admin functions check the admin role first; every
+//! check that guards a write (the last admin, the person and organisation exist) runs
+//! inside that write's transaction.
 
-use super::{AppState, Db, clock::now, store};
+use super::{Context, Db, clock::now, store};
 use crate::{
-    api::Viewer,
     domain::{DisplayName, EmailAddress, OrganisationName},
     error::AppError,
+    model::{
+        Account, MemberRef, OrganisationDetail, OrganisationRef, OrganisationSummary, PersonDetail,
+        PersonSummary, SiteContext,
+    },
 };
 
-pub async fn set_display_name(
-    state: &AppState,
-    viewer: &Viewer,
-    raw: &str,
-) -> Result<(), AppError> {
-    let name = DisplayName::parse(raw)?;
-    store::users::set_display_name(&state.db.pool, viewer.id, name.as_str()).await?;
+/// What every page's header needs.
+pub fn site_context(cx: &Context) -> SiteContext {
+    SiteContext {
+        viewer: cx.viewer.clone(),
+        local_mailbox: cx.state.config.local_mailbox_enabled(),
+    }
+}
+
+pub async fn account(cx: &Context) -> Result<Account, AppError> {
+    let viewer = cx.signed_in()?.clone();
+    let mut conn = cx.read().await?;
+    let organisations = store::organisations::memberships_of_user(&mut conn, viewer.id)
+        .await?
+        .into_iter()
+        .map(|m| m.organisation_name)
+        .collect();
+    let (easy_read, email_opt_out) = store::users::email_preferences(&mut conn, viewer.id).await?;
+    Ok(Account {
+        viewer,
+        organisations,
+        easy_read,
+        email_opt_out,
+    })
+}
+
+pub async fn set_display_name(cx: &Context, raw: &str) -> Result<(), AppError> {
+    let viewer = cx.signed_in()?;
+    let name = DisplayName::parse(raw).map_err(|e| AppError::field("display_name", e))?;
+    let mut tx = cx.write().await?;
+    store::users::set_display_name(&mut tx, viewer.id, name.as_str()).await?;
+    tx.commit().await?;
     Ok(())
 }
 
 pub async fn set_email_preferences(
-    state: &AppState,
-    viewer: &Viewer,
+    cx: &Context,
     easy_read: bool,
     opt_out: bool,
 ) -> Result<(), AppError> {
-    store::users::set_email_preferences(&state.db.pool, viewer.id, easy_read, opt_out).await?;
+    let viewer = cx.signed_in()?;
+    let mut tx = cx.write().await?;
+    store::users::set_email_preferences(&mut tx, viewer.id, easy_read, opt_out).await?;
+    tx.commit().await?;
     Ok(())
 }
 
 /// Add someone by address before they first sign in (e.g. to give them a role).
-pub async fn add_person(db: &Db, raw_email: &str) -> Result<i64, AppError> {
-    let email = EmailAddress::parse(raw_email)?;
-    let mut tx = db.begin_write().await?;
+pub async fn add_person(cx: &Context, raw_email: &str) -> Result<i64, AppError> {
+    cx.admin()?;
+    let email = EmailAddress::parse(raw_email).map_err(|e| AppError::field("email", e))?;
+    let mut tx = cx.write().await?;
     let user = store::users::find_or_create_by_email(&mut tx, email.as_str(), now()).await?;
     tx.commit().await?;
     Ok(user.id)
@@ -49,16 +81,18 @@ pub async fn make_admin(db: &Db, raw_email: &str) -> Result<i64, AppError> {
 }
 
 pub async fn set_roles(
-    state: &AppState,
+    cx: &Context,
     person_id: i64,
     is_editor: bool,
     is_admin: bool,
 ) -> Result<(), AppError> {
-    let mut tx = state.db.begin_write().await?;
-    let before = store::users::find_by_id(&state.db.pool, person_id)
+    cx.admin()?;
+    let mut tx = cx.write().await?;
+    let admins = store::users::lock_admins(&mut tx, cx.db().backend).await?;
+    let before = store::users::find_by_id(&mut tx, person_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    if before.is_admin != 0 && !is_admin && store::users::count_admins(&mut tx).await? <= 1 {
+    if before.is_admin != 0 && !is_admin && admins.iter().all(|id| *id == person_id) {
         return Err(AppError::Invalid(
             "This is the only admin. Make someone else an admin first, so that someone can still manage people.".into(),
         ));
@@ -68,51 +102,166 @@ pub async fn set_roles(
     Ok(())
 }
 
-pub async fn create_organisation(state: &AppState, raw_name: &str) -> Result<i64, AppError> {
-    let name = OrganisationName::parse(raw_name)?;
-    let mut tx = state.db.begin_write().await?;
+pub async fn create_organisation(cx: &Context, raw_name: &str) -> Result<i64, AppError> {
+    cx.admin()?;
+    let name = OrganisationName::parse(raw_name).map_err(|e| AppError::field("name", e))?;
+    let mut tx = cx.write().await?;
     let id = store::organisations::create(&mut tx, name.as_str(), now())
         .await?
         .ok_or_else(|| {
-            AppError::Invalid(format!(
-                "There is already an organisation called {}",
-                name.as_str()
-            ))
+            AppError::Field(
+                "name".into(),
+                format!("There is already an organisation called {}", name.as_str()),
+            )
         })?;
     tx.commit().await?;
     Ok(id)
 }
 
+/// The organisation chosen from a list, as its id.
+fn chosen_organisation(raw: &str, message: &str) -> Result<i64, AppError> {
+    raw.trim()
+        .parse()
+        .map_err(|_| AppError::Field("organisation_id".into(), message.into()))
+}
+
 pub async fn add_membership(
-    state: &AppState,
+    cx: &Context,
     person_id: i64,
-    organisation_id: i64,
+    organisation: &str,
 ) -> Result<(), AppError> {
-    let pool = &state.db.pool;
-    if store::users::find_by_id(pool, person_id).await?.is_none() {
-        return Err(AppError::NotFound);
-    }
-    if store::organisations::find(pool, organisation_id)
+    cx.admin()?;
+    let organisation_id =
+        chosen_organisation(organisation, "Choose an organisation from the list")?;
+    let mut tx = cx.write().await?;
+    if store::users::find_by_id(&mut tx, person_id)
         .await?
         .is_none()
     {
-        return Err(AppError::Invalid(
+        return Err(AppError::NotFound);
+    }
+    if store::organisations::find(&mut tx, organisation_id)
+        .await?
+        .is_none()
+    {
+        return Err(AppError::Field(
+            "organisation_id".into(),
             "Choose an organisation from the list".into(),
         ));
     }
-    let mut tx = state.db.begin_write().await?;
     store::organisations::add_member(&mut tx, person_id, organisation_id, now()).await?;
     tx.commit().await?;
     Ok(())
 }
 
 pub async fn remove_membership(
-    state: &AppState,
+    cx: &Context,
     person_id: i64,
-    organisation_id: i64,
+    organisation: &str,
 ) -> Result<(), AppError> {
-    let mut tx = state.db.begin_write().await?;
+    cx.admin()?;
+    let organisation_id = chosen_organisation(organisation, "Choose an organisation to remove")?;
+    let mut tx = cx.write().await?;
     store::organisations::remove_member(&mut tx, person_id, organisation_id).await?;
     tx.commit().await?;
     Ok(())
+}
+
+fn organisations_by_person(
+    memberships: &[store::organisations::MembershipRow],
+    user_id: i64,
+) -> Vec<OrganisationRef> {
+    memberships
+        .iter()
+        .filter(|m| m.user_id == user_id)
+        .map(|m| OrganisationRef {
+            id: m.organisation_id,
+            name: m.organisation_name.clone(),
+        })
+        .collect()
+}
+
+fn person_summary(
+    row: store::users::UserRow,
+    memberships: &[store::organisations::MembershipRow],
+) -> PersonSummary {
+    PersonSummary {
+        organisations: organisations_by_person(memberships, row.id),
+        id: row.id,
+        email: row.email,
+        display_name: row.display_name,
+        is_editor: row.is_editor != 0,
+        is_admin: row.is_admin != 0,
+    }
+}
+
+/// Everyone, with roles and organisations: two queries, however many people.
+pub async fn people(cx: &Context) -> Result<Vec<PersonSummary>, AppError> {
+    cx.admin()?;
+    let mut conn = cx.read().await?;
+    let people = store::users::list_all(&mut conn).await?;
+    let memberships = store::organisations::all_memberships(&mut conn).await?;
+    Ok(people
+        .into_iter()
+        .map(|row| person_summary(row, &memberships))
+        .collect())
+}
+
+pub async fn person(cx: &Context, id: i64) -> Result<PersonDetail, AppError> {
+    cx.admin()?;
+    let mut conn = cx.read().await?;
+    let row = store::users::find_by_id(&mut conn, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let memberships = store::organisations::memberships_of_user(&mut conn, id).await?;
+    let person = person_summary(row, &memberships);
+    let other_organisations = store::organisations::list(&mut conn)
+        .await?
+        .into_iter()
+        .filter(|o| !person.organisations.iter().any(|m| m.id == o.id))
+        .map(|o| OrganisationRef {
+            id: o.id,
+            name: o.name,
+        })
+        .collect();
+    Ok(PersonDetail {
+        person,
+        other_organisations,
+    })
+}
+
+pub async fn organisations(cx: &Context) -> Result<Vec<OrganisationSummary>, AppError> {
+    cx.admin()?;
+    let mut conn = cx.read().await?;
+    Ok(store::organisations::list(&mut conn)
+        .await?
+        .into_iter()
+        .map(|o| OrganisationSummary {
+            id: o.id,
+            name: o.name,
+            member_count: o.member_count,
+        })
+        .collect())
+}
+
+pub async fn organisation(cx: &Context, id: i64) -> Result<OrganisationDetail, AppError> {
+    cx.admin()?;
+    let mut conn = cx.read().await?;
+    let organisation = store::organisations::find(&mut conn, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let members = store::organisations::members_of(&mut conn, id)
+        .await?
+        .into_iter()
+        .map(|m| MemberRef {
+            user_id: m.user_id,
+            name: m.display_name,
+            email: m.email,
+        })
+        .collect();
+    Ok(OrganisationDetail {
+        id: organisation.id,
+        name: organisation.name,
+        members,
+    })
 }

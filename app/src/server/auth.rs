@@ -4,7 +4,7 @@
 //! token, because mail scanners open every link in a message before the person does.
 
 use super::{AppState, clock::now, db::Tx, store};
-use crate::{domain::EmailAddress, error::AppError};
+use crate::{domain::EmailAddress, error::AppError, model::Viewer};
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use sha2::{Digest, Sha256};
 
@@ -148,11 +148,14 @@ pub async fn sign_out(state: &AppState, session_secret: &str) -> Result<(), AppE
     Ok(())
 }
 
-pub async fn session_user(
+/// The person a session cookie belongs to, if the session is live.
+pub async fn session_viewer(
     state: &AppState,
     session_secret: &str,
-) -> Result<Option<store::users::UserRow>, AppError> {
-    Ok(store::sessions::find_user(&state.db.pool, &hash_secret(session_secret), now()).await?)
+) -> Result<Option<Viewer>, AppError> {
+    let mut conn = state.db.pool.acquire().await?;
+    let user = store::sessions::find_user(&mut conn, &hash_secret(session_secret), now()).await?;
+    Ok(user.map(Viewer::from))
 }
 
 #[cfg(test)]

@@ -1,16 +1,19 @@
 //! Participants' comments: made only while a round is open, on the revision they read,
-//! optionally on a passage of it, for themselves or an organisation they belong to.
+//! optionally on a passage of it, for themselves or an organisation they belong to; and
+//! each person's own contributions, with what became of them.
 
-use super::{AppState, clock::now, store};
+use super::{Context, clock::now, drafting, reports, store};
 use crate::{
-    api::Viewer,
     domain::{
-        Invalid,
-        drafting::{self, Knowledge, Visibility},
-        passage,
+        Invalid, SubmissionKey,
+        drafting::{self as checks, Knowledge, Visibility},
+        format_date, passage, submission_key,
     },
     error::AppError,
+    model::{Contribution, Landing, PublishedIn, Viewer},
 };
+use sqlx::AnyConnection;
+use std::collections::HashMap;
 
 /// The comment form as submitted.
 pub struct CommentForm<'a> {
@@ -34,22 +37,24 @@ struct Checked {
     suggestion: Option<String>,
     knowledge: Knowledge,
     visibility: Visibility,
-    organisation_id: Option<i64>,
+    organisation: Option<i64>,
 }
 
-async fn check_common(
-    state: &AppState,
+/// Check what was typed, each message naming its field. Which organisations someone may
+/// speak for is checked against `conn`, the caller's write transaction.
+async fn check(
+    conn: &mut AnyConnection,
     viewer: &Viewer,
     form: &CommentForm<'_>,
 ) -> Result<Checked, AppError> {
-    let body = drafting::comment_body(form.body).map_err(|e| AppError::field("body", e))?;
+    let body = checks::comment_body(form.body).map_err(|e| AppError::field("body", e))?;
     let suggestion =
-        drafting::suggestion(form.suggestion).map_err(|e| AppError::field("suggestion", e))?;
+        checks::suggestion(form.suggestion).map_err(|e| AppError::field("suggestion", e))?;
     let knowledge =
         Knowledge::parse(form.knowledge).map_err(|e| AppError::field("knowledge", e))?;
     let visibility =
         Visibility::parse(form.visibility).map_err(|e| AppError::field("visibility", e))?;
-    let organisation_id = match form.on_behalf_of.trim() {
+    let organisation = match form.on_behalf_of.trim() {
         "" => None,
         raw => {
             let id: i64 = raw.parse().map_err(|_| {
@@ -58,8 +63,7 @@ async fn check_common(
                     "Choose who you are commenting for".into(),
                 )
             })?;
-            let memberships =
-                store::organisations::memberships_of_user(&state.db.pool, viewer.id).await?;
+            let memberships = store::organisations::memberships_of_user(conn, viewer.id).await?;
             if !memberships.iter().any(|m| m.organisation_id == id) {
                 // Checked on the server: a representative speaks only for their own organisations.
                 return Err(AppError::Field(
@@ -75,7 +79,7 @@ async fn check_common(
         suggestion,
         knowledge,
         visibility,
-        organisation_id,
+        organisation,
     })
 }
 
@@ -88,34 +92,33 @@ fn word_number(raw: &str, field: &str) -> Result<usize, AppError> {
 }
 
 pub async fn add(
-    state: &AppState,
-    viewer: &Viewer,
+    cx: &Context,
     slug: &str,
     reference: &str,
     form: &CommentForm<'_>,
 ) -> Result<i64, AppError> {
-    let framework = store::frameworks::find_by_slug(&state.db.pool, slug)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let statement = store::frameworks::statement(&state.db.pool, framework.id, reference)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if statement.retired_at.is_some() {
-        return Err(AppError::Invalid(
-            "This statement has been retired, so it no longer takes comments.".into(),
-        ));
-    }
-    let checked = check_common(state, viewer, form).await?;
+    let viewer = cx.signed_in()?;
     let revision_id: i64 = form
         .revision_id
         .trim()
         .parse()
         .map_err(|_| AppError::Invalid("Reload the page and try again.".into()))?;
-
-    let mut tx = state.db.begin_write().await?;
-    if let Some(existing) = store::comments::find_by_key(&mut tx, form.submission_key).await? {
-        return Ok(existing); // The same form sent twice: one comment.
+    let key = SubmissionKey::parse(form.submission_key)?;
+    let mut tx = cx.write().await?;
+    let framework = drafting::framework(&mut tx, slug).await?;
+    let statement = drafting::statement(&mut tx, framework.id, reference).await?;
+    if let Some(existing) = store::comments::find_by_key(&mut tx, key.as_str()).await? {
+        if existing.author_id == viewer.id && existing.statement_id == statement.id {
+            return Ok(existing.id); // The same form sent twice: one comment.
+        }
+        return Err(submission_key::used_elsewhere().into());
     }
+    if statement.retired_at.is_some() {
+        return Err(AppError::Invalid(
+            "This statement has been retired, so it no longer takes comments.".into(),
+        ));
+    }
+    let checked = check(&mut tx, viewer, form).await?;
     let Some(round) = store::rounds::open_at(&mut tx, framework.id, now()).await? else {
         return Err(AppError::Invalid("Comments are closed: there is no consultation round open now. Your comment has not been saved.".into()));
     };
@@ -140,15 +143,15 @@ pub async fn add(
         revision_id,
         round_id: round.id,
         author_id: viewer.id,
-        organisation_id: checked.organisation_id,
+        organisation_id: checked.organisation,
         body: &checked.body,
         passage: chosen
             .as_ref()
             .map(|p| (p.start as i64, p.end as i64, p.quote.as_str())),
         suggestion: checked.suggestion.as_deref(),
-        knowledge: checked.knowledge.as_str(),
-        visibility: checked.visibility.as_str(),
-        submission_key: form.submission_key,
+        knowledge: checked.knowledge,
+        visibility: checked.visibility,
+        submission_key: key.as_str(),
     };
     let id = store::comments::insert(&mut tx, &new, now()).await?;
     tx.commit().await?;
@@ -157,17 +160,17 @@ pub async fn add(
 
 /// Check the comment is the viewer's own and its round is still open.
 async fn own_open_comment(
+    conn: &mut AnyConnection,
     viewer: &Viewer,
     id: i64,
-    tx: &mut super::db::Tx,
 ) -> Result<store::comments::CommentRow, AppError> {
-    let comment = store::comments::find(tx, id)
+    let comment = store::comments::find(conn, id)
         .await?
         .ok_or(AppError::NotFound)?;
     if comment.author_id != viewer.id || comment.withdrawn_at.is_some() {
         return Err(AppError::NotFound);
     }
-    let round = store::rounds::find(tx, comment.round_id)
+    let round = store::rounds::find(conn, comment.round_id)
         .await?
         .ok_or(AppError::NotFound)?;
     let at = now();
@@ -179,31 +182,85 @@ async fn own_open_comment(
     Ok(comment)
 }
 
-pub async fn edit(
-    state: &AppState,
-    viewer: &Viewer,
-    id: i64,
-    form: &CommentForm<'_>,
-) -> Result<(), AppError> {
-    let checked = check_common(state, viewer, form).await?;
-    let mut tx = state.db.begin_write().await?;
-    own_open_comment(viewer, id, &mut tx).await?;
+pub async fn edit(cx: &Context, id: i64, form: &CommentForm<'_>) -> Result<(), AppError> {
+    let viewer = cx.signed_in()?;
+    let mut tx = cx.write().await?;
+    own_open_comment(&mut tx, viewer, id).await?;
+    let checked = check(&mut tx, viewer, form).await?;
     let edit = store::comments::CommentEdit {
-        organisation_id: checked.organisation_id,
+        organisation_id: checked.organisation,
         body: &checked.body,
         suggestion: checked.suggestion.as_deref(),
-        knowledge: checked.knowledge.as_str(),
-        visibility: checked.visibility.as_str(),
+        knowledge: checked.knowledge,
+        visibility: checked.visibility,
     };
     store::comments::update(&mut tx, id, &edit, now()).await?;
     tx.commit().await?;
     Ok(())
 }
 
-pub async fn withdraw(state: &AppState, viewer: &Viewer, id: i64) -> Result<(), AppError> {
-    let mut tx = state.db.begin_write().await?;
-    own_open_comment(viewer, id, &mut tx).await?;
+pub async fn withdraw(cx: &Context, id: i64) -> Result<(), AppError> {
+    let viewer = cx.signed_in()?;
+    let mut tx = cx.write().await?;
+    own_open_comment(&mut tx, viewer, id).await?;
     store::comments::withdraw(&mut tx, id, now()).await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// Everything the signed-in person said, newest first, with what became of each and,
+/// once published, where to read about it.
+pub async fn my_contributions(cx: &Context) -> Result<Vec<Contribution>, AppError> {
+    let viewer = cx.signed_in()?;
+    let mut conn = cx.read().await?;
+    let published: HashMap<i64, (i64, i64)> =
+        store::comments::published_for_author(&mut conn, viewer.id)
+            .await?
+            .into_iter()
+            .map(|(id, version, draft)| (id, (version, draft)))
+            .collect();
+    Ok(store::comments::by_author(&mut conn, viewer.id)
+        .await?
+        .into_iter()
+        .map(|r| {
+            let version_path = |v: i64| format!("/frameworks/{}/versions/{v}", r.framework_slug);
+            let published = published.get(&r.id).map(|&(version, draft)| PublishedIn {
+                version,
+                report_href: if r.visibility == Visibility::PolicyTeamOnly {
+                    format!("{}/report", version_path(version))
+                } else {
+                    format!(
+                        "{}/report#{}",
+                        version_path(version),
+                        reports::comment_anchor(r.id)
+                    )
+                },
+                landed: (draft > 0).then(|| Landing {
+                    draft: draft as usize,
+                    href: format!(
+                        "{}/statements/{}/trace#draft-{draft}",
+                        version_path(version),
+                        r.reference
+                    ),
+                }),
+            });
+            Contribution {
+                statement_path: format!(
+                    "/frameworks/{}/statements/{}",
+                    r.framework_slug, r.reference
+                ),
+                reference: r.reference,
+                body: r.body,
+                quote: r.quote,
+                created_label: format_date(r.created_at),
+                on_behalf_of: r.organisation_name,
+                outcome: r
+                    .outcome
+                    .map_or("Not answered yet", |o| o.label())
+                    .to_owned(),
+                reason: r.reason,
+                published,
+            }
+        })
+        .collect())
 }

@@ -58,10 +58,7 @@ const THEMES: &[(&str, &str, &str, &[&str])] = &[
 /// Load the demo if there are no frameworks yet; safe to call on every start.
 pub async fn load_if_empty(db: &Db) -> Result<bool, sqlx::Error> {
     let mut tx = db.begin_write().await?;
-    let frameworks: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM frameworks")
-        .fetch_one(&mut *tx)
-        .await?;
-    if frameworks > 0 {
+    if store::frameworks::count(&mut tx).await? > 0 {
         return Ok(false);
     }
     let at = now();
@@ -85,39 +82,26 @@ pub async fn load_if_empty(db: &Db) -> Result<bool, sqlx::Error> {
     )
     .await?;
     demo_person(&mut tx, DEMO_ADMIN, "Alex (demo admin)", false, true, at).await?;
-    let organisation: i64 = sqlx::query_scalar(
-        "INSERT INTO organisations (name, created_at) VALUES ($1, $2) RETURNING id",
-    )
-    .bind("Speaking Up Together (demo)")
-    .bind(at)
-    .fetch_one(&mut *tx)
-    .await?;
+    let organisation = store::organisations::create(&mut tx, "Speaking Up Together (demo)", at)
+        .await?
+        .ok_or(sqlx::Error::RowNotFound)?;
     store::organisations::add_member(&mut tx, rep, organisation, at).await?;
 
-    let framework: i64 = sqlx::query_scalar(
-        "INSERT INTO frameworks (slug, title, summary, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
-    )
-    .bind(DEMO_FRAMEWORK_SLUG)
-    .bind("National Care Service standards (demo)")
-    .bind(
+    let framework = store::statements::insert_framework(
+        &mut tx,
+        DEMO_FRAMEWORK_SLUG,
+        "National Care Service standards (demo)",
         "Draft standards for a National Care Service, written as I statements by people who \
          use social care, their carers and the people who support them.",
+        at,
     )
-    .bind(at)
-    .fetch_one(&mut *tx)
-    .await?;
-    for (theme_position, (code, title, description, statements)) in THEMES.iter().enumerate() {
-        let theme: i64 = sqlx::query_scalar(
-            "INSERT INTO themes (framework_id, code, title, description, position) \
-             VALUES ($1, $2, $3, $4, $5) RETURNING id",
-        )
-        .bind(framework)
-        .bind(*code)
-        .bind(*title)
-        .bind(*description)
-        .bind(theme_position as i64)
-        .fetch_one(&mut *tx)
-        .await?;
+    .await?
+    .ok_or(sqlx::Error::RowNotFound)?;
+    // Themes take the next place in order, so they keep the order they are listed in.
+    for (code, title, description, statements) in THEMES.iter() {
+        let theme = store::statements::insert_theme(&mut tx, framework, code, title, description)
+            .await?
+            .ok_or(sqlx::Error::RowNotFound)?;
         for text in statements.iter() {
             let statement = store::statements::NewStatement {
                 framework_id: framework,
@@ -144,6 +128,6 @@ async fn demo_person(
 ) -> Result<i64, sqlx::Error> {
     let user = store::users::find_or_create_by_email(conn, email, at).await?;
     store::users::set_roles(conn, user.id, is_editor, is_admin).await?;
-    store::users::set_display_name_on(conn, user.id, name).await?;
+    store::users::set_display_name(conn, user.id, name).await?;
     Ok(user.id)
 }

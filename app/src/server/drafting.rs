@@ -1,30 +1,36 @@
 //! Editors' work: frameworks, themes, statements, redrafts and consultation rounds.
-//! Every function checks the editor role itself and writes in one transaction.
+//! Every function checks the editor role first, and every check that guards a write
+//! (the framework and theme exist, the statement is not retired, the submission key is
+//! new, rounds do not overlap) runs inside that write's transaction.
 
-use super::{AppState, clock::now, responding, store};
+use super::{
+    Context,
+    clock::now,
+    db::Tx,
+    responding::{self, AnswerForm},
+    store,
+};
 use crate::{
-    api::Viewer,
-    domain::{drafting, merge},
+    domain::{Invalid, SubmissionKey, drafting, merge, submission_key},
     error::AppError,
 };
+use sqlx::AnyConnection;
 
-pub fn require_editor(viewer: &Viewer) -> Result<(), AppError> {
-    if viewer.is_editor {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
-
-async fn framework_id(state: &AppState, slug: &str) -> Result<i64, AppError> {
-    Ok(store::frameworks::find_by_slug(&state.db.pool, slug)
+pub(super) async fn framework(
+    conn: &mut AnyConnection,
+    slug: &str,
+) -> Result<store::frameworks::FrameworkRow, AppError> {
+    store::frameworks::find_by_slug(conn, slug)
         .await?
-        .ok_or(AppError::NotFound)?
-        .id)
+        .ok_or(AppError::NotFound)
 }
 
-async fn theme_id(state: &AppState, framework_id: i64, code: &str) -> Result<i64, AppError> {
-    store::frameworks::themes(&state.db.pool, framework_id)
+async fn theme_id(
+    conn: &mut AnyConnection,
+    framework_id: i64,
+    code: &str,
+) -> Result<i64, AppError> {
+    store::frameworks::themes(conn, framework_id)
         .await?
         .into_iter()
         .find(|t| t.code == code)
@@ -32,17 +38,26 @@ async fn theme_id(state: &AppState, framework_id: i64, code: &str) -> Result<i64
         .ok_or(AppError::NotFound)
 }
 
+pub(super) async fn statement(
+    conn: &mut AnyConnection,
+    framework_id: i64,
+    reference: &str,
+) -> Result<store::frameworks::StatementRow, AppError> {
+    store::frameworks::statement(conn, framework_id, &reference.to_uppercase())
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
 pub async fn create_framework(
-    state: &AppState,
-    viewer: &Viewer,
+    cx: &Context,
     title: &str,
     summary: &str,
 ) -> Result<String, AppError> {
-    require_editor(viewer)?;
+    cx.editor()?;
     let title = drafting::title(title, "title").map_err(|e| AppError::field("title", e))?;
     let summary = drafting::summary(summary).map_err(|e| AppError::field("summary", e))?;
     let base = drafting::slug_from_title(&title);
-    let mut tx = state.db.begin_write().await?;
+    let mut tx = cx.write().await?;
     for attempt in 1..=50 {
         let slug = if attempt == 1 {
             base.clone()
@@ -59,43 +74,41 @@ pub async fn create_framework(
     }
     Err(AppError::field(
         "title",
-        crate::domain::Invalid::new("Choose a different title: this one is taken"),
+        Invalid::new("Choose a different title: this one is taken"),
     ))
 }
 
 pub async fn update_framework(
-    state: &AppState,
-    viewer: &Viewer,
+    cx: &Context,
     slug: &str,
     title: &str,
     summary: &str,
 ) -> Result<(), AppError> {
-    require_editor(viewer)?;
-    let id = framework_id(state, slug).await?;
+    cx.editor()?;
     let title = drafting::title(title, "title").map_err(|e| AppError::field("title", e))?;
     let summary = drafting::summary(summary).map_err(|e| AppError::field("summary", e))?;
-    let mut tx = state.db.begin_write().await?;
+    let mut tx = cx.write().await?;
+    let id = framework(&mut tx, slug).await?.id;
     store::statements::update_framework(&mut tx, id, &title, &summary).await?;
     tx.commit().await?;
     Ok(())
 }
 
 pub async fn add_theme(
-    state: &AppState,
-    viewer: &Viewer,
+    cx: &Context,
     slug: &str,
     code: &str,
     title: &str,
     description: &str,
 ) -> Result<(), AppError> {
-    require_editor(viewer)?;
-    let id = framework_id(state, slug).await?;
+    cx.editor()?;
     let code = drafting::theme_code(code).map_err(|e| AppError::field("code", e))?;
     let title =
         drafting::title(title, "theme title").map_err(|e| AppError::field("theme_title", e))?;
     let description =
         drafting::summary(description).map_err(|e| AppError::field("description", e))?;
-    let mut tx = state.db.begin_write().await?;
+    let mut tx = cx.write().await?;
+    let id = framework(&mut tx, slug).await?.id;
     if store::statements::insert_theme(&mut tx, id, &code, &title, &description)
         .await?
         .is_none()
@@ -110,37 +123,31 @@ pub async fn add_theme(
 }
 
 pub async fn update_theme(
-    state: &AppState,
-    viewer: &Viewer,
+    cx: &Context,
     slug: &str,
     code: &str,
     title: &str,
     description: &str,
 ) -> Result<(), AppError> {
-    require_editor(viewer)?;
-    let framework = framework_id(state, slug).await?;
-    let theme = theme_id(state, framework, code).await?;
+    cx.editor()?;
     let title = drafting::title(title, "theme title")
         .map_err(|e| AppError::field(&format!("theme-title-{code}"), e))?;
     let description = drafting::summary(description)
         .map_err(|e| AppError::field(&format!("theme-description-{code}"), e))?;
-    let mut tx = state.db.begin_write().await?;
+    let mut tx = cx.write().await?;
+    let framework = framework(&mut tx, slug).await?.id;
+    let theme = theme_id(&mut tx, framework, code).await?;
     store::statements::update_theme(&mut tx, theme, &title, &description).await?;
     tx.commit().await?;
     Ok(())
 }
 
 /// Swap a theme with its neighbour above (`up`) or below.
-pub async fn move_theme(
-    state: &AppState,
-    viewer: &Viewer,
-    slug: &str,
-    code: &str,
-    up: bool,
-) -> Result<(), AppError> {
-    require_editor(viewer)?;
-    let framework = framework_id(state, slug).await?;
-    let themes = store::frameworks::themes(&state.db.pool, framework).await?;
+pub async fn move_theme(cx: &Context, slug: &str, code: &str, up: bool) -> Result<(), AppError> {
+    cx.editor()?;
+    let mut tx = cx.write().await?;
+    let framework = framework(&mut tx, slug).await?.id;
+    let themes = store::frameworks::themes(&mut tx, framework).await?;
     let index = themes
         .iter()
         .position(|t| t.code == code)
@@ -155,51 +162,42 @@ pub async fn move_theme(
     };
     let mut order: Vec<i64> = themes.iter().map(|t| t.id).collect();
     order.swap(index, other);
-    let mut tx = state.db.begin_write().await?;
-    for (position, id) in order.iter().enumerate() {
-        sqlx::query("UPDATE themes SET position = $1 WHERE id = $2")
-            .bind(position as i64)
-            .bind(*id)
-            .execute(&mut *tx)
-            .await?;
-    }
+    store::statements::order_themes(&mut tx, &order).await?;
     tx.commit().await?;
     Ok(())
 }
 
 /// A new statement at the end of a theme. Returns its reference.
 pub async fn create_statement(
-    state: &AppState,
-    viewer: &Viewer,
+    cx: &Context,
     slug: &str,
     code: &str,
     text: &str,
     note: &str,
     submission_key: &str,
 ) -> Result<String, AppError> {
-    require_editor(viewer)?;
-    let framework = framework_id(state, slug).await?;
-    let theme = theme_id(state, framework, code).await?;
+    let editor = cx.editor()?;
     let body = drafting::statement_text(text).map_err(|e| AppError::field("body", e))?;
     let note = drafting::revision_note(note).map_err(|e| AppError::field("note", e))?;
-    let mut tx = state.db.begin_write().await?;
-    if let Some(existing) = store::statements::revision_by_key(&mut tx, submission_key).await? {
-        // The same form sent twice: the first one already made the statement.
-        let reference: String = sqlx::query_scalar(
-            "SELECT s.reference FROM statements s JOIN statement_revisions r ON r.statement_id = s.id WHERE r.id = $1",
-        )
-        .bind(existing)
-        .fetch_one(&mut *tx)
-        .await?;
-        return Ok(reference);
+    let key = SubmissionKey::parse(submission_key)?;
+    let mut tx = cx.write().await?;
+    let framework = framework(&mut tx, slug).await?.id;
+    let theme = theme_id(&mut tx, framework, code).await?;
+    if let Some(existing) = store::statements::revision_by_key(&mut tx, key.as_str()).await? {
+        // The same form sent twice: the first one already made the statement. A key
+        // someone else used, or used for another theme, is not this form's.
+        if existing.author_id == Some(editor.id) && existing.theme_id == theme {
+            return Ok(existing.reference);
+        }
+        return Err(submission_key::used_elsewhere().into());
     }
     let new = store::statements::NewStatement {
         framework_id: framework,
         theme_id: theme,
         body: &body,
-        author_id: Some(viewer.id),
+        author_id: Some(editor.id),
         note: &note,
-        submission_key: Some(submission_key),
+        submission_key: Some(key.as_str()),
     };
     let (_, reference) = store::statements::insert_statement(&mut tx, &new, now()).await?;
     tx.commit().await?;
@@ -231,30 +229,24 @@ impl From<sqlx::Error> for RedraftRefused {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// A redraft as typed: the new text, why, the draft it started from, and any answers
+/// to comments given beside it.
+pub struct RedraftForm<'a> {
+    pub base_revision_id: i64,
+    pub text: &'a str,
+    pub note: &'a str,
+    pub submission_key: &'a str,
+    pub answers: &'a [AnswerForm],
+}
+
 pub async fn redraft(
-    state: &AppState,
-    viewer: &Viewer,
+    cx: &Context,
     slug: &str,
     reference: &str,
-    base_revision_id: i64,
-    text: &str,
-    note: &str,
-    submission_key: &str,
-    answers: &[responding::AnswerForm],
+    form: &RedraftForm<'_>,
 ) -> Result<(), RedraftRefused> {
-    require_editor(viewer)?;
-    let framework = framework_id(state, slug).await?;
-    let statement = store::frameworks::statement(&state.db.pool, framework, reference)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if statement.retired_at.is_some() {
-        return Err(AppError::Invalid(
-            "This statement has been retired, so it cannot be redrafted.".into(),
-        )
-        .into());
-    }
-    let body = drafting::statement_text(text).map_err(|e| AppError::field("body", e))?;
+    let editor = cx.editor()?;
+    let body = drafting::statement_text(form.text).map_err(|e| AppError::field("body", e))?;
     if merge::has_conflict_markers(&body) {
         return Err(AppError::Field(
             "body".into(),
@@ -262,24 +254,33 @@ pub async fn redraft(
         )
         .into());
     }
-    let note = drafting::revision_note(note).map_err(|e| AppError::field("note", e))?;
-    let answers = responding::check(answers)?;
-    let mut tx = state.db.begin_write().await?;
-    if store::statements::revision_by_key(&mut tx, submission_key)
-        .await?
-        .is_some()
-    {
-        return Ok(()); // Sent twice; the first one saved it.
+    let note = drafting::revision_note(form.note).map_err(|e| AppError::field("note", e))?;
+    let answers = responding::check(form.answers)?;
+    let key = SubmissionKey::parse(form.submission_key).map_err(AppError::from)?;
+    let mut tx = cx.write().await?;
+    let framework = framework(&mut tx, slug).await?;
+    let statement = statement(&mut tx, framework.id, reference).await?;
+    if let Some(existing) = store::statements::revision_by_key(&mut tx, key.as_str()).await? {
+        if existing.author_id == Some(editor.id) && existing.statement_id == statement.id {
+            return Ok(()); // Sent twice; the first one saved it.
+        }
+        return Err(AppError::from(submission_key::used_elsewhere()).into());
     }
-    let Some(base_text) =
-        store::statements::revision_body(&mut tx, statement.id, base_revision_id).await?
+    if statement.retired_at.is_some() {
+        return Err(AppError::Invalid(
+            "This statement has been retired, so it cannot be redrafted.".into(),
+        )
+        .into());
+    }
+    let base = form.base_revision_id;
+    let Some(base_text) = store::statements::revision_body(&mut tx, statement.id, base).await?
     else {
         return Err(AppError::Invalid(
             "We could not tell which draft you started from. Reload the page and try again.".into(),
         )
         .into());
     };
-    if base_revision_id == statement.revision_id && body == base_text {
+    if base == statement.revision_id && body == base_text {
         return Err(AppError::Field(
             "body".into(),
             "The new text is the same as the current text. Change it, or go back.".into(),
@@ -289,59 +290,64 @@ pub async fn redraft(
     let revision = store::statements::NewRevision {
         statement_id: statement.id,
         body: &body,
-        author_id: Some(viewer.id),
+        author_id: Some(editor.id),
         note: &note,
-        submission_key: Some(submission_key),
+        submission_key: Some(key.as_str()),
     };
-    match store::statements::add_revision_if_current(&mut tx, &revision, base_revision_id, now())
-        .await?
-    {
+    match store::statements::add_revision_if_current(&mut tx, &revision, base, now()).await? {
         Some(new_revision) => {
             // Answers given while redrafting point at the draft they shaped, written in
             // the same transaction as the draft itself.
-            responding::store_answers(&mut tx, viewer, Some(statement.id), &answers, |_| {
-                Some(new_revision)
-            })
+            responding::store_answers(
+                &mut tx,
+                editor.id,
+                framework.id,
+                Some(statement.id),
+                &answers,
+                |_| Some(new_revision),
+            )
             .await?;
             tx.commit().await?;
             Ok(())
         }
         None => {
             tx.rollback().await?;
-            // Re-read the newest draft now, outside the failed transaction.
-            let latest = store::frameworks::statement(&state.db.pool, framework, reference)
-                .await?
-                .ok_or(AppError::NotFound)?;
-            let (proposal, conflicts) = match merge::three_way(&base_text, &body, &latest.body) {
-                merge::Merged::Clean(text) => (text, 0),
-                merge::Merged::Conflicted { text, conflicts } => (text, conflicts),
-            };
-            Err(RedraftRefused::Stale {
-                latest_revision_id: latest.revision_id,
-                proposal,
-                conflicts,
-            })
+            stale(cx, framework.id, reference, &base_text, &body).await
         }
     }
 }
 
+/// Someone saved first: merge this editor's change onto the newest draft, read now,
+/// outside the failed transaction.
+async fn stale(
+    cx: &Context,
+    framework_id: i64,
+    reference: &str,
+    base_text: &str,
+    body: &str,
+) -> Result<(), RedraftRefused> {
+    let mut conn = cx.read().await?;
+    let latest = statement(&mut conn, framework_id, reference).await?;
+    let (proposal, conflicts) = match merge::three_way(base_text, body, &latest.body) {
+        merge::Merged::Clean(text) => (text, 0),
+        merge::Merged::Conflicted { text, conflicts } => (text, conflicts),
+    };
+    Err(RedraftRefused::Stale {
+        latest_revision_id: latest.revision_id,
+        proposal,
+        conflicts,
+    })
+}
+
 /// Move a statement to a theme and a place in it (1 = first).
 pub async fn move_statement(
-    state: &AppState,
-    viewer: &Viewer,
+    cx: &Context,
     slug: &str,
     reference: &str,
     code: &str,
     place: &str,
 ) -> Result<(), AppError> {
-    require_editor(viewer)?;
-    let framework = framework_id(state, slug).await?;
-    let statement = store::frameworks::statement(&state.db.pool, framework, reference)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let theme = theme_id(state, framework, code)
-        .await
-        .map_err(|_| AppError::Field("theme".into(), "Choose a theme from the list".into()))?;
+    cx.editor()?;
     let place: i64 = place
         .trim()
         .parse()
@@ -353,24 +359,22 @@ pub async fn move_statement(
                 "Enter the place as a number, like 1 for first".into(),
             )
         })?;
-    let mut tx = state.db.begin_write().await?;
+    let mut tx = cx.write().await?;
+    let framework = framework(&mut tx, slug).await?.id;
+    let statement = statement(&mut tx, framework, reference).await?;
+    let theme = theme_id(&mut tx, framework, code)
+        .await
+        .map_err(|_| AppError::Field("theme".into(), "Choose a theme from the list".into()))?;
     store::statements::place(&mut tx, statement.id, theme, place - 1).await?;
     tx.commit().await?;
     Ok(())
 }
 
-pub async fn retire_statement(
-    state: &AppState,
-    viewer: &Viewer,
-    slug: &str,
-    reference: &str,
-) -> Result<(), AppError> {
-    require_editor(viewer)?;
-    let framework = framework_id(state, slug).await?;
-    let statement = store::frameworks::statement(&state.db.pool, framework, reference)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let mut tx = state.db.begin_write().await?;
+pub async fn retire_statement(cx: &Context, slug: &str, reference: &str) -> Result<(), AppError> {
+    cx.editor()?;
+    let mut tx = cx.write().await?;
+    let framework = framework(&mut tx, slug).await?.id;
+    let statement = statement(&mut tx, framework, reference).await?;
     store::statements::retire(&mut tx, statement.id, now()).await?;
     tx.commit().await?;
     Ok(())
@@ -378,25 +382,24 @@ pub async fn retire_statement(
 
 const DAY: i64 = 24 * 60 * 60;
 
-pub async fn create_round(
-    state: &AppState,
-    viewer: &Viewer,
-    slug: &str,
-    title: &str,
-    introduction: &str,
-    opens: &str,
-    closes: &str,
-) -> Result<(), AppError> {
-    require_editor(viewer)?;
-    let framework = framework_id(state, slug).await?;
-    let title =
-        drafting::title(title, "title for the round").map_err(|e| AppError::field("title", e))?;
+/// A new consultation round, as typed.
+pub struct RoundForm<'a> {
+    pub title: &'a str,
+    pub introduction: &'a str,
+    pub opens: &'a str,
+    pub closes: &'a str,
+}
+
+pub async fn create_round(cx: &Context, slug: &str, form: &RoundForm<'_>) -> Result<(), AppError> {
+    let editor = cx.editor()?;
+    let title = drafting::title(form.title, "title for the round")
+        .map_err(|e| AppError::field("title", e))?;
     let introduction =
-        drafting::summary(introduction).map_err(|e| AppError::field("introduction", e))?;
-    let opens_at =
-        drafting::date_start(opens, "opening date").map_err(|e| AppError::field("opens", e))?;
+        drafting::summary(form.introduction).map_err(|e| AppError::field("introduction", e))?;
+    let opens_at = drafting::date_start(form.opens, "opening date")
+        .map_err(|e| AppError::field("opens", e))?;
     // A round closes at the end of its closing day.
-    let closes_at = drafting::date_start(closes, "closing date")
+    let closes_at = drafting::date_start(form.closes, "closing date")
         .map_err(|e| AppError::field("closes", e))?
         + DAY;
     if closes_at <= opens_at {
@@ -411,7 +414,11 @@ pub async fn create_round(
             "The closing date must be today or later".into(),
         ));
     }
-    let mut tx = state.db.begin_write().await?;
+    let mut tx = cx.write().await?;
+    let framework = framework(&mut tx, slug).await?.id;
+    // Two editors adding overlapping rounds at once: the second waits here, then sees
+    // the first's round.
+    store::frameworks::lock(&mut tx, framework).await?;
     if store::rounds::overlapping(&mut tx, framework, opens_at, closes_at).await? > 0 {
         return Err(AppError::Field(
             "opens".into(),
@@ -424,22 +431,17 @@ pub async fn create_round(
         introduction: &introduction,
         opens_at,
         closes_at,
-        created_by: viewer.id,
+        created_by: editor.id,
     };
     store::rounds::insert(&mut tx, &round, now()).await?;
     tx.commit().await?;
     Ok(())
 }
 
-pub async fn close_round(
-    state: &AppState,
-    viewer: &Viewer,
-    slug: &str,
-    round_id: i64,
-) -> Result<(), AppError> {
-    require_editor(viewer)?;
-    let framework = framework_id(state, slug).await?;
-    let mut tx = state.db.begin_write().await?;
+pub async fn close_round(cx: &Context, slug: &str, round_id: i64) -> Result<(), AppError> {
+    cx.editor()?;
+    let mut tx = cx.write().await?;
+    let framework = framework(&mut tx, slug).await?.id;
     let round = store::rounds::find(&mut tx, round_id)
         .await?
         .filter(|r| r.framework_id == framework)
@@ -449,20 +451,15 @@ pub async fn close_round(
     Ok(())
 }
 
-pub async fn add_jargon(
-    state: &AppState,
-    viewer: &Viewer,
-    term: &str,
-    plainer: &str,
-) -> Result<(), AppError> {
-    require_editor(viewer)?;
+pub async fn add_jargon(cx: &Context, term: &str, plainer: &str) -> Result<(), AppError> {
+    let editor = cx.editor()?;
     let term = drafting::title(term, "word or phrase")
         .map_err(|e| AppError::field("term", e))?
         .to_lowercase();
     let plainer = drafting::title(plainer, "plainer alternative")
         .map_err(|e| AppError::field("plainer", e))?;
-    let mut tx = state.db.begin_write().await?;
-    if !store::jargon::insert(&mut tx, &term, &plainer, Some(viewer.id), now()).await? {
+    let mut tx = cx.write().await?;
+    if !store::jargon::insert(&mut tx, &term, &plainer, Some(editor.id), now()).await? {
         return Err(AppError::Field(
             "term".into(),
             format!("'{term}' is already on the list"),
@@ -474,7 +471,7 @@ pub async fn add_jargon(
 
 /// The checker's starting list, loaded once into an empty table.
 pub async fn seed_jargon(db: &super::Db) -> Result<(), sqlx::Error> {
-    let mut tx = db.begin_write().await?;
+    let mut tx: Tx = db.begin_write().await?;
     if store::jargon::count(&mut tx).await? == 0 {
         for entry in crate::domain::plain_language::default_jargon() {
             store::jargon::insert(&mut tx, &entry.term, &entry.plainer, None, now()).await?;

@@ -1,7 +1,8 @@
 //! The local mailbox: reads back the `.eml` files the file mailer wrote, so a newcomer
 //! running the app with no mail server can still open their sign-in link.
 
-use crate::{api::MailMessage, domain::format_date_time, error::AppError};
+use super::Context;
+use crate::{domain::format_date_time, error::AppError, model::MailMessage};
 use mail_parser::MessageParser;
 use std::path::Path;
 
@@ -11,7 +12,32 @@ fn is_message_id(id: &str) -> bool {
     !id.is_empty() && id.len() <= 64 && id.chars().all(|c| c.is_ascii_hexdigit() || c == '-')
 }
 
-pub fn list(dir: &Path) -> Result<Vec<MailMessage>, AppError> {
+/// The mail folder, only while mail stays on this machine: otherwise the mailbox does
+/// not exist at all.
+fn mail_dir(cx: &Context) -> Result<std::path::PathBuf, AppError> {
+    if cx.state.config.local_mailbox_enabled() {
+        Ok(cx.state.config.mail_dir())
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+/// Every message in the local mailbox, newest first.
+pub async fn messages(cx: &Context) -> Result<Vec<MailMessage>, AppError> {
+    let dir = mail_dir(cx)?;
+    tokio::task::spawn_blocking(move || list(&dir))
+        .await
+        .map_err(|e| AppError::internal("mailbox task", e))?
+}
+
+pub async fn message(cx: &Context, id: String) -> Result<MailMessage, AppError> {
+    let dir = mail_dir(cx)?;
+    tokio::task::spawn_blocking(move || read(&dir, &id))
+        .await
+        .map_err(|e| AppError::internal("mailbox task", e))?
+}
+
+fn list(dir: &Path) -> Result<Vec<MailMessage>, AppError> {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -29,7 +55,7 @@ pub fn list(dir: &Path) -> Result<Vec<MailMessage>, AppError> {
     Ok(messages)
 }
 
-pub fn read(dir: &Path, id: &str) -> Result<MailMessage, AppError> {
+fn read(dir: &Path, id: &str) -> Result<MailMessage, AppError> {
     if !is_message_id(id) {
         return Err(AppError::NotFound);
     }

@@ -4,11 +4,13 @@
 //! email per contributor. Publishing again with nothing new changes nothing and sends
 //! nothing.
 
-use super::{AppState, clock::now, drafting::require_editor, outbox, publication_email, store};
+use super::{
+    Context, clock::now, db::Tx, drafting as drafts, outbox, publication_email, reports, store,
+};
 use crate::{
-    api::Viewer,
-    domain::{diff, drafting, response::Outcome},
+    domain::{diff, drafting},
     error::AppError,
+    model::{Missing, OutboxView, PublishView},
 };
 use sqlx::AnyConnection;
 use std::collections::HashMap;
@@ -41,44 +43,25 @@ pub async fn pending(
     })
 }
 
-pub async fn latest_version(
-    conn: &mut AnyConnection,
-    framework_id: i64,
-) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar("SELECT MAX(version) FROM publications WHERE framework_id = $1")
-        .bind(framework_id)
-        .fetch_one(conn)
-        .await
-}
-
-pub async fn publish(
-    state: &AppState,
-    viewer: &Viewer,
-    slug: &str,
-    summary: &str,
-) -> Result<i64, AppError> {
-    require_editor(viewer)?;
+pub async fn publish(cx: &Context, slug: &str, summary: &str) -> Result<i64, AppError> {
+    let editor = cx.editor()?;
     let summary = drafting::title(summary, "short summary of what changed")
         .map_err(|e| AppError::field("summary", e))?;
-    let framework = store::frameworks::find_by_slug(&state.db.pool, slug)
-        .await?
-        .ok_or(AppError::NotFound)?;
-
-    let mut tx = state.db.begin_write().await?;
-    // Two editors pressing "Publish" at once must not both publish: this row lock makes
-    // the second wait and then find nothing left to publish (SQLite's write lock, taken
-    // by begin_write, already does the same).
-    sqlx::query("UPDATE frameworks SET id = id WHERE id = $1")
-        .bind(framework.id)
-        .execute(&mut *tx)
-        .await?;
+    let mut tx = cx.write().await?;
+    let framework = drafts::framework(&mut tx, slug).await?;
+    // Two editors pressing "Publish" at once must not both publish, and an answer must
+    // not change while a version is written: both take this lock first, so the second
+    // waits and then sees what the first wrote.
+    store::frameworks::lock(&mut tx, framework.id).await?;
     let at = now();
     let pending = pending(&mut tx, framework.id, at).await?;
     let Some(newest_round) = pending.rounds.last() else {
         // Published already (a retried or doubled submit): no second version, no emails.
-        return latest_version(&mut tx, framework.id).await?.ok_or_else(|| {
-            AppError::Invalid("There has been no consultation round to publish yet.".into())
-        });
+        return store::publications::latest_version(&mut tx, framework.id)
+            .await?
+            .ok_or_else(|| {
+                AppError::Invalid("There has been no consultation round to publish yet.".into())
+            });
     };
     if let Some(open) = pending.open_round(at) {
         return Err(AppError::Invalid(format!(
@@ -94,41 +77,24 @@ pub async fn publish(
             if unanswered == 1 { "s" } else { "" }
         )));
     }
-    let version = latest_version(&mut tx, framework.id).await?.unwrap_or(0) + 1;
-    let publication: i64 = sqlx::query_scalar(
-        "INSERT INTO publications (framework_id, version, summary, round_id, published_by, published_at) \
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    let version = store::publications::latest_version(&mut tx, framework.id)
+        .await?
+        .unwrap_or(0)
+        + 1;
+    let publication = store::publications::insert(
+        &mut tx,
+        &store::publications::NewPublication {
+            framework_id: framework.id,
+            version,
+            summary: &summary,
+            newest_round_id: newest_round.id,
+            published_by: editor.id,
+        },
+        at,
     )
-    .bind(framework.id)
-    .bind(version)
-    .bind(&summary)
-    .bind(newest_round.id)
-    .bind(viewer.id)
-    .bind(at)
-    .fetch_one(&mut *tx)
-    .await?;
-    sqlx::query(
-        "UPDATE rounds SET publication_id = $1 \
-         WHERE framework_id = $2 AND publication_id IS NULL AND opens_at <= $3",
-    )
-    .bind(publication)
-    .bind(framework.id)
-    .bind(at)
-    .execute(&mut *tx)
-    .await?;
-    sqlx::query(
-        "INSERT INTO publication_statements \
-           (publication_id, statement_id, theme_code, theme_title, theme_position, position, reference, revision_id, body) \
-         SELECT $1, s.id, t.code, t.title, t.position, s.position, s.reference, r.id, r.body \
-         FROM statements s JOIN themes t ON t.id = s.theme_id JOIN statement_revisions r ON r.id = s.latest_revision_id \
-         WHERE s.framework_id = $2 AND s.retired_at IS NULL",
-    )
-    .bind(publication)
-    .bind(framework.id)
-    .execute(&mut *tx)
     .await?;
     queue_emails(
-        state,
+        cx,
         &mut tx,
         &framework.slug,
         &framework.title,
@@ -142,18 +108,67 @@ pub async fn publish(
     Ok(version)
 }
 
-#[derive(sqlx::FromRow)]
-struct Contributor {
-    id: i64,
-    email: String,
-    display_name: String,
-    easy_read: i64,
+/// The publish page: what the next version would answer, and what still stops it.
+pub async fn publish_page(cx: &Context, slug: &str) -> Result<PublishView, AppError> {
+    cx.editor()?;
+    let mut conn = cx.read().await?;
+    let framework = drafts::framework(&mut conn, slug).await?;
+    let at = now();
+    let pending = pending(&mut conn, framework.id, at).await?;
+    let missing = pending
+        .unanswered()
+        .map(|c| Missing {
+            reference: c.reference.clone(),
+            author: c.author_label().to_owned(),
+            excerpt: c.body.chars().take(120).collect(),
+            answer_href: format!(
+                "/frameworks/{slug}/rounds/{}/comments?statement={}#comment-{}",
+                c.round_id, c.reference, c.id
+            ),
+        })
+        .collect();
+    let versions = store::publications::versions(&mut conn, framework.id).await?;
+    Ok(PublishView {
+        framework_slug: framework.slug,
+        framework_title: framework.title,
+        open_round: pending.open_round(at).map(|r| r.title.clone()),
+        round_titles: pending.rounds.into_iter().map(|r| r.title).collect(),
+        missing,
+        versions,
+    })
+}
+
+/// How far a version's emails have got.
+pub async fn outbox_page(cx: &Context, slug: &str, version: i64) -> Result<OutboxView, AppError> {
+    cx.editor_or_admin()?;
+    let mut conn = cx.read().await?;
+    let (framework, publication) = reports::publication(&mut conn, slug, version).await?;
+    drop(conn);
+    let progress =
+        outbox::batch_progress(cx.db(), &format!("publication:{}", publication.id)).await?;
+    Ok(OutboxView {
+        header: reports::header(&framework.slug, &framework.title, &publication),
+        queued: progress.queued + progress.sending,
+        sent: progress.sent,
+        retrying: progress.retrying,
+        failed: progress.failed,
+        total: progress.total(),
+    })
+}
+
+/// Put a version's failed emails back in the queue (the "retry failed" button).
+pub async fn retry_failed(cx: &Context, slug: &str, version: i64) -> Result<u64, AppError> {
+    cx.editor_or_admin()?;
+    let mut conn = cx.read().await?;
+    let (_, publication) = reports::publication(&mut conn, slug, version).await?;
+    drop(conn);
+    Ok(outbox::retry_failed(cx.db(), &format!("publication:{}", publication.id)).await?)
 }
 
 /// One email per person (however many comments they made), in a fixed number of queries.
 async fn queue_emails(
-    state: &AppState,
-    tx: &mut super::db::Tx,
+    cx: &Context,
+    tx: &mut Tx,
     slug: &str,
     title: &str,
     version: i64,
@@ -163,35 +178,22 @@ async fn queue_emails(
     if comments.is_empty() {
         return Ok(());
     }
-    let contributors: Vec<Contributor> = sqlx::query_as(
-        "SELECT id, email, display_name, easy_read FROM users \
-         WHERE email_opt_out = 0 AND id IN (SELECT author_id FROM comments WHERE withdrawn_at IS NULL \
-           AND round_id IN (SELECT id FROM rounds WHERE publication_id = $1))",
-    )
-    .bind(publication)
-    .fetch_all(&mut **tx)
-    .await?;
-    let commented_texts: HashMap<i64, String> = sqlx::query_as::<_, (i64, String)>(
-        "SELECT id, body FROM statement_revisions WHERE id IN \
-           (SELECT revision_id FROM comments WHERE round_id IN (SELECT id FROM rounds WHERE publication_id = $1))",
-    )
-    .bind(publication)
-    .fetch_all(&mut **tx)
-    .await?
-    .into_iter()
-    .collect();
-    let published: HashMap<i64, String> = sqlx::query_as::<_, (i64, String)>(
-        "SELECT statement_id, body FROM publication_statements WHERE publication_id = $1",
-    )
-    .bind(publication)
-    .fetch_all(&mut **tx)
-    .await?
-    .into_iter()
-    .collect();
-    let report_url = state
+    let contributors = store::publications::contributors(tx, publication).await?;
+    let commented_texts: HashMap<i64, String> =
+        store::publications::commented_texts(tx, publication)
+            .await?
+            .into_iter()
+            .collect();
+    let published: HashMap<i64, String> = store::publications::statements(tx, publication)
+        .await?
+        .into_iter()
+        .map(|s| (s.statement_id, s.body))
+        .collect();
+    let report_url = cx
+        .state
         .config
         .absolute_url(&format!("/frameworks/{slug}/versions/{version}/report"));
-    let contributions_url = state.config.absolute_url("/account/contributions");
+    let contributions_url = cx.state.config.absolute_url("/account/contributions");
     let batch = format!("publication:{publication}");
     // Each person's comments, found once rather than by a scan per person.
     let mut by_author: HashMap<i64, Vec<&store::comments::CommentRow>> = HashMap::new();
@@ -218,12 +220,7 @@ async fn queue_emails(
                     reference: c.reference.clone(),
                     quote: c.quote.clone(),
                     body: c.body.clone(),
-                    outcome_label: c
-                        .outcome
-                        .as_deref()
-                        .and_then(|o| Outcome::parse(o).ok())
-                        .map_or("Answered", |o| o.label())
-                        .to_owned(),
+                    outcome_label: c.outcome.map_or("Answered", |o| o.label()).to_owned(),
                     reason: c.reason.clone().unwrap_or_default(),
                     diff: diff::word_diff(&before, &after),
                     published_text: after,

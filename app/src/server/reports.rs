@@ -1,71 +1,52 @@
-//! The "You said, we did" report for a publication, built in a fixed number of queries.
-//! Each commenter's consent is respected: policy-team-only comments appear as counts.
+//! Published versions as people read them: the version itself, its "You said, we did"
+//! report (HTML, CSV, JSON) and the trace of each statement, each built in a fixed number
+//! of queries. Each commenter's consent is respected: policy-team-only comments appear
+//! as counts.
 
-use super::{request, store};
+use super::{Context, drafting, store};
 use crate::{
-    api::{
-        CommentLink, Count, Landing, PublicationHeader, ReportComment, ReportStatement, ReportStep,
-        ReportView,
-    },
     domain::{
         diff,
-        drafting::{Knowledge, Visibility},
+        drafting::Knowledge,
+        drafting::Visibility,
         format_date,
         report::{Draft, Period},
         response::Outcome,
+        trace,
     },
     error::AppError,
+    model::{
+        CommentLink, Count, Landing, PublicationHeader, PublicationView, PublishedTheme,
+        ReportComment, ReportStatement, ReportStep, ReportView, TraceSpan, TraceStep, TraceView,
+    },
 };
-use sqlx::FromRow;
+use sqlx::AnyConnection;
 use std::collections::HashMap;
 
-#[derive(FromRow)]
-pub struct PublicationRow {
-    pub id: i64,
-    pub version: i64,
-    pub summary: String,
-    pub published_at: i64,
-}
-
-#[derive(FromRow, Clone)]
-pub struct PublishedStatement {
-    pub statement_id: i64,
-    pub theme_code: String,
-    pub theme_title: String,
-    pub reference: String,
-    pub revision_id: i64,
-    pub body: String,
-}
-
-pub async fn publication(
-    pool: &sqlx::AnyPool,
-    framework_id: i64,
+/// A framework's published version, or "not found".
+pub(super) async fn publication(
+    conn: &mut AnyConnection,
+    slug: &str,
     version: i64,
-) -> Result<PublicationRow, AppError> {
-    sqlx::query_as::<_, PublicationRow>(
-        "SELECT id, version, summary, published_at FROM publications WHERE framework_id = $1 AND version = $2",
-    )
-    .bind(framework_id)
-    .bind(version)
-    .fetch_optional(pool)
-    .await?
-    .ok_or(AppError::NotFound)
+) -> Result<
+    (
+        store::frameworks::FrameworkRow,
+        store::publications::PublicationRow,
+    ),
+    AppError,
+> {
+    let framework = drafting::framework(conn, slug).await?;
+    let publication = store::publications::find(conn, framework.id, version)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((framework, publication))
 }
 
-pub async fn published_statements(
-    pool: &sqlx::AnyPool,
-    publication_id: i64,
-) -> Result<Vec<PublishedStatement>, AppError> {
-    Ok(sqlx::query_as::<_, PublishedStatement>(
-        "SELECT statement_id, theme_code, theme_title, reference, revision_id, body FROM publication_statements \
-         WHERE publication_id = $1 ORDER BY theme_position, position",
-    )
-    .bind(publication_id)
-    .fetch_all(pool)
-    .await?)
-}
-
-pub fn header(slug: &str, title: &str, p: &PublicationRow) -> PublicationHeader {
+pub fn header(
+    slug: &str,
+    title: &str,
+    p: &store::publications::PublicationRow,
+) -> PublicationHeader {
     PublicationHeader {
         framework_slug: slug.to_owned(),
         framework_title: title.to_owned(),
@@ -75,55 +56,48 @@ pub fn header(slug: &str, title: &str, p: &PublicationRow) -> PublicationHeader 
     }
 }
 
-pub async fn report(slug: &str, version: i64) -> Result<ReportView, AppError> {
-    report_with_state(&request::app_state()?, slug, version).await
-}
-
-#[derive(FromRow)]
-struct HistoryRow {
-    id: i64,
-    statement_id: i64,
-    body: String,
-    note: String,
-    created_at: i64,
-}
-
-pub async fn report_with_state(
-    state: &super::AppState,
+/// A version's statements by theme.
+pub async fn publication_page(
+    cx: &Context,
     slug: &str,
     version: i64,
-) -> Result<ReportView, AppError> {
-    let pool = &state.db.pool;
-    let framework = store::frameworks::find_by_slug(pool, slug)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let publication = publication(pool, framework.id, version).await?;
+) -> Result<PublicationView, AppError> {
+    let mut conn = cx.read().await?;
+    let (framework, publication) = publication(&mut conn, slug, version).await?;
+    let mut themes: Vec<PublishedTheme> = Vec::new();
+    for s in store::publications::statements(&mut conn, publication.id).await? {
+        match themes.last_mut() {
+            Some(theme) if theme.title == s.theme_title => {
+                theme.statements.push((s.reference, s.body))
+            }
+            _ => themes.push(PublishedTheme {
+                title: s.theme_title,
+                statements: vec![(s.reference, s.body)],
+            }),
+        }
+    }
+    Ok(PublicationView {
+        header: header(&framework.slug, &framework.title, &publication),
+        themes,
+        can_edit: cx.is_editor_or_admin(),
+    })
+}
+
+/// The "You said, we did" report of a version, in a fixed number of queries.
+pub async fn report(cx: &Context, slug: &str, version: i64) -> Result<ReportView, AppError> {
+    let mut conn = cx.read().await?;
+    let (framework, publication) = publication(&mut conn, slug, version).await?;
     let header = header(&framework.slug, &framework.title, &publication);
-    let statements = published_statements(pool, publication.id).await?;
-    let mut conn = pool.acquire().await?;
+    let statements = store::publications::statements(&mut conn, publication.id).await?;
     let rounds = store::rounds::for_publication(&mut conn, publication.id).await?;
     let comments = store::comments::for_publication(&mut conn, publication.id).await?;
     // Every draft of every published statement, in one query, oldest first.
-    let history: Vec<HistoryRow> = sqlx::query_as(
-        "SELECT id, statement_id, body, note, created_at FROM statement_revisions \
-         WHERE statement_id IN (SELECT statement_id FROM publication_statements WHERE publication_id = $1) \
-         ORDER BY statement_id, id",
-    )
-    .bind(publication.id)
-    .fetch_all(&mut *conn)
-    .await?;
+    let history = store::statements::history_of_publication(&mut conn, publication.id).await?;
     // Which drafts each comment's answer says it was acted on in, by comment, so a report
     // of thousands of comments never scans every link for every comment.
     let mut acted_in: HashMap<i64, Vec<i64>> = HashMap::new();
-    let links: Vec<(i64, i64)> = sqlx::query_as(
-        "SELECT resp.comment_id, rr.revision_id FROM response_revisions rr \
-         JOIN responses resp ON resp.id = rr.response_id \
-         WHERE resp.comment_id IN (SELECT id FROM comments WHERE round_id IN \
-           (SELECT id FROM rounds WHERE publication_id = $1))",
-    )
-    .bind(publication.id)
-    .fetch_all(&mut *conn)
-    .await?;
+    let links = store::comments::acted_in_for_publication(&mut conn, publication.id).await?;
+    drop(conn);
     for (comment, revision) in links {
         acted_in.entry(comment).or_default().push(revision);
     }
@@ -133,19 +107,18 @@ pub async fn report_with_state(
     let mut by_outcome: HashMap<&'static str, i64> = HashMap::new();
     let mut changes_by_knowledge: HashMap<&'static str, i64> = HashMap::new();
     for c in &comments {
-        let outcome = c.outcome.as_deref().and_then(|o| Outcome::parse(o).ok());
+        let outcome = c.outcome;
         *by_outcome
             .entry(outcome.map_or("Not answered", |o| o.label()))
             .or_default() += 1;
         if outcome.is_some_and(|o| o.changed_the_text()) {
-            let knowledge = Knowledge::parse(&c.knowledge).map_or("Not said", |k| k.label());
-            *changes_by_knowledge.entry(knowledge).or_default() += 1;
+            *changes_by_knowledge.entry(c.knowledge.label()).or_default() += 1;
         }
     }
     let report_statements = statements
         .iter()
         .map(|s| {
-            let rows: Vec<&HistoryRow> = history
+            let rows: Vec<&store::statements::HistoryRow> = history
                 .iter()
                 .filter(|h| h.statement_id == s.statement_id)
                 .collect();
@@ -173,9 +146,8 @@ pub async fn report_with_state(
                 .iter()
                 .filter(|c| c.statement_id == s.statement_id)
                 .collect();
-            let is_private = |c: &store::comments::CommentRow| {
-                c.visibility == Visibility::PolicyTeamOnly.as_str()
-            };
+            let is_private =
+                |c: &store::comments::CommentRow| c.visibility == Visibility::PolicyTeamOnly;
             let steps = period
                 .map(|p| p.steps(&drafts))
                 .unwrap_or_default()
@@ -256,6 +228,81 @@ pub async fn report_with_state(
     })
 }
 
+/// "Why does it say this?": each part of a published statement traced to the draft that
+/// introduced it, and the comments acted on in that draft.
+pub async fn trace(
+    cx: &Context,
+    slug: &str,
+    version: i64,
+    reference: &str,
+) -> Result<TraceView, AppError> {
+    let mut conn = cx.read().await?;
+    let (framework, publication) = publication(&mut conn, slug, version).await?;
+    let published = store::publications::statements(&mut conn, publication.id)
+        .await?
+        .into_iter()
+        .find(|s| s.reference == reference.to_uppercase())
+        .ok_or(AppError::NotFound)?;
+    let revisions: Vec<_> = store::statements::revisions(&mut conn, published.statement_id)
+        .await?
+        .into_iter()
+        .filter(|r| r.id <= published.revision_id)
+        .collect();
+    let comments = store::comments::for_statement(&mut conn, published.statement_id).await?;
+    // Every draft each answer names, not only the newest: a comment acted on twice shows
+    // under both drafts.
+    let acted_on =
+        store::comments::acted_in_for_statement(&mut conn, published.statement_id).await?;
+    drop(conn);
+    let draft_of = |id: i64| revisions.iter().position(|r| r.id == id).map(|i| i + 1);
+    let pairs: Vec<(i64, &str)> = revisions.iter().map(|r| (r.id, r.body.as_str())).collect();
+    let first = revisions.first().map(|r| r.id);
+    let spans = trace::trace_words(&pairs)
+        .into_iter()
+        .map(|s| TraceSpan {
+            draft: (Some(s.revision_id) != first)
+                .then(|| draft_of(s.revision_id))
+                .flatten(),
+            text: s.text,
+        })
+        .collect();
+    let introduced = trace::introduced_by(&pairs);
+    let steps = revisions
+        .iter()
+        .enumerate()
+        .skip(1)
+        .map(|(i, r)| TraceStep {
+            draft: i + 1,
+            author: if r.author_name.is_empty() {
+                "The policy team".to_owned()
+            } else {
+                r.author_name.clone()
+            },
+            date: format_date(r.created_at),
+            note: r.note.clone(),
+            introduced: introduced
+                .iter()
+                .find(|(id, _)| *id == r.id)
+                .map(|(_, pieces)| pieces.clone())
+                .unwrap_or_default(),
+            comments: comments
+                .iter()
+                .filter(|c| {
+                    acted_on.contains(&(c.id, r.id)) && c.visibility != Visibility::PolicyTeamOnly
+                })
+                .map(|c| public_comment(c, Vec::new()))
+                .collect(),
+        })
+        .collect();
+    Ok(TraceView {
+        header: header(&framework.slug, &framework.title, &publication),
+        reference: published.reference,
+        text: published.body,
+        spans,
+        steps,
+    })
+}
+
 /// The id a comment has on report and trace pages.
 pub fn comment_anchor(id: i64) -> String {
     format!("comment-{id}")
@@ -266,17 +313,10 @@ pub fn public_comment(c: &store::comments::CommentRow, landed: Vec<Landing>) -> 
     ReportComment {
         anchor: comment_anchor(c.id),
         author: public_author(c),
-        knowledge: Knowledge::parse(&c.knowledge)
-            .map_or("Not said", |k| k.label())
-            .to_owned(),
+        knowledge: c.knowledge.label().to_owned(),
         quote: c.quote.clone(),
         body: c.body.clone(),
-        outcome: c
-            .outcome
-            .as_deref()
-            .and_then(|o| Outcome::parse(o).ok())
-            .map_or("Not answered", |o| o.label())
-            .to_owned(),
+        outcome: c.outcome.map_or("Not answered", |o| o.label()).to_owned(),
         reason: c.reason.clone().unwrap_or_default(),
         landed,
     }
@@ -284,7 +324,7 @@ pub fn public_comment(c: &store::comments::CommentRow, landed: Vec<Landing>) -> 
 
 /// How a comment's author may be named in public.
 pub fn public_author(c: &store::comments::CommentRow) -> String {
-    let named = c.visibility == Visibility::Named.as_str();
+    let named = c.visibility == Visibility::Named;
     match (named, c.organisation_name.as_deref()) {
         (true, Some(org)) => format!("{}, for {org}", c.author_label()),
         (true, None) => c.author_label().to_owned(),

@@ -1,30 +1,15 @@
-//! What server functions know about the request they serve: the app state, who is
-//! signed in, and role checks. Every role check happens here, on the server.
+//! The server-function door: the `Context` of the request a server function serves,
+//! from the Leptos context the router provides. Services never read Leptos context
+//! themselves; only server functions call this.
 
-use super::AppState;
-use crate::{api::Viewer, error::AppError};
+use super::{AppState, Context};
+use crate::error::AppError;
 use leptos::prelude::*;
 
-pub fn app_state() -> Result<AppState, AppError> {
-    use_context::<AppState>()
-        .ok_or_else(|| AppError::internal("request context", "AppState missing from context"))
-}
-
-/// The signed-in person, put on the request by the session middleware.
-pub fn viewer() -> Option<Viewer> {
-    use_context::<http::request::Parts>()
-        .and_then(|parts| parts.extensions.get::<Viewer>().cloned())
-}
-
-pub fn require_signed_in() -> Result<Viewer, AppError> {
-    viewer().ok_or(AppError::SignInRequired)
-}
-
-pub fn require_admin() -> Result<Viewer, AppError> {
-    let viewer = require_signed_in()?;
-    if viewer.is_admin {
-        Ok(viewer)
-    } else {
-        Err(AppError::Forbidden)
-    }
+pub fn context() -> Result<Context, AppError> {
+    let state = use_context::<AppState>()
+        .ok_or_else(|| AppError::internal("request context", "AppState missing from context"))?;
+    let parts = use_context::<http::request::Parts>()
+        .ok_or_else(|| AppError::internal("request context", "request parts missing"))?;
+    Ok(Context::from_parts(state, &parts))
 }

@@ -1,12 +1,16 @@
 //! Editors answer every comment: what happened to it and why, linked to the draft in
-//! which it was acted on.
+//! which it was acted on; and the round's list of comments they answer from.
 
-use super::{AppState, clock::now, drafting::require_editor, store};
+use super::{Context, clock::now, drafting, store};
 use crate::{
-    api::Viewer,
-    domain::response::{self, Outcome},
+    domain::{
+        drafting::Knowledge,
+        response::{self, Outcome},
+    },
     error::AppError,
+    model::{CommentFilters, RoundComment, RoundCommentsView},
 };
+use sqlx::AnyConnection;
 
 /// One answer as typed on a form.
 pub struct AnswerForm {
@@ -42,19 +46,30 @@ pub fn check(answers: &[AnswerForm]) -> Result<Vec<CheckedAnswer>, AppError> {
 
 /// Store answers inside the caller's transaction. A comment that changed the text is
 /// linked to `acted_in` (the new draft when answering while redrafting).
+///
+/// Takes the framework's lock first, the same lock publishing takes, so an answer and a
+/// publish never interleave: either the answer lands before the version is written (and
+/// is in it), or it waits, then finds the comment published and is refused.
 pub async fn store_answers(
-    tx: &mut super::db::Tx,
-    editor: &Viewer,
+    conn: &mut AnyConnection,
+    editor_id: i64,
+    framework_id: i64,
     statement_id: Option<i64>,
     answers: &[CheckedAnswer],
     acted_in: impl Fn(i64) -> Option<i64>,
 ) -> Result<(), AppError> {
+    if answers.is_empty() {
+        return Ok(());
+    }
+    store::frameworks::lock(conn, framework_id).await?;
     let at = now();
     for answer in answers {
-        let comment = store::comments::find(tx, answer.comment_id)
+        let comment = store::comments::find(conn, answer.comment_id)
             .await?
             .filter(|c| {
-                c.withdrawn_at.is_none() && statement_id.is_none_or(|s| s == c.statement_id)
+                c.withdrawn_at.is_none()
+                    && c.framework_id == framework_id
+                    && statement_id.is_none_or(|s| s == c.statement_id)
             })
             .ok_or(AppError::NotFound)?;
         if comment.published_in.is_some() {
@@ -71,10 +86,10 @@ pub async fn store_answers(
             None
         };
         store::comments::answer(
-            tx,
+            conn,
             comment.id,
-            editor.id,
-            answer.outcome.as_str(),
+            editor_id,
+            answer.outcome,
             &answer.reason,
             revision,
             at,
@@ -86,18 +101,94 @@ pub async fn store_answers(
 
 /// Answer one comment from the round's list. A comment that changed the text is linked
 /// to its statement's current draft.
-pub async fn answer(state: &AppState, viewer: &Viewer, form: AnswerForm) -> Result<(), AppError> {
-    require_editor(viewer)?;
+pub async fn answer(cx: &Context, slug: &str, form: AnswerForm) -> Result<(), AppError> {
+    let editor = cx.editor()?;
     let answers = check(&[form])?;
-    let mut tx = state.db.begin_write().await?;
+    let mut tx = cx.write().await?;
+    let framework = drafting::framework(&mut tx, slug).await?.id;
     let comment = store::comments::find(&mut tx, answers[0].comment_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let latest: i64 = sqlx::query_scalar("SELECT latest_revision_id FROM statements WHERE id = $1")
-        .bind(comment.statement_id)
-        .fetch_one(&mut *tx)
-        .await?;
-    store_answers(&mut tx, viewer, None, &answers, |_| Some(latest)).await?;
+    let latest = store::statements::latest_revision_id(&mut tx, comment.statement_id).await?;
+    store_answers(&mut tx, editor.id, framework, None, &answers, |_| {
+        Some(latest)
+    })
+    .await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// A round's comments for editors to answer, filtered, with the count still unanswered.
+pub async fn round_comments(
+    cx: &Context,
+    slug: &str,
+    round_id: i64,
+    filters: CommentFilters,
+) -> Result<RoundCommentsView, AppError> {
+    cx.editor()?;
+    let mut conn = cx.read().await?;
+    let framework = drafting::framework(&mut conn, slug).await?;
+    let round = store::rounds::find(&mut conn, round_id)
+        .await?
+        .filter(|r| r.framework_id == framework.id)
+        .ok_or(AppError::NotFound)?;
+    let published_version =
+        store::publications::version_answering_round(&mut conn, round.id).await?;
+    let rows = store::comments::for_round(&mut conn, round.id).await?;
+    let total = rows.len();
+    let unanswered = rows.iter().filter(|r| r.outcome.is_none()).count();
+    let mut statements: Vec<String> = rows.iter().map(|r| r.reference.clone()).collect();
+    statements.dedup();
+    let mut organisations: Vec<String> = rows
+        .iter()
+        .filter_map(|r| r.organisation_name.clone())
+        .collect();
+    organisations.sort();
+    organisations.dedup();
+    let knowledge_filter = Knowledge::parse(&filters.knowledge).ok();
+    let keep = |r: &store::comments::CommentRow| {
+        (filters.statement.is_empty() || r.reference == filters.statement)
+            && knowledge_filter.is_none_or(|k| r.knowledge == k)
+            && (filters.organisation.is_empty()
+                || r.organisation_name.as_deref() == Some(filters.organisation.as_str()))
+            && match filters.outcome.as_str() {
+                "" => true,
+                "unanswered" => r.outcome.is_none(),
+                outcome => r.outcome.is_some_and(|o| o.as_str() == outcome),
+            }
+    };
+    let comments = rows
+        .iter()
+        .filter(|r| keep(r))
+        .map(|r| RoundComment {
+            id: r.id,
+            reference: r.reference.clone(),
+            statement_path: format!(
+                "/frameworks/{}/statements/{}",
+                r.framework_slug, r.reference
+            ),
+            author: r.author_label().to_owned(),
+            organisation: r.organisation_name.clone(),
+            knowledge: r.knowledge.label().to_owned(),
+            visibility: r.visibility.label().to_owned(),
+            body: r.body.clone(),
+            quote: r.quote.clone(),
+            suggestion: r.suggestion.clone(),
+            outcome: r.outcome.map(|o| o.as_str().to_owned()).unwrap_or_default(),
+            reason: r.reason.clone().unwrap_or_default(),
+        })
+        .collect();
+    Ok(RoundCommentsView {
+        framework_slug: framework.slug,
+        framework_title: framework.title,
+        round_id: round.id,
+        round_title: round.title,
+        published_version,
+        total,
+        unanswered,
+        comments,
+        statements,
+        organisations,
+        filters,
+    })
 }

@@ -1,14 +1,17 @@
-//! Database access, one module per table family. Functions take an executor so callers
-//! decide what runs inside one transaction.
+//! All SQL, one module per table family. Every function takes a connection
+//! (`&mut AnyConnection`): a pooled one for reads, or the caller's transaction
+//! (`&mut tx`), so every check that guards a write runs inside that write's transaction.
 
 pub mod comments;
 pub mod frameworks;
 pub mod jargon;
 pub mod organisations;
 pub mod outbox;
+pub mod publications;
 pub mod rate_limits;
 pub mod rounds;
 pub mod sessions;
 pub mod sign_in_tokens;
 pub mod statements;
+mod stored;
 pub mod users;

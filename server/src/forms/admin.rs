@@ -1,34 +1,19 @@
-//! Admin changes. The admin role is checked here, on the server, before anything else.
+//! Admin changes. The services check the admin role before anything else.
 
 use super::{Submitted, refused, see_other};
 use app::{
-    api::Viewer,
     error::AppError,
-    server::{AppState, accounts},
+    model::Saved,
+    server::{Context, accounts},
 };
-use axum::{
-    extract::{Path, State},
-    response::Response,
-};
+use axum::{extract::Path, response::Response};
 
-fn require_admin(submitted: &Submitted) -> Result<(), AppError> {
-    match submitted.parts.extensions.get::<Viewer>() {
-        Some(viewer) if viewer.is_admin => Ok(()),
-        Some(_) => Err(AppError::Forbidden),
-        None => Err(AppError::SignInRequired),
-    }
-}
-
-pub async fn add_person(State(state): State<AppState>, submitted: Submitted) -> Response {
-    let outcome = match require_admin(&submitted) {
-        Ok(()) => accounts::add_person(&state.db, submitted.field("email")).await,
-        Err(e) => Err(e),
-    };
-    match outcome {
-        Ok(id) => see_other(&format!("/admin/people/{id}?saved=added")),
+pub async fn add_person(cx: Context, submitted: Submitted) -> Response {
+    match accounts::add_person(&cx, submitted.field("email")).await {
+        Ok(id) => see_other(&Saved::PersonAdded.redirect(&format!("/admin/people/{id}"), "")),
         Err(error) => {
             refused(
-                &state,
+                &cx.state,
                 submitted,
                 "/admin/people",
                 "add-person",
@@ -41,63 +26,45 @@ pub async fn add_person(State(state): State<AppState>, submitted: Submitted) -> 
 }
 
 /// One page, several forms: the `action` field says which one was pressed.
-pub async fn change_person(
-    State(state): State<AppState>,
-    Path(id): Path<i64>,
-    submitted: Submitted,
-) -> Response {
+pub async fn change_person(cx: Context, Path(id): Path<i64>, submitted: Submitted) -> Response {
     let page = format!("/admin/people/{id}");
     let action = submitted.field("action").to_owned();
     let (form, field) = match action.as_str() {
         "roles" => ("roles", "editor"),
         _ => ("membership", "organisation_id"),
     };
-    let outcome = match require_admin(&submitted) {
-        Err(e) => Err(e),
-        Ok(()) => match action.as_str() {
-            "roles" => accounts::set_roles(
-                &state,
-                id,
-                submitted.field("editor") == "yes",
-                submitted.field("admin") == "yes",
-            )
+    let organisation = submitted.field("organisation_id");
+    let outcome = match action.as_str() {
+        "roles" => accounts::set_roles(
+            &cx,
+            id,
+            submitted.field("editor") == "yes",
+            submitted.field("admin") == "yes",
+        )
+        .await
+        .map(|()| Saved::Roles),
+        "add-membership" => accounts::add_membership(&cx, id, organisation)
             .await
-            .map(|()| "roles"),
-            "add-membership" => match submitted.field("organisation_id").parse::<i64>() {
-                Ok(organisation) => accounts::add_membership(&state, id, organisation)
-                    .await
-                    .map(|()| "membership"),
-                Err(_) => Err(AppError::Invalid(
-                    "Choose an organisation from the list".into(),
-                )),
-            },
-            "remove-membership" => match submitted.field("organisation_id").parse::<i64>() {
-                Ok(organisation) => accounts::remove_membership(&state, id, organisation)
-                    .await
-                    .map(|()| "removed"),
-                Err(_) => Err(AppError::Invalid("Choose an organisation to remove".into())),
-            },
-            _ => Err(AppError::Invalid(
-                "We did not understand that form. Reload the page and try again.".into(),
-            )),
-        },
+            .map(|()| Saved::MembershipAdded),
+        "remove-membership" => accounts::remove_membership(&cx, id, organisation)
+            .await
+            .map(|()| Saved::MembershipRemoved),
+        _ => cx.admin().and(Err(AppError::Invalid(
+            "We did not understand that form. Reload the page and try again.".into(),
+        ))),
     };
     match outcome {
-        Ok(saved) => see_other(&format!("{page}?saved={saved}")),
-        Err(error) => refused(&state, submitted, &page, form, field, error).await,
+        Ok(saved) => see_other(&saved.redirect(&page, "")),
+        Err(error) => refused(&cx.state, submitted, &page, form, field, error).await,
     }
 }
 
-pub async fn add_organisation(State(state): State<AppState>, submitted: Submitted) -> Response {
-    let outcome = match require_admin(&submitted) {
-        Ok(()) => accounts::create_organisation(&state, submitted.field("name")).await,
-        Err(e) => Err(e),
-    };
-    match outcome {
-        Ok(_) => see_other("/admin/organisations?saved=1"),
+pub async fn add_organisation(cx: Context, submitted: Submitted) -> Response {
+    match accounts::create_organisation(&cx, submitted.field("name")).await {
+        Ok(_) => see_other(&Saved::OrganisationAdded.redirect("/admin/organisations", "")),
         Err(error) => {
             refused(
-                &state,
+                &cx.state,
                 submitted,
                 "/admin/organisations",
                 "add-organisation",

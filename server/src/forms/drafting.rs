@@ -1,28 +1,15 @@
-//! Form routes for drafting, rounds and comments. Each checks who is signed in here and
-//! leaves role checks to the service it calls, which checks again on every change.
+//! Form routes for drafting, rounds, answers and comments: each reads the form, calls
+//! one service (which checks who may do it) and turns the outcome into a response.
 
 use super::{Submitted, refused, see_other};
 use crate::render::page_with_feedback;
 use app::{
-    api::Viewer,
     error::AppError,
     form::FormFeedback,
-    server::{AppState, commenting, drafting, responding},
+    model::Saved,
+    server::{AppState, Context, commenting, drafting, responding},
 };
-use axum::{
-    extract::{Path, State},
-    http::StatusCode,
-    response::Response,
-};
-
-fn viewer(submitted: &Submitted) -> Result<Viewer, AppError> {
-    submitted
-        .parts
-        .extensions
-        .get::<Viewer>()
-        .cloned()
-        .ok_or(AppError::SignInRequired)
-}
+use axum::{extract::Path, http::StatusCode, response::Response};
 
 /// "Preview" and "check" buttons: show the page again with what was typed, saving nothing.
 async fn show_again(state: &AppState, submitted: Submitted, page: &str, form: &str) -> Response {
@@ -30,24 +17,14 @@ async fn show_again(state: &AppState, submitted: Submitted, page: &str, form: &s
     page_with_feedback(state, submitted.parts, page, Some(feedback), StatusCode::OK).await
 }
 
-pub async fn new_framework(State(state): State<AppState>, submitted: Submitted) -> Response {
-    let outcome = match viewer(&submitted) {
-        Ok(v) => {
-            drafting::create_framework(
-                &state,
-                &v,
-                submitted.field("title"),
-                submitted.field("summary"),
-            )
-            .await
-        }
-        Err(e) => Err(e),
-    };
+pub async fn new_framework(cx: Context, submitted: Submitted) -> Response {
+    let outcome =
+        drafting::create_framework(&cx, submitted.field("title"), submitted.field("summary")).await;
     match outcome {
         Ok(slug) => see_other(&format!("/frameworks/{slug}")),
         Err(error) => {
             refused(
-                &state,
+                &cx.state,
                 submitted,
                 "/frameworks/new",
                 "framework",
@@ -60,7 +37,7 @@ pub async fn new_framework(State(state): State<AppState>, submitted: Submitted) 
 }
 
 pub async fn edit_framework(
-    State(state): State<AppState>,
+    cx: Context,
     Path(slug): Path<String>,
     submitted: Submitted,
 ) -> Response {
@@ -68,151 +45,119 @@ pub async fn edit_framework(
     let action = submitted.field("action").to_owned();
     let code = submitted.field("code").to_owned();
     let f = |n: &str| submitted.field(n);
-    let outcome = match viewer(&submitted) {
-        Err(e) => Err(e),
-        Ok(v) => match action.as_str() {
-            "theme" => {
-                drafting::add_theme(&state, &v, &slug, &code, f("theme_title"), f("description"))
-                    .await
-            }
-            "theme-update" => {
-                drafting::update_theme(
-                    &state,
-                    &v,
-                    &slug,
-                    &code,
-                    f(&format!("theme-title-{code}")),
-                    f(&format!("theme-description-{code}")),
-                )
-                .await
-            }
-            "theme-up" | "theme-down" => {
-                drafting::move_theme(&state, &v, &slug, &code, action == "theme-up").await
-            }
-            _ => drafting::update_framework(&state, &v, &slug, f("title"), f("summary")).await,
-        },
+    let outcome = match action.as_str() {
+        "theme" => drafting::add_theme(&cx, &slug, &code, f("theme_title"), f("description")).await,
+        "theme-update" => {
+            drafting::update_theme(
+                &cx,
+                &slug,
+                &code,
+                f(&format!("theme-title-{code}")),
+                f(&format!("theme-description-{code}")),
+            )
+            .await
+        }
+        "theme-up" | "theme-down" => {
+            drafting::move_theme(&cx, &slug, &code, action == "theme-up").await
+        }
+        _ => drafting::update_framework(&cx, &slug, f("title"), f("summary")).await,
     };
     match outcome {
-        Ok(()) => see_other(&format!(
-            "{page}?saved={}",
-            if action.is_empty() {
-                "framework"
-            } else {
-                action.as_str()
-            }
-        )),
+        Ok(()) => {
+            let saved = match action.as_str() {
+                "theme" => Saved::ThemeAdded,
+                "theme-update" => Saved::ThemeChanged,
+                "theme-up" | "theme-down" => Saved::ThemeMoved,
+                _ => Saved::Framework,
+            };
+            see_other(&saved.redirect(&page, ""))
+        }
         Err(error) => {
             let (form, field) = match action.as_str() {
                 "theme" => ("theme", "code".to_owned()),
                 "theme-update" => ("theme-update", format!("theme-title-{code}")),
                 _ => ("framework", "title".to_owned()),
             };
-            refused(&state, submitted, &page, form, &field, error).await
+            refused(&cx.state, submitted, &page, form, &field, error).await
         }
     }
 }
 
-pub async fn rounds(
-    State(state): State<AppState>,
-    Path(slug): Path<String>,
-    submitted: Submitted,
-) -> Response {
+pub async fn rounds(cx: Context, Path(slug): Path<String>, submitted: Submitted) -> Response {
     let page = format!("/frameworks/{slug}/rounds");
     let closing = submitted.field("action") == "close";
-    let outcome = match viewer(&submitted) {
-        Err(e) => Err(e),
-        Ok(v) if closing => match submitted.field("round_id").parse::<i64>() {
-            Ok(id) => drafting::close_round(&state, &v, &slug, id).await,
-            Err(_) => Err(AppError::NotFound),
-        },
-        Ok(v) => {
-            let f = |n| submitted.field(n);
-            drafting::create_round(
-                &state,
-                &v,
-                &slug,
-                f("title"),
-                f("introduction"),
-                f("opens"),
-                f("closes"),
-            )
-            .await
+    let outcome = if closing {
+        match submitted.field("round_id").parse::<i64>() {
+            Ok(id) => drafting::close_round(&cx, &slug, id).await,
+            Err(_) => cx.editor().and(Err(AppError::NotFound)),
         }
+    } else {
+        let f = |n| submitted.field(n);
+        let form = drafting::RoundForm {
+            title: f("title"),
+            introduction: f("introduction"),
+            opens: f("opens"),
+            closes: f("closes"),
+        };
+        drafting::create_round(&cx, &slug, &form).await
     };
     match outcome {
-        Ok(()) => see_other(&format!(
-            "{page}?saved={}",
-            if closing { "closed" } else { "added" }
-        )),
-        Err(error) => refused(&state, submitted, &page, "round", "title", error).await,
+        Ok(()) => {
+            let saved = if closing {
+                Saved::RoundClosed
+            } else {
+                Saved::RoundAdded
+            };
+            see_other(&saved.redirect(&page, ""))
+        }
+        Err(error) => refused(&cx.state, submitted, &page, "round", "title", error).await,
     }
 }
 
 pub async fn new_statement(
-    State(state): State<AppState>,
+    cx: Context,
     Path((slug, code)): Path<(String, String)>,
     submitted: Submitted,
 ) -> Response {
     let page = format!("/frameworks/{slug}/themes/{code}/new-statement");
     if submitted.field("action") == "check" {
-        return show_again(&state, submitted, &page, "statement").await;
+        return show_again(&cx.state, submitted, &page, "statement").await;
     }
-    let outcome = match viewer(&submitted) {
-        Err(e) => Err(e),
-        Ok(v) => {
-            let f = |n| submitted.field(n);
-            drafting::create_statement(
-                &state,
-                &v,
-                &slug,
-                &code,
-                f("body"),
-                f("note"),
-                f("submission_key"),
-            )
-            .await
-        }
-    };
+    let f = |n| submitted.field(n);
+    let outcome =
+        drafting::create_statement(&cx, &slug, &code, f("body"), f("note"), f("submission_key"))
+            .await;
     match outcome {
         Ok(reference) => see_other(&format!("/frameworks/{slug}/statements/{reference}")),
-        Err(error) => refused(&state, submitted, &page, "statement", "body", error).await,
+        Err(error) => refused(&cx.state, submitted, &page, "statement", "body", error).await,
     }
 }
 
 pub async fn redraft(
-    State(state): State<AppState>,
+    cx: Context,
     Path((slug, reference)): Path<(String, String)>,
     submitted: Submitted,
 ) -> Response {
     let page = format!("/frameworks/{slug}/statements/{reference}/redraft");
     if submitted.field("action") == "preview" {
-        return show_again(&state, submitted, &page, "redraft").await;
+        return show_again(&cx.state, submitted, &page, "redraft").await;
     }
-    let viewer = match viewer(&submitted) {
-        Ok(v) => v,
-        Err(error) => return refused(&state, submitted, &page, "redraft", "body", error).await,
-    };
     let base: i64 = submitted.field("base_revision_id").parse().unwrap_or(-1);
-    let f = |n| submitted.field(n);
     let answers = answers_from(&submitted);
-    match drafting::redraft(
-        &state,
-        &viewer,
-        &slug,
-        &reference,
-        base,
-        f("body"),
-        f("note"),
-        f("submission_key"),
-        &answers,
-    )
-    .await
-    {
-        Ok(()) => see_other(&format!(
-            "/frameworks/{slug}/statements/{reference}?saved=redraft"
-        )),
+    let form = drafting::RedraftForm {
+        base_revision_id: base,
+        text: submitted.field("body"),
+        note: submitted.field("note"),
+        submission_key: submitted.field("submission_key"),
+        answers: &answers,
+    };
+    let state = &cx.state;
+    match drafting::redraft(&cx, &slug, &reference, &form).await {
+        Ok(()) => see_other(
+            &Saved::Redraft.redirect(&format!("/frameworks/{slug}/statements/{reference}"), ""),
+        ),
         Err(drafting::RedraftRefused::Error(error)) => {
-            refused(&state, submitted, &page, "redraft", "body", error).await
+            refused(state, submitted, &page, "redraft", "body", error).await
         }
         Err(drafting::RedraftRefused::Stale {
             latest_revision_id,
@@ -230,7 +175,7 @@ pub async fn redraft(
             };
             let feedback = FormFeedback::new("redraft", values).with_error("body", message);
             page_with_feedback(
-                &state,
+                state,
                 submitted.parts,
                 &page,
                 Some(feedback),
@@ -265,7 +210,7 @@ fn answers_from(submitted: &Submitted) -> Vec<responding::AnswerForm> {
 }
 
 pub async fn answer(
-    State(state): State<AppState>,
+    cx: Context,
     Path((slug, round)): Path<(String, i64)>,
     submitted: Submitted,
 ) -> Response {
@@ -279,26 +224,18 @@ pub async fn answer(
             format!("?{filters}")
         }
     );
-    let outcome = match viewer(&submitted) {
-        Err(e) => Err(e),
-        Ok(v) => {
-            let form = responding::AnswerForm {
-                comment_id,
-                outcome: submitted.field(&format!("outcome-{comment_id}")).to_owned(),
-                reason: submitted.field(&format!("reason-{comment_id}")).to_owned(),
-            };
-            responding::answer(&state, &v, form).await
-        }
+    let form = responding::AnswerForm {
+        comment_id,
+        outcome: submitted.field(&format!("outcome-{comment_id}")).to_owned(),
+        reason: submitted.field(&format!("reason-{comment_id}")).to_owned(),
     };
+    let outcome = responding::answer(&cx, &slug, form).await;
     match outcome {
-        Ok(()) => {
-            let joiner = if filters.is_empty() { "?" } else { "&" };
-            see_other(&format!("{page}{joiner}saved=1#comment-{comment_id}"))
-        }
+        Ok(()) => see_other(&Saved::Answer.redirect(&page, &format!("comment-{comment_id}"))),
         Err(error) => {
             let field = format!("reason-{comment_id}");
             refused(
-                &state,
+                &cx.state,
                 submitted,
                 &page,
                 &format!("answer-{comment_id}"),
@@ -327,99 +264,80 @@ fn comment_form(submitted: &Submitted) -> commenting::CommentForm<'_> {
 }
 
 pub async fn comment(
-    State(state): State<AppState>,
+    cx: Context,
     Path((slug, reference)): Path<(String, String)>,
     submitted: Submitted,
 ) -> Response {
     let page = format!("/frameworks/{slug}/statements/{reference}/comment");
     if submitted.field("action") == "check" {
-        return show_again(&state, submitted, &page, "comment").await;
+        return show_again(&cx.state, submitted, &page, "comment").await;
     }
-    let outcome = match viewer(&submitted) {
-        Ok(v) => commenting::add(&state, &v, &slug, &reference, &comment_form(&submitted)).await,
-        Err(e) => Err(e),
-    };
-    match outcome {
-        Ok(_) => see_other(&format!(
-            "/frameworks/{slug}/statements/{reference}?saved=comment#comments"
+    match commenting::add(&cx, &slug, &reference, &comment_form(&submitted)).await {
+        Ok(_) => see_other(&Saved::Comment.redirect(
+            &format!("/frameworks/{slug}/statements/{reference}"),
+            "comments",
         )),
-        Err(error) => refused(&state, submitted, &page, "comment", "body", error).await,
+        Err(error) => refused(&cx.state, submitted, &page, "comment", "body", error).await,
     }
 }
 
 pub async fn edit_comment(
-    State(state): State<AppState>,
+    cx: Context,
     Path((slug, reference, id)): Path<(String, String, i64)>,
     submitted: Submitted,
 ) -> Response {
     let page = format!("/frameworks/{slug}/statements/{reference}/comments/{id}/edit");
     let action = submitted.field("action").to_owned();
     if action == "check" {
-        return show_again(&state, submitted, &page, "comment").await;
+        return show_again(&cx.state, submitted, &page, "comment").await;
     }
-    let outcome = match viewer(&submitted) {
-        Err(e) => Err(e),
-        Ok(v) if action == "withdraw" => commenting::withdraw(&state, &v, id)
+    let outcome = if action == "withdraw" {
+        commenting::withdraw(&cx, id)
             .await
-            .map(|()| "withdrawn"),
-        Ok(v) => commenting::edit(&state, &v, id, &comment_form(&submitted))
+            .map(|()| Saved::CommentWithdrawn)
+    } else {
+        commenting::edit(&cx, id, &comment_form(&submitted))
             .await
-            .map(|()| "comment-changed"),
+            .map(|()| Saved::CommentChanged)
     };
     match outcome {
-        Ok(saved) => see_other(&format!(
-            "/frameworks/{slug}/statements/{reference}?saved={saved}#comments"
+        Ok(saved) => see_other(&saved.redirect(
+            &format!("/frameworks/{slug}/statements/{reference}"),
+            "comments",
         )),
-        Err(error) => refused(&state, submitted, &page, "comment", "body", error).await,
+        Err(error) => refused(&cx.state, submitted, &page, "comment", "body", error).await,
     }
 }
 
 pub async fn manage_statement(
-    State(state): State<AppState>,
+    cx: Context,
     Path((slug, reference)): Path<(String, String)>,
     submitted: Submitted,
 ) -> Response {
     let page = format!("/frameworks/{slug}/statements/{reference}/manage");
     let retiring = submitted.field("action") == "retire";
-    let outcome = match viewer(&submitted) {
-        Err(e) => Err(e),
-        Ok(v) if retiring => drafting::retire_statement(&state, &v, &slug, &reference).await,
-        Ok(v) => {
-            drafting::move_statement(
-                &state,
-                &v,
-                &slug,
-                &reference,
-                submitted.field("theme"),
-                submitted.field("place"),
-            )
-            .await
-        }
+    let outcome = if retiring {
+        drafting::retire_statement(&cx, &slug, &reference).await
+    } else {
+        let f = |n| submitted.field(n);
+        drafting::move_statement(&cx, &slug, &reference, f("theme"), f("place")).await
     };
     match outcome {
-        Ok(()) => see_other(&format!(
-            "/frameworks/{slug}/statements/{reference}?saved={}",
-            if retiring { "retired" } else { "moved" }
-        )),
-        Err(error) => refused(&state, submitted, &page, "manage", "place", error).await,
+        Ok(()) => {
+            let saved = if retiring {
+                Saved::StatementRetired
+            } else {
+                Saved::StatementMoved
+            };
+            see_other(&saved.redirect(&format!("/frameworks/{slug}/statements/{reference}"), ""))
+        }
+        Err(error) => refused(&cx.state, submitted, &page, "manage", "place", error).await,
     }
 }
 
-pub async fn add_jargon(State(state): State<AppState>, submitted: Submitted) -> Response {
-    let outcome = match viewer(&submitted) {
-        Ok(v) => {
-            drafting::add_jargon(
-                &state,
-                &v,
-                submitted.field("term"),
-                submitted.field("plainer"),
-            )
-            .await
-        }
-        Err(e) => Err(e),
-    };
-    match outcome {
+pub async fn add_jargon(cx: Context, submitted: Submitted) -> Response {
+    match drafting::add_jargon(&cx, submitted.field("term"), submitted.field("plainer")).await {
         Ok(()) => see_other("/jargon"),
-        Err(error) => refused(&state, submitted, "/jargon", "jargon", "term", error).await,
+        Err(error) => refused(&cx.state, submitted, "/jargon", "jargon", "term", error).await,
     }
 }

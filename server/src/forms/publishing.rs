@@ -1,83 +1,46 @@
 //! Publishing, retrying failed emails, and the report's downloads.
 
 use super::{Submitted, refused, see_other};
-use app::{
-    api::Viewer,
-    error::AppError,
-    server::{AppState, outbox, publishing, reports},
-};
+use app::server::{Context, publishing, reports};
 use axum::{
-    extract::{Path, State},
+    extract::Path,
     http::{StatusCode, header},
     response::{IntoResponse, Response},
 };
 
-pub async fn publish(
-    State(state): State<AppState>,
-    Path(slug): Path<String>,
-    submitted: Submitted,
-) -> Response {
-    let outcome = match submitted.parts.extensions.get::<Viewer>() {
-        Some(v) => publishing::publish(&state, v, &slug, submitted.field("summary")).await,
-        None => Err(AppError::SignInRequired),
-    };
-    match outcome {
+pub async fn publish(cx: Context, Path(slug): Path<String>, submitted: Submitted) -> Response {
+    match publishing::publish(&cx, &slug, submitted.field("summary")).await {
         Ok(version) => see_other(&format!(
             "/frameworks/{slug}/versions/{version}?published=1"
         )),
         Err(error) => {
-            refused(
-                &state,
-                submitted,
-                &format!("/frameworks/{slug}/publish"),
-                "publish",
-                "summary",
-                error,
-            )
-            .await
+            let page = format!("/frameworks/{slug}/publish");
+            refused(&cx.state, submitted, &page, "publish", "summary", error).await
         }
     }
 }
 
 pub async fn retry_failed(
-    State(state): State<AppState>,
+    cx: Context,
     Path((slug, version)): Path<(String, i64)>,
     submitted: Submitted,
 ) -> Response {
     let page = format!("/frameworks/{slug}/versions/{version}/outbox");
-    let outcome = async {
-        let viewer = submitted
-            .parts
-            .extensions
-            .get::<Viewer>()
-            .ok_or(AppError::SignInRequired)?;
-        if !(viewer.is_editor || viewer.is_admin) {
-            return Err(AppError::Forbidden);
-        }
-        let framework = app::server::store::frameworks::find_by_slug(&state.db.pool, &slug)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let publication = reports::publication(&state.db.pool, framework.id, version).await?;
-        outbox::retry_failed(&state.db, &format!("publication:{}", publication.id)).await?;
-        outbox::wake();
-        Ok(())
-    }
-    .await;
-    match outcome {
-        Ok(()) => see_other(&format!("{page}?retried=1")),
-        Err(error) => refused(&state, submitted, &page, "outbox", "retry", error).await,
+    match publishing::retry_failed(&cx, &slug, version).await {
+        Ok(_) => see_other(&format!("{page}?retried=1")),
+        Err(error) => refused(&cx.state, submitted, &page, "outbox", "retry", error).await,
     }
 }
 
 /// `report.csv` and `report.json`: the same report as the page, for spreadsheets and data.
 pub async fn report_download(
-    State(state): State<AppState>,
+    cx: Context,
     Path((slug, version, file)): Path<(String, i64, String)>,
 ) -> Response {
     let Some(format) = file.strip_prefix("report.") else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    let report = match reports::report_with_state(&state, &slug, version).await {
+    let report = match reports::report(&cx, &slug, version).await {
         Ok(report) => report,
         Err(error) => {
             return (

@@ -1,10 +1,7 @@
 //! Who is signed in: read the session cookie, look the session up, and put the person
 //! on the request for pages, server functions and form handlers.
 
-use app::{
-    api::Viewer,
-    server::{AppState, Config, auth},
-};
+use app::server::{AppState, Config, auth};
 use axum::{
     extract::{Request, State},
     middleware::Next,
@@ -52,9 +49,9 @@ pub async fn load_viewer(
     if !is_asset
         && let Some(cookie) = jar.get(cookie_name(&state.config))
         // A failed lookup is logged where it happens; the page still renders, signed out.
-        && let Ok(Some(user)) = auth::session_user(&state, cookie.value()).await
+        && let Ok(Some(viewer)) = auth::session_viewer(&state, cookie.value()).await
     {
-        req.extensions_mut().insert(Viewer::from(user));
+        req.extensions_mut().insert(viewer);
     }
     next.run(req).await
 }

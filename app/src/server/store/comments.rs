@@ -1,4 +1,8 @@
-use sqlx::{AnyConnection, AnyPool, FromRow};
+use crate::domain::{
+    drafting::{Knowledge, Visibility},
+    response::Outcome,
+};
+use sqlx::{AnyConnection, FromRow};
 
 /// A comment with what is needed to show it: who wrote it, for which organisation, and
 /// the text of the revision it was made on.
@@ -17,15 +21,16 @@ pub struct CommentRow {
     pub passage_end: Option<i64>,
     pub quote: Option<String>,
     pub suggestion: Option<String>,
-    pub knowledge: String,
-    pub visibility: String,
+    pub knowledge: Knowledge,
+    pub visibility: Visibility,
     pub created_at: i64,
     pub updated_at: i64,
     pub withdrawn_at: Option<i64>,
     pub reference: String,
+    pub framework_id: i64,
     pub framework_slug: String,
     pub response_id: Option<i64>,
-    pub outcome: Option<String>,
+    pub outcome: Option<Outcome>,
     pub reason: Option<String>,
     /// The newest draft the answer says the comment was acted on in.
     pub acted_revision_id: Option<i64>,
@@ -48,7 +53,7 @@ const COMMENTS: &str = "\
     SELECT c.id, c.statement_id, c.revision_id, c.round_id, c.author_id, \
       u.display_name AS author_name, c.organisation_id, o.name AS organisation_name, \
       c.body, c.passage_start, c.passage_end, c.quote, c.suggestion, c.knowledge, \
-      c.visibility, c.created_at, c.updated_at, c.withdrawn_at, s.reference, f.slug AS framework_slug, \
+      c.visibility, c.created_at, c.updated_at, c.withdrawn_at, s.reference, f.id AS framework_id, f.slug AS framework_slug, \
       r.id AS response_id, r.outcome, r.reason, \
       (SELECT MAX(rr.revision_id) FROM response_revisions rr WHERE rr.response_id = r.id) AS acted_revision_id, \
       rd.publication_id AS published_in \
@@ -62,14 +67,14 @@ const COMMENTS: &str = "\
 
 /// Every live comment on a statement, oldest first, in one query.
 pub async fn for_statement(
-    pool: &AnyPool,
+    conn: &mut AnyConnection,
     statement_id: i64,
 ) -> Result<Vec<CommentRow>, sqlx::Error> {
     sqlx::query_as::<_, CommentRow>(sqlx::AssertSqlSafe(format!(
         "{COMMENTS} WHERE c.statement_id = $1 AND c.withdrawn_at IS NULL ORDER BY c.id"
     )))
     .bind(statement_id)
-    .fetch_all(pool)
+    .fetch_all(conn)
     .await
 }
 
@@ -80,8 +85,20 @@ pub async fn find(conn: &mut AnyConnection, id: i64) -> Result<Option<CommentRow
         .await
 }
 
-pub async fn find_by_key(conn: &mut AnyConnection, key: &str) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar("SELECT id FROM comments WHERE submission_key = $1")
+/// The comment a form's submission key already made, with who made it and on which
+/// statement, so the caller can tell a form sent twice from a key used for something else.
+#[derive(Debug, Clone, FromRow)]
+pub struct KeyedComment {
+    pub id: i64,
+    pub author_id: i64,
+    pub statement_id: i64,
+}
+
+pub async fn find_by_key(
+    conn: &mut AnyConnection,
+    key: &str,
+) -> Result<Option<KeyedComment>, sqlx::Error> {
+    sqlx::query_as("SELECT id, author_id, statement_id FROM comments WHERE submission_key = $1")
         .bind(key)
         .fetch_optional(conn)
         .await
@@ -96,8 +113,8 @@ pub struct NewComment<'a> {
     pub body: &'a str,
     pub passage: Option<(i64, i64, &'a str)>,
     pub suggestion: Option<&'a str>,
-    pub knowledge: &'a str,
-    pub visibility: &'a str,
+    pub knowledge: Knowledge,
+    pub visibility: Visibility,
     pub submission_key: &'a str,
 }
 
@@ -134,8 +151,8 @@ pub struct CommentEdit<'a> {
     pub organisation_id: Option<i64>,
     pub body: &'a str,
     pub suggestion: Option<&'a str>,
-    pub knowledge: &'a str,
-    pub visibility: &'a str,
+    pub knowledge: Knowledge,
+    pub visibility: Visibility,
 }
 
 pub async fn update(
@@ -170,12 +187,15 @@ pub async fn withdraw(conn: &mut AnyConnection, id: i64, now: i64) -> Result<(),
 }
 
 /// Every live comment made in a round, by statement, in one query.
-pub async fn for_round(pool: &AnyPool, round_id: i64) -> Result<Vec<CommentRow>, sqlx::Error> {
+pub async fn for_round(
+    conn: &mut AnyConnection,
+    round_id: i64,
+) -> Result<Vec<CommentRow>, sqlx::Error> {
     sqlx::query_as::<_, CommentRow>(sqlx::AssertSqlSafe(format!(
         "{COMMENTS} WHERE c.round_id = $1 AND c.withdrawn_at IS NULL ORDER BY s.reference, c.id"
     )))
     .bind(round_id)
-    .fetch_all(pool)
+    .fetch_all(conn)
     .await
 }
 
@@ -212,12 +232,15 @@ pub async fn awaiting_publication(
 }
 
 /// Everything one person said, newest first.
-pub async fn by_author(pool: &AnyPool, author_id: i64) -> Result<Vec<CommentRow>, sqlx::Error> {
+pub async fn by_author(
+    conn: &mut AnyConnection,
+    author_id: i64,
+) -> Result<Vec<CommentRow>, sqlx::Error> {
     sqlx::query_as::<_, CommentRow>(sqlx::AssertSqlSafe(format!(
         "{COMMENTS} WHERE c.author_id = $1 AND c.withdrawn_at IS NULL ORDER BY c.id DESC"
     )))
     .bind(author_id)
-    .fetch_all(pool)
+    .fetch_all(conn)
     .await
 }
 
@@ -226,7 +249,7 @@ pub async fn answer(
     conn: &mut AnyConnection,
     comment_id: i64,
     editor_id: i64,
-    outcome: &str,
+    outcome: Outcome,
     reason: &str,
     acted_in: Option<i64>,
     now: i64,
@@ -256,4 +279,56 @@ pub async fn answer(
             .await?;
     }
     Ok(response_id)
+}
+
+/// For each comment whose answer names drafts, every draft it names (not only the
+/// newest), for the comments of the rounds a version answers: one query.
+pub async fn acted_in_for_publication(
+    conn: &mut AnyConnection,
+    publication_id: i64,
+) -> Result<Vec<(i64, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT resp.comment_id, rr.revision_id FROM response_revisions rr \
+         JOIN responses resp ON resp.id = rr.response_id \
+         WHERE resp.comment_id IN (SELECT id FROM comments WHERE round_id IN \
+           (SELECT id FROM rounds WHERE publication_id = $1))",
+    )
+    .bind(publication_id)
+    .fetch_all(conn)
+    .await
+}
+
+/// The same, for every comment on one statement.
+pub async fn acted_in_for_statement(
+    conn: &mut AnyConnection,
+    statement_id: i64,
+) -> Result<Vec<(i64, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT resp.comment_id, rr.revision_id FROM response_revisions rr \
+         JOIN responses resp ON resp.id = rr.response_id \
+         JOIN comments c ON c.id = resp.comment_id WHERE c.statement_id = $1",
+    )
+    .bind(statement_id)
+    .fetch_all(conn)
+    .await
+}
+
+/// For each of a person's comments answered in a published version: its id, the version,
+/// and the number of the newest draft it was acted on in (0 when it changed no draft).
+pub async fn published_for_author(
+    conn: &mut AnyConnection,
+    author_id: i64,
+) -> Result<Vec<(i64, i64, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT c.id, p.version, \
+           (SELECT COUNT(*) FROM statement_revisions x WHERE x.statement_id = c.statement_id AND x.id <= \
+              (SELECT MAX(rr.revision_id) FROM response_revisions rr JOIN responses resp ON resp.id = rr.response_id \
+               WHERE resp.comment_id = c.id)) \
+         FROM comments c JOIN rounds rd ON rd.id = c.round_id JOIN publications p ON p.id = rd.publication_id \
+         WHERE c.author_id = $1 AND c.withdrawn_at IS NULL \
+           AND EXISTS (SELECT 1 FROM publication_statements ps WHERE ps.publication_id = p.id AND ps.statement_id = c.statement_id)",
+    )
+    .bind(author_id)
+    .fetch_all(conn)
+    .await
 }

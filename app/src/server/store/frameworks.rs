@@ -1,4 +1,4 @@
-use sqlx::{AnyPool, FromRow};
+use sqlx::{AnyConnection, FromRow};
 
 #[derive(Debug, Clone, FromRow)]
 pub struct FrameworkRow {
@@ -41,18 +41,27 @@ const STATEMENTS: &str = "\
     JOIN statement_revisions r ON r.id = s.latest_revision_id \
     WHERE s.framework_id = $1";
 
-pub async fn list(pool: &AnyPool) -> Result<Vec<FrameworkRow>, sqlx::Error> {
+pub async fn count(conn: &mut AnyConnection) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM frameworks")
+        .fetch_one(conn)
+        .await
+}
+
+pub async fn list(conn: &mut AnyConnection) -> Result<Vec<FrameworkRow>, sqlx::Error> {
     sqlx::query_as::<_, FrameworkRow>(
         "SELECT f.id, f.slug, f.title, f.summary, \
            (SELECT COUNT(*) FROM statements s \
              WHERE s.framework_id = f.id AND s.retired_at IS NULL) AS statement_count \
          FROM frameworks f ORDER BY f.title",
     )
-    .fetch_all(pool)
+    .fetch_all(conn)
     .await
 }
 
-pub async fn find_by_slug(pool: &AnyPool, slug: &str) -> Result<Option<FrameworkRow>, sqlx::Error> {
+pub async fn find_by_slug(
+    conn: &mut AnyConnection,
+    slug: &str,
+) -> Result<Option<FrameworkRow>, sqlx::Error> {
     sqlx::query_as::<_, FrameworkRow>(
         "SELECT f.id, f.slug, f.title, f.summary, \
            (SELECT COUNT(*) FROM statements s \
@@ -60,35 +69,38 @@ pub async fn find_by_slug(pool: &AnyPool, slug: &str) -> Result<Option<Framework
          FROM frameworks f WHERE f.slug = $1",
     )
     .bind(slug)
-    .fetch_optional(pool)
+    .fetch_optional(conn)
     .await
 }
 
-pub async fn themes(pool: &AnyPool, framework_id: i64) -> Result<Vec<ThemeRow>, sqlx::Error> {
+pub async fn themes(
+    conn: &mut AnyConnection,
+    framework_id: i64,
+) -> Result<Vec<ThemeRow>, sqlx::Error> {
     sqlx::query_as::<_, ThemeRow>(
         "SELECT id, code, title, description FROM themes \
          WHERE framework_id = $1 ORDER BY position, id",
     )
     .bind(framework_id)
-    .fetch_all(pool)
+    .fetch_all(conn)
     .await
 }
 
 pub async fn current_statements(
-    pool: &AnyPool,
+    conn: &mut AnyConnection,
     framework_id: i64,
 ) -> Result<Vec<StatementRow>, sqlx::Error> {
     sqlx::query_as::<_, StatementRow>(sqlx::AssertSqlSafe(format!(
         "{STATEMENTS} AND s.retired_at IS NULL ORDER BY t.position, s.position, s.id"
     )))
     .bind(framework_id)
-    .fetch_all(pool)
+    .fetch_all(conn)
     .await
 }
 
 /// One statement by reference, retired or not: its history is never hidden.
 pub async fn statement(
-    pool: &AnyPool,
+    conn: &mut AnyConnection,
     framework_id: i64,
     reference: &str,
 ) -> Result<Option<StatementRow>, sqlx::Error> {
@@ -97,13 +109,28 @@ pub async fn statement(
     )))
     .bind(framework_id)
     .bind(reference)
-    .fetch_optional(pool)
+    .fetch_optional(conn)
     .await
 }
 
-pub async fn theme(pool: &AnyPool, theme_id: i64) -> Result<Option<ThemeRow>, sqlx::Error> {
+pub async fn theme(
+    conn: &mut AnyConnection,
+    theme_id: i64,
+) -> Result<Option<ThemeRow>, sqlx::Error> {
     sqlx::query_as::<_, ThemeRow>("SELECT id, code, title, description FROM themes WHERE id = $1")
         .bind(theme_id)
-        .fetch_optional(pool)
+        .fetch_optional(conn)
         .await
+}
+
+/// Take the framework's row lock until the caller's transaction ends. Every change that
+/// must not interleave with publishing (publishing itself, answering a comment, opening
+/// a round) takes it first, so on PostgreSQL the second waits and then reads what the
+/// first wrote. SQLite's write lock, taken by `begin_write`, already does the same.
+pub async fn lock(conn: &mut AnyConnection, framework_id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE frameworks SET id = id WHERE id = $1")
+        .bind(framework_id)
+        .execute(conn)
+        .await?;
+    Ok(())
 }

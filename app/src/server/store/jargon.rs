@@ -1,5 +1,5 @@
 use crate::domain::plain_language::JargonEntry;
-use sqlx::{AnyConnection, AnyPool, FromRow};
+use sqlx::{AnyConnection, FromRow};
 
 #[derive(FromRow)]
 struct JargonRow {
@@ -7,10 +7,10 @@ struct JargonRow {
     plainer: String,
 }
 
-pub async fn all(pool: &AnyPool) -> Result<Vec<JargonEntry>, sqlx::Error> {
+pub async fn all(conn: &mut AnyConnection) -> Result<Vec<JargonEntry>, sqlx::Error> {
     Ok(
         sqlx::query_as::<_, JargonRow>("SELECT term, plainer FROM jargon ORDER BY LOWER(term)")
-            .fetch_all(pool)
+            .fetch_all(conn)
             .await?
             .into_iter()
             .map(|row| JargonEntry {

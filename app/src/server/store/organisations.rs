@@ -1,4 +1,4 @@
-use sqlx::{AnyConnection, AnyPool, FromRow};
+use sqlx::{AnyConnection, FromRow};
 
 #[derive(Debug, Clone, FromRow)]
 pub struct OrganisationRow {
@@ -31,24 +31,27 @@ pub async fn create(
     .await
 }
 
-pub async fn list(pool: &AnyPool) -> Result<Vec<OrganisationRow>, sqlx::Error> {
+pub async fn list(conn: &mut AnyConnection) -> Result<Vec<OrganisationRow>, sqlx::Error> {
     sqlx::query_as::<_, OrganisationRow>(
         "SELECT o.id, o.name, \
            (SELECT COUNT(*) FROM memberships m WHERE m.organisation_id = o.id) AS member_count \
          FROM organisations o ORDER BY LOWER(o.name)",
     )
-    .fetch_all(pool)
+    .fetch_all(conn)
     .await
 }
 
-pub async fn find(pool: &AnyPool, id: i64) -> Result<Option<OrganisationRow>, sqlx::Error> {
+pub async fn find(
+    conn: &mut AnyConnection,
+    id: i64,
+) -> Result<Option<OrganisationRow>, sqlx::Error> {
     sqlx::query_as::<_, OrganisationRow>(
         "SELECT o.id, o.name, \
            (SELECT COUNT(*) FROM memberships m WHERE m.organisation_id = o.id) AS member_count \
          FROM organisations o WHERE o.id = $1",
     )
     .bind(id)
-    .fetch_optional(pool)
+    .fetch_optional(conn)
     .await
 }
 
@@ -59,35 +62,35 @@ const MEMBERSHIPS: &str = "\
     JOIN users u ON u.id = m.user_id";
 
 /// Every membership, for the people list: one query, grouped in Rust.
-pub async fn all_memberships(pool: &AnyPool) -> Result<Vec<MembershipRow>, sqlx::Error> {
+pub async fn all_memberships(conn: &mut AnyConnection) -> Result<Vec<MembershipRow>, sqlx::Error> {
     sqlx::query_as::<_, MembershipRow>(sqlx::AssertSqlSafe(format!(
         "{MEMBERSHIPS} ORDER BY LOWER(o.name)"
     )))
-    .fetch_all(pool)
+    .fetch_all(conn)
     .await
 }
 
 pub async fn memberships_of_user(
-    pool: &AnyPool,
+    conn: &mut AnyConnection,
     user_id: i64,
 ) -> Result<Vec<MembershipRow>, sqlx::Error> {
     sqlx::query_as::<_, MembershipRow>(sqlx::AssertSqlSafe(format!(
         "{MEMBERSHIPS} WHERE m.user_id = $1 ORDER BY LOWER(o.name)"
     )))
     .bind(user_id)
-    .fetch_all(pool)
+    .fetch_all(conn)
     .await
 }
 
 pub async fn members_of(
-    pool: &AnyPool,
+    conn: &mut AnyConnection,
     organisation_id: i64,
 ) -> Result<Vec<MembershipRow>, sqlx::Error> {
     sqlx::query_as::<_, MembershipRow>(sqlx::AssertSqlSafe(format!(
         "{MEMBERSHIPS} WHERE m.organisation_id = $1 ORDER BY LOWER(u.email)"
     )))
     .bind(organisation_id)
-    .fetch_all(pool)
+    .fetch_all(conn)
     .await
 }
 

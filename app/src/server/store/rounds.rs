@@ -1,4 +1,4 @@
-use sqlx::{AnyConnection, AnyPool, FromRow};
+use sqlx::{AnyConnection, FromRow};
 
 #[derive(Debug, Clone, FromRow)]
 pub struct RoundRow {
@@ -14,14 +14,14 @@ const ROUNDS: &str =
     "SELECT id, framework_id, title, introduction, opens_at, closes_at FROM rounds";
 
 pub async fn for_framework(
-    pool: &AnyPool,
+    conn: &mut AnyConnection,
     framework_id: i64,
 ) -> Result<Vec<RoundRow>, sqlx::Error> {
     sqlx::query_as::<_, RoundRow>(sqlx::AssertSqlSafe(format!(
         "{ROUNDS} WHERE framework_id = $1 ORDER BY opens_at, id"
     )))
     .bind(framework_id)
-    .fetch_all(pool)
+    .fetch_all(conn)
     .await
 }
 

@@ -1,5 +1,5 @@
 use super::users::UserRow;
-use sqlx::{AnyConnection, AnyPool};
+use sqlx::AnyConnection;
 
 pub async fn create(
     conn: &mut AnyConnection,
@@ -22,7 +22,7 @@ pub async fn create(
 
 /// The person a live session belongs to, in one query.
 pub async fn find_user(
-    pool: &AnyPool,
+    conn: &mut AnyConnection,
     id_hash: &str,
     now: i64,
 ) -> Result<Option<UserRow>, sqlx::Error> {
@@ -33,7 +33,7 @@ pub async fn find_user(
     )
     .bind(id_hash)
     .bind(now)
-    .fetch_optional(pool)
+    .fetch_optional(conn)
     .await
 }
 

@@ -1,6 +1,6 @@
 //! Writing frameworks, themes, statements and their revisions.
 
-use sqlx::{AnyConnection, AnyPool, FromRow};
+use sqlx::{AnyConnection, FromRow};
 
 #[derive(Debug, Clone, FromRow)]
 pub struct RevisionRow {
@@ -12,14 +12,17 @@ pub struct RevisionRow {
 }
 
 /// Every revision of a statement, oldest first.
-pub async fn revisions(pool: &AnyPool, statement_id: i64) -> Result<Vec<RevisionRow>, sqlx::Error> {
+pub async fn revisions(
+    conn: &mut AnyConnection,
+    statement_id: i64,
+) -> Result<Vec<RevisionRow>, sqlx::Error> {
     sqlx::query_as::<_, RevisionRow>(
         "SELECT r.id, r.body, COALESCE(u.display_name, '') AS author_name, r.note, r.created_at \
          FROM statement_revisions r LEFT JOIN users u ON u.id = r.author_id \
          WHERE r.statement_id = $1 ORDER BY r.id",
     )
     .bind(statement_id)
-    .fetch_all(pool)
+    .fetch_all(conn)
     .await
 }
 
@@ -35,14 +38,76 @@ pub async fn revision_body(
         .await
 }
 
+/// The revision a form's submission key already made, with who made it and for which
+/// statement, so the caller can tell a form sent twice from a key used for something else.
+#[derive(Debug, Clone, FromRow)]
+pub struct KeyedRevision {
+    pub id: i64,
+    pub statement_id: i64,
+    pub theme_id: i64,
+    pub reference: String,
+    pub author_id: Option<i64>,
+}
+
 pub async fn revision_by_key(
     conn: &mut AnyConnection,
     key: &str,
-) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar("SELECT id FROM statement_revisions WHERE submission_key = $1")
-        .bind(key)
-        .fetch_optional(conn)
+) -> Result<Option<KeyedRevision>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT r.id, r.statement_id, s.theme_id, s.reference, r.author_id \
+         FROM statement_revisions r JOIN statements s ON s.id = r.statement_id \
+         WHERE r.submission_key = $1",
+    )
+    .bind(key)
+    .fetch_optional(conn)
+    .await
+}
+
+/// The draft a statement shows now.
+pub async fn latest_revision_id(
+    conn: &mut AnyConnection,
+    statement_id: i64,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT latest_revision_id FROM statements WHERE id = $1")
+        .bind(statement_id)
+        .fetch_one(conn)
         .await
+}
+
+/// Put a framework's themes in this order (first id first).
+pub async fn order_themes(conn: &mut AnyConnection, theme_ids: &[i64]) -> Result<(), sqlx::Error> {
+    for (position, id) in theme_ids.iter().enumerate() {
+        sqlx::query("UPDATE themes SET position = $1 WHERE id = $2")
+            .bind(position as i64)
+            .bind(*id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Every draft of every statement a version published, oldest first, in one query.
+pub async fn history_of_publication(
+    conn: &mut AnyConnection,
+    publication_id: i64,
+) -> Result<Vec<HistoryRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, statement_id, body, note, created_at FROM statement_revisions \
+         WHERE statement_id IN (SELECT statement_id FROM publication_statements WHERE publication_id = $1) \
+         ORDER BY statement_id, id",
+    )
+    .bind(publication_id)
+    .fetch_all(conn)
+    .await
+}
+
+#[derive(Debug, Clone, FromRow)]
+pub struct HistoryRow {
+    pub id: i64,
+    pub statement_id: i64,
+    pub body: String,
+    pub note: String,
+    pub created_at: i64,
 }
 
 pub struct NewRevision<'a> {

@@ -1,4 +1,6 @@
-use sqlx::{AnyConnection, AnyPool, FromRow};
+use super::super::db::Backend;
+use crate::model::Viewer;
+use sqlx::{AnyConnection, FromRow};
 
 #[derive(Debug, Clone, FromRow)]
 pub struct UserRow {
@@ -7,6 +9,18 @@ pub struct UserRow {
     pub display_name: String,
     pub is_editor: i64,
     pub is_admin: i64,
+}
+
+impl From<UserRow> for Viewer {
+    fn from(row: UserRow) -> Self {
+        Self {
+            id: row.id,
+            email: row.email,
+            display_name: row.display_name,
+            is_editor: row.is_editor != 0,
+            is_admin: row.is_admin != 0,
+        }
+    }
 }
 
 /// The account for an address, made on first sign-in: anyone may take part.
@@ -30,30 +44,25 @@ pub async fn find_or_create_by_email(
     .await
 }
 
-pub async fn find_by_id(pool: &AnyPool, id: i64) -> Result<Option<UserRow>, sqlx::Error> {
+pub async fn find_by_id(conn: &mut AnyConnection, id: i64) -> Result<Option<UserRow>, sqlx::Error> {
     sqlx::query_as::<_, UserRow>(
         "SELECT id, email, display_name, is_editor, is_admin FROM users WHERE id = $1",
     )
     .bind(id)
-    .fetch_optional(pool)
+    .fetch_optional(conn)
     .await
 }
 
-pub async fn list_all(pool: &AnyPool) -> Result<Vec<UserRow>, sqlx::Error> {
+pub async fn list_all(conn: &mut AnyConnection) -> Result<Vec<UserRow>, sqlx::Error> {
     sqlx::query_as::<_, UserRow>(
         "SELECT id, email, display_name, is_editor, is_admin FROM users \
          ORDER BY LOWER(CASE WHEN display_name = '' THEN email ELSE display_name END), id",
     )
-    .fetch_all(pool)
+    .fetch_all(conn)
     .await
 }
 
-pub async fn set_display_name(pool: &AnyPool, id: i64, name: &str) -> Result<(), sqlx::Error> {
-    let mut conn = pool.acquire().await?;
-    set_display_name_on(&mut conn, id, name).await
-}
-
-pub async fn set_display_name_on(
+pub async fn set_display_name(
     conn: &mut AnyConnection,
     id: i64,
     name: &str,
@@ -81,23 +90,39 @@ pub async fn set_roles(
     Ok(result.rows_affected())
 }
 
-pub async fn count_admins(conn: &mut AnyConnection) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE is_admin = 1")
-        .fetch_one(conn)
-        .await
+/// The admins, locked until the caller's transaction ends, so two admins removing each
+/// other's role at once cannot both see "another admin is left" (PostgreSQL at READ
+/// COMMITTED would let them; the second waits here and then sees the first's change).
+/// On SQLite the write transaction already holds the database's one write lock.
+pub async fn lock_admins(
+    conn: &mut AnyConnection,
+    backend: Backend,
+) -> Result<Vec<i64>, sqlx::Error> {
+    let lock = match backend {
+        Backend::Postgres => " FOR UPDATE",
+        Backend::Sqlite => "",
+    };
+    sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT id FROM users WHERE is_admin = 1 ORDER BY id{lock}"
+    )))
+    .fetch_all(conn)
+    .await
 }
 
-pub async fn email_preferences(pool: &AnyPool, id: i64) -> Result<(bool, bool), sqlx::Error> {
+pub async fn email_preferences(
+    conn: &mut AnyConnection,
+    id: i64,
+) -> Result<(bool, bool), sqlx::Error> {
     let (easy_read, opt_out): (i64, i64) =
         sqlx::query_as("SELECT easy_read, email_opt_out FROM users WHERE id = $1")
             .bind(id)
-            .fetch_one(pool)
+            .fetch_one(conn)
             .await?;
     Ok((easy_read != 0, opt_out != 0))
 }
 
 pub async fn set_email_preferences(
-    pool: &AnyPool,
+    conn: &mut AnyConnection,
     id: i64,
     easy_read: bool,
     opt_out: bool,
@@ -106,7 +131,7 @@ pub async fn set_email_preferences(
         .bind(i64::from(easy_read))
         .bind(i64::from(opt_out))
         .bind(id)
-        .execute(pool)
+        .execute(conn)
         .await?;
     Ok(())
 }

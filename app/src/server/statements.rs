@@ -1,48 +1,28 @@
-//! Shaping what the store returns into what pages show, applying each commenter's
-//! choice of how their comment may be shown.
+//! Reading statements: the statement page (with each commenter's choice of how their
+//! comment may be shown applied), the redraft page, history and the comment form.
 
-use super::{clock::now, request, store};
+use super::{Context, auth, clock::now, drafting, frameworks::round_status, store};
 use crate::{
-    api::{
-        AnswerView, CommentView, HighlightSegment, PassageNote, RevisionView, RoundStatus,
-        StatementView,
-    },
     domain::{
-        drafting::{Knowledge, Visibility},
+        diff,
+        drafting::Visibility,
         format_date, format_date_time,
         passage::{self, Located, Passage},
-        response::Outcome,
+        plain_language::JargonEntry,
     },
     error::AppError,
+    model::{
+        AnswerView, CommentFormView, CommentView, ExistingComment, HighlightSegment, HistoryView,
+        OrganisationRef, PassageNote, RedraftView, RevisionView, RoundStatus, StatementView,
+        WordChoice,
+    },
 };
-
-pub fn round_status(rounds: &[store::rounds::RoundRow], at: i64) -> RoundStatus {
-    if let Some(open) = rounds.iter().find(|r| r.opens_at <= at && at < r.closes_at) {
-        return RoundStatus::Open {
-            id: open.id,
-            title: open.title.clone(),
-            introduction: open.introduction.clone(),
-            closes_label: format_date(open.closes_at - 1),
-        };
-    }
-    match rounds
-        .iter()
-        .filter(|r| r.opens_at > at)
-        .min_by_key(|r| r.opens_at)
-    {
-        Some(next) => RoundStatus::Upcoming {
-            title: next.title.clone(),
-            opens_label: format_date(next.opens_at),
-        },
-        None => RoundStatus::NonePlanned,
-    }
-}
 
 pub fn answer_view(
     row: &store::comments::CommentRow,
     draft_number: &dyn Fn(i64) -> usize,
 ) -> Option<AnswerView> {
-    let outcome = Outcome::parse(row.outcome.as_deref()?).ok()?;
+    let outcome = row.outcome?;
     Some(AnswerView {
         outcome: outcome.as_str().to_owned(),
         outcome_label: outcome.label().to_owned(),
@@ -59,22 +39,22 @@ pub struct LoadedStatement {
 
 /// Everything the statement pages show, in a fixed number of queries (framework,
 /// statement, theme, revisions, comments, rounds) however many comments there are.
-pub async fn load_statement(slug: &str, reference: &str) -> Result<LoadedStatement, AppError> {
-    let state = request::app_state()?;
-    let viewer = request::viewer();
-    let pool = &state.db.pool;
-    let framework = store::frameworks::find_by_slug(pool, slug)
+pub async fn load_statement(
+    cx: &Context,
+    slug: &str,
+    reference: &str,
+) -> Result<LoadedStatement, AppError> {
+    let viewer = cx.viewer.clone();
+    let mut conn = cx.read().await?;
+    let framework = drafting::framework(&mut conn, slug).await?;
+    let statement = drafting::statement(&mut conn, framework.id, reference).await?;
+    let theme = store::frameworks::theme(&mut conn, statement.theme_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let statement = store::frameworks::statement(pool, framework.id, &reference.to_uppercase())
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let theme = store::frameworks::theme(pool, statement.theme_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let revisions = store::statements::revisions(pool, statement.id).await?;
-    let comments = store::comments::for_statement(pool, statement.id).await?;
-    let rounds = store::rounds::for_framework(pool, framework.id).await?;
+    let revisions = store::statements::revisions(&mut conn, statement.id).await?;
+    let comments = store::comments::for_statement(&mut conn, statement.id).await?;
+    let rounds = store::rounds::for_framework(&mut conn, framework.id).await?;
+    drop(conn);
     let at = now();
     let round = round_status(&rounds, at);
 
@@ -91,7 +71,7 @@ pub async fn load_statement(slug: &str, reference: &str) -> Result<LoadedStateme
             .map(|r| r.body.as_str())
     };
     let current_text = statement.body.clone();
-    let is_editor = viewer.as_ref().is_some_and(|v| v.is_editor);
+    let is_editor = cx.is_editor();
     let open_round_ids: Vec<i64> = rounds
         .iter()
         .filter(|r| r.opens_at <= at && at < r.closes_at)
@@ -101,7 +81,7 @@ pub async fn load_statement(slug: &str, reference: &str) -> Result<LoadedStateme
     let mut highlights: Vec<(usize, Passage)> = Vec::new();
     let mut views = Vec::new();
     for row in comments {
-        let visibility = Visibility::parse(&row.visibility).unwrap_or(Visibility::PolicyTeamOnly);
+        let visibility = row.visibility;
         let mine = viewer.as_ref().is_some_and(|v| v.id == row.author_id);
         if visibility == Visibility::PolicyTeamOnly && !(is_editor || mine) {
             continue;
@@ -146,10 +126,7 @@ pub async fn load_statement(slug: &str, reference: &str) -> Result<LoadedStateme
             id: row.id,
             number,
             author,
-            knowledge: Knowledge::parse(&row.knowledge)
-                .map(|k| k.label())
-                .unwrap_or("Not said")
-                .to_owned(),
+            knowledge: row.knowledge.label().to_owned(),
             visibility_note: match visibility {
                 Visibility::PolicyTeamOnly => Some(
                     "Only the policy team and the person who wrote it can see this comment."
@@ -218,4 +195,131 @@ pub async fn load_statement(slug: &str, reference: &str) -> Result<LoadedStateme
         view,
         revisions: revision_views,
     })
+}
+
+pub async fn statement_page(
+    cx: &Context,
+    slug: &str,
+    reference: &str,
+) -> Result<StatementView, AppError> {
+    Ok(load_statement(cx, slug, reference).await?.view)
+}
+
+pub async fn redraft_page(
+    cx: &Context,
+    slug: &str,
+    reference: &str,
+) -> Result<RedraftView, AppError> {
+    cx.editor()?;
+    let loaded = load_statement(cx, slug, reference).await?;
+    let mut conn = cx.read().await?;
+    Ok(RedraftView {
+        revisions: loaded.revisions,
+        statement: loaded.view,
+        jargon: store::jargon::all(&mut conn).await?,
+        submission_key: auth::new_secret(),
+    })
+}
+
+pub async fn history(
+    cx: &Context,
+    slug: &str,
+    reference: &str,
+    from: Option<i64>,
+    to: Option<i64>,
+) -> Result<HistoryView, AppError> {
+    let loaded = load_statement(cx, slug, reference).await?;
+    let revisions = loaded.revisions;
+    let last = revisions.last().map(|r| r.id).unwrap_or_default();
+    let first = revisions.first().map(|r| r.id).unwrap_or_default();
+    let to = to
+        .filter(|id| revisions.iter().any(|r| r.id == *id))
+        .unwrap_or(last);
+    // By default compare with the draft before the newest, or the first.
+    let default_from = revisions.iter().rev().nth(1).map(|r| r.id).unwrap_or(first);
+    let from = from
+        .filter(|id| revisions.iter().any(|r| r.id == *id))
+        .unwrap_or(default_from);
+    let text_of = |id: i64| {
+        revisions
+            .iter()
+            .find(|r| r.id == id)
+            .map(|r| r.text.clone())
+            .unwrap_or_default()
+    };
+    let word_diff = diff::word_diff(&text_of(from), &text_of(to));
+    let changes = diff::list_changes(&word_diff)
+        .iter()
+        .map(|c| c.describe())
+        .collect();
+    Ok(HistoryView {
+        statement: loaded.view,
+        revisions,
+        from,
+        to,
+        diff: word_diff,
+        changes,
+    })
+}
+
+/// The comment form: a new comment, or (`comment_id`) one of the viewer's own to change.
+pub async fn comment_form(
+    cx: &Context,
+    slug: &str,
+    reference: &str,
+    comment_id: Option<i64>,
+) -> Result<CommentFormView, AppError> {
+    let viewer = cx.signed_in()?;
+    let loaded = load_statement(cx, slug, reference).await?;
+    let mut conn = cx.read().await?;
+    let existing = match comment_id {
+        None => None,
+        Some(id) => {
+            let row = store::comments::find(&mut conn, id)
+                .await?
+                .filter(|c| c.author_id == viewer.id && c.withdrawn_at.is_none())
+                .ok_or(AppError::NotFound)?;
+            Some(ExistingComment {
+                id: row.id,
+                body: row.body,
+                suggestion: row.suggestion.unwrap_or_default(),
+                knowledge: row.knowledge.as_str().to_owned(),
+                visibility: row.visibility.as_str().to_owned(),
+                on_behalf_of: row
+                    .organisation_id
+                    .map(|id| id.to_string())
+                    .unwrap_or_default(),
+                quote: row.quote,
+            })
+        }
+    };
+    let words = passage::words(&loaded.view.text)
+        .into_iter()
+        .enumerate()
+        .map(|(i, w)| WordChoice {
+            number: i + 1,
+            text: w.text,
+        })
+        .collect();
+    let organisations = store::organisations::memberships_of_user(&mut conn, viewer.id)
+        .await?
+        .into_iter()
+        .map(|m| OrganisationRef {
+            id: m.organisation_id,
+            name: m.organisation_name,
+        })
+        .collect();
+    Ok(CommentFormView {
+        statement: loaded.view,
+        words,
+        organisations,
+        jargon: store::jargon::all(&mut conn).await?,
+        submission_key: auth::new_secret(),
+        existing,
+    })
+}
+
+pub async fn jargon(cx: &Context) -> Result<Vec<JargonEntry>, AppError> {
+    let mut conn = cx.read().await?;
+    Ok(store::jargon::all(&mut conn).await?)
 }

@@ -1,0 +1,62 @@
+//! What pages show, as plain serialisable types: who is signed in and the view of each
+//! page. Both the browser and the server use them, so nothing here needs the server;
+//! services build them, server functions carry them, pages render them.
+
+mod admin;
+mod frameworks;
+mod mailbox;
+mod notices;
+mod publications;
+mod responses;
+mod rounds;
+mod site;
+mod statements;
+
+pub use admin::*;
+pub use frameworks::*;
+pub use mailbox::*;
+pub use notices::Saved;
+pub use publications::*;
+pub use responses::*;
+pub use rounds::*;
+pub use site::*;
+pub use statements::*;
+
+use serde::{Deserialize, Serialize};
+
+/// The signed-in person, as pages and services see them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Viewer {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub is_editor: bool,
+    pub is_admin: bool,
+}
+
+/// What someone can do, in words, for lists and screen readers alike: written once so
+/// the admin list and a person's own account page always agree.
+pub fn role_labels(represents_an_organisation: bool, is_editor: bool, is_admin: bool) -> String {
+    let mut roles = vec!["Participant"];
+    if represents_an_organisation {
+        roles.push("Organisation representative");
+    }
+    if is_editor {
+        roles.push("Editor (policy team)");
+    }
+    if is_admin {
+        roles.push("Admin");
+    }
+    roles.join(", ")
+}
+
+impl Viewer {
+    /// What to call someone who has not chosen a name yet.
+    pub fn name(&self) -> &str {
+        if self.display_name.is_empty() {
+            &self.email
+        } else {
+            &self.display_name
+        }
+    }
+}

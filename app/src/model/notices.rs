@@ -1,0 +1,143 @@
+//! What a form route says happened, carried to the page it redirects to as `?saved=…`
+//! (so it shows without JavaScript): one enum, written by the routes and read by the
+//! pages, so a code and its words are never typed in two places.
+
+/// A change that was saved, named in the address the form redirects to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Saved {
+    Comment,
+    CommentChanged,
+    CommentWithdrawn,
+    Redraft,
+    StatementMoved,
+    StatementRetired,
+    Framework,
+    ThemeAdded,
+    ThemeChanged,
+    ThemeMoved,
+    RoundAdded,
+    RoundClosed,
+    Answer,
+    Name,
+    EmailChoices,
+    PersonAdded,
+    Roles,
+    MembershipAdded,
+    MembershipRemoved,
+    OrganisationAdded,
+}
+
+impl Saved {
+    pub const ALL: [Saved; 20] = [
+        Self::Comment,
+        Self::CommentChanged,
+        Self::CommentWithdrawn,
+        Self::Redraft,
+        Self::StatementMoved,
+        Self::StatementRetired,
+        Self::Framework,
+        Self::ThemeAdded,
+        Self::ThemeChanged,
+        Self::ThemeMoved,
+        Self::RoundAdded,
+        Self::RoundClosed,
+        Self::Answer,
+        Self::Name,
+        Self::EmailChoices,
+        Self::PersonAdded,
+        Self::Roles,
+        Self::MembershipAdded,
+        Self::MembershipRemoved,
+        Self::OrganisationAdded,
+    ];
+
+    /// The code in the address. Kept stable: people bookmark and share addresses.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Comment => "comment",
+            Self::CommentChanged => "comment-changed",
+            Self::CommentWithdrawn => "withdrawn",
+            Self::Redraft => "redraft",
+            Self::StatementMoved => "moved",
+            Self::StatementRetired => "retired",
+            Self::Framework => "framework",
+            Self::ThemeAdded => "theme",
+            Self::ThemeChanged => "theme-update",
+            Self::ThemeMoved => "theme-moved",
+            Self::RoundAdded => "round-added",
+            Self::RoundClosed => "closed",
+            Self::Answer => "answer",
+            Self::Name => "name",
+            Self::EmailChoices => "preferences",
+            Self::PersonAdded => "added",
+            Self::Roles => "roles",
+            Self::MembershipAdded => "membership",
+            Self::MembershipRemoved => "removed",
+            Self::OrganisationAdded => "organisation",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == code)
+    }
+
+    /// What the page says, in a status message a screen reader announces.
+    pub fn message(self) -> &'static str {
+        match self {
+            Self::Comment => "Thank you. Your comment has been saved.",
+            Self::CommentChanged => "Your comment has been changed.",
+            Self::CommentWithdrawn => "Your comment has been withdrawn.",
+            Self::Redraft => "The new draft has been saved.",
+            Self::StatementMoved => "The statement has been moved.",
+            Self::StatementRetired => "The statement has been retired. Its history is kept.",
+            Self::Framework => "Saved.",
+            Self::ThemeAdded => "Theme added.",
+            Self::ThemeChanged => "Theme saved.",
+            Self::ThemeMoved => "Theme moved.",
+            Self::RoundAdded => "The round has been added.",
+            Self::RoundClosed => "The round has been closed.",
+            Self::Answer => "Answer saved.",
+            Self::Name => "Your name has been saved.",
+            Self::EmailChoices => "Your email choices have been saved.",
+            Self::PersonAdded => "Person added.",
+            Self::Roles => "Roles saved.",
+            Self::MembershipAdded => "Organisation added.",
+            Self::MembershipRemoved => "Organisation removed.",
+            Self::OrganisationAdded => "Organisation added.",
+        }
+    }
+
+    /// `path?saved=code` (or `&saved=` when the path has a query already), plus an
+    /// optional `#fragment`.
+    pub fn redirect(self, path: &str, fragment: &str) -> String {
+        let joiner = if path.contains('?') { '&' } else { '?' };
+        let hash = if fragment.is_empty() { "" } else { "#" };
+        format!("{path}{joiner}saved={}{hash}{fragment}", self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_notice_reads_back_from_its_code_and_codes_are_distinct() {
+        for saved in Saved::ALL {
+            assert_eq!(Saved::parse(saved.as_str()), Some(saved));
+        }
+        let mut codes: Vec<_> = Saved::ALL.iter().map(|s| s.as_str()).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), Saved::ALL.len());
+        assert_eq!(Saved::parse("nonsense"), None);
+    }
+
+    #[test]
+    fn the_redirect_keeps_an_existing_query_and_adds_the_fragment() {
+        assert_eq!(
+            Saved::Answer.redirect("/r/1/comments?statement=CI-1", "comment-7"),
+            "/r/1/comments?statement=CI-1&saved=answer#comment-7"
+        );
+        assert_eq!(Saved::Name.redirect("/account", ""), "/account?saved=name");
+    }
+}

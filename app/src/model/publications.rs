@@ -1,0 +1,174 @@
+//! Published versions, their "You said, we did" reports, publishing and its emails.
+
+use crate::domain::diff::WordDiff;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublicationHeader {
+    pub framework_slug: String,
+    pub framework_title: String,
+    pub version: i64,
+    pub summary: String,
+    pub published_label: String,
+}
+
+impl PublicationHeader {
+    pub fn path(&self) -> String {
+        format!(
+            "/frameworks/{}/versions/{}",
+            self.framework_slug, self.version
+        )
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Count {
+    pub label: String,
+    pub count: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportComment {
+    /// The comment's id on the page ("comment-12"), so changes can link to it.
+    pub anchor: String,
+    pub author: String,
+    pub knowledge: String,
+    pub quote: Option<String>,
+    pub body: String,
+    pub outcome: String,
+    pub reason: String,
+    /// Where it landed: the drafts it was acted on in, each a link to the trace.
+    pub landed: Vec<Landing>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Landing {
+    pub draft: usize,
+    pub href: String,
+}
+
+/// A link from a change to a comment behind it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommentLink {
+    pub anchor: String,
+    pub author: String,
+}
+
+/// One draft between the text consulted on and the published text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportStep {
+    pub draft: usize,
+    pub date: String,
+    /// The editor's note on why the draft was made.
+    pub note: String,
+    pub changes: Vec<String>,
+    /// The public comments answered as acted on in this draft.
+    pub because_of: Vec<CommentLink>,
+    /// Comments shared only with the policy team that were acted on here: counted only.
+    pub private_because_of: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportStatement {
+    pub reference: String,
+    pub theme_title: String,
+    pub statement_path: String,
+    pub trace_path: String,
+    pub first_text: String,
+    pub published_text: String,
+    pub diff: WordDiff,
+    pub changes: Vec<String>,
+    /// Draft by draft, each change with the comments behind it.
+    pub steps: Vec<ReportStep>,
+    pub comments: Vec<ReportComment>,
+    /// Comments shared only with the policy team: counted, never shown.
+    pub private_comments: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportView {
+    pub header: PublicationHeader,
+    /// The consultation rounds this version answers, oldest first.
+    pub rounds: Vec<String>,
+    pub total_comments: usize,
+    pub by_outcome: Vec<Count>,
+    pub changes_by_knowledge: Vec<Count>,
+    pub statements: Vec<ReportStatement>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublishedTheme {
+    pub title: String,
+    pub statements: Vec<(String, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublicationView {
+    pub header: PublicationHeader,
+    pub themes: Vec<PublishedTheme>,
+    pub can_edit: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Missing {
+    pub reference: String,
+    pub author: String,
+    pub excerpt: String,
+    pub answer_href: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublishView {
+    pub framework_slug: String,
+    pub framework_title: String,
+    /// The rounds the next version would answer, oldest first.
+    pub round_titles: Vec<String>,
+    /// One of those rounds that is still open, which stops publishing.
+    pub open_round: Option<String>,
+    pub missing: Vec<Missing>,
+    /// Newest first.
+    pub versions: Vec<i64>,
+}
+
+impl PublishView {
+    pub fn ready(&self) -> bool {
+        // Shown even with comments unanswered, so a refused attempt keeps what was typed.
+        !self.round_titles.is_empty() && self.open_round.is_none()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutboxView {
+    pub header: PublicationHeader,
+    pub queued: i64,
+    pub sent: i64,
+    pub retrying: i64,
+    pub failed: i64,
+    pub total: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TraceSpan {
+    pub text: String,
+    /// The draft that introduced these words; None for the first draft.
+    pub draft: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TraceStep {
+    pub draft: usize,
+    pub author: String,
+    pub date: String,
+    pub note: String,
+    pub introduced: Vec<String>,
+    pub comments: Vec<ReportComment>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TraceView {
+    pub header: PublicationHeader,
+    pub reference: String,
+    pub text: String,
+    pub spans: Vec<TraceSpan>,
+    pub steps: Vec<TraceStep>,
+}

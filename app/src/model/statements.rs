@@ -1,0 +1,155 @@
+//! Reading statements: the statement page, the redraft page, history and the comment form.
+
+use super::{OrganisationRef, Viewer};
+use crate::domain::{diff::WordDiff, plain_language::JargonEntry};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RoundStatus {
+    Open {
+        id: i64,
+        title: String,
+        introduction: String,
+        closes_label: String,
+    },
+    Upcoming {
+        title: String,
+        opens_label: String,
+    },
+    NonePlanned,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PassageNote {
+    /// About the whole statement.
+    Whole,
+    /// The quoted words are still in the text and are highlighted.
+    Highlighted,
+    /// The words it quoted have since been changed.
+    Changed,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommentView {
+    pub id: i64,
+    /// Its number on this page, shown beside highlighted passages.
+    pub number: usize,
+    pub author: String,
+    pub knowledge: String,
+    /// Set when the comment is not public.
+    pub visibility_note: Option<String>,
+    pub body: String,
+    pub suggestion: Option<String>,
+    pub quote: Option<String>,
+    pub passage: PassageNote,
+    pub draft_number: usize,
+    pub on_current_draft: bool,
+    pub created_label: String,
+    pub mine: bool,
+    pub editable: bool,
+    pub answer: Option<AnswerView>,
+}
+
+/// The policy team's answer to a comment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnswerView {
+    /// The outcome's value, for forms.
+    pub outcome: String,
+    pub outcome_label: String,
+    pub reason: String,
+    /// The draft it was acted on in, if it changed the text.
+    pub acted_in_draft: Option<usize>,
+    /// Published in a version, so it can no longer change.
+    pub settled: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HighlightSegment {
+    pub text: String,
+    pub comment_numbers: Vec<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RevisionView {
+    pub id: i64,
+    pub number: usize,
+    pub author: String,
+    pub note: String,
+    pub created_label: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatementView {
+    pub framework_slug: String,
+    pub framework_title: String,
+    pub theme_code: String,
+    pub theme_title: String,
+    pub reference: String,
+    pub text: String,
+    pub revision_id: i64,
+    pub draft_number: usize,
+    pub revised_at: i64,
+    pub retired: bool,
+    pub segments: Vec<HighlightSegment>,
+    pub comments: Vec<CommentView>,
+    pub round: RoundStatus,
+    pub viewer: Option<Viewer>,
+    pub can_edit: bool,
+    pub can_comment: bool,
+}
+
+impl StatementView {
+    pub fn path(&self) -> String {
+        format!(
+            "/frameworks/{}/statements/{}",
+            self.framework_slug, self.reference
+        )
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RedraftView {
+    pub statement: StatementView,
+    pub revisions: Vec<RevisionView>,
+    pub jargon: Vec<JargonEntry>,
+    pub submission_key: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryView {
+    pub statement: StatementView,
+    pub revisions: Vec<RevisionView>,
+    pub from: i64,
+    pub to: i64,
+    pub diff: WordDiff,
+    pub changes: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WordChoice {
+    pub number: usize,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommentFormView {
+    pub statement: StatementView,
+    pub words: Vec<WordChoice>,
+    pub organisations: Vec<OrganisationRef>,
+    pub jargon: Vec<JargonEntry>,
+    pub submission_key: String,
+    /// Present when editing an existing comment.
+    pub existing: Option<ExistingComment>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExistingComment {
+    pub id: i64,
+    pub body: String,
+    pub suggestion: String,
+    pub knowledge: String,
+    pub visibility: String,
+    pub on_behalf_of: String,
+    pub quote: Option<String>,
+}

@@ -1,0 +1,120 @@
+//! Reading frameworks: the list, one framework with its themes and statements, and its
+//! consultation rounds.
+
+use super::{Context, clock::now, drafting, store};
+use crate::{
+    domain::format_date,
+    error::AppError,
+    model::{
+        FrameworkDetail, FrameworkSummary, RoundStatus, RoundView, RoundsView, StatementSummary,
+        ThemeDetail,
+    },
+};
+
+pub fn round_status(rounds: &[store::rounds::RoundRow], at: i64) -> RoundStatus {
+    if let Some(open) = rounds.iter().find(|r| r.opens_at <= at && at < r.closes_at) {
+        return RoundStatus::Open {
+            id: open.id,
+            title: open.title.clone(),
+            introduction: open.introduction.clone(),
+            closes_label: format_date(open.closes_at - 1),
+        };
+    }
+    match rounds
+        .iter()
+        .filter(|r| r.opens_at > at)
+        .min_by_key(|r| r.opens_at)
+    {
+        Some(next) => RoundStatus::Upcoming {
+            title: next.title.clone(),
+            opens_label: format_date(next.opens_at),
+        },
+        None => RoundStatus::NonePlanned,
+    }
+}
+
+pub async fn list(cx: &Context) -> Result<Vec<FrameworkSummary>, AppError> {
+    let mut conn = cx.read().await?;
+    Ok(store::frameworks::list(&mut conn)
+        .await?
+        .into_iter()
+        .map(|f| FrameworkSummary {
+            slug: f.slug,
+            title: f.title,
+            summary: f.summary,
+            statement_count: f.statement_count,
+        })
+        .collect())
+}
+
+/// A framework with its themes, current statements and rounds: four queries, whatever its size.
+pub async fn detail(cx: &Context, slug: &str) -> Result<FrameworkDetail, AppError> {
+    let mut conn = cx.read().await?;
+    let framework = drafting::framework(&mut conn, slug).await?;
+    let themes = store::frameworks::themes(&mut conn, framework.id).await?;
+    let statements = store::frameworks::current_statements(&mut conn, framework.id).await?;
+    let rounds = store::rounds::for_framework(&mut conn, framework.id).await?;
+    Ok(FrameworkDetail {
+        round: round_status(&rounds, now()),
+        can_edit: cx.is_editor(),
+        slug: framework.slug,
+        title: framework.title,
+        summary: framework.summary,
+        themes: themes
+            .into_iter()
+            .map(|theme| ThemeDetail {
+                statements: statements
+                    .iter()
+                    .filter(|s| s.theme_id == theme.id)
+                    .map(|s| StatementSummary {
+                        reference: s.reference.clone(),
+                        text: s.body.clone(),
+                    })
+                    .collect(),
+                code: theme.code,
+                title: theme.title,
+                description: theme.description,
+            })
+            .collect(),
+    })
+}
+
+pub async fn rounds(cx: &Context, slug: &str) -> Result<RoundsView, AppError> {
+    let mut conn = cx.read().await?;
+    let framework = drafting::framework(&mut conn, slug).await?;
+    let rows = store::rounds::for_framework(&mut conn, framework.id).await?;
+    let at = now();
+    let status = round_status(&rows, at);
+    let rounds = rows
+        .into_iter()
+        .rev()
+        .map(|r| {
+            let (state, is_open) = if r.closes_at <= at {
+                ("Closed", false)
+            } else if r.opens_at <= at {
+                ("Open now", true)
+            } else {
+                ("Coming up", false)
+            };
+            RoundView {
+                id: r.id,
+                dates: format!(
+                    "{} to {}",
+                    format_date(r.opens_at),
+                    format_date(r.closes_at - 1)
+                ),
+                title: r.title,
+                introduction: r.introduction,
+                state: state.to_owned(),
+                is_open,
+            }
+        })
+        .collect();
+    Ok(RoundsView {
+        framework_slug: framework.slug,
+        framework_title: framework.title,
+        rounds,
+        status,
+        can_edit: cx.is_editor(),
+    })
+}

@@ -1,0 +1,176 @@
+//! Published versions: immutable copies of a framework's statements, the rounds each
+//! answers, and what their emails need.
+
+use sqlx::{AnyConnection, FromRow};
+
+#[derive(Debug, Clone, FromRow)]
+pub struct PublicationRow {
+    pub id: i64,
+    pub version: i64,
+    pub summary: String,
+    pub published_at: i64,
+}
+
+#[derive(Debug, Clone, FromRow)]
+pub struct PublishedStatement {
+    pub statement_id: i64,
+    pub theme_code: String,
+    pub theme_title: String,
+    pub reference: String,
+    pub revision_id: i64,
+    pub body: String,
+}
+
+pub async fn find(
+    conn: &mut AnyConnection,
+    framework_id: i64,
+    version: i64,
+) -> Result<Option<PublicationRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, version, summary, published_at FROM publications \
+         WHERE framework_id = $1 AND version = $2",
+    )
+    .bind(framework_id)
+    .bind(version)
+    .fetch_optional(conn)
+    .await
+}
+
+/// A version's statements, in theme order.
+pub async fn statements(
+    conn: &mut AnyConnection,
+    publication_id: i64,
+) -> Result<Vec<PublishedStatement>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT statement_id, theme_code, theme_title, reference, revision_id, body \
+         FROM publication_statements WHERE publication_id = $1 ORDER BY theme_position, position",
+    )
+    .bind(publication_id)
+    .fetch_all(conn)
+    .await
+}
+
+pub async fn latest_version(
+    conn: &mut AnyConnection,
+    framework_id: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT MAX(version) FROM publications WHERE framework_id = $1")
+        .bind(framework_id)
+        .fetch_one(conn)
+        .await
+}
+
+/// A framework's version numbers, newest first.
+pub async fn versions(
+    conn: &mut AnyConnection,
+    framework_id: i64,
+) -> Result<Vec<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT version FROM publications WHERE framework_id = $1 ORDER BY version DESC",
+    )
+    .bind(framework_id)
+    .fetch_all(conn)
+    .await
+}
+
+/// The version that answers a round, if one does yet.
+pub async fn version_answering_round(
+    conn: &mut AnyConnection,
+    round_id: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT p.version FROM rounds rd JOIN publications p ON p.id = rd.publication_id \
+         WHERE rd.id = $1",
+    )
+    .bind(round_id)
+    .fetch_optional(conn)
+    .await
+}
+
+pub struct NewPublication<'a> {
+    pub framework_id: i64,
+    pub version: i64,
+    pub summary: &'a str,
+    pub newest_round_id: i64,
+    pub published_by: i64,
+}
+
+/// Write a version: its row, the rounds it answers (every started round no version
+/// answers yet) and a copy of every current statement. Returns the publication's id.
+pub async fn insert(
+    conn: &mut AnyConnection,
+    new: &NewPublication<'_>,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    let publication: i64 = sqlx::query_scalar(
+        "INSERT INTO publications (framework_id, version, summary, round_id, published_by, published_at) \
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(new.framework_id)
+    .bind(new.version)
+    .bind(new.summary)
+    .bind(new.newest_round_id)
+    .bind(new.published_by)
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await?;
+    sqlx::query(
+        "UPDATE rounds SET publication_id = $1 \
+         WHERE framework_id = $2 AND publication_id IS NULL AND opens_at <= $3",
+    )
+    .bind(publication)
+    .bind(new.framework_id)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query(
+        "INSERT INTO publication_statements \
+           (publication_id, statement_id, theme_code, theme_title, theme_position, position, reference, revision_id, body) \
+         SELECT $1, s.id, t.code, t.title, t.position, s.position, s.reference, r.id, r.body \
+         FROM statements s JOIN themes t ON t.id = s.theme_id JOIN statement_revisions r ON r.id = s.latest_revision_id \
+         WHERE s.framework_id = $2 AND s.retired_at IS NULL",
+    )
+    .bind(publication)
+    .bind(new.framework_id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(publication)
+}
+
+/// Someone owed an email by a version: they commented in one of its rounds and did not
+/// opt out.
+#[derive(Debug, Clone, FromRow)]
+pub struct Contributor {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub easy_read: i64,
+}
+
+pub async fn contributors(
+    conn: &mut AnyConnection,
+    publication_id: i64,
+) -> Result<Vec<Contributor>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, email, display_name, easy_read FROM users \
+         WHERE email_opt_out = 0 AND id IN (SELECT author_id FROM comments WHERE withdrawn_at IS NULL \
+           AND round_id IN (SELECT id FROM rounds WHERE publication_id = $1))",
+    )
+    .bind(publication_id)
+    .fetch_all(conn)
+    .await
+}
+
+/// The text of every draft commented on in a version's rounds, by revision id.
+pub async fn commented_texts(
+    conn: &mut AnyConnection,
+    publication_id: i64,
+) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, body FROM statement_revisions WHERE id IN \
+           (SELECT revision_id FROM comments WHERE round_id IN (SELECT id FROM rounds WHERE publication_id = $1))",
+    )
+    .bind(publication_id)
+    .fetch_all(conn)
+    .await
+}
