@@ -12,6 +12,7 @@ pub mod db;
 pub mod demo;
 pub mod drafting;
 pub mod frameworks;
+pub mod lookups;
 pub mod mail;
 pub mod mailbox;
 pub mod outbox;

@@ -132,7 +132,7 @@ async fn server_fn(
 }
 
 async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
-    if state.db.is_healthy().await {
+    if app::server::store::answers(&state.db.pool).await {
         (StatusCode::OK, "ok")
     } else {
         (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")

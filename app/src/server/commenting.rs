@@ -2,7 +2,7 @@
 //! optionally on a passage of it, for themselves or an organisation they belong to; and
 //! each person's own contributions, with what became of them.
 
-use super::{Context, clock::now, drafting, reports, store};
+use super::{Context, clock::now, lookups, reports, store};
 use crate::{
     domain::{
         Invalid, SubmissionKey,
@@ -105,8 +105,8 @@ pub async fn add(
         .map_err(|_| AppError::Invalid("Reload the page and try again.".into()))?;
     let key = SubmissionKey::parse(form.submission_key)?;
     let mut tx = cx.write().await?;
-    let framework = drafting::framework(&mut tx, slug).await?;
-    let statement = drafting::statement(&mut tx, framework.id, reference).await?;
+    let framework = lookups::framework(&mut tx, slug).await?;
+    let statement = lookups::statement(&mut tx, framework.id, reference).await?;
     if let Some(existing) = store::comments::find_by_key(&mut tx, key.as_str()).await? {
         if existing.author_id == viewer.id && existing.statement_id == statement.id {
             return Ok(existing.id); // The same form sent twice: one comment.

@@ -80,10 +80,6 @@ impl Db {
             Backend::Postgres => self.pool.begin().await,
         }
     }
-
-    pub async fn is_healthy(&self) -> bool {
-        sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()
-    }
 }
 
 fn sqlite_url_creating_file(url: &str) -> Result<String, sqlx::Error> {

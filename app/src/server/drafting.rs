@@ -7,6 +7,7 @@ use super::{
     Context,
     clock::now,
     db::Tx,
+    lookups::{framework, statement},
     responding::{self, AnswerForm},
     store,
 };
@@ -15,15 +16,6 @@ use crate::{
     error::AppError,
 };
 use sqlx::AnyConnection;
-
-pub(super) async fn framework(
-    conn: &mut AnyConnection,
-    slug: &str,
-) -> Result<store::frameworks::FrameworkRow, AppError> {
-    store::frameworks::find_by_slug(conn, slug)
-        .await?
-        .ok_or(AppError::NotFound)
-}
 
 async fn theme_id(
     conn: &mut AnyConnection,
@@ -35,16 +27,6 @@ async fn theme_id(
         .into_iter()
         .find(|t| t.code == code)
         .map(|t| t.id)
-        .ok_or(AppError::NotFound)
-}
-
-pub(super) async fn statement(
-    conn: &mut AnyConnection,
-    framework_id: i64,
-    reference: &str,
-) -> Result<store::frameworks::StatementRow, AppError> {
-    store::frameworks::statement(conn, framework_id, &reference.to_uppercase())
-        .await?
         .ok_or(AppError::NotFound)
 }
 

@@ -1,7 +1,7 @@
 //! Reading frameworks: the list, one framework with its themes and statements, and its
 //! consultation rounds.
 
-use super::{Context, clock::now, drafting, store};
+use super::{Context, clock::now, lookups, store};
 use crate::{
     domain::format_date,
     error::AppError,
@@ -50,7 +50,7 @@ pub async fn list(cx: &Context) -> Result<Vec<FrameworkSummary>, AppError> {
 /// A framework with its themes, current statements and rounds: four queries, whatever its size.
 pub async fn detail(cx: &Context, slug: &str) -> Result<FrameworkDetail, AppError> {
     let mut conn = cx.read().await?;
-    let framework = drafting::framework(&mut conn, slug).await?;
+    let framework = lookups::framework(&mut conn, slug).await?;
     let themes = store::frameworks::themes(&mut conn, framework.id).await?;
     let statements = store::frameworks::current_statements(&mut conn, framework.id).await?;
     let rounds = store::rounds::for_framework(&mut conn, framework.id).await?;
@@ -81,7 +81,7 @@ pub async fn detail(cx: &Context, slug: &str) -> Result<FrameworkDetail, AppErro
 
 pub async fn rounds(cx: &Context, slug: &str) -> Result<RoundsView, AppError> {
     let mut conn = cx.read().await?;
-    let framework = drafting::framework(&mut conn, slug).await?;
+    let framework = lookups::framework(&mut conn, slug).await?;
     let rows = store::rounds::for_framework(&mut conn, framework.id).await?;
     let at = now();
     let status = round_status(&rows, at);

@@ -4,9 +4,7 @@
 //! email per contributor. Publishing again with nothing new changes nothing and sends
 //! nothing.
 
-use super::{
-    Context, clock::now, db::Tx, drafting as drafts, outbox, publication_email, reports, store,
-};
+use super::{Context, clock::now, db::Tx, lookups, outbox, publication_email, reports, store};
 use crate::{
     domain::{diff, drafting},
     error::AppError,
@@ -48,7 +46,7 @@ pub async fn publish(cx: &Context, slug: &str, summary: &str) -> Result<i64, App
     let summary = drafting::title(summary, "short summary of what changed")
         .map_err(|e| AppError::field("summary", e))?;
     let mut tx = cx.write().await?;
-    let framework = drafts::framework(&mut tx, slug).await?;
+    let framework = lookups::framework(&mut tx, slug).await?;
     // Two editors pressing "Publish" at once must not both publish, and an answer must
     // not change while a version is written: both take this lock first, so the second
     // waits and then sees what the first wrote.
@@ -112,7 +110,7 @@ pub async fn publish(cx: &Context, slug: &str, summary: &str) -> Result<i64, App
 pub async fn publish_page(cx: &Context, slug: &str) -> Result<PublishView, AppError> {
     cx.editor()?;
     let mut conn = cx.read().await?;
-    let framework = drafts::framework(&mut conn, slug).await?;
+    let framework = lookups::framework(&mut conn, slug).await?;
     let at = now();
     let pending = pending(&mut conn, framework.id, at).await?;
     let missing = pending
@@ -142,7 +140,7 @@ pub async fn publish_page(cx: &Context, slug: &str) -> Result<PublishView, AppEr
 pub async fn outbox_page(cx: &Context, slug: &str, version: i64) -> Result<OutboxView, AppError> {
     cx.editor_or_admin()?;
     let mut conn = cx.read().await?;
-    let (framework, publication) = reports::publication(&mut conn, slug, version).await?;
+    let (framework, publication) = lookups::publication(&mut conn, slug, version).await?;
     drop(conn);
     let progress =
         outbox::batch_progress(cx.db(), &format!("publication:{}", publication.id)).await?;
@@ -160,7 +158,7 @@ pub async fn outbox_page(cx: &Context, slug: &str, version: i64) -> Result<Outbo
 pub async fn retry_failed(cx: &Context, slug: &str, version: i64) -> Result<u64, AppError> {
     cx.editor_or_admin()?;
     let mut conn = cx.read().await?;
-    let (_, publication) = reports::publication(&mut conn, slug, version).await?;
+    let (_, publication) = lookups::publication(&mut conn, slug, version).await?;
     drop(conn);
     Ok(outbox::retry_failed(cx.db(), &format!("publication:{}", publication.id)).await?)
 }

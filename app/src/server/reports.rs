@@ -3,7 +3,7 @@
 //! of queries. Each commenter's consent is respected: policy-team-only comments appear
 //! as counts.
 
-use super::{Context, drafting, store};
+use super::{Context, lookups::publication, store};
 use crate::{
     domain::{
         diff,
@@ -20,27 +20,7 @@ use crate::{
         ReportComment, ReportStatement, ReportStep, ReportView, TraceSpan, TraceStep, TraceView,
     },
 };
-use sqlx::AnyConnection;
 use std::collections::HashMap;
-
-/// A framework's published version, or "not found".
-pub(super) async fn publication(
-    conn: &mut AnyConnection,
-    slug: &str,
-    version: i64,
-) -> Result<
-    (
-        store::frameworks::FrameworkRow,
-        store::publications::PublicationRow,
-    ),
-    AppError,
-> {
-    let framework = drafting::framework(conn, slug).await?;
-    let publication = store::publications::find(conn, framework.id, version)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    Ok((framework, publication))
-}
 
 pub fn header(
     slug: &str,

@@ -1,7 +1,7 @@
 //! Editors answer every comment: what happened to it and why, linked to the draft in
 //! which it was acted on; and the round's list of comments they answer from.
 
-use super::{Context, clock::now, drafting, store};
+use super::{Context, clock::now, lookups, store};
 use crate::{
     domain::{
         drafting::Knowledge,
@@ -105,7 +105,7 @@ pub async fn answer(cx: &Context, slug: &str, form: AnswerForm) -> Result<(), Ap
     let editor = cx.editor()?;
     let answers = check(&[form])?;
     let mut tx = cx.write().await?;
-    let framework = drafting::framework(&mut tx, slug).await?.id;
+    let framework = lookups::framework(&mut tx, slug).await?.id;
     let comment = store::comments::find(&mut tx, answers[0].comment_id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -127,7 +127,7 @@ pub async fn round_comments(
 ) -> Result<RoundCommentsView, AppError> {
     cx.editor()?;
     let mut conn = cx.read().await?;
-    let framework = drafting::framework(&mut conn, slug).await?;
+    let framework = lookups::framework(&mut conn, slug).await?;
     let round = store::rounds::find(&mut conn, round_id)
         .await?
         .filter(|r| r.framework_id == framework.id)

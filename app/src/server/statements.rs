@@ -1,7 +1,7 @@
 //! Reading statements: the statement page (with each commenter's choice of how their
 //! comment may be shown applied), the redraft page, history and the comment form.
 
-use super::{Context, auth, clock::now, drafting, frameworks::round_status, store};
+use super::{Context, auth, clock::now, frameworks::round_status, lookups, store};
 use crate::{
     domain::{
         diff,
@@ -46,8 +46,8 @@ pub async fn load_statement(
 ) -> Result<LoadedStatement, AppError> {
     let viewer = cx.viewer.clone();
     let mut conn = cx.read().await?;
-    let framework = drafting::framework(&mut conn, slug).await?;
-    let statement = drafting::statement(&mut conn, framework.id, reference).await?;
+    let framework = lookups::framework(&mut conn, slug).await?;
+    let statement = lookups::statement(&mut conn, framework.id, reference).await?;
     let theme = store::frameworks::theme(&mut conn, statement.theme_id)
         .await?
         .ok_or(AppError::NotFound)?;

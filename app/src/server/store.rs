@@ -15,3 +15,8 @@ pub mod sign_in_tokens;
 pub mod statements;
 mod stored;
 pub mod users;
+
+/// Whether the database answers at all, for `/healthz`.
+pub async fn answers(pool: &sqlx::AnyPool) -> bool {
+    sqlx::query("SELECT 1").execute(pool).await.is_ok()
+}

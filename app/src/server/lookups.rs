@@ -1,0 +1,46 @@
+//! Finding what an address names (a framework by its slug, a statement by its reference,
+//! a published version by its number), as "not found" when it does not exist. Services
+//! call these with the connection or transaction they are working in.
+
+use super::store;
+use crate::error::AppError;
+use sqlx::AnyConnection;
+
+pub async fn framework(
+    conn: &mut AnyConnection,
+    slug: &str,
+) -> Result<store::frameworks::FrameworkRow, AppError> {
+    store::frameworks::find_by_slug(conn, slug)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// A statement of a framework by its reference, in any letter case (`hl-1` is `HL-1`).
+pub async fn statement(
+    conn: &mut AnyConnection,
+    framework_id: i64,
+    reference: &str,
+) -> Result<store::frameworks::StatementRow, AppError> {
+    store::frameworks::statement(conn, framework_id, &reference.to_uppercase())
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// A framework's published version.
+pub async fn publication(
+    conn: &mut AnyConnection,
+    slug: &str,
+    version: i64,
+) -> Result<
+    (
+        store::frameworks::FrameworkRow,
+        store::publications::PublicationRow,
+    ),
+    AppError,
+> {
+    let framework = framework(conn, slug).await?;
+    let publication = store::publications::find(conn, framework.id, version)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((framework, publication))
+}
