@@ -1,8 +1,11 @@
 //! The personal "what became of what you said" email, in plain text and HTML, with an
 //! easy read version. Changes are written out in words, never shown by colour alone.
+//!
+//! The words are in `app/templates/email/publication.{txt,html}`. askama compiles them
+//! in and escapes everything put into the `.html` one, so a comment cannot add markup.
 
-use super::mail::html_escape;
 use crate::domain::diff::{self, WordDiff};
+use askama::Template;
 
 pub struct EmailItem {
     pub reference: String,
@@ -13,6 +16,16 @@ pub struct EmailItem {
     /// From the text they commented on to the published text.
     pub diff: WordDiff,
     pub published_text: String,
+}
+
+impl EmailItem {
+    /// How the statement changed since they commented, one change a line, in words.
+    fn changes_in_words(&self) -> Vec<String> {
+        diff::list_changes(&self.diff)
+            .iter()
+            .map(|c| c.describe())
+            .collect()
+    }
 }
 
 pub struct PublicationEmail<'a> {
@@ -31,104 +44,42 @@ pub struct Rendered {
     pub html: String,
 }
 
-fn changes_in_words(item: &EmailItem) -> Vec<String> {
-    diff::list_changes(&item.diff)
-        .iter()
-        .map(|c| c.describe())
-        .collect()
+#[derive(Template)]
+#[template(path = "email/publication.txt")]
+struct PublicationText<'a> {
+    email: &'a PublicationEmail<'a>,
+}
+
+impl PublicationText<'_> {
+    /// A row of dashes as long as the heading, so plain text shows where a comment starts.
+    fn underline(&self, heading: &str) -> String {
+        "-".repeat(heading.chars().count())
+    }
+}
+
+#[derive(Template)]
+#[template(path = "email/publication.html")]
+struct PublicationHtml<'a> {
+    subject: &'a str,
+    email: &'a PublicationEmail<'a>,
 }
 
 pub fn render(email: &PublicationEmail<'_>) -> Rendered {
-    let greeting = if email.name.is_empty() {
-        "Hello,".to_owned()
-    } else {
-        format!("Hello {},", email.name)
-    };
     let subject = format!(
         "What happened to your comments on {} (version {})",
         email.framework_title, email.version
     );
-    let mut text = String::new();
-    let mut html = String::new();
-    let p = |html: &mut String, s: &str| html.push_str(&format!("<p>{}</p>", html_escape(s)));
-    text.push_str(&format!("{greeting}\n\n"));
-    p(&mut html, &greeting);
-    let intro = if email.easy_read {
-        format!(
-            "Thank you for your comments. We have now published version {}. Here is what we did with what you said.",
-            email.version
-        )
-    } else {
-        format!(
-            "Thank you for taking part. We have published version {} of {}. You gave us your time and your words, so here is what became of each of your comments, and why.",
-            email.version, email.framework_title
-        )
-    };
-    text.push_str(&format!("{intro}\n\n"));
-    p(&mut html, &intro);
-    for (n, item) in email.items.iter().enumerate() {
-        let heading = format!("Your comment {} on {}", n + 1, item.reference);
-        text.push_str(&format!(
-            "{heading}\n{}\n",
-            "-".repeat(heading.chars().count())
-        ));
-        html.push_str(&format!("<h2>{}</h2>", html_escape(&heading)));
-        if let Some(quote) = &item.quote {
-            let line = format!("About the words: \"{quote}\"");
-            text.push_str(&format!("{line}\n"));
-            p(&mut html, &line);
-        }
-        let said = if email.easy_read {
-            format!("You said: {}", item.body)
-        } else {
-            format!("You said: \"{}\"", item.body)
-        };
-        text.push_str(&format!("{said}\n"));
-        p(&mut html, &said);
-        let what = format!("What we did: {}.", item.outcome_label);
-        let why = format!("Why: {}", item.reason);
-        text.push_str(&format!("{what}\n{why}\n"));
-        html.push_str(&format!("<p><strong>{}</strong></p>", html_escape(&what)));
-        p(&mut html, &why);
-        let changes = changes_in_words(item);
-        if !email.easy_read {
-            if changes.is_empty() {
-                let none = "The statement has not changed since you commented.";
-                text.push_str(&format!("{none}\n"));
-                p(&mut html, none);
-            } else {
-                text.push_str("How the statement changed since you commented:\n");
-                html.push_str("<p>How the statement changed since you commented:</p><ul>");
-                for change in &changes {
-                    text.push_str(&format!("- {change}\n"));
-                    html.push_str(&format!("<li>{}</li>", html_escape(change)));
-                }
-                html.push_str("</ul>");
-            }
-        }
-        let now_reads = format!("It now says: \"{}\"", item.published_text);
-        text.push_str(&format!("{now_reads}\n\n"));
-        p(&mut html, &now_reads);
+    // Rendering only fails when a value's `Display` does, and these are strings and
+    // numbers written into a `String`, which cannot fail.
+    let text = PublicationText { email }
+        .render()
+        .expect("the publication email's text renders");
+    let html = PublicationHtml {
+        subject: &subject,
+        email,
     }
-    let links = format!(
-        "Read the full report: {}\nSee everything you said: {}",
-        email.report_url, email.contributions_url
-    );
-    text.push_str(&format!("{links}\n\n"));
-    html.push_str(&format!(
-        "<p><a href=\"{}\">Read the full report</a></p><p><a href=\"{}\">See everything you said</a></p>",
-        html_escape(email.report_url),
-        html_escape(email.contributions_url)
-    ));
-    let close = "You get this email because you commented. To stop these emails, change your choice on your account page.";
-    text.push_str(&format!("{close}\n\nOur Words\n"));
-    p(&mut html, close);
-    p(&mut html, "Our Words");
-    let html = format!(
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{}</title></head>\
-         <body style=\"font-family: Arial, sans-serif; font-size: 19px; line-height: 1.5;\">{html}</body></html>",
-        html_escape(&subject)
-    );
+    .render()
+    .expect("the publication email's HTML renders");
     Rendered {
         subject,
         text,
@@ -150,6 +101,53 @@ mod tests {
             diff: diff::word_diff("I see family.", "I see family and friends."),
             published_text: "I see family and friends.".into(),
         }
+    }
+
+    /// Two comments: one quoting the words it is about, whose statement changed in two
+    /// places; one with markup and an ampersand in every field a person or editor wrote,
+    /// on a statement that did not change.
+    fn two_items() -> Vec<EmailItem> {
+        vec![
+            EmailItem {
+                reference: "CI-1".into(),
+                quote: Some("people important to".into()),
+                body: "Say friends, and when I want.".into(),
+                outcome_label: "Incorporated".into(),
+                reason: "People asked to choose who and when.".into(),
+                diff: diff::word_diff(
+                    "I'm able to see people important to me.",
+                    "I'm able to see family and friends important to me, when I want.",
+                ),
+                published_text: "I'm able to see family and friends important to me, when I want."
+                    .into(),
+            },
+            EmailItem {
+                reference: "HL-3 <b>".into(),
+                quote: None,
+                body: "Staff & carers <script>alert('hi')</script> \"listen\".".into(),
+                outcome_label: "Not incorporated".into(),
+                reason: "Kept as it is: <i>listen</i> & act is already there.".into(),
+                diff: diff::word_diff("Staff listen & act.", "Staff listen & act."),
+                published_text: "Staff listen & act.".into(),
+            },
+        ]
+    }
+
+    fn email<'a>(name: &'a str, easy_read: bool, items: &'a [EmailItem]) -> PublicationEmail<'a> {
+        PublicationEmail {
+            name,
+            framework_title: "National Care Service standards",
+            version: 2,
+            report_url: "https://our-words.example/frameworks/ncs/versions/2/report",
+            contributions_url: "https://our-words.example/account/contributions",
+            easy_read,
+            items,
+        }
+    }
+
+    /// The whole email as a person's mail program would show its parts.
+    fn snapshot_text(rendered: &Rendered) -> String {
+        format!("Subject: {}\n\n{}", rendered.subject, rendered.text)
     }
 
     #[test]
@@ -182,8 +180,13 @@ mod tests {
             email.text
         );
         assert!(
-            email.html.contains("Say friends &lt;too&gt;."),
-            "user text is escaped in HTML"
+            email.html.contains("Say friends &#60;too&#62;.") && !email.html.contains("<too>"),
+            "user text is escaped in HTML: {}",
+            email.html
+        );
+        assert!(
+            email.text.contains("Say friends <too>."),
+            "plain text is not HTML, so it is not escaped"
         );
     }
 
@@ -206,6 +209,32 @@ mod tests {
         });
         assert!(easy.text.len() < full.text.len());
         assert!(!easy.text.contains("How the statement changed"));
+        assert!(!easy.html.contains("How the statement changed"));
+        assert!(!easy.html.contains("<ul>"));
         assert!(easy.text.contains("Hello,"));
+    }
+
+    #[test]
+    fn the_standard_email_reads_word_for_word_with_what_people_wrote_escaped_in_html() {
+        let items = two_items();
+        let rendered = render(&email("Sam", false, &items));
+        insta::assert_snapshot!("standard_text", snapshot_text(&rendered));
+        insta::assert_snapshot!("standard_html", rendered.html);
+    }
+
+    #[test]
+    fn the_easy_read_email_reads_word_for_word() {
+        let items = two_items();
+        let rendered = render(&email("Sam", true, &items));
+        insta::assert_snapshot!("easy_read_text", snapshot_text(&rendered));
+        insta::assert_snapshot!("easy_read_html", rendered.html);
+    }
+
+    #[test]
+    fn a_person_with_no_name_is_greeted_with_hello_alone() {
+        let items = [item()];
+        let rendered = render(&email("", false, &items));
+        insta::assert_snapshot!("no_name_text", snapshot_text(&rendered));
+        insta::assert_snapshot!("no_name_html", rendered.html);
     }
 }
