@@ -177,13 +177,15 @@ pub async fn deliver(state: &AppState, message: &Claimed) -> Result<(), SendFail
         .await
 }
 
-/// Why a worker stopped working through a batch early.
+/// Whether the worker has been told to stop (never, for a one-off drain).
 fn stopping(shutdown: Option<&watch::Receiver<bool>>) -> bool {
     shutdown.is_some_and(|s| *s.borrow())
 }
 
-/// Send a claimed batch one message at a time over the pooled connection, recording
-/// each outcome as soon as it is known. Returns how many were attempted.
+/// Send a claimed batch `concurrency` messages at a time, each over its own pooled SMTP
+/// connection, recording each group's outcomes as soon as the whole group is known.
+/// Renews the lease while working through and hands back what is left on shutdown.
+/// Returns how many were attempted.
 async fn work_through(
     state: &AppState,
     settings: &WorkerSettings,
@@ -305,8 +307,9 @@ pub async fn drain_once_with(
 }
 
 /// The background worker: claim, send, record; when there is nothing due, sleep for
-/// `idle_poll` or until [`wake`]. Stops (handing back anything claimed but not yet
-/// tried) when `shutdown` turns true or its sender is dropped.
+/// `idle_poll` or until [`wake`]. Stops when `shutdown` turns true, handing back anything
+/// claimed but not yet tried; if the sender is dropped instead, it stops the next time
+/// it is idle.
 pub async fn run_worker(
     state: AppState,
     settings: WorkerSettings,
