@@ -26,9 +26,22 @@ use tokio::sync::{Notify, watch};
 
 pub use sql::{AttemptOutcome, Claimed, Status, UnknownValue};
 
+/// The batch that groups a publication's emails, for its progress and its "retry failed"
+/// button: `publication:7`.
+pub fn publication_batch(publication_id: i64) -> String {
+    format!("publication:{publication_id}")
+}
+
+/// The dedupe key of the one email a publication owes one person: `publication:7:user:42`.
+/// Rows already queued carry keys in this form, so changing it would let a publication
+/// that is published again (or retried) queue a second email to the same person.
+pub fn publication_email_key(publication_id: i64, user_id: i64) -> String {
+    format!("{}:user:{user_id}", publication_batch(publication_id))
+}
+
 /// An email to queue. `dedupe_key` names what the email is for and whom (e.g.
-/// `publication:7:user:42`): queueing the same key again does nothing. `batch` groups
-/// emails for progress (e.g. `publication:7`).
+/// [`publication_email_key`]): queueing the same key again does nothing. `batch` groups
+/// emails for progress (e.g. [`publication_batch`]).
 #[derive(Debug, Clone, Copy)]
 pub struct NewEmail<'a> {
     pub dedupe_key: &'a str,
@@ -445,6 +458,12 @@ mod tests {
         assert_eq!(unknown.value, "delivered");
         assert!(unknown.to_string().contains("\"delivered\""), "{unknown}");
         assert!(AttemptOutcome::try_from("Sent").is_err(), "no case folding");
+    }
+
+    #[test]
+    fn publication_keys_keep_the_form_already_stored_in_queued_rows() {
+        assert_eq!(publication_batch(7), "publication:7");
+        assert_eq!(publication_email_key(7, 42), "publication:7:user:42");
     }
 
     #[test]
