@@ -11,6 +11,7 @@ mod outbox;
 mod pages;
 mod publishing;
 mod responses;
+mod schema;
 mod security;
 mod sign_in;
 mod two_rounds;

@@ -411,6 +411,69 @@ on_both_databases! {
         assert_eq!(progress.sent, 6);
     }
 
+    async fn the_database_refuses_a_status_or_attempt_outcome_the_code_never_writes(app) {
+        queue(&app, 12, 1).await;
+        let id = row(&app, &key(12, 0)).await.id;
+        let pool = &app.state.db.pool;
+        let set_status = |status: &'static str| {
+            sqlx::query("UPDATE outbox SET status = $1 WHERE id = $2")
+                .bind(status)
+                .bind(id)
+                .execute(pool)
+        };
+        let error = set_status("delivered").await.unwrap_err().to_string();
+        assert!(error.contains("outbox_status_known"), "{error}");
+        set_status("failed").await.expect("a status the code writes is accepted");
+
+        let add_attempt = |outcome: &'static str| {
+            sqlx::query("INSERT INTO outbox_attempts (outbox_id, at, outcome) VALUES ($1, 0, $2)")
+                .bind(id)
+                .bind(outcome)
+                .execute(pool)
+        };
+        let error = add_attempt("bounced").await.unwrap_err().to_string();
+        assert!(error.contains("outbox_attempts_outcome_known"), "{error}");
+        add_attempt("interrupted").await.expect("an outcome the code writes is accepted");
+    }
+
+    async fn a_status_the_code_does_not_know_makes_progress_an_error_not_a_smaller_total(app) {
+        queue(&app, 13, 2).await;
+        // Get past the CHECK constraint, as a database from elsewhere might have.
+        let mut conn = app.state.db.pool.acquire().await.unwrap();
+        match app.state.db.backend {
+            app::server::db::Backend::Sqlite => {
+                sqlx::query("PRAGMA ignore_check_constraints = ON")
+                    .execute(&mut *conn)
+                    .await
+                    .unwrap();
+            }
+            app::server::db::Backend::Postgres => {
+                sqlx::query("ALTER TABLE outbox DROP CONSTRAINT outbox_status_known")
+                    .execute(&mut *conn)
+                    .await
+                    .unwrap();
+            }
+        }
+        sqlx::query("UPDATE outbox SET status = 'delivered' WHERE dedupe_key = $1")
+            .bind(key(13, 1))
+            .execute(&mut *conn)
+            .await
+            .unwrap();
+        if app.state.db.backend == app::server::db::Backend::Sqlite {
+            sqlx::query("PRAGMA ignore_check_constraints = OFF")
+                .execute(&mut *conn)
+                .await
+                .unwrap();
+        }
+        drop(conn);
+
+        let error = outbox::batch_progress(&app.state.db, &outbox::publication_batch(13))
+            .await
+            .expect_err("one of two messages has a status no one can count")
+            .to_string();
+        assert!(error.contains("\"delivered\""), "{error}");
+    }
+
     async fn the_background_worker_sends_when_woken_and_stops_on_shutdown(app) {
         let (stop, stopping) = tokio::sync::watch::channel(false);
         let settings = WorkerSettings { idle_poll: Duration::from_secs(30), ..no_backoff() };
