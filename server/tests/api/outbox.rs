@@ -476,12 +476,19 @@ on_both_databases! {
 
     async fn the_background_worker_sends_when_woken_and_stops_on_shutdown(app) {
         let (stop, stopping) = tokio::sync::watch::channel(false);
-        let settings = WorkerSettings { idle_poll: Duration::from_secs(30), ..no_backoff() };
+        // An idle worker would next look a minute from now, far past this test's waits:
+        // only the wake-up can get these emails out in time.
+        let settings = WorkerSettings { idle_poll: Duration::from_secs(60), ..no_backoff() };
         let worker = tokio::spawn(outbox::run_worker(app.state.clone(), settings, stopping));
+        // Let it find the queue empty and settle into its idle sleep, so the mail below
+        // arrives after its last look rather than before its first.
+        tokio::time::sleep(Duration::from_millis(300)).await;
 
         queue(&app, 10, 3).await;
         outbox::wake();
-        app.smtp().wait_for(3).await;
+        tokio::time::timeout(Duration::from_secs(5), app.smtp().wait_for(3))
+            .await
+            .expect("delivered within seconds of the wake-up, not at the next poll");
         assert_each_delivered_once(&app, 3);
 
         stop.send(true).unwrap();
@@ -503,22 +510,37 @@ async fn two_workers_never_send_the_same_message(backend: Backend) {
     )
     .await
     .unwrap();
+    // Small claims, sent two at a time: working through all 120 takes one worker
+    // dozens of claims and SMTP round trips, far longer than the other needs to make
+    // its first claim, so both share the queue rather than one finding it empty.
     let settings = WorkerSettings {
-        batch_size: 7,
+        batch_size: 4,
+        concurrency: 2,
         ..no_backoff()
     };
+    // Both start claiming at the same moment, not one a task-spawn ahead.
+    let start = std::sync::Arc::new(tokio::sync::Barrier::new(2));
 
     let first = {
-        let state = app.state.clone();
-        let settings = settings.clone();
-        tokio::spawn(async move { outbox::drain_once_with(&state, &settings).await.unwrap() })
+        let (state, settings, start) = (app.state.clone(), settings.clone(), start.clone());
+        tokio::spawn(async move {
+            start.wait().await;
+            outbox::drain_once_with(&state, &settings).await.unwrap()
+        })
     };
     let second = {
-        let settings = settings.clone();
-        tokio::spawn(async move { outbox::drain_once_with(&other, &settings).await.unwrap() })
+        let (settings, start) = (settings.clone(), start.clone());
+        tokio::spawn(async move {
+            start.wait().await;
+            outbox::drain_once_with(&other, &settings).await.unwrap()
+        })
     };
     let (first, second) = (first.await.unwrap(), second.await.unwrap());
 
+    assert!(
+        first > 0 && second > 0,
+        "both workers sent some of the queue: {first} + {second}"
+    );
     assert_eq!(
         first + second,
         120,
