@@ -24,11 +24,24 @@ use std::{
 };
 use tokio::sync::{Notify, watch};
 
-pub use sql::Claimed;
+pub use sql::{AttemptOutcome, Claimed, Status, UnknownValue};
+
+/// The batch that groups a publication's emails, for its progress and its "retry failed"
+/// button: `publication:7`.
+pub fn publication_batch(publication_id: i64) -> String {
+    format!("publication:{publication_id}")
+}
+
+/// The dedupe key of the one email a publication owes one person: `publication:7:user:42`.
+/// Rows already queued carry keys in this form, so changing it would let a publication
+/// that is published again (or retried) queue a second email to the same person.
+pub fn publication_email_key(publication_id: i64, user_id: i64) -> String {
+    format!("{}:user:{user_id}", publication_batch(publication_id))
+}
 
 /// An email to queue. `dedupe_key` names what the email is for and whom (e.g.
-/// `publication:7:user:42`): queueing the same key again does nothing. `batch` groups
-/// emails for progress (e.g. `publication:7`).
+/// [`publication_email_key`]): queueing the same key again does nothing. `batch` groups
+/// emails for progress (e.g. [`publication_batch`]).
 #[derive(Debug, Clone, Copy)]
 pub struct NewEmail<'a> {
     pub dedupe_key: &'a str,
@@ -177,13 +190,15 @@ pub async fn deliver(state: &AppState, message: &Claimed) -> Result<(), SendFail
         .await
 }
 
-/// Why a worker stopped working through a batch early.
+/// Whether the worker has been told to stop (never, for a one-off drain).
 fn stopping(shutdown: Option<&watch::Receiver<bool>>) -> bool {
     shutdown.is_some_and(|s| *s.borrow())
 }
 
-/// Send a claimed batch one message at a time over the pooled connection, recording
-/// each outcome as soon as it is known. Returns how many were attempted.
+/// Send a claimed batch `concurrency` messages at a time, each over its own pooled SMTP
+/// connection, recording each group's outcomes as soon as the whole group is known.
+/// Renews the lease while working through and hands back what is left on shutdown.
+/// Returns how many were attempted.
 async fn work_through(
     state: &AppState,
     settings: &WorkerSettings,
@@ -249,7 +264,7 @@ async fn record(
                 message.id,
                 held_until,
                 now,
-                "permanent_failure",
+                AttemptOutcome::PermanentFailure,
                 &error,
             )
             .await?;
@@ -262,7 +277,7 @@ async fn record(
                 message.id,
                 held_until,
                 now,
-                "transient_failure",
+                AttemptOutcome::TransientFailure,
                 &detail,
             )
             .await?;
@@ -305,8 +320,9 @@ pub async fn drain_once_with(
 }
 
 /// The background worker: claim, send, record; when there is nothing due, sleep for
-/// `idle_poll` or until [`wake`]. Stops (handing back anything claimed but not yet
-/// tried) when `shutdown` turns true or its sender is dropped.
+/// `idle_poll` or until [`wake`]. Stops when `shutdown` turns true, handing back anything
+/// claimed but not yet tried; if the sender is dropped instead, it stops the next time
+/// it is idle.
 pub async fn run_worker(
     state: AppState,
     settings: WorkerSettings,
@@ -387,18 +403,26 @@ impl BatchProgress {
     }
 }
 
+/// Count a batch's messages by status. A status this code does not know (written by
+/// hand, or by a newer version) is an error, logged here, rather than a message that
+/// silently drops out of the total.
 pub async fn batch_progress(db: &Db, batch: &str) -> Result<BatchProgress, sqlx::Error> {
     let mut conn = db.pool.acquire().await?;
+    let counts = sql::count_by_status(&mut conn, batch)
+        .await
+        .inspect_err(|error| {
+            tracing::error!(batch, %error, "email outbox: counting a batch by status failed");
+        })?;
     let mut progress = BatchProgress::default();
-    for (status, count) in sql::count_by_status(&mut conn, batch).await? {
-        match status.as_str() {
-            "queued" => progress.queued = count,
-            "sending" => progress.sending = count,
-            "sent" => progress.sent = count,
-            "retrying" => progress.retrying = count,
-            "failed" => progress.failed = count,
-            _ => {}
-        }
+    for (status, count) in counts {
+        let slot = match status {
+            Status::Queued => &mut progress.queued,
+            Status::Sending => &mut progress.sending,
+            Status::Sent => &mut progress.sent,
+            Status::Retrying => &mut progress.retrying,
+            Status::Failed => &mut progress.failed,
+        };
+        *slot = count;
     }
     Ok(progress)
 }
@@ -416,6 +440,30 @@ mod tests {
         assert_eq!(backoff(&s, 9, 0.0), Duration::from_secs(3600));
         assert_eq!(backoff(&s, 1000, 0.0), Duration::from_secs(3600));
         assert_eq!(backoff(&s, 1, 1.0), Duration::from_secs(33));
+    }
+
+    #[test]
+    fn every_status_and_outcome_reads_back_from_the_word_it_is_stored_as() {
+        for status in Status::ALL {
+            assert_eq!(Status::try_from(status.as_str()), Ok(status));
+            assert_eq!(status.as_str().parse::<Status>(), Ok(status));
+        }
+        for outcome in AttemptOutcome::ALL {
+            assert_eq!(
+                AttemptOutcome::try_from(outcome.as_str().to_owned()),
+                Ok(outcome)
+            );
+        }
+        let unknown = Status::try_from("delivered").unwrap_err();
+        assert_eq!(unknown.value, "delivered");
+        assert!(unknown.to_string().contains("\"delivered\""), "{unknown}");
+        assert!(AttemptOutcome::try_from("Sent").is_err(), "no case folding");
+    }
+
+    #[test]
+    fn publication_keys_keep_the_form_already_stored_in_queued_rows() {
+        assert_eq!(publication_batch(7), "publication:7");
+        assert_eq!(publication_email_key(7, 42), "publication:7:user:42");
     }
 
     #[test]

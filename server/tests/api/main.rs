@@ -12,6 +12,7 @@ mod pages;
 mod publishing;
 mod races;
 mod responses;
+mod schema;
 mod security;
 mod sign_in;
 mod submission_keys;

@@ -7,7 +7,7 @@ use crate::{
 };
 use app::server::{
     AppState,
-    outbox::{self, NewEmail, WorkerSettings},
+    outbox::{self, BatchProgress, NewEmail, WorkerSettings},
 };
 use std::{collections::HashMap, time::Duration};
 
@@ -34,23 +34,26 @@ fn address(n: usize) -> String {
     format!("person{n}@example.org")
 }
 
-fn key(batch: &str, n: usize) -> String {
-    format!("{batch}:user:{n}")
+/// The dedupe key of publication `publication`'s email to person `n`.
+fn key(publication: i64, n: usize) -> String {
+    outbox::publication_email_key(publication, n as i64)
 }
 
-/// Queue `count` emails to person0…, in one transaction, as a publication would.
-async fn queue(app: &TestApp, batch: &str, count: usize) {
+/// Queue `count` emails to person0…, in one transaction, as publication `publication`
+/// would.
+async fn queue(app: &TestApp, publication: i64, count: usize) {
+    let batch = outbox::publication_batch(publication);
     let mut tx = app.state.db.begin_write().await.unwrap();
     for n in 0..count {
         let queued = outbox::enqueue(
             &mut tx,
             &NewEmail {
-                dedupe_key: &key(batch, n),
+                dedupe_key: &key(publication, n),
                 recipient: &address(n),
                 subject: "What became of what you said",
                 text: &format!("Thank you, person {n}."),
                 html: Some(&format!("<p>Thank you, person {n}.</p>")),
-                batch: Some(batch),
+                batch: Some(&batch),
             },
         )
         .await
@@ -58,6 +61,13 @@ async fn queue(app: &TestApp, batch: &str, count: usize) {
         assert!(queued);
     }
     tx.commit().await.unwrap();
+}
+
+/// How far publication `publication`'s emails have got.
+async fn progress_of(app: &TestApp, publication: i64) -> BatchProgress {
+    outbox::batch_progress(&app.state.db, &outbox::publication_batch(publication))
+        .await
+        .unwrap()
 }
 
 async fn drain(app: &TestApp, settings: &WorkerSettings) -> usize {
@@ -146,9 +156,9 @@ fn now() -> i64 {
 
 on_both_databases! {
     async fn every_queued_message_is_delivered_exactly_once_when_nothing_fails(app) {
-        queue(&app, "publication:1", 25).await;
+        queue(&app, 1, 25).await;
         assert_eq!(
-            outbox::batch_progress(&app.state.db, "publication:1").await.unwrap().queued,
+            progress_of(&app, 1).await.queued,
             25
         );
 
@@ -156,11 +166,11 @@ on_both_databases! {
         assert_eq!(drain(&app, &no_backoff()).await, 0, "nothing is sent twice");
 
         assert_each_delivered_once(&app, 25);
-        let progress = outbox::batch_progress(&app.state.db, "publication:1").await.unwrap();
+        let progress = progress_of(&app, 1).await;
         assert_eq!((progress.sent, progress.total()), (25, 25));
-        let first = row(&app, &key("publication:1", 0)).await;
+        let first = row(&app, &key(1, 0)).await;
         assert_eq!((first.status.as_str(), first.attempts), ("sent", 1));
-        assert_eq!(outcomes(&app, &key("publication:1", 0)).await, ["sent"]);
+        assert_eq!(outcomes(&app, &key(1, 0)).await, ["sent"]);
 
         let email = app
             .smtp()
@@ -171,7 +181,7 @@ on_both_databases! {
         assert_eq!(email.subject(), "What became of what you said");
         assert_eq!(email.text_body().trim(), "Thank you, person 3.");
         assert!(email.html_body().contains("<p>Thank you, person 3.</p>"));
-        let id = row(&app, &key("publication:1", 3)).await.id;
+        let id = row(&app, &key(1, 3)).await.id;
         assert!(
             email.message_id().starts_with(&format!("outbox-{id}.")),
             "{}",
@@ -193,7 +203,7 @@ on_both_databases! {
             assert_eq!(outbox::enqueue(&mut tx, &email).await.unwrap(), expected);
             tx.commit().await.unwrap();
         }
-        let progress = outbox::batch_progress(&app.state.db, "publication:7").await.unwrap();
+        let progress = progress_of(&app, 7).await;
         assert_eq!(progress.total(), 1);
 
         assert_eq!(drain(&app, &no_backoff()).await, 1);
@@ -248,8 +258,8 @@ on_both_databases! {
 
     async fn a_451_is_retried_with_growing_waits_and_delivered_once(app) {
         app.smtp().set_faults(Faults { temporary_failures: 2, ..Faults::default() });
-        queue(&app, "publication:2", 1).await;
-        let key = key("publication:2", 0);
+        queue(&app, 2, 1).await;
+        let key = key(2, 0);
 
         let before = now();
         assert_eq!(drain(&app, &production_backoff()).await, 1);
@@ -283,64 +293,65 @@ on_both_databases! {
             rejected_recipients: vec![address(2)],
             ..Faults::default()
         });
-        queue(&app, "publication:3", 5).await;
+        queue(&app, 3, 5).await;
 
         assert_eq!(drain(&app, &no_backoff()).await, 5, "one attempt each");
         assert_eq!(drain(&app, &no_backoff()).await, 0, "a 550 is not retried");
 
-        let failed = row(&app, &key("publication:3", 2)).await;
+        let failed = row(&app, &key(3, 2)).await;
         assert_eq!((failed.status.as_str(), failed.attempts), ("failed", 1));
         assert!(failed.last_error.unwrap().contains("550"));
-        assert_eq!(outcomes(&app, &key("publication:3", 2)).await, ["permanent_failure"]);
+        assert_eq!(outcomes(&app, &key(3, 2)).await, ["permanent_failure"]);
         let counts = deliveries(&app);
         assert_eq!(counts.len(), 4);
         assert!(!counts.contains_key(&address(2)));
-        let progress = outbox::batch_progress(&app.state.db, "publication:3").await.unwrap();
+        let progress = progress_of(&app, 3).await;
         assert_eq!((progress.sent, progress.failed, progress.finished()), (4, 1, 5));
 
         // The address is fixed; the admin retries the failed ones.
         app.smtp().set_faults(Faults::default());
-        assert_eq!(outbox::retry_failed(&app.state.db, "publication:3").await.unwrap(), 1);
+        let retried = outbox::retry_failed(&app.state.db, &outbox::publication_batch(3)).await;
+        assert_eq!(retried.unwrap(), 1);
         assert_eq!(drain(&app, &no_backoff()).await, 1);
         assert_each_delivered_once(&app, 5);
-        let progress = outbox::batch_progress(&app.state.db, "publication:3").await.unwrap();
+        let progress = progress_of(&app, 3).await;
         assert_eq!((progress.sent, progress.failed), (5, 0));
     }
 
     async fn an_email_that_keeps_failing_is_given_up_after_the_last_attempt(app) {
         app.smtp().set_faults(Faults { temporary_failures: 100, ..Faults::default() });
-        queue(&app, "publication:4", 1).await;
+        queue(&app, 4, 1).await;
         let settings = WorkerSettings { max_attempts: 4, ..no_backoff() };
 
         assert_eq!(drain(&app, &settings).await, 4);
-        let given_up = row(&app, &key("publication:4", 0)).await;
+        let given_up = row(&app, &key(4, 0)).await;
         assert_eq!((given_up.status.as_str(), given_up.attempts), ("failed", 4));
         assert!(given_up.last_error.unwrap().contains("gave up after 4 attempts"));
-        assert_eq!(outcomes(&app, &key("publication:4", 0)).await.len(), 4);
+        assert_eq!(outcomes(&app, &key(4, 0)).await.len(), 4);
         assert_eq!(drain(&app, &settings).await, 0);
     }
 
     async fn a_connection_dropped_mid_message_is_retried_and_delivered_once(app) {
         app.smtp().set_faults(Faults { drops_mid_message: 1, ..Faults::default() });
-        queue(&app, "publication:5", 3).await;
+        queue(&app, 5, 3).await;
 
         assert_eq!(drain(&app, &no_backoff()).await, 4);
 
         assert_each_delivered_once(&app, 3);
-        let retried = row(&app, &key("publication:5", 0)).await;
+        let retried = row(&app, &key(5, 0)).await;
         assert_eq!((retried.status.as_str(), retried.attempts), ("sent", 2));
         assert_eq!(
-            outcomes(&app, &key("publication:5", 0)).await,
+            outcomes(&app, &key(5, 0)).await,
             ["transient_failure", "sent"]
         );
     }
 
     async fn with_the_smtp_server_down_nothing_is_lost_and_all_is_delivered_when_it_returns(app) {
         app.smtp().stop().await;
-        queue(&app, "publication:6", 12).await;
+        queue(&app, 6, 12).await;
 
         assert_eq!(drain(&app, &production_backoff()).await, 12);
-        let progress = outbox::batch_progress(&app.state.db, "publication:6").await.unwrap();
+        let progress = progress_of(&app, 6).await;
         assert_eq!(progress.retrying, 12, "{progress:?}");
         assert!(app.smtp().messages().is_empty());
 
@@ -350,12 +361,12 @@ on_both_databases! {
         assert_eq!(drain(&app, &production_backoff()).await, 12);
 
         assert_each_delivered_once(&app, 12);
-        let progress = outbox::batch_progress(&app.state.db, "publication:6").await.unwrap();
+        let progress = progress_of(&app, 6).await;
         assert_eq!(progress.sent, 12);
     }
 
     async fn a_worker_that_crashes_mid_batch_is_taken_over_once_its_lease_expires(app) {
-        queue(&app, "publication:9", 6).await;
+        queue(&app, 9, 6).await;
         let settings = WorkerSettings { batch_size: 2, ..no_backoff() };
 
         // A worker claims two, gets the first one sent (the server said 250) and dies
@@ -393,21 +404,91 @@ on_both_databases! {
             .collect();
         assert_eq!(twice[0], twice[1]);
         assert_eq!(
-            outcomes(&app, &key("publication:9", 1)).await,
+            outcomes(&app, &key(9, 1)).await,
             ["interrupted", "sent"]
         );
-        let progress = outbox::batch_progress(&app.state.db, "publication:9").await.unwrap();
+        let progress = progress_of(&app, 9).await;
         assert_eq!(progress.sent, 6);
+    }
+
+    async fn the_database_refuses_a_status_or_attempt_outcome_the_code_never_writes(app) {
+        queue(&app, 12, 1).await;
+        let id = row(&app, &key(12, 0)).await.id;
+        let pool = &app.state.db.pool;
+        let set_status = |status: &'static str| {
+            sqlx::query("UPDATE outbox SET status = $1 WHERE id = $2")
+                .bind(status)
+                .bind(id)
+                .execute(pool)
+        };
+        let error = set_status("delivered").await.unwrap_err().to_string();
+        assert!(error.contains("outbox_status_known"), "{error}");
+        set_status("failed").await.expect("a status the code writes is accepted");
+
+        let add_attempt = |outcome: &'static str| {
+            sqlx::query("INSERT INTO outbox_attempts (outbox_id, at, outcome) VALUES ($1, 0, $2)")
+                .bind(id)
+                .bind(outcome)
+                .execute(pool)
+        };
+        let error = add_attempt("bounced").await.unwrap_err().to_string();
+        assert!(error.contains("outbox_attempts_outcome_known"), "{error}");
+        add_attempt("interrupted").await.expect("an outcome the code writes is accepted");
+    }
+
+    async fn a_status_the_code_does_not_know_makes_progress_an_error_not_a_smaller_total(app) {
+        queue(&app, 13, 2).await;
+        // Get past the CHECK constraint, as a database from elsewhere might have.
+        let mut conn = app.state.db.pool.acquire().await.unwrap();
+        match app.state.db.backend {
+            app::server::db::Backend::Sqlite => {
+                sqlx::query("PRAGMA ignore_check_constraints = ON")
+                    .execute(&mut *conn)
+                    .await
+                    .unwrap();
+            }
+            app::server::db::Backend::Postgres => {
+                sqlx::query("ALTER TABLE outbox DROP CONSTRAINT outbox_status_known")
+                    .execute(&mut *conn)
+                    .await
+                    .unwrap();
+            }
+        }
+        sqlx::query("UPDATE outbox SET status = 'delivered' WHERE dedupe_key = $1")
+            .bind(key(13, 1))
+            .execute(&mut *conn)
+            .await
+            .unwrap();
+        if app.state.db.backend == app::server::db::Backend::Sqlite {
+            sqlx::query("PRAGMA ignore_check_constraints = OFF")
+                .execute(&mut *conn)
+                .await
+                .unwrap();
+        }
+        drop(conn);
+
+        let error = outbox::batch_progress(&app.state.db, &outbox::publication_batch(13))
+            .await
+            .expect_err("one of two messages has a status no one can count")
+            .to_string();
+        assert!(error.contains("\"delivered\""), "{error}");
     }
 
     async fn the_background_worker_sends_when_woken_and_stops_on_shutdown(app) {
         let (stop, stopping) = tokio::sync::watch::channel(false);
-        let settings = WorkerSettings { idle_poll: Duration::from_secs(30), ..no_backoff() };
+        // An idle worker would next look a minute from now, far past this test's waits:
+        // only the wake-up can get these emails out in time.
+        let settings = WorkerSettings { idle_poll: Duration::from_secs(60), ..no_backoff() };
         let worker = tokio::spawn(outbox::run_worker(app.state.clone(), settings, stopping));
+        // Let it find the queue empty and settle into its idle sleep, so the mail below
+        // arrives after its last look rather than before its first.
+        tokio::time::sleep(Duration::from_millis(300)).await;
 
-        queue(&app, "publication:10", 3).await;
+        queue(&app, 10, 3).await;
         outbox::wake();
-        app.smtp().wait_for(3).await;
+        tokio::time::timeout(Duration::from_secs(5), app.smtp().wait_for(3))
+            .await
+            .expect("delivered within seconds of the wake-up, not at the next poll");
         assert_each_delivered_once(&app, 3);
 
         stop.send(true).unwrap();
@@ -421,7 +502,7 @@ on_both_databases! {
 /// Two app servers' workers drain one queue at the same time, truly in parallel.
 async fn two_workers_never_send_the_same_message(backend: Backend) {
     let app = spawn_app(backend).await;
-    queue(&app, "publication:11", 120).await;
+    queue(&app, 11, 120).await;
     // A second server: its own database pool and its own SMTP connection pool.
     let other: AppState = server::build_state(
         (*app.state.config).clone(),
@@ -429,22 +510,37 @@ async fn two_workers_never_send_the_same_message(backend: Backend) {
     )
     .await
     .unwrap();
+    // Small claims, sent two at a time: working through all 120 takes one worker
+    // dozens of claims and SMTP round trips, far longer than the other needs to make
+    // its first claim, so both share the queue rather than one finding it empty.
     let settings = WorkerSettings {
-        batch_size: 7,
+        batch_size: 4,
+        concurrency: 2,
         ..no_backoff()
     };
+    // Both start claiming at the same moment, not one a task-spawn ahead.
+    let start = std::sync::Arc::new(tokio::sync::Barrier::new(2));
 
     let first = {
-        let state = app.state.clone();
-        let settings = settings.clone();
-        tokio::spawn(async move { outbox::drain_once_with(&state, &settings).await.unwrap() })
+        let (state, settings, start) = (app.state.clone(), settings.clone(), start.clone());
+        tokio::spawn(async move {
+            start.wait().await;
+            outbox::drain_once_with(&state, &settings).await.unwrap()
+        })
     };
     let second = {
-        let settings = settings.clone();
-        tokio::spawn(async move { outbox::drain_once_with(&other, &settings).await.unwrap() })
+        let (settings, start) = (settings.clone(), start.clone());
+        tokio::spawn(async move {
+            start.wait().await;
+            outbox::drain_once_with(&other, &settings).await.unwrap()
+        })
     };
     let (first, second) = (first.await.unwrap(), second.await.unwrap());
 
+    assert!(
+        first > 0 && second > 0,
+        "both workers sent some of the queue: {first} + {second}"
+    );
     assert_eq!(
         first + second,
         120,

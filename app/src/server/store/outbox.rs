@@ -1,9 +1,166 @@
-//! The email outbox's SQL. Statuses: `queued` (never tried), `sending` (claimed by a
-//! worker until `claimed_until`), `sent`, `retrying` (waiting for `next_attempt_at`) and
-//! `failed` (given up; an admin can requeue it).
+//! The email outbox's SQL. A row's [`Status`] and each attempt's [`AttemptOutcome`] are
+//! stored as text; the enums below are the only place those words are spelt, and every
+//! query binds them (they encode and decode as text) rather than repeating them.
 
 use super::super::db::Backend;
-use sqlx::{AnyConnection, FromRow};
+use sqlx::{
+    Any, AnyConnection, Database, Decode, Encode, FromRow, Type, encode::IsNull, error::BoxDynError,
+};
+use std::fmt;
+
+/// Where an outbox row is on its way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Status {
+    /// Never tried.
+    Queued,
+    /// Claimed by a worker until `claimed_until`.
+    Sending,
+    Sent,
+    /// Waiting for `next_attempt_at`.
+    Retrying,
+    /// Given up; an admin can requeue it.
+    Failed,
+}
+
+impl Status {
+    pub const ALL: [Status; 5] = [
+        Self::Queued,
+        Self::Sending,
+        Self::Sent,
+        Self::Retrying,
+        Self::Failed,
+    ];
+
+    /// The word stored in `outbox.status` (and allowed by its CHECK constraint).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Queued => "queued",
+            Self::Sending => "sending",
+            Self::Sent => "sent",
+            Self::Retrying => "retrying",
+            Self::Failed => "failed",
+        }
+    }
+}
+
+/// What one attempt at sending came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AttemptOutcome {
+    /// The server accepted it (250).
+    Sent,
+    /// A 4xx or connection trouble: worth trying again (or given up after the last try).
+    TransientFailure,
+    /// A 5xx: the server refused it for good.
+    PermanentFailure,
+    /// The worker stopped between claiming and recording, so nobody knows.
+    Interrupted,
+}
+
+impl AttemptOutcome {
+    pub const ALL: [AttemptOutcome; 4] = [
+        Self::Sent,
+        Self::TransientFailure,
+        Self::PermanentFailure,
+        Self::Interrupted,
+    ];
+
+    /// The word stored in `outbox_attempts.outcome` (and allowed by its CHECK constraint).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Sent => "sent",
+            Self::TransientFailure => "transient_failure",
+            Self::PermanentFailure => "permanent_failure",
+            Self::Interrupted => "interrupted",
+        }
+    }
+}
+
+/// A stored word that no variant spells: the database holds something this code did not
+/// write. Reading it is an error, so it surfaces instead of being miscounted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownValue {
+    pub column: &'static str,
+    pub value: String,
+}
+
+impl fmt::Display for UnknownValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown {} {:?} in the outbox", self.column, self.value)
+    }
+}
+
+impl std::error::Error for UnknownValue {}
+
+/// `TryFrom<&str>`, `TryFrom<String>`, `FromStr`, `Display`, and sqlx's text encoding
+/// and decoding, all by way of `ALL` and `as_str`, so there is one spelling each way.
+///
+/// Decoding is written out rather than left to `#[sqlx(try_from = "String")]`: in sqlx
+/// 0.9.0 that attribute reports any conversion error as "unprintable error", losing the
+/// word that was not understood; through `Decode` the error keeps its message.
+macro_rules! stored_word {
+    ($type:ty, $column:literal) => {
+        impl TryFrom<&str> for $type {
+            type Error = UnknownValue;
+
+            fn try_from(raw: &str) -> Result<Self, UnknownValue> {
+                Self::ALL
+                    .into_iter()
+                    .find(|v| v.as_str() == raw)
+                    .ok_or_else(|| UnknownValue {
+                        column: $column,
+                        value: raw.to_owned(),
+                    })
+            }
+        }
+
+        impl TryFrom<String> for $type {
+            type Error = UnknownValue;
+
+            fn try_from(raw: String) -> Result<Self, UnknownValue> {
+                Self::try_from(raw.as_str())
+            }
+        }
+
+        impl std::str::FromStr for $type {
+            type Err = UnknownValue;
+
+            fn from_str(raw: &str) -> Result<Self, UnknownValue> {
+                Self::try_from(raw)
+            }
+        }
+
+        impl fmt::Display for $type {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl Type<Any> for $type {
+            fn type_info() -> <Any as Database>::TypeInfo {
+                <str as Type<Any>>::type_info()
+            }
+        }
+
+        impl<'r> Decode<'r, Any> for $type {
+            fn decode(value: <Any as Database>::ValueRef<'r>) -> Result<Self, BoxDynError> {
+                let raw = <&str as Decode<'r, Any>>::decode(value)?;
+                Ok(Self::try_from(raw)?)
+            }
+        }
+
+        impl<'q> Encode<'q, Any> for $type {
+            fn encode_by_ref(
+                &self,
+                buf: &mut <Any as Database>::ArgumentBuffer,
+            ) -> Result<IsNull, BoxDynError> {
+                <&str as Encode<'q, Any>>::encode(self.as_str(), buf)
+            }
+        }
+    };
+}
+
+stored_word!(Status, "status");
+stored_word!(AttemptOutcome, "attempt outcome");
 
 pub struct NewRow<'a> {
     pub dedupe_key: &'a str,
@@ -25,7 +182,7 @@ pub async fn insert(
         "INSERT INTO outbox \
            (dedupe_key, recipient, subject, text_body, html_body, batch, status, attempts, \
             next_attempt_at, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, 'queued', 0, $7, $7) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, $8) \
          ON CONFLICT (dedupe_key) DO NOTHING",
     )
     .bind(row.dedupe_key)
@@ -34,6 +191,7 @@ pub async fn insert(
     .bind(row.text_body)
     .bind(row.html_body)
     .bind(row.batch)
+    .bind(Status::Queued)
     .bind(now)
     .execute(conn)
     .await?;
@@ -57,7 +215,7 @@ pub struct Claimed {
 #[derive(Debug, FromRow)]
 struct Due {
     id: i64,
-    status: String,
+    status: Status,
 }
 
 /// Claim up to `limit` messages that are due (or whose previous worker's lease ran out)
@@ -78,24 +236,28 @@ pub async fn claim(
     };
     let due: Vec<Due> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT id, status FROM outbox \
-         WHERE (status IN ('queued', 'retrying') AND next_attempt_at <= $1) \
-            OR (status = 'sending' AND claimed_until <= $1) \
+         WHERE (status IN ($3, $4) AND next_attempt_at <= $1) \
+            OR (status = $5 AND claimed_until <= $1) \
          ORDER BY next_attempt_at, id LIMIT $2{lock}"
     )))
     .bind(now)
     .bind(limit)
+    .bind(Status::Queued)
+    .bind(Status::Retrying)
+    .bind(Status::Sending)
     .fetch_all(&mut *conn)
     .await?;
     if due.is_empty() {
         return Ok(Vec::new());
     }
-    let ids = placeholders(2, due.len());
+    let ids = placeholders(3, due.len());
     let mut update = sqlx::query_as::<_, Claimed>(sqlx::AssertSqlSafe(format!(
-        "UPDATE outbox SET status = 'sending', claimed_until = $1, attempts = attempts + 1 \
+        "UPDATE outbox SET status = $1, claimed_until = $2, attempts = attempts + 1 \
          WHERE id IN ({ids}) \
          RETURNING id, dedupe_key, recipient, subject, text_body, html_body, attempts, \
            claimed_until"
     )))
+    .bind(Status::Sending)
     .bind(lease_until);
     for row in &due {
         update = update.bind(row.id);
@@ -104,12 +266,12 @@ pub async fn claim(
     claimed.sort_by_key(|c| c.id);
     // A row still 'sending' was claimed by a worker that stopped (crashed, killed,
     // restarted) before recording an outcome: say so in its history.
-    for row in due.iter().filter(|d| d.status == "sending") {
+    for row in due.iter().filter(|d| d.status == Status::Sending) {
         record_attempt(
             conn,
             row.id,
             now,
-            "interrupted",
+            AttemptOutcome::Interrupted,
             "the worker stopped before recording an outcome; sending again",
         )
         .await?;
@@ -135,13 +297,14 @@ pub async fn extend_lease(
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let list = placeholders(3, ids.len());
+    let list = placeholders(4, ids.len());
     let mut query = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(format!(
         "UPDATE outbox SET claimed_until = $1 \
-         WHERE status = 'sending' AND claimed_until = $2 AND id IN ({list}) RETURNING id"
+         WHERE status = $3 AND claimed_until = $2 AND id IN ({list}) RETURNING id"
     )))
     .bind(new_until)
-    .bind(held_until);
+    .bind(held_until)
+    .bind(Status::Sending);
     for id in ids {
         query = query.bind(*id);
     }
@@ -159,15 +322,18 @@ pub async fn release(
     if ids.is_empty() {
         return Ok(());
     }
-    let list = placeholders(3, ids.len());
+    let list = placeholders(6, ids.len());
     let mut query = sqlx::query(sqlx::AssertSqlSafe(format!(
         "UPDATE outbox SET \
-           status = CASE WHEN attempts > 1 THEN 'retrying' ELSE 'queued' END, \
+           status = CASE WHEN attempts > 1 THEN $3 ELSE $4 END, \
            attempts = attempts - 1, claimed_until = NULL, next_attempt_at = $1 \
-         WHERE status = 'sending' AND claimed_until = $2 AND id IN ({list})"
+         WHERE status = $5 AND claimed_until = $2 AND id IN ({list})"
     )))
     .bind(now)
-    .bind(held_until);
+    .bind(held_until)
+    .bind(Status::Retrying)
+    .bind(Status::Queued)
+    .bind(Status::Sending);
     for id in ids {
         query = query.bind(*id);
     }
@@ -179,7 +345,7 @@ pub async fn record_attempt(
     conn: &mut AnyConnection,
     outbox_id: i64,
     at: i64,
-    outcome: &str,
+    outcome: AttemptOutcome,
     detail: &str,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
@@ -197,14 +363,15 @@ pub async fn record_attempt(
 /// The server accepted it (250). Marked whoever holds the lease now: it was delivered.
 pub async fn mark_sent(conn: &mut AnyConnection, id: i64, now: i64) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "UPDATE outbox SET status = 'sent', sent_at = $1, claimed_until = NULL, last_error = NULL \
-         WHERE id = $2",
+        "UPDATE outbox SET status = $1, sent_at = $2, claimed_until = NULL, last_error = NULL \
+         WHERE id = $3",
     )
+    .bind(Status::Sent)
     .bind(now)
     .bind(id)
     .execute(&mut *conn)
     .await?;
-    record_attempt(conn, id, now, "sent", "").await
+    record_attempt(conn, id, now, AttemptOutcome::Sent, "").await
 }
 
 /// Try again at `next_attempt_at`, unless another worker took the message over after
@@ -218,34 +385,39 @@ pub async fn mark_retrying(
     error: &str,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "UPDATE outbox SET status = 'retrying', next_attempt_at = $1, claimed_until = NULL, \
-           last_error = $2 \
-         WHERE id = $3 AND status = 'sending' AND claimed_until = $4",
+        "UPDATE outbox SET status = $1, next_attempt_at = $2, claimed_until = NULL, \
+           last_error = $3 \
+         WHERE id = $4 AND status = $5 AND claimed_until = $6",
     )
+    .bind(Status::Retrying)
     .bind(next_attempt_at)
     .bind(error)
     .bind(id)
+    .bind(Status::Sending)
     .bind(held_until)
     .execute(&mut *conn)
     .await?;
-    record_attempt(conn, id, now, "transient_failure", error).await
+    record_attempt(conn, id, now, AttemptOutcome::TransientFailure, error).await
 }
 
-/// Given up: a permanent refusal, or too many attempts.
+/// Given up: a permanent refusal, or too many attempts (`outcome` says which the last
+/// attempt was). Like [`mark_retrying`], only while this worker still holds the lease.
 pub async fn mark_failed(
     conn: &mut AnyConnection,
     id: i64,
     held_until: i64,
     now: i64,
-    outcome: &str,
+    outcome: AttemptOutcome,
     error: &str,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "UPDATE outbox SET status = 'failed', claimed_until = NULL, last_error = $1 \
-         WHERE id = $2 AND status = 'sending' AND claimed_until = $3",
+        "UPDATE outbox SET status = $1, claimed_until = NULL, last_error = $2 \
+         WHERE id = $3 AND status = $4 AND claimed_until = $5",
     )
+    .bind(Status::Failed)
     .bind(error)
     .bind(id)
+    .bind(Status::Sending)
     .bind(held_until)
     .execute(&mut *conn)
     .await?;
@@ -259,22 +431,25 @@ pub async fn requeue_failed(
     now: i64,
 ) -> Result<u64, sqlx::Error> {
     let done = sqlx::query(
-        "UPDATE outbox SET status = 'queued', attempts = 0, next_attempt_at = $1, \
+        "UPDATE outbox SET status = $1, attempts = 0, next_attempt_at = $2, \
            claimed_until = NULL \
-         WHERE batch = $2 AND status = 'failed'",
+         WHERE batch = $3 AND status = $4",
     )
+    .bind(Status::Queued)
     .bind(now)
     .bind(batch)
+    .bind(Status::Failed)
     .execute(conn)
     .await?;
     Ok(done.rows_affected())
 }
 
-/// How many messages of a batch are in each status, in one query.
+/// How many messages of a batch are in each status, in one query. A status no variant
+/// names is a decoding error, not a row to skip.
 pub async fn count_by_status(
     conn: &mut AnyConnection,
     batch: &str,
-) -> Result<Vec<(String, i64)>, sqlx::Error> {
+) -> Result<Vec<(Status, i64)>, sqlx::Error> {
     sqlx::query_as(
         "SELECT status, COUNT(*) FROM outbox WHERE batch = $1 GROUP BY status ORDER BY status",
     )
@@ -286,7 +461,7 @@ pub async fn count_by_status(
 #[derive(Debug, Clone, FromRow)]
 pub struct AttemptRow {
     pub at: i64,
-    pub outcome: String,
+    pub outcome: AttemptOutcome,
     pub detail: String,
 }
 
