@@ -611,13 +611,14 @@ async fn run() {
             .fetch_one(&pool)
             .await
             .unwrap();
-    let batch = format!("publication:{publication}");
+    let batch = outbox::publication_batch(publication);
     let queued: (i64, i64, i64, i64) = sqlx::query_as(
         "SELECT COUNT(*), COUNT(DISTINCT recipient), COUNT(DISTINCT dedupe_key), \
            COALESCE(SUM(LENGTH(text_body) + COALESCE(LENGTH(html_body), 0)), 0) \
-         FROM outbox WHERE batch = $1 AND status = 'queued'",
+         FROM outbox WHERE batch = $1 AND status = $2",
     )
     .bind(&batch)
+    .bind(outbox::Status::Queued)
     .fetch_one(&pool)
     .await
     .unwrap();
@@ -667,9 +668,10 @@ async fn run() {
     assert_eq!(attempted, n, "one attempt each, no retries");
     let sent_attempts: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM outbox_attempts a JOIN outbox o ON o.id = a.outbox_id \
-         WHERE o.batch = $1 AND a.outcome = 'sent'",
+         WHERE o.batch = $1 AND a.outcome = $2",
     )
     .bind(&batch)
+    .bind(outbox::AttemptOutcome::Sent)
     .fetch_one(&pool)
     .await
     .unwrap();

@@ -24,7 +24,8 @@ use std::{
 };
 use tokio::sync::{Notify, watch};
 
-pub use sql::{AttemptOutcome, Claimed, Status, UnknownValue};
+pub use super::store::stored::UnknownValue;
+pub use sql::{AttemptOutcome, Claimed, Status};
 
 /// The batch that groups a publication's emails, for its progress and its "retry failed"
 /// button: `publication:7`.

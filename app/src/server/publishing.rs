@@ -143,7 +143,7 @@ pub async fn outbox_page(cx: &Context, slug: &str, version: i64) -> Result<Outbo
     let (framework, publication) = lookups::publication(&mut conn, slug, version).await?;
     drop(conn);
     let progress =
-        outbox::batch_progress(cx.db(), &format!("publication:{}", publication.id)).await?;
+        outbox::batch_progress(cx.db(), &outbox::publication_batch(publication.id)).await?;
     Ok(OutboxView {
         header: reports::header(&framework.slug, &framework.title, &publication),
         queued: progress.queued + progress.sending,
@@ -160,7 +160,7 @@ pub async fn retry_failed(cx: &Context, slug: &str, version: i64) -> Result<u64,
     let mut conn = cx.read().await?;
     let (_, publication) = lookups::publication(&mut conn, slug, version).await?;
     drop(conn);
-    Ok(outbox::retry_failed(cx.db(), &format!("publication:{}", publication.id)).await?)
+    Ok(outbox::retry_failed(cx.db(), &outbox::publication_batch(publication.id)).await?)
 }
 
 /// One email per person (however many comments they made), in a fixed number of queries.
@@ -192,7 +192,7 @@ async fn queue_emails(
         .config
         .absolute_url(&format!("/frameworks/{slug}/versions/{version}/report"));
     let contributions_url = cx.state.config.absolute_url("/account/contributions");
-    let batch = format!("publication:{publication}");
+    let batch = outbox::publication_batch(publication);
     // Each person's comments, found once rather than by a scan per person.
     let mut by_author: HashMap<i64, Vec<&store::comments::CommentRow>> = HashMap::new();
     for c in comments {
@@ -234,7 +234,7 @@ async fn queue_emails(
             easy_read: person.easy_read != 0,
             items: &items,
         });
-        let key = format!("publication:{publication}:user:{}", person.id);
+        let key = outbox::publication_email_key(publication, person.id);
         outbox::enqueue(
             tx,
             &outbox::NewEmail {

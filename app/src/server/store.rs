@@ -13,7 +13,7 @@ pub mod rounds;
 pub mod sessions;
 pub mod sign_in_tokens;
 pub mod statements;
-mod stored;
+pub mod stored;
 pub mod users;
 
 /// Whether the database answers at all, for `/healthz`.

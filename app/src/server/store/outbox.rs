@@ -2,11 +2,8 @@
 //! stored as text; the enums below are the only place those words are spelt, and every
 //! query binds them (they encode and decode as text) rather than repeating them.
 
-use super::super::db::Backend;
-use sqlx::{
-    Any, AnyConnection, Database, Decode, Encode, FromRow, Type, encode::IsNull, error::BoxDynError,
-};
-use std::fmt;
+use super::{super::db::Backend, stored::stored_word};
+use sqlx::{AnyConnection, FromRow};
 
 /// Where an outbox row is on its way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -75,92 +72,8 @@ impl AttemptOutcome {
     }
 }
 
-/// A stored word that no variant spells: the database holds something this code did not
-/// write. Reading it is an error, so it surfaces instead of being miscounted.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnknownValue {
-    pub column: &'static str,
-    pub value: String,
-}
-
-impl fmt::Display for UnknownValue {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown {} {:?} in the outbox", self.column, self.value)
-    }
-}
-
-impl std::error::Error for UnknownValue {}
-
-/// `TryFrom<&str>`, `TryFrom<String>`, `FromStr`, `Display`, and sqlx's text encoding
-/// and decoding, all by way of `ALL` and `as_str`, so there is one spelling each way.
-///
-/// Decoding is written out rather than left to `#[sqlx(try_from = "String")]`: in sqlx
-/// 0.9.0 that attribute reports any conversion error as "unprintable error", losing the
-/// word that was not understood; through `Decode` the error keeps its message.
-macro_rules! stored_word {
-    ($type:ty, $column:literal) => {
-        impl TryFrom<&str> for $type {
-            type Error = UnknownValue;
-
-            fn try_from(raw: &str) -> Result<Self, UnknownValue> {
-                Self::ALL
-                    .into_iter()
-                    .find(|v| v.as_str() == raw)
-                    .ok_or_else(|| UnknownValue {
-                        column: $column,
-                        value: raw.to_owned(),
-                    })
-            }
-        }
-
-        impl TryFrom<String> for $type {
-            type Error = UnknownValue;
-
-            fn try_from(raw: String) -> Result<Self, UnknownValue> {
-                Self::try_from(raw.as_str())
-            }
-        }
-
-        impl std::str::FromStr for $type {
-            type Err = UnknownValue;
-
-            fn from_str(raw: &str) -> Result<Self, UnknownValue> {
-                Self::try_from(raw)
-            }
-        }
-
-        impl fmt::Display for $type {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl Type<Any> for $type {
-            fn type_info() -> <Any as Database>::TypeInfo {
-                <str as Type<Any>>::type_info()
-            }
-        }
-
-        impl<'r> Decode<'r, Any> for $type {
-            fn decode(value: <Any as Database>::ValueRef<'r>) -> Result<Self, BoxDynError> {
-                let raw = <&str as Decode<'r, Any>>::decode(value)?;
-                Ok(Self::try_from(raw)?)
-            }
-        }
-
-        impl<'q> Encode<'q, Any> for $type {
-            fn encode_by_ref(
-                &self,
-                buf: &mut <Any as Database>::ArgumentBuffer,
-            ) -> Result<IsNull, BoxDynError> {
-                <&str as Encode<'q, Any>>::encode(self.as_str(), buf)
-            }
-        }
-    };
-}
-
-stored_word!(Status, "status");
-stored_word!(AttemptOutcome, "attempt outcome");
+stored_word!(Status, "outbox status");
+stored_word!(AttemptOutcome, "outbox attempt outcome");
 
 pub struct NewRow<'a> {
     pub dedupe_key: &'a str,
