@@ -3,7 +3,7 @@
 use crate::{
     api::{CommentFilters, get_my_contributions, get_round_comments},
     components::{error_summary::ErrorSummary, loaded, loading},
-    domain::{drafting::Knowledge, response::Outcome},
+    domain::{drafting::Knowledge, plural, response::Outcome, singular_or_plural},
     form::use_any_form_feedback,
 };
 use leptos::prelude::*;
@@ -146,10 +146,16 @@ pub fn RoundCommentsPage() -> impl IntoView {
                             {saved.then(|| view! { <div class="notice" role="status"><p>"Answer saved."</p></div> })}
                             <h1>{format!("Comments in {}", d.round_title)}</h1>
                             <p class="lead">
-                                {match d.unanswered {
-                                    0 => format!("All {} comments have an answer.", d.total),
-                                    1 => format!("1 of {} comments still needs an answer.", d.total),
-                                    n => format!("{n} of {} comments still need an answer.", d.total),
+                                {match (d.unanswered, d.total) {
+                                    (_, 0) => "There are no comments in this round yet.".to_owned(),
+                                    (0, 1) => "The 1 comment has an answer.".to_owned(),
+                                    (0, total) => format!("All {total} comments have an answer."),
+                                    // The verb agrees with the comments waiting: "1 of 2 comments still needs".
+                                    (n, total) => format!(
+                                        "{n} of {} still {} an answer.",
+                                        plural(total, "comment", "comments"),
+                                        singular_or_plural(n, "needs", "need"),
+                                    ),
                                 }}
                             </p>
                             {d.published_version.map(|v| view! {
@@ -169,7 +175,7 @@ pub fn RoundCommentsPage() -> impl IntoView {
                                 </div>
                                 <button type="submit" class="button button--secondary">"Show comments"</button>
                             </form>
-                            <p>{format!("Showing {} comments.", d.comments.len())}</p>
+                            <p>{format!("Showing {}.", plural(d.comments.len(), "comment", "comments"))}</p>
                             <ol class="comment-list">
                                 {d.comments.into_iter().map(|c| {
                                     let mine = feedback.as_ref().filter(|fb| fb.form == format!("answer-{}", c.id));

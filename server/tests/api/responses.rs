@@ -28,7 +28,7 @@ on_both_databases! {
         let list_path = round_comments_path(&app).await;
         let list = editor.get(&list_path).await;
         assert_eq!(list.status, StatusCode::OK);
-        assert!(list.text().contains("1 of 1 comments still needs an answer."), "{}", list.text());
+        assert!(list.text().contains("1 of 1 comment still needs an answer."), "{}", list.text());
 
         let outcome = format!("outcome-{id}");
         let reason = format!("reason-{id}");
@@ -38,7 +38,7 @@ on_both_databases! {
         assert_eq!(answered.status, StatusCode::SEE_OTHER);
         let list = editor.get(answered.location()).await.text();
         assert!(list.contains("Answer saved."));
-        assert!(list.contains("All 1 comments have an answer."));
+        assert!(list.contains("The 1 comment has an answer."));
 
         let page = participant.get(CI1).await.text();
         assert!(page.contains("What the policy team did: Noted"));
