@@ -31,6 +31,27 @@ impl Invalid {
     }
 }
 
+/// `one` when `count` is exactly 1, otherwise `many` (0 included: "0 comments"). The
+/// one place the English rule lives, also for words that agree with a count
+/// ("needs"/"need", "was"/"were").
+pub fn singular_or_plural<'a, N: PartialEq + From<u8>>(
+    count: N,
+    one: &'a str,
+    many: &'a str,
+) -> &'a str {
+    if count == N::from(1) { one } else { many }
+}
+
+/// A count with its noun in the right form: "1 comment", "2 comments", "0 comments".
+pub fn plural<N: std::fmt::Display + PartialEq + From<u8> + Copy>(
+    count: N,
+    one: &str,
+    many: &str,
+) -> String {
+    let noun = singular_or_plural(count, one, many);
+    format!("{count} {noun}")
+}
+
 /// Trim surrounding space and collapse runs of inner whitespace, so that what people
 /// paste from documents (tabs, double spaces, stray line breaks) is stored tidily.
 pub fn tidy_whitespace(raw: &str) -> String {
@@ -40,6 +61,22 @@ pub fn tidy_whitespace(raw: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_of_something_is_singular_and_any_other_count_is_plural() {
+        assert_eq!(plural(1_usize, "comment", "comments"), "1 comment");
+        assert_eq!(plural(2_usize, "comment", "comments"), "2 comments");
+        assert_eq!(plural(0_i64, "comment", "comments"), "0 comments");
+        assert_eq!(plural(11_i64, "email", "emails"), "11 emails");
+        assert_eq!(plural(1_i64, "person", "people"), "1 person");
+    }
+
+    #[test]
+    fn words_that_agree_with_a_count_follow_it() {
+        assert_eq!(singular_or_plural(1_usize, "needs", "need"), "needs");
+        assert_eq!(singular_or_plural(3_usize, "needs", "need"), "need");
+        assert_eq!(singular_or_plural(0_i64, "was", "were"), "were");
+    }
 
     #[test]
     fn tidy_whitespace_collapses_pasted_spacing() {

@@ -359,7 +359,7 @@ test('an editor answers every comment, publishes, and the report and trace show 
   await expect(page.getByRole('heading', { level: 1, name: 'Emails to contributors' })).toBeVisible();
   await expect(async () => {
     await visit(page, outboxPath);
-    await expect(page.getByRole('progressbar', { name: '1 of 1 emails sent' })).toBeVisible({ timeout: 500 });
+    await expect(page.getByRole('progressbar', { name: '1 of 1 email sent' })).toBeVisible({ timeout: 500 });
   }).toPass({ timeout: 30_000 });
   await expect(summaryValue(page.getByRole('main'), 'Sent')).toHaveText('1');
   await expect(summaryValue(page.getByRole('main'), 'Failed')).toHaveText('0');

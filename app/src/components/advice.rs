@@ -1,4 +1,4 @@
-use crate::domain::plain_language::Advice;
+use crate::domain::{plain_language::Advice, plural};
 use leptos::prelude::*;
 
 /// The plain-language checker's advice. Advisory only: it never stops a save.
@@ -11,7 +11,7 @@ pub fn AdviceList(advice: Advice) -> impl IntoView {
             <ul class="advice__list">
                 {advice.notes.into_iter().map(|note| view! { <li>{note}</li> }).collect_view()}
             </ul>
-            <p class="meta">{format!("About {} words. Reading age about {}.", advice.words, advice.reading_age)}</p>
+            <p class="meta">{format!("About {}. Reading age about {}.", plural(advice.words, "word", "words"), advice.reading_age)}</p>
         </div>
     }
 }

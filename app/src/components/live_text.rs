@@ -44,6 +44,7 @@ pub fn RedraftText(
                 id="body"
                 name="body"
                 rows="4"
+                aria-invalid=body_wrong.then_some("true")
                 aria-describedby=if body_wrong { "body-hint body-error" } else { "body-hint" }
                 on:input=move |ev| draft.set(event_target_value(&ev))
             >{draft.get_untracked()}</textarea>
@@ -52,7 +53,9 @@ pub fn RedraftText(
             <label class="label" for="note">"Why you changed it (optional)"</label>
             <div class="hint" id="note-hint">"For example: 'Changed after comments from carers about choice.'"</div>
             {error_message(note_error, "note-error")}
-            <input class="input" id="note" name="note" type="text" value=note aria-describedby="note-hint"/>
+            <input class="input" class:input--error=note_wrong id="note" name="note" type="text" value=note
+                aria-invalid=note_wrong.then_some("true")
+                aria-describedby=if note_wrong { "note-hint note-error" } else { "note-hint" }/>
         </div>
         <section class="preview" aria-labelledby="preview-heading" aria-live="polite">
             <h2 id="preview-heading" class="heading-m">"Preview of changes"</h2>
@@ -83,7 +86,9 @@ pub fn NewStatementText(
             <label class="label label--m" for="body">"Statement"</label>
             <div class="hint" id="body-hint">"Write it as the person would say it, starting with I or My."</div>
             {error_message(error, "body-error")}
-            <textarea class="textarea" id="body" name="body" rows="3" aria-describedby="body-hint"
+            <textarea class="textarea" id="body" name="body" rows="3"
+                aria-invalid=wrong.then_some("true")
+                aria-describedby=if wrong { "body-hint body-error" } else { "body-hint" }
                 on:input=move |ev| text.set(event_target_value(&ev))>{text.get_untracked()}</textarea>
         </div>
         {move || {
@@ -107,7 +112,9 @@ pub fn SuggestionText(
             <label class="label label--m" for="suggestion">"Suggest a new wording (optional)"</label>
             <div class="hint" id="suggestion-hint">"How would you write the whole statement? Start with I or My."</div>
             {error_message(error, "suggestion-error")}
-            <textarea class="textarea" id="suggestion" name="suggestion" rows="3" aria-describedby="suggestion-hint"
+            <textarea class="textarea" id="suggestion" name="suggestion" rows="3"
+                aria-invalid=wrong.then_some("true")
+                aria-describedby=if wrong { "suggestion-hint suggestion-error" } else { "suggestion-hint" }
                 on:input=move |ev| suggestion.set(event_target_value(&ev))>{suggestion.get_untracked()}</textarea>
             {move || {
                 let text = suggestion.get();

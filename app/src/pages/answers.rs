@@ -3,7 +3,7 @@
 use crate::{
     api::{CommentFilters, get_my_contributions, get_round_comments},
     components::{error_summary::ErrorSummary, loaded, loading},
-    domain::{drafting::Knowledge, response::Outcome},
+    domain::{drafting::Knowledge, plural, response::Outcome, singular_or_plural},
     form::use_any_form_feedback,
 };
 use leptos::prelude::*;
@@ -11,6 +11,10 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// Radios for an outcome and a box for the reason, named for one comment.
+///
+/// The services name these fields `outcome-{id}` and `reason-{id}`, and the error
+/// summary links to `#outcome-{id}` and `#reason-{id}`: the first radio (whichever it
+/// is) and the text box carry those ids, so following a link moves focus there.
 #[component]
 pub fn AnswerFields(
     comment_id: i64,
@@ -24,20 +28,24 @@ pub fn AnswerFields(
     answered: bool,
 ) -> impl IntoView {
     let outcome_name = format!("outcome-{comment_id}");
+    let outcome_error_id = format!("outcome-{comment_id}-error");
     let reason_id = format!("reason-{comment_id}");
+    let reason_error_id = format!("reason-{comment_id}-error");
     let (outcome_wrong, reason_wrong) = (outcome_error.is_some(), reason_error.is_some());
+    // "Answer later" comes first when there is one, so it is the radio the summary finds.
+    let first_outcome_has_name = !optional;
     view! {
         <div class="form-group" class:form-group--error=outcome_wrong>
-            <fieldset class="fieldset">
+            <fieldset class="fieldset" aria-describedby=outcome_wrong.then(|| outcome_error_id.clone())>
                 <legend class="fieldset__legend">{match (optional, answered) {
                     (true, true) => "Change what happened to this comment? (optional)",
                     (true, false) => "What happened to this comment? (you can answer later)",
                     _ => "What happened to this comment?",
                 }}</legend>
-                {outcome_error.map(|m| view! { <p class="error-message"><span class="visually-hidden">"Error: "</span>{m}</p> })}
+                {outcome_error.map(|m| view! { <p class="error-message" id=outcome_error_id.clone()><span class="visually-hidden">"Error: "</span>{m}</p> })}
                 <div class="radios radios--small">
                     {optional.then(|| {
-                        let id = format!("{outcome_name}-later");
+                        let id = outcome_name.clone();
                         view! {
                             <div class="radios__item">
                                 <input class="radios__input" type="radio" id=id.clone() name=outcome_name.clone() value="" checked=outcome.is_empty()/>
@@ -46,7 +54,7 @@ pub fn AnswerFields(
                         }
                     })}
                     {Outcome::ALL.into_iter().enumerate().map(|(i, o)| {
-                        let id = if i == 0 && !optional { outcome_name.clone() } else { format!("{outcome_name}-{}", o.as_str()) };
+                        let id = if i == 0 && first_outcome_has_name { outcome_name.clone() } else { format!("{outcome_name}-{}", o.as_str()) };
                         view! {
                             <div class="radios__item">
                                 <input class="radios__input" type="radio" id=id.clone() name=outcome_name.clone() value=o.as_str() checked=outcome == o.as_str()/>
@@ -59,8 +67,10 @@ pub fn AnswerFields(
         </div>
         <div class="form-group" class:form-group--error=reason_wrong>
             <label class="label" for=reason_id.clone()>"Reason, in plain words"</label>
-            {reason_error.map(|m| view! { <p class="error-message"><span class="visually-hidden">"Error: "</span>{m}</p> })}
-            <textarea class="textarea" id=reason_id.clone() name=reason_id rows="3">{reason}</textarea>
+            {reason_error.map(|m| view! { <p class="error-message" id=reason_error_id.clone()><span class="visually-hidden">"Error: "</span>{m}</p> })}
+            <textarea class="textarea" id=reason_id.clone() name=reason_id rows="3"
+                aria-invalid=reason_wrong.then_some("true")
+                aria-describedby=reason_wrong.then_some(reason_error_id.clone())>{reason}</textarea>
         </div>
     }
 }
@@ -136,10 +146,16 @@ pub fn RoundCommentsPage() -> impl IntoView {
                             {saved.then(|| view! { <div class="notice" role="status"><p>"Answer saved."</p></div> })}
                             <h1>{format!("Comments in {}", d.round_title)}</h1>
                             <p class="lead">
-                                {match d.unanswered {
-                                    0 => format!("All {} comments have an answer.", d.total),
-                                    1 => format!("1 of {} comments still needs an answer.", d.total),
-                                    n => format!("{n} of {} comments still need an answer.", d.total),
+                                {match (d.unanswered, d.total) {
+                                    (_, 0) => "There are no comments in this round yet.".to_owned(),
+                                    (0, 1) => "The 1 comment has an answer.".to_owned(),
+                                    (0, total) => format!("All {total} comments have an answer."),
+                                    // The verb agrees with the comments waiting: "1 of 2 comments still needs".
+                                    (n, total) => format!(
+                                        "{n} of {} still {} an answer.",
+                                        plural(total, "comment", "comments"),
+                                        singular_or_plural(n, "needs", "need"),
+                                    ),
                                 }}
                             </p>
                             {d.published_version.map(|v| view! {
@@ -159,7 +175,7 @@ pub fn RoundCommentsPage() -> impl IntoView {
                                 </div>
                                 <button type="submit" class="button button--secondary">"Show comments"</button>
                             </form>
-                            <p>{format!("Showing {} comments.", d.comments.len())}</p>
+                            <p>{format!("Showing {}.", plural(d.comments.len(), "comment", "comments"))}</p>
                             <ol class="comment-list">
                                 {d.comments.into_iter().map(|c| {
                                     let mine = feedback.as_ref().filter(|fb| fb.form == format!("answer-{}", c.id));

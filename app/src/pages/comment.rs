@@ -133,6 +133,8 @@ fn CommentForm(data: CommentFormView, feedback: Option<FormFeedback>) -> impl In
         }).collect_view()
     };
     let can_comment = s.can_comment;
+    let body_wrong = error_of(&feedback, "body").is_some();
+    let behalf_wrong = error_of(&feedback, "on_behalf_of").is_some();
     view! {
         <Title text=format!("{}{title}: {}", if has_errors { "Error: " } else { "" }, s.reference)/>
         <StatementBreadcrumbs slug=s.framework_slug.clone() framework_title=s.framework_title.clone() theme_code=s.theme_code.clone() theme_title=s.theme_title.clone() statement=(path.clone(), s.reference.clone())/>
@@ -150,43 +152,61 @@ fn CommentForm(data: CommentFormView, feedback: Option<FormFeedback>) -> impl In
                     {match existing.as_ref().and_then(|e| e.quote.clone()) {
                         Some(quote) => view! { <p class="inset">"Your comment is about the words: “"{quote}"”"</p> }.into_any(),
                         None if editing => view! { <p class="inset">"Your comment is about the whole statement."</p> }.into_any(),
-                        None => view! {
-                            <div class="form-group" class:form-group--error=error_of(&feedback, "last_word").is_some() || error_of(&feedback, "first_word").is_some()>
-                                <fieldset class="fieldset">
-                                    <legend class="fieldset__legend fieldset__legend--m">"What is your comment about?"</legend>
-                                    {error_message(error_of(&feedback, "first_word").or(error_of(&feedback, "last_word")), "passage-error")}
-                                    <div class="radios">
-                                        <div class="radios__item">
-                                            <input class="radios__input" type="radio" id="passage" name="passage" value="whole" checked=passage_choice != "part"/>
-                                            <label class="radios__label" for="passage">"The whole statement"</label>
-                                        </div>
-                                        <div class="radios__item">
-                                            <input class="radios__input" type="radio" id="passage-part" name="passage" value="part" checked=passage_choice == "part"/>
-                                            <label class="radios__label" for="passage-part">"Some of its words"</label>
-                                        </div>
-                                    </div>
-                                    <div class="passage-picker">
-                                        <p class="hint">"If it is about some of the words, choose the first and last word of that part."</p>
-                                        <div class="form-row">
-                                            <div class="form-group">
-                                                <label class="label" for="first_word">"From the word"</label>
-                                                <select class="select" id="first_word" name="first_word">{word_options.clone()(first_word)}</select>
+                        None => {
+                            // Either word can be refused ("Choose a word from the list") and
+                            // a backwards pair is refused on the last word; the pair shares one
+                            // message beside the two lists, and each list in error says so.
+                            let first_error = error_of(&feedback, "first_word");
+                            let last_error = error_of(&feedback, "last_word");
+                            let (first_wrong, last_wrong) = (first_error.is_some(), last_error.is_some());
+                            let words_wrong = first_wrong || last_wrong;
+                            let described = |wrong: bool| if wrong { "passage-hint passage-error" } else { "passage-hint" };
+                            view! {
+                                <div class="form-group">
+                                    <fieldset class="fieldset">
+                                        <legend class="fieldset__legend fieldset__legend--m">"What is your comment about?"</legend>
+                                        <div class="radios">
+                                            <div class="radios__item">
+                                                <input class="radios__input" type="radio" id="passage" name="passage" value="whole" checked=passage_choice != "part"/>
+                                                <label class="radios__label" for="passage">"The whole statement"</label>
                                             </div>
-                                            <div class="form-group">
-                                                <label class="label" for="last_word">"To the word"</label>
-                                                <select class="select" id="last_word" name="last_word">{word_options(last_word)}</select>
+                                            <div class="radios__item">
+                                                <input class="radios__input" type="radio" id="passage-part" name="passage" value="part" checked=passage_choice == "part"/>
+                                                <label class="radios__label" for="passage-part">"Some of its words"</label>
                                             </div>
                                         </div>
-                                    </div>
-                                </fieldset>
-                            </div>
-                        }.into_any(),
+                                        <div class="passage-picker form-group" class:form-group--error=words_wrong>
+                                            <p class="hint" id="passage-hint">"If it is about some of the words, choose the first and last word of that part."</p>
+                                            {error_message(first_error.or(last_error), "passage-error")}
+                                            <div class="form-row">
+                                                <div class="form-group">
+                                                    <label class="label" for="first_word">"From the word"</label>
+                                                    <select class="select" id="first_word" name="first_word"
+                                                        aria-invalid=first_wrong.then_some("true") aria-describedby=described(words_wrong)>
+                                                        {word_options.clone()(first_word)}
+                                                    </select>
+                                                </div>
+                                                <div class="form-group">
+                                                    <label class="label" for="last_word">"To the word"</label>
+                                                    <select class="select" id="last_word" name="last_word"
+                                                        aria-invalid=last_wrong.then_some("true") aria-describedby=described(words_wrong)>
+                                                        {word_options(last_word)}
+                                                    </select>
+                                                </div>
+                                            </div>
+                                        </div>
+                                    </fieldset>
+                                </div>
+                            }.into_any()
+                        }
                     }}
                     <div class="form-group" class:form-group--error=error_of(&feedback, "body").is_some()>
                         <label class="label label--m" for="body">"Your comment"</label>
                         <div class="hint" id="body-hint">"Say it in your own words. Short or long is fine."</div>
                         {error_message(error_of(&feedback, "body"), "body-error")}
-                        <textarea class="textarea" id="body" name="body" rows="6" aria-describedby="body-hint">{body}</textarea>
+                        <textarea class="textarea" id="body" name="body" rows="6"
+                            aria-invalid=body_wrong.then_some("true")
+                            aria-describedby=if body_wrong { "body-hint body-error" } else { "body-hint" }>{body}</textarea>
                     </div>
                     <SuggestionText initial=suggestion jargon=jargon.clone() error=error_of(&feedback, "suggestion")/>
                     <RadioGroup name="knowledge" legend="What is your comment based on?" selected=knowledge error=error_of(&feedback, "knowledge")
@@ -197,7 +217,9 @@ fn CommentForm(data: CommentFormView, feedback: Option<FormFeedback>) -> impl In
                         <div class="form-group" class:form-group--error=error_of(&feedback, "on_behalf_of").is_some()>
                             <label class="label" for="on_behalf_of">"Who are you commenting for?"</label>
                             {error_message(error_of(&feedback, "on_behalf_of"), "on_behalf_of-error")}
-                            <select class="select" id="on_behalf_of" name="on_behalf_of">
+                            <select class="select" id="on_behalf_of" name="on_behalf_of"
+                                aria-invalid=behalf_wrong.then_some("true")
+                                aria-describedby=behalf_wrong.then_some("on_behalf_of-error")>
                                 <option value="" selected=on_behalf_of.is_empty()>"Myself"</option>
                                 {data.organisations.iter().map(|o| view! {
                                     <option value=o.id.to_string() selected=on_behalf_of == o.id.to_string()>{o.name.clone()}</option>
@@ -221,6 +243,10 @@ fn CommentForm(data: CommentFormView, feedback: Option<FormFeedback>) -> impl In
 }
 
 /// GOV.UK-style radios with optional hints and an error.
+///
+/// The first radio's id is the group's name, so the error summary's link (`#name`)
+/// moves focus to it; the message sits inside the fieldset, which names it for screen
+/// readers through `aria-describedby`.
 #[component]
 fn RadioGroup(
     name: &'static str,
@@ -230,11 +256,12 @@ fn RadioGroup(
     options: Vec<(&'static str, &'static str, Option<&'static str>)>,
 ) -> impl IntoView {
     let has_error = error.is_some();
+    let error_id = format!("{name}-error");
     view! {
         <div class="form-group" class:form-group--error=has_error>
-            <fieldset class="fieldset">
+            <fieldset class="fieldset" aria-describedby=has_error.then(|| error_id.clone())>
                 <legend class="fieldset__legend fieldset__legend--m">{legend}</legend>
-                {error.map(|m| view! { <p class="error-message"><span class="visually-hidden">"Error: "</span>{m}</p> })}
+                {error.map(|m| view! { <p class="error-message" id=error_id.clone()><span class="visually-hidden">"Error: "</span>{m}</p> })}
                 <div class="radios">
                     {options.into_iter().enumerate().map(|(i, (value, label, hint))| {
                         let id = if i == 0 { name.to_owned() } else { format!("{name}-{value}") };

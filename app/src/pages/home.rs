@@ -1,6 +1,7 @@
 use crate::{
     api::list_frameworks,
     components::{loaded, loading},
+    domain::plural,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -57,8 +58,5 @@ pub fn HomePage() -> impl IntoView {
 }
 
 fn statement_count(count: i64) -> String {
-    match count {
-        1 => "1 I statement".to_owned(),
-        n => format!("{n} I statements"),
-    }
+    plural(count, "I statement", "I statements")
 }

@@ -7,6 +7,7 @@ use crate::{
     components::{
         diff_view::InlineDiff, error_summary::ErrorSummary, fields::TextField, loaded, loading,
     },
+    domain::{plural, singular_or_plural},
     form::use_form_feedback,
 };
 use leptos::prelude::*;
@@ -91,7 +92,7 @@ pub fn PublishPage() -> impl IntoView {
                             {(!p.missing.is_empty()).then(|| view! {
                                 <div class="error-summary" role="region" aria-labelledby="missing-heading">
                                     <h2 class="error-summary__title" id="missing-heading">
-                                        {match p.missing.len() { 1 => "1 comment still needs an answer".to_owned(), n => format!("{n} comments still need an answer") }}
+                                        {format!("{} still {} an answer", plural(p.missing.len(), "comment", "comments"), singular_or_plural(p.missing.len(), "needs", "need"))}
                                     </h2>
                                     <p>"Everyone who commented is owed an answer before you can publish."</p>
                                     <ul class="error-summary__list">
@@ -186,7 +187,7 @@ pub fn ReportPage() -> impl IntoView {
                         <Title text=format!("You said, we did: {} version {}", r.header.framework_title, r.header.version)/>
                         <PublicationBreadcrumbs header=r.header.clone() with_version=true/>
                         <h1>"You said, we did"</h1>
-                        <p class="lead">{format!("What {} comments changed in version {} of {}.", r.total_comments, r.header.version, r.header.framework_title)}</p>
+                        <p class="lead">{format!("What {} changed in version {} of {}.", plural(r.total_comments, "comment", "comments"), r.header.version, r.header.framework_title)}</p>
                         {(!r.rounds.is_empty()).then(|| view! { <p>{format!("This version answers the comments made in {}.", and_list(&r.rounds))}</p> })}
                         <p>"Download: "<a href=format!("{path}/report.csv") rel="external">"spreadsheet (CSV)"</a>" · "<a href=format!("{path}/report.json") rel="external">"data (JSON)"</a></p>
                         <div class="form-row">
@@ -240,7 +241,7 @@ pub fn ReportPage() -> impl IntoView {
                                     }).collect_view()}
                                 </ol>
                                 {(s.private_comments > 0).then(|| view! {
-                                    <p class="meta">{match s.private_comments { 1 => "1 more comment was shared only with the policy team.".to_owned(), n => format!("{n} more comments were shared only with the policy team.") }}</p>
+                                    <p class="meta">{format!("{} {} shared only with the policy team.", plural(s.private_comments, "more comment", "more comments"), singular_or_plural(s.private_comments, "was", "were"))}</p>
                                 })}
                             </section>
                         }).collect_view()}
@@ -254,11 +255,12 @@ pub fn ReportPage() -> impl IntoView {
 /// One draft in a statement's story: what it changed, and the comments behind it.
 #[component]
 fn ReportStepItem(step: crate::api::ReportStep) -> impl IntoView {
-    let private = match step.private_because_of {
-        0 => None,
-        1 => Some("1 comment shared only with the policy team".to_owned()),
-        n => Some(format!("{n} comments shared only with the policy team")),
-    };
+    let private = (step.private_because_of > 0).then(|| {
+        format!(
+            "{} shared only with the policy team",
+            plural(step.private_because_of, "comment", "comments")
+        )
+    });
     view! {
         <li class="timeline__item">
             <h4 class="heading-s">{format!("Draft {}", step.draft)}<span class="meta">{format!(" · {}", step.date)}</span></h4>
@@ -305,7 +307,7 @@ pub fn OutboxPage() -> impl IntoView {
                         {retried.then(|| view! { <div class="notice" role="status"><p>"Failed emails will be tried again."</p></div> })}
                         <h1>"Emails to contributors"</h1>
                         <p>
-                            <label for="progress">{format!("{} of {} emails sent", o.sent, o.total)}</label>
+                            <label for="progress">{format!("{} of {} sent", o.sent, plural(o.total, "email", "emails"))}</label>
                             <progress id="progress" max=o.total.max(1).to_string() value=o.sent.to_string()>{format!("{percent}%")}</progress>
                         </p>
                         <dl class="summary-list">

@@ -2,10 +2,12 @@
 //! with no other set-up. Parsed from a plain map so it is testable without touching
 //! the process environment.
 
-use std::{collections::HashMap, net::SocketAddr, path::PathBuf};
+use std::{collections::HashMap, fmt, net::SocketAddr, path::PathBuf};
 use url::Url;
 
-#[derive(Debug, Clone)]
+/// `Debug` is written by hand (below) because two of these addresses can carry a
+/// password, and a configuration printed in a log or a panic must never show it.
+#[derive(Clone)]
 pub struct Config {
     /// `sqlite:…` (the default) or `postgres://…`.
     pub database_url: String,
@@ -22,6 +24,41 @@ pub struct Config {
 }
 
 pub const DEFAULT_LISTEN: &str = "127.0.0.1:3000";
+
+/// What `Debug` shows in place of a password.
+const REDACTED: &str = "REDACTED";
+
+/// `url` with any password replaced, for logs. Only an address with a host has a
+/// place for a password that we can find; anything else that holds an `@` (such as
+/// `user:pass@host` with the `smtp://` forgotten, which parses as a path) is hidden
+/// whole, as it may still hold one.
+fn without_password(url: &str) -> String {
+    match Url::parse(url) {
+        Ok(mut parsed) if parsed.has_host() => {
+            if parsed.password().is_some() {
+                // Fails only for URLs that cannot have a password, and this one has one.
+                let _ = parsed.set_password(Some(REDACTED));
+            }
+            parsed.to_string()
+        }
+        _ if !url.contains('@') => url.to_owned(),
+        _ => format!("({REDACTED}: not a URL with a host)"),
+    }
+}
+
+impl fmt::Debug for Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Config")
+            .field("database_url", &without_password(&self.database_url))
+            .field("listen_addr", &self.listen_addr)
+            .field("base_url", &without_password(self.base_url.as_str()))
+            .field("smtp_url", &self.smtp_url.as_deref().map(without_password))
+            .field("mail_from", &self.mail_from)
+            .field("data_dir", &self.data_dir)
+            .field("demo_data", &self.demo_data)
+            .finish()
+    }
+}
 
 impl Config {
     pub fn from_env() -> Result<Self, String> {
@@ -128,6 +165,50 @@ mod tests {
         assert_eq!(
             c.absolute_url("/sign-in/confirm?token=abc"),
             "https://ourwords.example.org/sign-in/confirm?token=abc"
+        );
+    }
+
+    #[test]
+    fn printing_the_configuration_never_shows_a_password() {
+        let c = config(&[
+            (
+                "OUR_WORDS_SMTP_URL",
+                "smtp://mailer:s3cret-smtp@mail.example.org:587",
+            ),
+            (
+                "DATABASE_URL",
+                "postgres://app:s3cret-db@db.example.org/our_words",
+            ),
+        ])
+        .unwrap();
+        for printed in [format!("{c:?}"), format!("{c:#?}")] {
+            assert!(!printed.contains("s3cret"), "{printed}");
+            // Everything else is still there to help whoever reads the log.
+            assert!(
+                printed.contains("smtp://mailer:REDACTED@mail.example.org:587"),
+                "{printed}"
+            );
+            assert!(
+                printed.contains("postgres://app:REDACTED@db.example.org/our_words"),
+                "{printed}"
+            );
+        }
+        // The real values are untouched for the code that connects with them.
+        assert_eq!(
+            c.smtp_url.as_deref(),
+            Some("smtp://mailer:s3cret-smtp@mail.example.org:587")
+        );
+    }
+
+    #[test]
+    fn an_address_whose_password_cannot_be_found_is_hidden_whole() {
+        assert_eq!(
+            without_password("mailer:s3cret@mail.example.org"),
+            "(REDACTED: not a URL with a host)"
+        );
+        assert_eq!(
+            without_password("sqlite:data/our-words.db"),
+            "sqlite:data/our-words.db"
         );
     }
 

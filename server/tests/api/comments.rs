@@ -1,5 +1,6 @@
 use crate::{
     drafting::{form_value, latest_revision, redraft},
+    html::{message_beside, summary_links},
     on_both_databases,
     support::{TestApp, TestResponse, Visitor},
 };
@@ -184,12 +185,35 @@ on_both_databases! {
         participant.sign_in_as("participant@example.org").await;
         let empty = comment(&mut participant, CI1, &[("body", "  ")]).await;
         assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(empty.text().contains("Enter your comment"));
+        assert_eq!(message_beside(&empty.body, "body").as_deref(), Some("Enter your comment"));
+        assert_eq!(summary_links(&empty.body), [("#body".to_owned(), "Enter your comment".to_owned())]);
+
         let backwards = comment(&mut participant, CI1, &[("passage", "part"), ("first_word", "9"), ("last_word", "7"), ("body", "Backwards")]).await;
         assert_eq!(backwards.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let message = "The passage must end at or after the word it starts at.";
+        assert_eq!(message_beside(&backwards.body, "last_word").as_deref(), Some(message));
+        assert_eq!(message_beside(&backwards.body, "first_word").as_deref(), Some(message), "one message for the pair of words");
+        assert_eq!(message_beside(&backwards.body, "body"), None);
+        assert_eq!(summary_links(&backwards.body), [("#last_word".to_owned(), message.to_owned())]);
         assert!(backwards.body.contains("Backwards</textarea>"));
+
         let no_kind = comment(&mut participant, CI1, &[("knowledge", ""), ("body", "No kind")]).await;
-        assert!(no_kind.text().contains("Choose what your comment is based on"));
+        assert_eq!(no_kind.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let message = "Choose what your comment is based on";
+        assert_eq!(message_beside(&no_kind.body, "knowledge").as_deref(), Some(message));
+        assert_eq!(message_beside(&no_kind.body, "body"), None, "not beside the comment box");
+        assert_eq!(message_beside(&no_kind.body, "visibility"), None);
+        assert_eq!(summary_links(&no_kind.body), [("#knowledge".to_owned(), message.to_owned())]);
+        assert!(no_kind.body.contains("No kind</textarea>"), "the comment typed is kept");
+
+        // A representative chooses whom they speak for; another organisation is refused there.
+        let mut rep = app.visitor();
+        rep.sign_in_as("rep@example.org").await;
+        let not_theirs = comment(&mut rep, CI1, &[("on_behalf_of", "999999"), ("body", "For others")]).await;
+        assert_eq!(not_theirs.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let message = "You can only comment for an organisation you represent";
+        assert_eq!(message_beside(&not_theirs.body, "on_behalf_of").as_deref(), Some(message));
+        assert_eq!(summary_links(&not_theirs.body), [("#on_behalf_of".to_owned(), message.to_owned())]);
         assert_eq!(app.scalar("SELECT COUNT(*) FROM comments WHERE body <> $1", "").await, 0);
     }
 

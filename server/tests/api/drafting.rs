@@ -1,4 +1,5 @@
 use crate::{
+    html::texts_within,
     on_both_databases,
     support::{TestApp, Visitor},
 };
@@ -151,7 +152,12 @@ on_both_databases! {
         assert_eq!(preview.status, StatusCode::OK);
         let text = preview.text();
         assert!(text.contains("[added:"), "{text}");
-        assert!(text.contains("facilitate"), "{text}");
+        // The advice itself, not the text box that echoes the draft back: it names the
+        // jargon with a plainer word, and counts the words.
+        let advice = texts_within(&preview.body, ".preview .advice", ".advice__list li");
+        assert!(advice.contains(&"'facilitate' is jargon: try 'help'.".to_owned()), "{advice:?}");
+        let counted = texts_within(&preview.body, ".preview .advice", ".meta");
+        assert!(counted.len() == 1 && counted[0].starts_with("About 4 words."), "{counted:?}");
         assert!(preview.body.contains("Services facilitate my home.</textarea>"));
         assert_eq!(latest_revision(&app, "HL-1").await, base);
     }

@@ -1,6 +1,7 @@
 //! Integration tests through the real axum router, against real SQLite and PostgreSQL
 //! databases and a real SMTP server over TCP. One binary, so it links once.
 
+mod html;
 mod support;
 
 mod account;

@@ -1,6 +1,7 @@
 use crate::{
     comments::{comment, open_round},
     drafting::{form_value, latest_revision},
+    html::{message_beside, summary_links},
     on_both_databases,
 };
 use axum::http::StatusCode;
@@ -27,7 +28,7 @@ on_both_databases! {
         let list_path = round_comments_path(&app).await;
         let list = editor.get(&list_path).await;
         assert_eq!(list.status, StatusCode::OK);
-        assert!(list.text().contains("1 of 1 comments still needs an answer."), "{}", list.text());
+        assert!(list.text().contains("1 of 1 comment still needs an answer."), "{}", list.text());
 
         let outcome = format!("outcome-{id}");
         let reason = format!("reason-{id}");
@@ -37,7 +38,7 @@ on_both_databases! {
         assert_eq!(answered.status, StatusCode::SEE_OTHER);
         let list = editor.get(answered.location()).await.text();
         assert!(list.contains("Answer saved."));
-        assert!(list.contains("All 1 comments have an answer."));
+        assert!(list.contains("The 1 comment has an answer."));
 
         let page = participant.get(CI1).await.text();
         assert!(page.contains("What the policy team did: Noted"));
@@ -59,9 +60,63 @@ on_both_databases! {
         let outcome = format!("outcome-{id}");
         let refused = editor.post(&list_path, &[("comment_id", &id.to_string()), (&outcome, "not_incorporated")]).await;
         assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(refused.text().contains("Explain in plain words what happened and why"));
+        let message = "Explain in plain words what happened and why";
+        assert_eq!(message_beside(&refused.body, &format!("reason-{id}")).as_deref(), Some(message));
+        assert_eq!(message_beside(&refused.body, &outcome), None);
         assert!(refused.body.contains(&format!(r#"name="outcome-{id}" value="not_incorporated" checked"#)), "choice kept");
         assert_eq!(app.scalar("SELECT COUNT(*) FROM responses WHERE reason <> $1", "").await, 0);
+    }
+
+    async fn an_answer_without_an_outcome_shows_its_message_beside_that_comments_choice(app) {
+        open_round(&app).await;
+        let mut participant = app.visitor();
+        participant.sign_in_as("participant@example.org").await;
+        comment(&mut participant, CI1, &[("body", "First comment")]).await;
+        comment(&mut participant, CI1, &[("body", "Second comment")]).await;
+        let first = app.scalar("SELECT id FROM comments WHERE body = $1", "First comment").await;
+        let second = app.scalar("SELECT id FROM comments WHERE body = $1", "Second comment").await;
+        let mut editor = app.visitor();
+        editor.sign_in_as("editor@example.org").await;
+        let list_path = round_comments_path(&app).await;
+        let reason = "We kept the wording as it is.";
+        let refused = editor.post(&list_path, &[("comment_id", &second.to_string()), (&format!("reason-{second}"), reason)]).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let message = "Choose what happened to this comment";
+        assert_eq!(message_beside(&refused.body, &format!("outcome-{second}")).as_deref(), Some(message));
+        assert_eq!(message_beside(&refused.body, &format!("reason-{second}")), None, "not beside the reason");
+        assert_eq!(message_beside(&refused.body, &format!("outcome-{first}")), None, "not beside another comment");
+        assert_eq!(summary_links(&refused.body), [(format!("#outcome-{second}"), message.to_owned())]);
+        assert!(refused.body.contains(&format!("{reason}</textarea>")), "the reason typed is kept");
+        assert_eq!(app.scalar("SELECT COUNT(*) FROM responses WHERE reason <> $1", "").await, 0);
+    }
+
+    async fn an_answer_while_redrafting_without_an_outcome_shows_its_message_beside_that_choice(app) {
+        open_round(&app).await;
+        let mut participant = app.visitor();
+        participant.sign_in_as("participant@example.org").await;
+        comment(&mut participant, CI1, &[]).await;
+        let id = app.scalar("SELECT id FROM comments WHERE body <> $1", "").await;
+        let mut editor = app.visitor();
+        editor.sign_in_as("editor@example.org").await;
+        let page = editor.get(&format!("{CI1}/redraft")).await;
+        let base = latest_revision(&app, "CI-1").await;
+        let refused = editor
+            .post(&format!("{CI1}/redraft"), &[
+                ("base_revision_id", &base.to_string()),
+                ("body", "I'm able to see people important to me."),
+                ("submission_key", &form_value(&page.body, "submission_key")),
+                (&format!("outcome-{id}"), ""),
+                (&format!("reason-{id}"), "We shortened it."),
+                ("action", "save"),
+            ])
+            .await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let message = "Choose what happened to this comment";
+        // The summary leads to the first radio, "Answer later", with the message in its fieldset.
+        assert_eq!(message_beside(&refused.body, &format!("outcome-{id}")).as_deref(), Some(message));
+        assert_eq!(message_beside(&refused.body, "body"), None);
+        assert_eq!(summary_links(&refused.body), [(format!("#outcome-{id}"), message.to_owned())]);
+        assert_eq!(latest_revision(&app, "CI-1").await, base, "nothing half-written");
     }
 
     async fn the_list_of_comments_can_be_filtered(app) {

@@ -485,7 +485,7 @@ on_both_databases! {
         let page = c.editor.get(&format!("{CI1}/redraft")).await;
         assert!(page.text().contains("Answered: Incorporated. We added 'when I want'."), "{}", page.text());
         assert!(page.text().contains("Change what happened to this comment? (optional)"));
-        assert!(page.body.contains(&format!(r#"id="outcome-{sam_ci}-later" name="outcome-{sam_ci}" value="" checked"#)), "keeping the answer is the default");
+        assert!(page.body.contains(&format!(r#"id="outcome-{sam_ci}" name="outcome-{sam_ci}" value="" checked"#)), "keeping the answer is the default");
         // A browser sends the untouched fields empty.
         let key = form_value(&page.body, "submission_key");
         let base = latest_revision(&app, "CI-1").await.to_string();

@@ -2,6 +2,7 @@ use super::saved_notice;
 use crate::{
     api::{admin_get_organisation, admin_list_organisations},
     components::{error_summary::ErrorSummary, fields::TextField, loaded, loading},
+    domain::plural,
     form::use_form_feedback,
 };
 use leptos::prelude::*;
@@ -44,10 +45,7 @@ pub fn OrganisationsPage() -> impl IntoView {
                                             <li>
                                                 <a href=format!("/admin/organisations/{}", o.id)>{o.name}</a>
                                                 " "
-                                                <span class="meta">{match o.member_count {
-                                                    1 => "(1 representative)".to_owned(),
-                                                    n => format!("({n} representatives)"),
-                                                }}</span>
+                                                <span class="meta">{format!("({})", plural(o.member_count, "representative", "representatives"))}</span>
                                             </li>
                                         }).collect_view()}
                                     </ul>
