@@ -95,7 +95,7 @@ test('an editor answers every comment, publishes, and the report and trace show 
     opens: utcDate(0),
     closes: utcDate(14),
   });
-  await expect(page).toHaveURL(`${frameworkPath}/rounds?saved=added`);
+  await expect(page).toHaveURL(`${frameworkPath}/rounds?saved=round-added`);
   await expect(page.getByRole('status')).toHaveText('The round has been added.');
   await expect(openRoundBanner(page)).toContainText(roundTitle);
   await expectNoAxeViolations(page);
@@ -232,7 +232,7 @@ test('an editor answers every comment, publishes, and the report and trace show 
     listed(justSaying).getByRole('button', { name: `Save answer to the comment on ${reference} by ${SAM}` }),
   );
   await expect(page).toHaveURL(
-    `${roundCommentsPath}?statement=${reference}&saved=1${commentAnchor}`,
+    `${roundCommentsPath}?statement=${reference}&saved=answer${commentAnchor}`,
   );
   await expect(page.getByRole('status')).toHaveText('Answer saved.');
   await expect(page.getByText('All 2 comments have an answer.')).toBeVisible();

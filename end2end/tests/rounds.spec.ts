@@ -39,7 +39,7 @@ test('an editor opens a consultation round and the framework is then open for co
     opens: utcDate(0),
     closes: utcDate(14),
   });
-  await expect(page).toHaveURL(`${frameworkPath}/rounds?saved=added`);
+  await expect(page).toHaveURL(`${frameworkPath}/rounds?saved=round-added`);
   await expect(page.getByRole('status')).toHaveText('The round has been added.');
   await expect(openRoundBanner(page)).toContainText(roundTitle);
   const listed = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2, name: roundTitle }) });

@@ -14,10 +14,12 @@ pub fn AccountPage() -> impl IntoView {
     let account = Resource::new(|| (), |_| get_account());
     let feedback = use_form_feedback(NAME_FORM);
     let query = use_query_map();
-    let notice = if query.read_untracked().get("saved").as_deref() == Some("preferences") {
-        Some("Your email choices have been saved.")
-    } else if query.read_untracked().get("saved").is_some() {
-        Some("Your name has been saved.")
+    let notice = if let Some(saved) = query
+        .read_untracked()
+        .get("saved")
+        .and_then(|code| crate::model::Saved::parse(&code))
+    {
+        Some(saved.message())
     } else if query.read_untracked().get("signed_in").is_some() {
         Some("You are signed in.")
     } else {

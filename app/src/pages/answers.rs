@@ -112,7 +112,11 @@ pub fn RoundCommentsPage() -> impl IntoView {
         |(slug, id, filters)| get_round_comments(slug, id, filters),
     );
     let feedback = use_any_form_feedback();
-    let saved = query.read_untracked().get("saved").is_some();
+    let saved = query
+        .read_untracked()
+        .get("saved")
+        .and_then(|code| crate::model::Saved::parse(&code))
+        .map(|saved| saved.message());
     view! {
         <Suspense fallback=loading>
             {move || {
@@ -143,7 +147,7 @@ pub fn RoundCommentsPage() -> impl IntoView {
                                 </ol>
                             </nav>
                             <ErrorSummary feedback=feedback.clone()/>
-                            {saved.then(|| view! { <div class="notice" role="status"><p>"Answer saved."</p></div> })}
+                            {saved.map(|message| view! { <div class="notice" role="status"><p>{message}</p></div> })}
                             <h1>{format!("Comments in {}", d.round_title)}</h1>
                             <p class="lead">
                                 {match (d.unanswered, d.total) {

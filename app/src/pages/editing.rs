@@ -76,12 +76,8 @@ pub fn EditFrameworkPage() -> impl IntoView {
     let saved = use_query_map()
         .read_untracked()
         .get("saved")
-        .map(|s| match s.as_str() {
-            "theme" => "Theme added.",
-            "theme-update" => "Theme saved.",
-            "theme-up" | "theme-down" => "Theme moved.",
-            _ => "Saved.",
-        });
+        .and_then(|code| crate::model::Saved::parse(&code))
+        .map(|saved| saved.message());
     view! {
         <Suspense fallback=loading>
             {move || {

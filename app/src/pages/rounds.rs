@@ -20,13 +20,11 @@ pub fn RoundsPage() -> impl IntoView {
         get_rounds,
     );
     let feedback = use_form_feedback(ROUND_FORM);
-    let saved = use_query_map().read_untracked().get("saved").map(|s| {
-        if s == "closed" {
-            "The round has been closed."
-        } else {
-            "The round has been added."
-        }
-    });
+    let saved = use_query_map()
+        .read_untracked()
+        .get("saved")
+        .and_then(|code| crate::model::Saved::parse(&code))
+        .map(|saved| saved.message());
     view! {
         <Suspense fallback=loading>
             {move || {

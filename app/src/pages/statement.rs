@@ -53,15 +53,8 @@ pub fn StatementPage() -> impl IntoView {
     let notice = use_query_map()
         .read_untracked()
         .get("saved")
-        .map(|saved| match saved.as_str() {
-            "comment" => "Thank you. Your comment has been saved.",
-            "comment-changed" => "Your comment has been changed.",
-            "withdrawn" => "Your comment has been withdrawn.",
-            "redraft" => "The new draft has been saved.",
-            "moved" => "The statement has been moved.",
-            "retired" => "The statement has been retired. Its history is kept.",
-            _ => "Saved.",
-        });
+        .and_then(|code| crate::model::Saved::parse(&code))
+        .map(|saved| saved.message());
     view! {
         <Suspense fallback=loading>
             {move || Suspend::new(async move {

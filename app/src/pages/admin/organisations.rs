@@ -18,7 +18,8 @@ pub fn OrganisationsPage() -> impl IntoView {
     let saved = use_query_map()
         .read_untracked()
         .get("saved")
-        .map(|_| "Organisation added.".to_owned());
+        .and_then(|code| crate::model::Saved::parse(&code))
+        .map(|saved| saved.message().to_owned());
     view! {
         <Suspense fallback=loading>
             {move || {

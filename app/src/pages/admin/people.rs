@@ -13,17 +13,8 @@ pub const ROLES_FORM: &str = "roles";
 pub const MEMBERSHIP_FORM: &str = "membership";
 
 fn saved_message() -> Option<String> {
-    let saved = use_query_map().read_untracked().get("saved")?;
-    Some(
-        match saved.as_str() {
-            "roles" => "Roles saved.",
-            "added" => "Person added.",
-            "membership" => "Organisation added.",
-            "removed" => "Organisation removed.",
-            _ => "Saved.",
-        }
-        .to_owned(),
-    )
+    let code = use_query_map().read_untracked().get("saved")?;
+    crate::model::Saved::parse(&code).map(|saved| saved.message().to_owned())
 }
 
 #[component]
