@@ -3,6 +3,7 @@
 //! services build them, server functions carry them, pages render them.
 
 mod admin;
+mod forms;
 mod frameworks;
 mod mailbox;
 mod notices;
@@ -13,6 +14,7 @@ mod site;
 mod statements;
 
 pub use admin::*;
+pub use forms::*;
 pub use frameworks::*;
 pub use mailbox::*;
 pub use notices::Saved;

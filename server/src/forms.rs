@@ -81,6 +81,24 @@ impl Submitted {
             .map(String::as_str)
             .unwrap_or_default()
     }
+
+    /// The `action` the form asked for, read through its one spelling in `app::model`.
+    pub fn action<A>(&self, parse: impl Fn(&str) -> Option<A>) -> Option<A> {
+        parse(self.field(app::model::ACTION))
+    }
+
+    /// The fields as the typed input the page and the service share (a field the form
+    /// did not send is empty).
+    pub fn input<T: serde::de::DeserializeOwned + Default>(&self) -> T {
+        use serde::de::{IntoDeserializer, value::MapDeserializer};
+        let fields = self
+            .fields
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str().into_deserializer()));
+        let deserializer: MapDeserializer<'_, _, serde::de::value::Error> =
+            MapDeserializer::new(fields);
+        T::deserialize(deserializer).unwrap_or_default()
+    }
 }
 
 impl<S: Send + Sync> FromRequest<S> for Submitted {

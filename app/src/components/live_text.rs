@@ -120,7 +120,7 @@ pub fn SuggestionText(
                 let text = suggestion.get();
                 (!text.trim().is_empty()).then(|| view! { <AdviceList advice=plain_language::check(&text, &jargon)/> })
             }}
-            <button type="submit" class="button button--secondary button--small" name="action" value="check">"Check my wording"</button>
+            <button type="submit" class="button button--secondary button--small" name=crate::model::ACTION value=crate::model::CommentAction::Check.as_str()>"Check my wording"</button>
         </div>
     }
 }

@@ -73,7 +73,7 @@ pub fn AccountPage() -> impl IntoView {
                                 </form>
                                 <h2>"Emails about what happened to your comments"</h2>
                                 <form method="post" action="/account" class="narrow">
-                                    <input type="hidden" name="action" value="preferences"/>
+                                    <input type="hidden" name=crate::model::ACTION value=crate::model::AccountAction::EmailChoices.as_str()/>
                                     <div class="checkboxes">
                                         <div class="checkboxes__item">
                                             <input class="checkboxes__input" type="checkbox" id="easy_read" name="easy_read" value="yes" checked=account.easy_read/>

@@ -227,13 +227,13 @@ fn CommentForm(data: CommentFormView, feedback: Option<FormFeedback>) -> impl In
                             </select>
                         </div>
                     })}
-                    <button type="submit" class="button" name="action" value="save">{if editing { "Save changes" } else { "Send comment" }}</button>
+                    <button type="submit" class="button" name=crate::model::ACTION value=crate::model::CommentAction::Save.as_str()>{if editing { "Save changes" } else { "Send comment" }}</button>
                 </form>
                 {existing.map(|e| view! {
                     <h2 class="heading-m">"Withdraw your comment"</h2>
                     <p>"Withdrawing removes it from the statement. You cannot undo this."</p>
                     <form method="post" action=format!("{path}/comments/{}/edit", e.id)>
-                        <input type="hidden" name="action" value="withdraw"/>
+                        <input type="hidden" name=crate::model::ACTION value=crate::model::CommentAction::Withdraw.as_str()/>
                         <button type="submit" class="button button--warning">"Withdraw comment"</button>
                     </form>
                 })}

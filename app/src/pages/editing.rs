@@ -105,7 +105,7 @@ pub fn EditFrameworkPage() -> impl IntoView {
                             {saved.map(|m| view! { <div class="notice" role="status"><p>{m}</p></div> })}
                             <h1>{format!("Edit {}", f.title)}</h1>
                             <form method="post" action=action.clone() novalidate class="narrow">
-                                <input type="hidden" name="action" value="framework"/>
+                                <input type="hidden" name=crate::model::ACTION value=crate::model::FrameworkAction::Framework.as_str()/>
                                 <TextField name="title" label="Title" value=fv("title", &f.title) error=fe("title")/>
                                 <div class="form-group">
                                     <label class="label" for="summary">"Summary"</label>
@@ -132,7 +132,7 @@ pub fn EditFrameworkPage() -> impl IntoView {
                                             </a>
                                         </p>
                                         <form method="post" action=action.clone() novalidate>
-                                            <input type="hidden" name="action" value="theme-update"/>
+                                            <input type="hidden" name=crate::model::ACTION value=crate::model::FrameworkAction::ChangeTheme.as_str()/>
                                             <input type="hidden" name="code" value=code.clone()/>
                                             <div class="form-group" class:form-group--error=title_error.is_some()>
                                                 <label class="label" for=title_name.clone()>"Theme title"</label>
@@ -150,14 +150,14 @@ pub fn EditFrameworkPage() -> impl IntoView {
                                         <div class="button-group">
                                             {(i > 0).then(|| view! {
                                                 <form method="post" action=action.clone()>
-                                                    <input type="hidden" name="action" value="theme-up"/>
+                                                    <input type="hidden" name=crate::model::ACTION value=crate::model::FrameworkAction::ThemeUp.as_str()/>
                                                     <input type="hidden" name="code" value=code.clone()/>
                                                     <button type="submit" class="button button--secondary button--small">"Move up"<span class="visually-hidden">{format!(" ({})", t.title)}</span></button>
                                                 </form>
                                             })}
                                             {(!last).then(|| view! {
                                                 <form method="post" action=action.clone()>
-                                                    <input type="hidden" name="action" value="theme-down"/>
+                                                    <input type="hidden" name=crate::model::ACTION value=crate::model::FrameworkAction::ThemeDown.as_str()/>
                                                     <input type="hidden" name="code" value=code.clone()/>
                                                     <button type="submit" class="button button--secondary button--small">"Move down"<span class="visually-hidden">{format!(" ({})", t.title)}</span></button>
                                                 </form>
@@ -168,7 +168,7 @@ pub fn EditFrameworkPage() -> impl IntoView {
                             }).collect_view()}
                             <h2 class="heading-m">"Add a theme"</h2>
                             <form method="post" action=action novalidate class="narrow">
-                                <input type="hidden" name="action" value="theme"/>
+                                <input type="hidden" name=crate::model::ACTION value=crate::model::FrameworkAction::AddTheme.as_str()/>
                                 <TextField name="code" label="Short code" hint="1 to 4 letters. Statements in this theme are numbered with it, like HL-3." value=tv("code") error=te("code") class="input input--width-5"/>
                                 <TextField name="theme_title" label="Theme title" value=tv("theme_title") error=te("theme_title")/>
                                 <div class="form-group">
@@ -238,8 +238,8 @@ pub fn NewStatementPage() -> impl IntoView {
                                     <NewStatementText initial=text jargon=jargon.clone() error=error("body")/>
                                     <TextField name="note" label="Where it came from (optional)" hint="For example: 'From the Glasgow workshop, March 2027.'" value=value("note") error=error("note")/>
                                     <div class="button-group">
-                                        <button type="submit" class="button" name="action" value="save">"Add statement"</button>
-                                        <button type="submit" class="button button--secondary" name="action" value="check">"Check the wording"</button>
+                                        <button type="submit" class="button" name=crate::model::ACTION value=crate::model::StatementAction::Save.as_str()>"Add statement"</button>
+                                        <button type="submit" class="button button--secondary" name=crate::model::ACTION value=crate::model::StatementAction::Check.as_str()>"Check the wording"</button>
                                     </div>
                                 </form>
                             </div>
@@ -287,7 +287,7 @@ pub fn ManageStatementPage() -> impl IntoView {
                                 <p class="statement-quote">{s.text.clone()}</p>
                                 <p>"Its reference, "{s.reference.clone()}", stays the same wherever it goes."</p>
                                 <form method="post" action=format!("{path}/manage") novalidate>
-                                    <input type="hidden" name="action" value="move"/>
+                                    <input type="hidden" name=crate::model::ACTION value=crate::model::ManageAction::Move.as_str()/>
                                     <div class="form-group">
                                         <label class="label" for="theme">"Theme"</label>
                                         <select class="select" id="theme" name="theme">
@@ -301,7 +301,7 @@ pub fn ManageStatementPage() -> impl IntoView {
                                     <h2 class="heading-m">"Retire this statement"</h2>
                                     <p>"It will no longer be part of the framework. Its text, history and comments are kept."</p>
                                     <form method="post" action=format!("{path}/manage")>
-                                        <input type="hidden" name="action" value="retire"/>
+                                        <input type="hidden" name=crate::model::ACTION value=crate::model::ManageAction::Retire.as_str()/>
                                         <button type="submit" class="button button--warning">"Retire statement"</button>
                                     </form>
                                 })}

@@ -100,8 +100,8 @@ pub fn RedraftPage() -> impl IntoView {
                                     </section>
                                 })}
                                 <div class="button-group">
-                                    <button type="submit" class="button" name="action" value="save">"Save new draft"</button>
-                                    <button type="submit" class="button button--secondary" name="action" value="preview">"Preview changes"</button>
+                                    <button type="submit" class="button" name=crate::model::ACTION value=crate::model::RedraftAction::Save.as_str()>"Save new draft"</button>
+                                    <button type="submit" class="button button--secondary" name=crate::model::ACTION value=crate::model::RedraftAction::Preview.as_str()>"Preview changes"</button>
                                 </div>
                             </form>
                             <h2>"Comments to consider"</h2>

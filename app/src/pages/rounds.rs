@@ -65,7 +65,7 @@ pub fn RoundsPage() -> impl IntoView {
                                                 })}
                                                 {(r.can_edit && round.is_open).then(|| view! {
                                                     <form method="post" action=action.clone()>
-                                                        <input type="hidden" name="action" value="close"/>
+                                                        <input type="hidden" name=crate::model::ACTION value=crate::model::RoundAction::Close.as_str()/>
                                                         <input type="hidden" name="round_id" value=round.id.to_string()/>
                                                         <button type="submit" class="button button--secondary button--small">
                                                             "Close this round now"<span class="visually-hidden">{format!(" ({})", round.title)}</span>
@@ -80,7 +80,7 @@ pub fn RoundsPage() -> impl IntoView {
                             {r.can_edit.then(|| view! {
                                 <h2>"Open a new round"</h2>
                                 <form method="post" action=action.clone() novalidate class="narrow">
-                                    <input type="hidden" name="action" value="create"/>
+                                    <input type="hidden" name=crate::model::ACTION value=crate::model::RoundAction::Create.as_str()/>
                                     <TextField name="title" label="Title" hint="For example: 'First round: spring 2027'" value=value("title") error=error("title")/>
                                     <div class="form-group" class:form-group--error=error("introduction").is_some()>
                                         <label class="label" for="introduction">"Introduction (optional)"</label>

@@ -10,27 +10,10 @@ use crate::{
         format_date, passage, submission_key,
     },
     error::AppError,
-    model::{Contribution, Landing, PublishedIn, Viewer},
+    model::{CommentInput, Contribution, Landing, PublishedIn, Viewer},
 };
 use sqlx::AnyConnection;
 use std::collections::HashMap;
-
-/// The comment form as submitted.
-pub struct CommentForm<'a> {
-    pub revision_id: &'a str,
-    pub body: &'a str,
-    pub suggestion: &'a str,
-    pub knowledge: &'a str,
-    pub visibility: &'a str,
-    /// "" for myself, or an organisation id.
-    pub on_behalf_of: &'a str,
-    /// "whole" or "part".
-    pub passage: &'a str,
-    /// 1-based word numbers, when a part is chosen.
-    pub first_word: &'a str,
-    pub last_word: &'a str,
-    pub submission_key: &'a str,
-}
 
 struct Checked {
     body: String,
@@ -45,21 +28,22 @@ struct Checked {
 async fn check(
     conn: &mut AnyConnection,
     viewer: &Viewer,
-    form: &CommentForm<'_>,
+    form: &CommentInput,
 ) -> Result<Checked, AppError> {
-    let body = checks::comment_body(form.body).map_err(|e| AppError::field("body", e))?;
-    let suggestion =
-        checks::suggestion(form.suggestion).map_err(|e| AppError::field("suggestion", e))?;
-    let knowledge =
-        Knowledge::parse(form.knowledge).map_err(|e| AppError::field("knowledge", e))?;
-    let visibility =
-        Visibility::parse(form.visibility).map_err(|e| AppError::field("visibility", e))?;
+    let body =
+        checks::comment_body(&form.body).map_err(|e| AppError::field(CommentInput::BODY, e))?;
+    let suggestion = checks::suggestion(&form.suggestion)
+        .map_err(|e| AppError::field(CommentInput::SUGGESTION, e))?;
+    let knowledge = Knowledge::parse(&form.knowledge)
+        .map_err(|e| AppError::field(CommentInput::KNOWLEDGE, e))?;
+    let visibility = Visibility::parse(&form.visibility)
+        .map_err(|e| AppError::field(CommentInput::VISIBILITY, e))?;
     let organisation = match form.on_behalf_of.trim() {
         "" => None,
         raw => {
             let id: i64 = raw.parse().map_err(|_| {
                 AppError::Field(
-                    "on_behalf_of".into(),
+                    CommentInput::ON_BEHALF_OF.into(),
                     "Choose who you are commenting for".into(),
                 )
             })?;
@@ -67,7 +51,7 @@ async fn check(
             if !memberships.iter().any(|m| m.organisation_id == id) {
                 // Checked on the server: a representative speaks only for their own organisations.
                 return Err(AppError::Field(
-                    "on_behalf_of".into(),
+                    CommentInput::ON_BEHALF_OF.into(),
                     "You can only comment for an organisation you represent".into(),
                 ));
             }
@@ -95,7 +79,7 @@ pub async fn add(
     cx: &Context,
     slug: &str,
     reference: &str,
-    form: &CommentForm<'_>,
+    form: &CommentInput,
 ) -> Result<i64, AppError> {
     let viewer = cx.signed_in()?;
     let revision_id: i64 = form
@@ -103,7 +87,7 @@ pub async fn add(
         .trim()
         .parse()
         .map_err(|_| AppError::Invalid("Reload the page and try again.".into()))?;
-    let key = SubmissionKey::parse(form.submission_key)?;
+    let key = SubmissionKey::parse(&form.submission_key)?;
     let mut tx = cx.write().await?;
     let framework = lookups::framework(&mut tx, slug).await?;
     let statement = lookups::statement(&mut tx, framework.id, reference).await?;
@@ -127,13 +111,13 @@ pub async fn add(
     else {
         return Err(AppError::Invalid("Reload the page and try again.".into()));
     };
-    let chosen = match form.passage {
+    let chosen = match form.passage.as_str() {
         "part" => {
-            let first = word_number(form.first_word, "first_word")?;
-            let last = word_number(form.last_word, "last_word")?;
+            let first = word_number(&form.first_word, CommentInput::FIRST_WORD)?;
+            let last = word_number(&form.last_word, CommentInput::LAST_WORD)?;
             Some(
                 passage::passage_from_words(&revision_text, first, last)
-                    .map_err(|e: Invalid| AppError::field("last_word", e))?,
+                    .map_err(|e: Invalid| AppError::field(CommentInput::LAST_WORD, e))?,
             )
         }
         _ => None,
@@ -182,7 +166,7 @@ async fn own_open_comment(
     Ok(comment)
 }
 
-pub async fn edit(cx: &Context, id: i64, form: &CommentForm<'_>) -> Result<(), AppError> {
+pub async fn edit(cx: &Context, id: i64, form: &CommentInput) -> Result<(), AppError> {
     let viewer = cx.signed_in()?;
     let mut tx = cx.write().await?;
     own_open_comment(&mut tx, viewer, id).await?;

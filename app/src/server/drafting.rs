@@ -14,6 +14,7 @@ use super::{
 use crate::{
     domain::{Invalid, SubmissionKey, drafting, merge, submission_key},
     error::AppError,
+    model::RoundInput,
 };
 use sqlx::AnyConnection;
 
@@ -364,35 +365,27 @@ pub async fn retire_statement(cx: &Context, slug: &str, reference: &str) -> Resu
 
 const DAY: i64 = 24 * 60 * 60;
 
-/// A new consultation round, as typed.
-pub struct RoundForm<'a> {
-    pub title: &'a str,
-    pub introduction: &'a str,
-    pub opens: &'a str,
-    pub closes: &'a str,
-}
-
-pub async fn create_round(cx: &Context, slug: &str, form: &RoundForm<'_>) -> Result<(), AppError> {
+pub async fn create_round(cx: &Context, slug: &str, form: &RoundInput) -> Result<(), AppError> {
     let editor = cx.editor()?;
-    let title = drafting::title(form.title, "title for the round")
-        .map_err(|e| AppError::field("title", e))?;
-    let introduction =
-        drafting::summary(form.introduction).map_err(|e| AppError::field("introduction", e))?;
-    let opens_at = drafting::date_start(form.opens, "opening date")
-        .map_err(|e| AppError::field("opens", e))?;
+    let title = drafting::title(&form.title, "title for the round")
+        .map_err(|e| AppError::field(RoundInput::TITLE, e))?;
+    let introduction = drafting::summary(&form.introduction)
+        .map_err(|e| AppError::field(RoundInput::INTRODUCTION, e))?;
+    let opens_at = drafting::date_start(&form.opens, "opening date")
+        .map_err(|e| AppError::field(RoundInput::OPENS, e))?;
     // A round closes at the end of its closing day.
-    let closes_at = drafting::date_start(form.closes, "closing date")
-        .map_err(|e| AppError::field("closes", e))?
+    let closes_at = drafting::date_start(&form.closes, "closing date")
+        .map_err(|e| AppError::field(RoundInput::CLOSES, e))?
         + DAY;
     if closes_at <= opens_at {
         return Err(AppError::Field(
-            "closes".into(),
+            RoundInput::CLOSES.into(),
             "The closing date must be on or after the opening date".into(),
         ));
     }
     if closes_at <= now() {
         return Err(AppError::Field(
-            "closes".into(),
+            RoundInput::CLOSES.into(),
             "The closing date must be today or later".into(),
         ));
     }
@@ -403,7 +396,7 @@ pub async fn create_round(cx: &Context, slug: &str, form: &RoundForm<'_>) -> Res
     store::frameworks::lock(&mut tx, framework).await?;
     if store::rounds::overlapping(&mut tx, framework, opens_at, closes_at).await? > 0 {
         return Err(AppError::Field(
-            "opens".into(),
+            RoundInput::OPENS.into(),
             "These dates overlap another round. Rounds of one framework cannot overlap.".into(),
         ));
     }

@@ -6,7 +6,7 @@
 
 use super::{Context, clock::now, db::Tx, lookups, outbox, publication_email, reports, store};
 use crate::{
-    domain::{diff, drafting},
+    domain::{diff, drafting, plural, singular_or_plural},
     error::AppError,
     model::{Missing, OutboxView, PublishView},
 };
@@ -70,9 +70,9 @@ pub async fn publish(cx: &Context, slug: &str, summary: &str) -> Result<i64, App
     let unanswered = pending.unanswered().count();
     if unanswered > 0 {
         return Err(AppError::Invalid(format!(
-            "{unanswered} comment{} still need{} an answer. Everyone who commented is owed one before publishing.",
-            if unanswered == 1 { "" } else { "s" },
-            if unanswered == 1 { "s" } else { "" }
+            "{} still {} an answer. Everyone who commented is owed one before publishing.",
+            plural(unanswered, "comment", "comments"),
+            singular_or_plural(unanswered, "needs", "need"),
         )));
     }
     let version = store::publications::latest_version(&mut tx, framework.id)

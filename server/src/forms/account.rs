@@ -2,13 +2,13 @@
 
 use super::{Submitted, refused, see_other};
 use app::{
-    model::Saved,
+    model::{AccountAction, Saved},
     server::{Context, accounts},
 };
 use axum::response::Response;
 
 pub async fn save(cx: Context, submitted: Submitted) -> Response {
-    if submitted.field("action") == "preferences" {
+    if submitted.action(AccountAction::parse) == Some(AccountAction::EmailChoices) {
         let outcome = accounts::set_email_preferences(
             &cx,
             submitted.field("easy_read") == "yes",

@@ -3,7 +3,7 @@
 use super::{Submitted, refused, see_other};
 use app::{
     error::AppError,
-    model::Saved,
+    model::{PersonAction, Saved},
     server::{Context, accounts},
 };
 use axum::{extract::Path, response::Response};
@@ -28,14 +28,14 @@ pub async fn add_person(cx: Context, submitted: Submitted) -> Response {
 /// One page, several forms: the `action` field says which one was pressed.
 pub async fn change_person(cx: Context, Path(id): Path<i64>, submitted: Submitted) -> Response {
     let page = format!("/admin/people/{id}");
-    let action = submitted.field("action").to_owned();
-    let (form, field) = match action.as_str() {
-        "roles" => ("roles", "editor"),
+    let action = submitted.action(PersonAction::parse);
+    let (form, field) = match action {
+        Some(PersonAction::Roles) => ("roles", "editor"),
         _ => ("membership", "organisation_id"),
     };
     let organisation = submitted.field("organisation_id");
-    let outcome = match action.as_str() {
-        "roles" => accounts::set_roles(
+    let outcome = match action {
+        Some(PersonAction::Roles) => accounts::set_roles(
             &cx,
             id,
             submitted.field("editor") == "yes",
@@ -43,13 +43,13 @@ pub async fn change_person(cx: Context, Path(id): Path<i64>, submitted: Submitte
         )
         .await
         .map(|()| Saved::Roles),
-        "add-membership" => accounts::add_membership(&cx, id, organisation)
+        Some(PersonAction::AddMembership) => accounts::add_membership(&cx, id, organisation)
             .await
             .map(|()| Saved::MembershipAdded),
-        "remove-membership" => accounts::remove_membership(&cx, id, organisation)
+        Some(PersonAction::RemoveMembership) => accounts::remove_membership(&cx, id, organisation)
             .await
             .map(|()| Saved::MembershipRemoved),
-        _ => cx.admin().and(Err(AppError::Invalid(
+        None => cx.admin().and(Err(AppError::Invalid(
             "We did not understand that form. Reload the page and try again.".into(),
         ))),
     };

@@ -6,7 +6,10 @@ use crate::render::page_with_feedback;
 use app::{
     error::AppError,
     form::FormFeedback,
-    model::Saved,
+    model::{
+        AnswerFields, CommentAction, FrameworkAction, ManageAction, RedraftAction, RoundAction,
+        RoundInput, Saved, StatementAction,
+    },
     server::{AppState, Context, commenting, drafting, responding},
 };
 use axum::{extract::Path, http::StatusCode, response::Response};
@@ -42,12 +45,17 @@ pub async fn edit_framework(
     submitted: Submitted,
 ) -> Response {
     let page = format!("/frameworks/{slug}/edit");
-    let action = submitted.field("action").to_owned();
+    // A form without an action is the framework's own details, as before actions existed.
+    let action = submitted
+        .action(FrameworkAction::parse)
+        .unwrap_or(FrameworkAction::Framework);
     let code = submitted.field("code").to_owned();
     let f = |n: &str| submitted.field(n);
-    let outcome = match action.as_str() {
-        "theme" => drafting::add_theme(&cx, &slug, &code, f("theme_title"), f("description")).await,
-        "theme-update" => {
+    let outcome = match action {
+        FrameworkAction::AddTheme => {
+            drafting::add_theme(&cx, &slug, &code, f("theme_title"), f("description")).await
+        }
+        FrameworkAction::ChangeTheme => {
             drafting::update_theme(
                 &cx,
                 &slug,
@@ -57,25 +65,27 @@ pub async fn edit_framework(
             )
             .await
         }
-        "theme-up" | "theme-down" => {
-            drafting::move_theme(&cx, &slug, &code, action == "theme-up").await
+        FrameworkAction::ThemeUp | FrameworkAction::ThemeDown => {
+            drafting::move_theme(&cx, &slug, &code, action == FrameworkAction::ThemeUp).await
         }
-        _ => drafting::update_framework(&cx, &slug, f("title"), f("summary")).await,
+        FrameworkAction::Framework => {
+            drafting::update_framework(&cx, &slug, f("title"), f("summary")).await
+        }
     };
     match outcome {
         Ok(()) => {
-            let saved = match action.as_str() {
-                "theme" => Saved::ThemeAdded,
-                "theme-update" => Saved::ThemeChanged,
-                "theme-up" | "theme-down" => Saved::ThemeMoved,
-                _ => Saved::Framework,
+            let saved = match action {
+                FrameworkAction::AddTheme => Saved::ThemeAdded,
+                FrameworkAction::ChangeTheme => Saved::ThemeChanged,
+                FrameworkAction::ThemeUp | FrameworkAction::ThemeDown => Saved::ThemeMoved,
+                FrameworkAction::Framework => Saved::Framework,
             };
             see_other(&saved.redirect(&page, ""))
         }
         Err(error) => {
-            let (form, field) = match action.as_str() {
-                "theme" => ("theme", "code".to_owned()),
-                "theme-update" => ("theme-update", format!("theme-title-{code}")),
+            let (form, field) = match action {
+                FrameworkAction::AddTheme => ("theme", "code".to_owned()),
+                FrameworkAction::ChangeTheme => ("theme-update", format!("theme-title-{code}")),
                 _ => ("framework", "title".to_owned()),
             };
             refused(&cx.state, submitted, &page, form, &field, error).await
@@ -85,21 +95,14 @@ pub async fn edit_framework(
 
 pub async fn rounds(cx: Context, Path(slug): Path<String>, submitted: Submitted) -> Response {
     let page = format!("/frameworks/{slug}/rounds");
-    let closing = submitted.field("action") == "close";
+    let closing = submitted.action(RoundAction::parse) == Some(RoundAction::Close);
     let outcome = if closing {
         match submitted.field("round_id").parse::<i64>() {
             Ok(id) => drafting::close_round(&cx, &slug, id).await,
             Err(_) => cx.editor().and(Err(AppError::NotFound)),
         }
     } else {
-        let f = |n| submitted.field(n);
-        let form = drafting::RoundForm {
-            title: f("title"),
-            introduction: f("introduction"),
-            opens: f("opens"),
-            closes: f("closes"),
-        };
-        drafting::create_round(&cx, &slug, &form).await
+        drafting::create_round(&cx, &slug, &submitted.input::<RoundInput>()).await
     };
     match outcome {
         Ok(()) => {
@@ -120,7 +123,7 @@ pub async fn new_statement(
     submitted: Submitted,
 ) -> Response {
     let page = format!("/frameworks/{slug}/themes/{code}/new-statement");
-    if submitted.field("action") == "check" {
+    if submitted.action(StatementAction::parse) == Some(StatementAction::Check) {
         return show_again(&cx.state, submitted, &page, "statement").await;
     }
     let f = |n| submitted.field(n);
@@ -139,7 +142,7 @@ pub async fn redraft(
     submitted: Submitted,
 ) -> Response {
     let page = format!("/frameworks/{slug}/statements/{reference}/redraft");
-    if submitted.field("action") == "preview" {
+    if submitted.action(RedraftAction::parse) == Some(RedraftAction::Preview) {
         return show_again(&cx.state, submitted, &page, "redraft").await;
     }
     let base: i64 = submitted.field("base_revision_id").parse().unwrap_or(-1);
@@ -203,8 +206,8 @@ fn answers_from(submitted: &Submitted) -> Vec<responding::AnswerForm> {
     ids.into_iter()
         .map(|id| responding::AnswerForm {
             comment_id: id,
-            outcome: submitted.field(&format!("outcome-{id}")).to_owned(),
-            reason: submitted.field(&format!("reason-{id}")).to_owned(),
+            outcome: submitted.field(&AnswerFields::outcome(id)).to_owned(),
+            reason: submitted.field(&AnswerFields::reason(id)).to_owned(),
         })
         .collect()
 }
@@ -226,14 +229,18 @@ pub async fn answer(
     );
     let form = responding::AnswerForm {
         comment_id,
-        outcome: submitted.field(&format!("outcome-{comment_id}")).to_owned(),
-        reason: submitted.field(&format!("reason-{comment_id}")).to_owned(),
+        outcome: submitted
+            .field(&AnswerFields::outcome(comment_id))
+            .to_owned(),
+        reason: submitted
+            .field(&AnswerFields::reason(comment_id))
+            .to_owned(),
     };
     let outcome = responding::answer(&cx, &slug, form).await;
     match outcome {
         Ok(()) => see_other(&Saved::Answer.redirect(&page, &format!("comment-{comment_id}"))),
         Err(error) => {
-            let field = format!("reason-{comment_id}");
+            let field = AnswerFields::reason(comment_id);
             refused(
                 &cx.state,
                 submitted,
@@ -247,32 +254,16 @@ pub async fn answer(
     }
 }
 
-fn comment_form(submitted: &Submitted) -> commenting::CommentForm<'_> {
-    let f = |n| submitted.field(n);
-    commenting::CommentForm {
-        revision_id: f("revision_id"),
-        body: f("body"),
-        suggestion: f("suggestion"),
-        knowledge: f("knowledge"),
-        visibility: f("visibility"),
-        on_behalf_of: f("on_behalf_of"),
-        passage: f("passage"),
-        first_word: f("first_word"),
-        last_word: f("last_word"),
-        submission_key: f("submission_key"),
-    }
-}
-
 pub async fn comment(
     cx: Context,
     Path((slug, reference)): Path<(String, String)>,
     submitted: Submitted,
 ) -> Response {
     let page = format!("/frameworks/{slug}/statements/{reference}/comment");
-    if submitted.field("action") == "check" {
+    if submitted.action(CommentAction::parse) == Some(CommentAction::Check) {
         return show_again(&cx.state, submitted, &page, "comment").await;
     }
-    match commenting::add(&cx, &slug, &reference, &comment_form(&submitted)).await {
+    match commenting::add(&cx, &slug, &reference, &submitted.input()).await {
         Ok(_) => see_other(&Saved::Comment.redirect(
             &format!("/frameworks/{slug}/statements/{reference}"),
             "comments",
@@ -287,16 +278,16 @@ pub async fn edit_comment(
     submitted: Submitted,
 ) -> Response {
     let page = format!("/frameworks/{slug}/statements/{reference}/comments/{id}/edit");
-    let action = submitted.field("action").to_owned();
-    if action == "check" {
+    let action = submitted.action(CommentAction::parse);
+    if action == Some(CommentAction::Check) {
         return show_again(&cx.state, submitted, &page, "comment").await;
     }
-    let outcome = if action == "withdraw" {
+    let outcome = if action == Some(CommentAction::Withdraw) {
         commenting::withdraw(&cx, id)
             .await
             .map(|()| Saved::CommentWithdrawn)
     } else {
-        commenting::edit(&cx, id, &comment_form(&submitted))
+        commenting::edit(&cx, id, &submitted.input())
             .await
             .map(|()| Saved::CommentChanged)
     };
@@ -315,7 +306,7 @@ pub async fn manage_statement(
     submitted: Submitted,
 ) -> Response {
     let page = format!("/frameworks/{slug}/statements/{reference}/manage");
-    let retiring = submitted.field("action") == "retire";
+    let retiring = submitted.action(ManageAction::parse) == Some(ManageAction::Retire);
     let outcome = if retiring {
         drafting::retire_statement(&cx, &slug, &reference).await
     } else {

@@ -132,7 +132,7 @@ pub fn PersonPage() -> impl IntoView {
 
                             <h2 id="roles-heading">"Roles"</h2>
                             <form method="post" action=base.clone() class="narrow">
-                                <input type="hidden" name="action" value="roles"/>
+                                <input type="hidden" name=crate::model::ACTION value=crate::model::PersonAction::Roles.as_str()/>
                                 <div class="form-group" class:form-group--error=has_roles_error>
                                     <fieldset class="fieldset" aria-describedby="roles-hint">
                                         <legend class="fieldset__legend">"What can this person do?"</legend>
@@ -165,7 +165,7 @@ pub fn PersonPage() -> impl IntoView {
                                             <li class="row-with-action">
                                                 <a href=format!("/admin/organisations/{}", o.id)>{o.name.clone()}</a>
                                                 <form method="post" action=base.clone() class="inline-form">
-                                                    <input type="hidden" name="action" value="remove-membership"/>
+                                                    <input type="hidden" name=crate::model::ACTION value=crate::model::PersonAction::RemoveMembership.as_str()/>
                                                     <input type="hidden" name="organisation_id" value=o.id.to_string()/>
                                                     <button type="submit" class="button button--secondary button--small">
                                                         "Remove"<span class="visually-hidden">{format!(" from {}", o.name)}</span>
@@ -181,7 +181,7 @@ pub fn PersonPage() -> impl IntoView {
                             } else {
                                 view! {
                                     <form method="post" action=base.clone() class="narrow">
-                                        <input type="hidden" name="action" value="add-membership"/>
+                                        <input type="hidden" name=crate::model::ACTION value=crate::model::PersonAction::AddMembership.as_str()/>
                                         <div class="form-group" class:form-group--error=has_membership_error>
                                             <label class="label" for="organisation_id">"Add to an organisation"</label>
                                             {membership_error.map(|m| view! {

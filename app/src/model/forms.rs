@@ -1,0 +1,182 @@
+//! What the forms send: the name of every field and the value of every button, written
+//! once here and used by the page that renders the form, the route that reads it and the
+//! service that names a field in an error, so the three can never disagree.
+
+/// A form's fields as a struct of strings (what a browser sends), with a constant per
+/// field holding its name, made from the field itself: `CommentInput::BODY == "body"`.
+macro_rules! form_fields {
+    ($(#[$meta:meta])* pub struct $name:ident { $($(#[$field_meta:meta])* $field:ident => $constant:ident),* $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+        #[serde(default)]
+        pub struct $name {
+            $($(#[$field_meta])* pub $field: String,)*
+        }
+
+        impl $name {
+            $(pub const $constant: &'static str = stringify!($field);)*
+        }
+    };
+}
+
+/// The buttons (or hidden `action` field) of a form that does more than one thing.
+macro_rules! form_actions {
+    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$variant_meta:meta])* $variant:ident = $value:literal),* $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum $name {
+            $($(#[$variant_meta])* $variant,)*
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$(Self::$variant),*];
+
+            /// The value the page gives the button, and the route reads back.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $value,)*
+                }
+            }
+
+            /// The action a form asked for, or `None` for a value no page sends.
+            pub fn parse(raw: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|a| a.as_str() == raw)
+            }
+        }
+    };
+}
+
+/// The name of the field every `*Action` travels in.
+pub const ACTION: &str = "action";
+
+form_fields! {
+    /// A comment, new or changed.
+    pub struct CommentInput {
+        /// The draft the person read and commented on.
+        revision_id => REVISION_ID,
+        body => BODY,
+        suggestion => SUGGESTION,
+        knowledge => KNOWLEDGE,
+        visibility => VISIBILITY,
+        /// Empty for "myself", or the id of an organisation they represent.
+        on_behalf_of => ON_BEHALF_OF,
+        /// "whole" or "part".
+        passage => PASSAGE,
+        /// 1-based word numbers, when a part is chosen.
+        first_word => FIRST_WORD,
+        last_word => LAST_WORD,
+        submission_key => SUBMISSION_KEY,
+    }
+}
+
+form_fields! {
+    /// A new consultation round.
+    pub struct RoundInput {
+        title => TITLE,
+        introduction => INTRODUCTION,
+        /// YYYY-MM-DD, as a date field sends it.
+        opens => OPENS,
+        closes => CLOSES,
+    }
+}
+
+/// An answer's two fields, named by the comment they answer, so one page can hold many.
+pub struct AnswerFields;
+
+impl AnswerFields {
+    pub fn outcome(comment_id: i64) -> String {
+        format!("outcome-{comment_id}")
+    }
+
+    pub fn reason(comment_id: i64) -> String {
+        format!("reason-{comment_id}")
+    }
+}
+
+form_actions! {
+    pub enum CommentAction {
+        Save = "save",
+        /// Show the plain-language advice on the suggested wording, saving nothing.
+        Check = "check",
+        Withdraw = "withdraw",
+    }
+}
+
+form_actions! {
+    pub enum StatementAction {
+        Save = "save",
+        Check = "check",
+    }
+}
+
+form_actions! {
+    pub enum RedraftAction {
+        Save = "save",
+        Preview = "preview",
+    }
+}
+
+form_actions! {
+    pub enum RoundAction {
+        Create = "create",
+        Close = "close",
+    }
+}
+
+form_actions! {
+    /// The framework's edit page: its own details, and its themes.
+    pub enum FrameworkAction {
+        Framework = "framework",
+        AddTheme = "theme",
+        ChangeTheme = "theme-update",
+        ThemeUp = "theme-up",
+        ThemeDown = "theme-down",
+    }
+}
+
+form_actions! {
+    pub enum ManageAction {
+        Move = "move",
+        Retire = "retire",
+    }
+}
+
+form_actions! {
+    pub enum PersonAction {
+        Roles = "roles",
+        AddMembership = "add-membership",
+        RemoveMembership = "remove-membership",
+    }
+}
+
+form_actions! {
+    pub enum AccountAction {
+        Name = "name",
+        EmailChoices = "preferences",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_field_constant_is_the_name_the_struct_reads() {
+        assert_eq!(CommentInput::BODY, "body");
+        assert_eq!(CommentInput::ON_BEHALF_OF, "on_behalf_of");
+        assert_eq!(RoundInput::OPENS, "opens");
+        assert_eq!(AnswerFields::outcome(7), "outcome-7");
+    }
+
+    #[test]
+    fn every_action_reads_back_from_its_value_and_others_are_refused() {
+        for action in FrameworkAction::ALL {
+            assert_eq!(FrameworkAction::parse(action.as_str()), Some(*action));
+        }
+        assert_eq!(
+            CommentAction::parse("withdraw"),
+            Some(CommentAction::Withdraw)
+        );
+        assert_eq!(CommentAction::parse("delete-everything"), None);
+    }
+}
