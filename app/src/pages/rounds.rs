@@ -5,6 +5,7 @@ use crate::{
         statement_parts::RoundBanner,
     },
     form::use_form_feedback,
+    model::RoundInput,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -81,14 +82,25 @@ pub fn RoundsPage() -> impl IntoView {
                                 <h2>"Open a new round"</h2>
                                 <form method="post" action=action.clone() novalidate class="narrow">
                                     <input type="hidden" name=crate::model::ACTION value=crate::model::RoundAction::Create.as_str()/>
-                                    <TextField name="title" label="Title" hint="For example: 'First round: spring 2027'" value=value("title") error=error("title")/>
-                                    <div class="form-group" class:form-group--error=error("introduction").is_some()>
-                                        <label class="label" for="introduction">"Introduction (optional)"</label>
-                                        <div class="hint" id="introduction-hint">"In plain words: what you want to hear about, and what happens next."</div>
-                                        <textarea class="textarea" id="introduction" name="introduction" rows="4" aria-describedby="introduction-hint">{value("introduction")}</textarea>
-                                    </div>
-                                    <TextField name="opens" label="Opening date" input_type="date" hint="Comments open at the start of this day (UTC)." value=value("opens") error=error("opens")/>
-                                    <TextField name="closes" label="Closing date" input_type="date" hint="Comments close at the end of this day (UTC)." value=value("closes") error=error("closes")/>
+                                    <TextField name=RoundInput::TITLE label="Title" hint="For example: 'First round: spring 2027'" value=value(RoundInput::TITLE) error=error(RoundInput::TITLE)/>
+                                    {
+                                        let intro_error = error(RoundInput::INTRODUCTION);
+                                        let intro_wrong = intro_error.is_some();
+                                        view! {
+                                            <div class="form-group" class:form-group--error=intro_wrong>
+                                                <label class="label" for=RoundInput::INTRODUCTION>"Introduction (optional)"</label>
+                                                <div class="hint" id="introduction-hint">"In plain words: what you want to hear about, and what happens next."</div>
+                                                {intro_error.map(|message| view! {
+                                                    <p class="error-message" id="introduction-error"><span class="visually-hidden">"Error: "</span>{message}</p>
+                                                })}
+                                                <textarea class="textarea" id=RoundInput::INTRODUCTION name=RoundInput::INTRODUCTION rows="4"
+                                                    aria-invalid=intro_wrong.then_some("true")
+                                                    aria-describedby=if intro_wrong { "introduction-hint introduction-error" } else { "introduction-hint" }>{value(RoundInput::INTRODUCTION)}</textarea>
+                                            </div>
+                                        }
+                                    }
+                                    <TextField name=RoundInput::OPENS label="Opening date" input_type="date" hint="Comments open at the start of this day (UTC)." value=value(RoundInput::OPENS) error=error(RoundInput::OPENS)/>
+                                    <TextField name=RoundInput::CLOSES label="Closing date" input_type="date" hint="Comments close at the end of this day (UTC)." value=value(RoundInput::CLOSES) error=error(RoundInput::CLOSES)/>
                                     <button type="submit" class="button">"Add round"</button>
                                 </form>
                             })}
