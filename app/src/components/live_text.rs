@@ -10,6 +10,7 @@ use crate::{
         diff,
         plain_language::{self, JargonEntry},
     },
+    model::{ACTION, CommentAction, CommentInput},
 };
 use leptos::prelude::*;
 
@@ -109,10 +110,10 @@ pub fn SuggestionText(
     let wrong = error.is_some();
     view! {
         <div class="form-group" class:form-group--error=wrong>
-            <label class="label label--m" for="suggestion">"Suggest a new wording (optional)"</label>
+            <label class="label label--m" for=CommentInput::SUGGESTION>"Suggest a new wording (optional)"</label>
             <div class="hint" id="suggestion-hint">"How would you write the whole statement? Start with I or My."</div>
             {error_message(error, "suggestion-error")}
-            <textarea class="textarea" id="suggestion" name="suggestion" rows="3"
+            <textarea class="textarea" id=CommentInput::SUGGESTION name=CommentInput::SUGGESTION rows="3"
                 aria-invalid=wrong.then_some("true")
                 aria-describedby=if wrong { "suggestion-hint suggestion-error" } else { "suggestion-hint" }
                 on:input=move |ev| suggestion.set(event_target_value(&ev))>{suggestion.get_untracked()}</textarea>
@@ -120,7 +121,7 @@ pub fn SuggestionText(
                 let text = suggestion.get();
                 (!text.trim().is_empty()).then(|| view! { <AdviceList advice=plain_language::check(&text, &jargon)/> })
             }}
-            <button type="submit" class="button button--secondary button--small" name=crate::model::ACTION value=crate::model::CommentAction::Check.as_str()>"Check my wording"</button>
+            <button type="submit" class="button button--secondary button--small" name=ACTION value=CommentAction::Check.as_str()>"Check my wording"</button>
         </div>
     }
 }

@@ -8,6 +8,7 @@ use crate::{
     components::{error_summary::ErrorSummary, loaded, loading, statement_parts::RoundBanner},
     domain::drafting::{Knowledge, Visibility},
     form::{FormFeedback, use_form_feedback},
+    model::CommentInput,
     pages::statement::{StatementBreadcrumbs, statement_params},
 };
 use leptos::prelude::*;
@@ -79,43 +80,43 @@ fn CommentForm(data: CommentFormView, feedback: Option<FormFeedback>) -> impl In
     };
     let has_errors = feedback.as_ref().is_some_and(|f| !f.errors.is_empty());
     let body = value(
-        "body",
+        CommentInput::BODY,
         existing
             .as_ref()
             .map(|e| e.body.clone())
             .unwrap_or_default(),
     );
     let suggestion = value(
-        "suggestion",
+        CommentInput::SUGGESTION,
         existing
             .as_ref()
             .map(|e| e.suggestion.clone())
             .unwrap_or_default(),
     );
     let knowledge = value(
-        "knowledge",
+        CommentInput::KNOWLEDGE,
         existing
             .as_ref()
             .map(|e| e.knowledge.clone())
             .unwrap_or_default(),
     );
     let visibility = value(
-        "visibility",
+        CommentInput::VISIBILITY,
         existing
             .as_ref()
             .map(|e| e.visibility.clone())
             .unwrap_or_default(),
     );
     let on_behalf_of = value(
-        "on_behalf_of",
+        CommentInput::ON_BEHALF_OF,
         existing
             .as_ref()
             .map(|e| e.on_behalf_of.clone())
             .unwrap_or_default(),
     );
-    let passage_choice = value("passage", "whole".to_owned());
-    let first_word = value("first_word", "1".to_owned());
-    let last_word = value("last_word", data.words.len().to_string());
+    let passage_choice = value(CommentInput::PASSAGE, "whole".to_owned());
+    let first_word = value(CommentInput::FIRST_WORD, "1".to_owned());
+    let last_word = value(CommentInput::LAST_WORD, data.words.len().to_string());
     let action = match &existing {
         Some(e) => format!("{path}/comments/{}/edit", e.id),
         None => format!("{path}/comment"),
@@ -133,8 +134,8 @@ fn CommentForm(data: CommentFormView, feedback: Option<FormFeedback>) -> impl In
         }).collect_view()
     };
     let can_comment = s.can_comment;
-    let body_wrong = error_of(&feedback, "body").is_some();
-    let behalf_wrong = error_of(&feedback, "on_behalf_of").is_some();
+    let body_wrong = error_of(&feedback, CommentInput::BODY).is_some();
+    let behalf_wrong = error_of(&feedback, CommentInput::ON_BEHALF_OF).is_some();
     view! {
         <Title text=format!("{}{title}: {}", if has_errors { "Error: " } else { "" }, s.reference)/>
         <StatementBreadcrumbs slug=s.framework_slug.clone() framework_title=s.framework_title.clone() theme_code=s.theme_code.clone() theme_title=s.theme_title.clone() statement=(path.clone(), s.reference.clone())/>
@@ -147,8 +148,8 @@ fn CommentForm(data: CommentFormView, feedback: Option<FormFeedback>) -> impl In
         } else {
             view! {
                 <form method="post" action=action novalidate class="comment-form">
-                    <input type="hidden" name="revision_id" value=s.revision_id.to_string()/>
-                    <input type="hidden" name="submission_key" value=data.submission_key.clone()/>
+                    <input type="hidden" name=CommentInput::REVISION_ID value=s.revision_id.to_string()/>
+                    <input type="hidden" name=CommentInput::SUBMISSION_KEY value=data.submission_key.clone()/>
                     {match existing.as_ref().and_then(|e| e.quote.clone()) {
                         Some(quote) => view! { <p class="inset">"Your comment is about the words: “"{quote}"”"</p> }.into_any(),
                         None if editing => view! { <p class="inset">"Your comment is about the whole statement."</p> }.into_any(),
@@ -156,8 +157,8 @@ fn CommentForm(data: CommentFormView, feedback: Option<FormFeedback>) -> impl In
                             // Either word can be refused ("Choose a word from the list") and
                             // a backwards pair is refused on the last word; the pair shares one
                             // message beside the two lists, and each list in error says so.
-                            let first_error = error_of(&feedback, "first_word");
-                            let last_error = error_of(&feedback, "last_word");
+                            let first_error = error_of(&feedback, CommentInput::FIRST_WORD);
+                            let last_error = error_of(&feedback, CommentInput::LAST_WORD);
                             let (first_wrong, last_wrong) = (first_error.is_some(), last_error.is_some());
                             let words_wrong = first_wrong || last_wrong;
                             let described = |wrong: bool| if wrong { "passage-hint passage-error" } else { "passage-hint" };
@@ -167,11 +168,11 @@ fn CommentForm(data: CommentFormView, feedback: Option<FormFeedback>) -> impl In
                                         <legend class="fieldset__legend fieldset__legend--m">"What is your comment about?"</legend>
                                         <div class="radios">
                                             <div class="radios__item">
-                                                <input class="radios__input" type="radio" id="passage" name="passage" value="whole" checked=passage_choice != "part"/>
-                                                <label class="radios__label" for="passage">"The whole statement"</label>
+                                                <input class="radios__input" type="radio" id=CommentInput::PASSAGE name=CommentInput::PASSAGE value="whole" checked=passage_choice != "part"/>
+                                                <label class="radios__label" for=CommentInput::PASSAGE>"The whole statement"</label>
                                             </div>
                                             <div class="radios__item">
-                                                <input class="radios__input" type="radio" id="passage-part" name="passage" value="part" checked=passage_choice == "part"/>
+                                                <input class="radios__input" type="radio" id="passage-part" name=CommentInput::PASSAGE value="part" checked=passage_choice == "part"/>
                                                 <label class="radios__label" for="passage-part">"Some of its words"</label>
                                             </div>
                                         </div>
@@ -180,15 +181,15 @@ fn CommentForm(data: CommentFormView, feedback: Option<FormFeedback>) -> impl In
                                             {error_message(first_error.or(last_error), "passage-error")}
                                             <div class="form-row">
                                                 <div class="form-group">
-                                                    <label class="label" for="first_word">"From the word"</label>
-                                                    <select class="select" id="first_word" name="first_word"
+                                                    <label class="label" for=CommentInput::FIRST_WORD>"From the word"</label>
+                                                    <select class="select" id=CommentInput::FIRST_WORD name=CommentInput::FIRST_WORD
                                                         aria-invalid=first_wrong.then_some("true") aria-describedby=described(words_wrong)>
                                                         {word_options.clone()(first_word)}
                                                     </select>
                                                 </div>
                                                 <div class="form-group">
-                                                    <label class="label" for="last_word">"To the word"</label>
-                                                    <select class="select" id="last_word" name="last_word"
+                                                    <label class="label" for=CommentInput::LAST_WORD>"To the word"</label>
+                                                    <select class="select" id=CommentInput::LAST_WORD name=CommentInput::LAST_WORD
                                                         aria-invalid=last_wrong.then_some("true") aria-describedby=described(words_wrong)>
                                                         {word_options(last_word)}
                                                     </select>
@@ -200,24 +201,24 @@ fn CommentForm(data: CommentFormView, feedback: Option<FormFeedback>) -> impl In
                             }.into_any()
                         }
                     }}
-                    <div class="form-group" class:form-group--error=error_of(&feedback, "body").is_some()>
-                        <label class="label label--m" for="body">"Your comment"</label>
+                    <div class="form-group" class:form-group--error=error_of(&feedback, CommentInput::BODY).is_some()>
+                        <label class="label label--m" for=CommentInput::BODY>"Your comment"</label>
                         <div class="hint" id="body-hint">"Say it in your own words. Short or long is fine."</div>
-                        {error_message(error_of(&feedback, "body"), "body-error")}
-                        <textarea class="textarea" id="body" name="body" rows="6"
+                        {error_message(error_of(&feedback, CommentInput::BODY), "body-error")}
+                        <textarea class="textarea" id=CommentInput::BODY name=CommentInput::BODY rows="6"
                             aria-invalid=body_wrong.then_some("true")
                             aria-describedby=if body_wrong { "body-hint body-error" } else { "body-hint" }>{body}</textarea>
                     </div>
-                    <SuggestionText initial=suggestion jargon=jargon.clone() error=error_of(&feedback, "suggestion")/>
-                    <RadioGroup name="knowledge" legend="What is your comment based on?" selected=knowledge error=error_of(&feedback, "knowledge")
+                    <SuggestionText initial=suggestion jargon=jargon.clone() error=error_of(&feedback, CommentInput::SUGGESTION)/>
+                    <RadioGroup name=CommentInput::KNOWLEDGE legend="What is your comment based on?" selected=knowledge error=error_of(&feedback, CommentInput::KNOWLEDGE)
                         options=Knowledge::ALL.iter().map(|k| (k.as_str(), k.label(), Some(k.hint()))).collect()/>
-                    <RadioGroup name="visibility" legend="How may we show your comment?" selected=visibility error=error_of(&feedback, "visibility")
+                    <RadioGroup name=CommentInput::VISIBILITY legend="How may we show your comment?" selected=visibility error=error_of(&feedback, CommentInput::VISIBILITY)
                         options=Visibility::ALL.iter().map(|v| (v.as_str(), v.label(), None)).collect()/>
                     {(!data.organisations.is_empty()).then(|| view! {
-                        <div class="form-group" class:form-group--error=error_of(&feedback, "on_behalf_of").is_some()>
-                            <label class="label" for="on_behalf_of">"Who are you commenting for?"</label>
-                            {error_message(error_of(&feedback, "on_behalf_of"), "on_behalf_of-error")}
-                            <select class="select" id="on_behalf_of" name="on_behalf_of"
+                        <div class="form-group" class:form-group--error=error_of(&feedback, CommentInput::ON_BEHALF_OF).is_some()>
+                            <label class="label" for=CommentInput::ON_BEHALF_OF>"Who are you commenting for?"</label>
+                            {error_message(error_of(&feedback, CommentInput::ON_BEHALF_OF), "on_behalf_of-error")}
+                            <select class="select" id=CommentInput::ON_BEHALF_OF name=CommentInput::ON_BEHALF_OF
                                 aria-invalid=behalf_wrong.then_some("true")
                                 aria-describedby=behalf_wrong.then_some("on_behalf_of-error")>
                                 <option value="" selected=on_behalf_of.is_empty()>"Myself"</option>

@@ -13,6 +13,7 @@ mod pages;
 mod publishing;
 mod races;
 mod responses;
+mod round_form;
 mod schema;
 mod security;
 mod sign_in;
