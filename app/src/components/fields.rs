@@ -51,3 +51,49 @@ pub fn TextField(
         </div>
     }
 }
+
+/// A labelled textarea with optional hint and error message, wired together like
+/// [`TextField`], so a refused text shows its message beside it.
+#[component]
+pub fn TextArea(
+    name: &'static str,
+    label: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(default = 4)] rows: u32,
+    #[prop(optional, into)] value: String,
+    #[prop(default = None)] error: Option<String>,
+) -> impl IntoView {
+    let hint_id = format!("{name}-hint");
+    let error_id = format!("{name}-error");
+    let described_by = [
+        hint.map(|_| hint_id.clone()),
+        error.as_ref().map(|_| error_id.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    let has_error = error.is_some();
+    view! {
+        <div class="form-group" class:form-group--error=has_error>
+            <label class="label" for=name>{label}</label>
+            {hint.map(|hint| view! { <div class="hint" id=hint_id.clone()>{hint}</div> })}
+            {error.map(|message| {
+                view! {
+                    <p class="error-message" id=error_id.clone()>
+                        <span class="visually-hidden">"Error: "</span>
+                        {message}
+                    </p>
+                }
+            })}
+            <textarea
+                class="textarea"
+                id=name
+                name=name
+                rows=rows
+                aria-invalid=has_error.then_some("true")
+                aria-describedby=(!described_by.is_empty()).then_some(described_by)
+            >{value}</textarea>
+        </div>
+    }
+}

@@ -10,7 +10,7 @@ use crate::{
         diff,
         plain_language::{self, JargonEntry},
     },
-    model::{ACTION, CommentAction, CommentInput},
+    model::{ACTION, CommentAction, CommentInput, StatementInput},
 };
 use leptos::prelude::*;
 
@@ -36,14 +36,14 @@ pub fn RedraftText(
     let note_wrong = note_error.is_some();
     view! {
         <div class="form-group" class:form-group--error=body_wrong>
-            <label class="label label--m" for="body">"New text"</label>
+            <label class="label label--m" for=StatementInput::BODY>"New text"</label>
             <div class="hint" id="body-hint">"Write it as the person would say it, starting with I or My."</div>
             {error_message(body_error, "body-error")}
             <textarea
                 class="textarea"
                 class:input--error=body_wrong
-                id="body"
-                name="body"
+                id=StatementInput::BODY
+                name=StatementInput::BODY
                 rows="4"
                 aria-invalid=body_wrong.then_some("true")
                 aria-describedby=if body_wrong { "body-hint body-error" } else { "body-hint" }
@@ -51,10 +51,10 @@ pub fn RedraftText(
             >{draft.get_untracked()}</textarea>
         </div>
         <div class="form-group" class:form-group--error=note_wrong>
-            <label class="label" for="note">"Why you changed it (optional)"</label>
+            <label class="label" for=StatementInput::NOTE>"Why you changed it (optional)"</label>
             <div class="hint" id="note-hint">"For example: 'Changed after comments from carers about choice.'"</div>
             {error_message(note_error, "note-error")}
-            <input class="input" class:input--error=note_wrong id="note" name="note" type="text" value=note
+            <input class="input" class:input--error=note_wrong id=StatementInput::NOTE name=StatementInput::NOTE type="text" value=note
                 aria-invalid=note_wrong.then_some("true")
                 aria-describedby=if note_wrong { "note-hint note-error" } else { "note-hint" }/>
         </div>
@@ -84,10 +84,10 @@ pub fn NewStatementText(
     let wrong = error.is_some();
     view! {
         <div class="form-group" class:form-group--error=wrong>
-            <label class="label label--m" for="body">"Statement"</label>
+            <label class="label label--m" for=StatementInput::BODY>"Statement"</label>
             <div class="hint" id="body-hint">"Write it as the person would say it, starting with I or My."</div>
             {error_message(error, "body-error")}
-            <textarea class="textarea" id="body" name="body" rows="3"
+            <textarea class="textarea" id=StatementInput::BODY name=StatementInput::BODY rows="3"
                 aria-invalid=wrong.then_some("true")
                 aria-describedby=if wrong { "body-hint body-error" } else { "body-hint" }
                 on:input=move |ev| text.set(event_target_value(&ev))>{text.get_untracked()}</textarea>

@@ -77,13 +77,126 @@ form_fields! {
         /// YYYY-MM-DD, as a date field sends it.
         opens => OPENS,
         closes => CLOSES,
+        /// The round to close, for the "close now" button.
+        round_id => ROUND_ID,
+    }
+}
+
+form_fields! {
+    /// One answer from the round's list: which comment, and the list's filters to come
+    /// back to (the outcome and reason are named by the comment: [`AnswerFieldNames`]).
+    pub struct AnswerInput {
+        comment_id => COMMENT_ID,
+        filters => FILTERS,
+    }
+}
+
+form_fields! {
+    /// A framework's own details, new or changed.
+    pub struct FrameworkInput {
+        title => TITLE,
+        summary => SUMMARY,
+    }
+}
+
+form_fields! {
+    /// A new theme.
+    pub struct ThemeInput {
+        /// 1 to 4 letters; statements in the theme are numbered with it (HL-3).
+        code => CODE,
+        theme_title => THEME_TITLE,
+        description => DESCRIPTION,
+    }
+}
+
+/// A theme's fields on the edit page, named by the theme's code, so one page can hold
+/// every theme's form.
+pub struct ThemeFields;
+
+impl ThemeFields {
+    pub fn title(code: &str) -> String {
+        format!("theme-title-{code}")
+    }
+
+    pub fn description(code: &str) -> String {
+        format!("theme-description-{code}")
+    }
+}
+
+form_fields! {
+    /// A new statement, or a new draft of one.
+    pub struct StatementInput {
+        body => BODY,
+        /// Why the draft was made, or where the words came from.
+        note => NOTE,
+        submission_key => SUBMISSION_KEY,
+        /// The draft a redraft started from.
+        base_revision_id => BASE_REVISION_ID,
+    }
+}
+
+form_fields! {
+    /// Where a statement goes: a theme, and a place in it (1 = first).
+    pub struct PlacementInput {
+        theme => THEME,
+        place => PLACE,
+    }
+}
+
+form_fields! {
+    /// A word for the plain-language checker to flag, with a plainer one.
+    pub struct JargonInput {
+        term => TERM,
+        plainer => PLAINER,
+    }
+}
+
+form_fields! {
+    /// Someone's own name and email choices.
+    pub struct AccountInput {
+        display_name => DISPLAY_NAME,
+        /// "yes" when ticked.
+        easy_read => EASY_READ,
+        email_opt_out => EMAIL_OPT_OUT,
+    }
+}
+
+form_fields! {
+    /// The admin's forms about a person: adding them, their roles, their organisations.
+    pub struct PersonInput {
+        email => EMAIL,
+        /// "yes" when ticked.
+        editor => EDITOR,
+        admin => ADMIN,
+        organisation_id => ORGANISATION_ID,
+    }
+}
+
+form_fields! {
+    pub struct OrganisationInput {
+        name => NAME,
+    }
+}
+
+form_fields! {
+    /// Asking for a sign-in link, and using it.
+    pub struct SignInInput {
+        email => EMAIL,
+        token => TOKEN,
+    }
+}
+
+form_fields! {
+    pub struct PublishInput {
+        /// What changed, in a sentence or two.
+        summary => SUMMARY,
     }
 }
 
 /// An answer's two fields, named by the comment they answer, so one page can hold many.
-pub struct AnswerFields;
+pub struct AnswerFieldNames;
 
-impl AnswerFields {
+impl AnswerFieldNames {
     pub fn outcome(comment_id: i64) -> String {
         format!("outcome-{comment_id}")
     }
@@ -165,7 +278,8 @@ mod tests {
         assert_eq!(CommentInput::BODY, "body");
         assert_eq!(CommentInput::ON_BEHALF_OF, "on_behalf_of");
         assert_eq!(RoundInput::OPENS, "opens");
-        assert_eq!(AnswerFields::outcome(7), "outcome-7");
+        assert_eq!(ThemeFields::title("HL"), "theme-title-HL");
+        assert_eq!(AnswerFieldNames::outcome(7), "outcome-7");
     }
 
     #[test]

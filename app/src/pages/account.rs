@@ -33,9 +33,9 @@ pub fn AccountPage() -> impl IntoView {
                     loaded(account.await, move |account| {
                         let name = feedback
                             .as_ref()
-                            .and_then(|f| f.value("display_name"))
+                            .and_then(|f| f.value(crate::model::AccountInput::DISPLAY_NAME))
                             .unwrap_or_else(|| account.viewer.display_name.clone());
-                        let error = feedback.as_ref().and_then(|f| f.error_for("display_name"));
+                        let error = feedback.as_ref().and_then(|f| f.error_for(crate::model::AccountInput::DISPLAY_NAME));
                         let title = if feedback.is_some() { "Error: Your account" } else { "Your account" };
                         let roles = crate::api::role_labels(!account.organisations.is_empty(), account.viewer.is_editor, account.viewer.is_admin);
                         view! {
@@ -62,7 +62,7 @@ pub fn AccountPage() -> impl IntoView {
                                 <h2>"Your name"</h2>
                                 <form method="post" action="/account" novalidate>
                                     <TextField
-                                        name="display_name"
+                                        name=crate::model::AccountInput::DISPLAY_NAME
                                         label="Name to show with your comments"
                                         hint="You can use any name you like. You can still choose to comment anonymously."
                                         autocomplete="name"
@@ -76,12 +76,12 @@ pub fn AccountPage() -> impl IntoView {
                                     <input type="hidden" name=crate::model::ACTION value=crate::model::AccountAction::EmailChoices.as_str()/>
                                     <div class="checkboxes">
                                         <div class="checkboxes__item">
-                                            <input class="checkboxes__input" type="checkbox" id="easy_read" name="easy_read" value="yes" checked=account.easy_read/>
-                                            <label class="checkboxes__label" for="easy_read">"Send me the easy read version: shorter, with short sentences"</label>
+                                            <input class="checkboxes__input" type="checkbox" id=crate::model::AccountInput::EASY_READ name=crate::model::AccountInput::EASY_READ value="yes" checked=account.easy_read/>
+                                            <label class="checkboxes__label" for=crate::model::AccountInput::EASY_READ>"Send me the easy read version: shorter, with short sentences"</label>
                                         </div>
                                         <div class="checkboxes__item">
-                                            <input class="checkboxes__input" type="checkbox" id="email_opt_out" name="email_opt_out" value="yes" checked=account.email_opt_out/>
-                                            <label class="checkboxes__label" for="email_opt_out">"Do not email me when a version is published"</label>
+                                            <input class="checkboxes__input" type="checkbox" id=crate::model::AccountInput::EMAIL_OPT_OUT name=crate::model::AccountInput::EMAIL_OPT_OUT value="yes" checked=account.email_opt_out/>
+                                            <label class="checkboxes__label" for=crate::model::AccountInput::EMAIL_OPT_OUT>"Do not email me when a version is published"</label>
                                         </div>
                                     </div>
                                     <button type="submit" class="button button--secondary">"Save email choices"</button>

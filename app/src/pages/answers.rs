@@ -27,9 +27,9 @@ pub fn AnswerFields(
     #[prop(optional)]
     answered: bool,
 ) -> impl IntoView {
-    let outcome_name = format!("outcome-{comment_id}");
+    let outcome_name = crate::model::AnswerFieldNames::outcome(comment_id);
     let outcome_error_id = format!("outcome-{comment_id}-error");
-    let reason_id = format!("reason-{comment_id}");
+    let reason_id = crate::model::AnswerFieldNames::reason(comment_id);
     let reason_error_id = format!("reason-{comment_id}-error");
     let (outcome_wrong, reason_wrong) = (outcome_error.is_some(), reason_error.is_some());
     // "Answer later" comes first when there is one, so it is the radio the summary finds.
@@ -208,8 +208,8 @@ pub fn RoundCommentsPage() -> impl IntoView {
                                             } else {
                                                 view! {
                                                     <form method="post" action=path.clone() class="answer-form" novalidate>
-                                                        <input type="hidden" name="comment_id" value=c.id.to_string()/>
-                                                        <input type="hidden" name="filters" value=f.query()/>
+                                                        <input type="hidden" name=crate::model::AnswerInput::COMMENT_ID value=c.id.to_string()/>
+                                                        <input type="hidden" name=crate::model::AnswerInput::FILTERS value=f.query()/>
                                                         <AnswerFields comment_id=c.id outcome reason outcome_error reason_error/>
                                                         <button type="submit" class="button button--small">
                                                             "Save answer"<span class="visually-hidden">{format!(" to the comment on {} by {}: “{}”", c.reference, c.author, opening_words(&c.body))}</span>

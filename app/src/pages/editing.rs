@@ -4,10 +4,14 @@ use crate::components::live_text::NewStatementText;
 use crate::{
     api::{get_framework, get_jargon, get_statement},
     components::{
-        error_page::ErrorPage, error_summary::ErrorSummary, fields::TextField, loaded, loading,
+        error_page::ErrorPage,
+        error_summary::ErrorSummary,
+        fields::{TextArea, TextField},
+        loaded, loading,
     },
     error::AppError,
     form::use_form_feedback,
+    model::{FrameworkInput, JargonInput, PlacementInput, StatementInput, ThemeFields, ThemeInput},
     pages::statement::{StatementBreadcrumbs, statement_params},
 };
 use leptos::prelude::*;
@@ -46,11 +50,8 @@ pub fn NewFrameworkPage() -> impl IntoView {
                                     <ErrorSummary feedback=feedback.clone()/>
                                     <h1>"New framework"</h1>
                                     <form method="post" action="/frameworks/new" novalidate>
-                                        <TextField name="title" label="Title" value=value("title") error=error("title")/>
-                                        <div class="form-group">
-                                            <label class="label" for="summary">"Summary (optional)"</label>
-                                            <textarea class="textarea" id="summary" name="summary" rows="4">{value("summary")}</textarea>
-                                        </div>
+                                        <TextField name=FrameworkInput::TITLE label="Title" value=value(FrameworkInput::TITLE) error=error(FrameworkInput::TITLE)/>
+                                        <TextArea name=FrameworkInput::SUMMARY label="Summary (optional)" value=value(FrameworkInput::SUMMARY) error=error(FrameworkInput::SUMMARY)/>
                                         <button type="submit" class="button">"Create framework"</button>
                                     </form>
                                 </div>
@@ -106,22 +107,21 @@ pub fn EditFrameworkPage() -> impl IntoView {
                             <h1>{format!("Edit {}", f.title)}</h1>
                             <form method="post" action=action.clone() novalidate class="narrow">
                                 <input type="hidden" name=crate::model::ACTION value=crate::model::FrameworkAction::Framework.as_str()/>
-                                <TextField name="title" label="Title" value=fv("title", &f.title) error=fe("title")/>
-                                <div class="form-group">
-                                    <label class="label" for="summary">"Summary"</label>
-                                    <textarea class="textarea" id="summary" name="summary" rows="4">{fv("summary", &f.summary)}</textarea>
-                                </div>
+                                <TextField name=FrameworkInput::TITLE label="Title" value=fv(FrameworkInput::TITLE, &f.title) error=fe(FrameworkInput::TITLE)/>
+                                <TextArea name=FrameworkInput::SUMMARY label="Summary" value=fv(FrameworkInput::SUMMARY, &f.summary) error=fe(FrameworkInput::SUMMARY)/>
                                 <button type="submit" class="button">"Save"</button>
                             </form>
                             <h2>"Themes"</h2>
                             {f.themes.iter().enumerate().map(|(i, t)| {
                                 let code = t.code.clone();
-                                let mine = update_feedback.as_ref().filter(|x| x.value("code").as_deref() == Some(code.as_str()));
-                                let title_name = format!("theme-title-{code}");
-                                let description_name = format!("theme-description-{code}");
+                                let mine = update_feedback.as_ref().filter(|x| x.value(ThemeInput::CODE).as_deref() == Some(code.as_str()));
+                                let title_name = ThemeFields::title(&code);
+                                let description_name = ThemeFields::description(&code);
                                 let title_value = mine.and_then(|x| x.value(&title_name)).unwrap_or_else(|| t.title.clone());
                                 let description_value = mine.and_then(|x| x.value(&description_name)).unwrap_or_else(|| t.description.clone());
                                 let title_error = mine.and_then(|x| x.error_for(&title_name));
+                                let description_error = mine.and_then(|x| x.error_for(&description_name));
+                                let (title_error_id, description_error_id) = (format!("{title_name}-error"), format!("{description_name}-error"));
                                 let last = i + 1 == theme_count;
                                 view! {
                                     <section class="card theme-editor" aria-labelledby=format!("edit-theme-{code}")>
@@ -133,15 +133,18 @@ pub fn EditFrameworkPage() -> impl IntoView {
                                         </p>
                                         <form method="post" action=action.clone() novalidate>
                                             <input type="hidden" name=crate::model::ACTION value=crate::model::FrameworkAction::ChangeTheme.as_str()/>
-                                            <input type="hidden" name="code" value=code.clone()/>
+                                            <input type="hidden" name=ThemeInput::CODE value=code.clone()/>
                                             <div class="form-group" class:form-group--error=title_error.is_some()>
                                                 <label class="label" for=title_name.clone()>"Theme title"</label>
-                                                {title_error.clone().map(|m| view! { <p class="error-message"><span class="visually-hidden">"Error: "</span>{m}</p> })}
-                                                <input class="input" id=title_name.clone() name=title_name.clone() type="text" value=title_value/>
+                                                {title_error.clone().map(|m| view! { <p class="error-message" id=title_error_id.clone()><span class="visually-hidden">"Error: "</span>{m}</p> })}
+                                                <input class="input" id=title_name.clone() name=title_name.clone() type="text" value=title_value
+                                                    aria-invalid=title_error.is_some().then_some("true") aria-describedby=title_error.is_some().then(|| title_error_id.clone())/>
                                             </div>
-                                            <div class="form-group">
+                                            <div class="form-group" class:form-group--error=description_error.is_some()>
                                                 <label class="label" for=description_name.clone()>"What the theme is about"</label>
-                                                <textarea class="textarea" id=description_name.clone() name=description_name.clone() rows="2">{description_value}</textarea>
+                                                {description_error.clone().map(|m| view! { <p class="error-message" id=description_error_id.clone()><span class="visually-hidden">"Error: "</span>{m}</p> })}
+                                                <textarea class="textarea" id=description_name.clone() name=description_name.clone() rows="2"
+                                                    aria-invalid=description_error.is_some().then_some("true") aria-describedby=description_error.is_some().then(|| description_error_id.clone())>{description_value}</textarea>
                                             </div>
                                             <button type="submit" class="button button--secondary button--small">
                                                 "Save theme"<span class="visually-hidden">{format!(" {code}")}</span>
@@ -151,14 +154,14 @@ pub fn EditFrameworkPage() -> impl IntoView {
                                             {(i > 0).then(|| view! {
                                                 <form method="post" action=action.clone()>
                                                     <input type="hidden" name=crate::model::ACTION value=crate::model::FrameworkAction::ThemeUp.as_str()/>
-                                                    <input type="hidden" name="code" value=code.clone()/>
+                                                    <input type="hidden" name=ThemeInput::CODE value=code.clone()/>
                                                     <button type="submit" class="button button--secondary button--small">"Move up"<span class="visually-hidden">{format!(" ({})", t.title)}</span></button>
                                                 </form>
                                             })}
                                             {(!last).then(|| view! {
                                                 <form method="post" action=action.clone()>
                                                     <input type="hidden" name=crate::model::ACTION value=crate::model::FrameworkAction::ThemeDown.as_str()/>
-                                                    <input type="hidden" name="code" value=code.clone()/>
+                                                    <input type="hidden" name=ThemeInput::CODE value=code.clone()/>
                                                     <button type="submit" class="button button--secondary button--small">"Move down"<span class="visually-hidden">{format!(" ({})", t.title)}</span></button>
                                                 </form>
                                             })}
@@ -169,12 +172,9 @@ pub fn EditFrameworkPage() -> impl IntoView {
                             <h2 class="heading-m">"Add a theme"</h2>
                             <form method="post" action=action novalidate class="narrow">
                                 <input type="hidden" name=crate::model::ACTION value=crate::model::FrameworkAction::AddTheme.as_str()/>
-                                <TextField name="code" label="Short code" hint="1 to 4 letters. Statements in this theme are numbered with it, like HL-3." value=tv("code") error=te("code") class="input input--width-5"/>
-                                <TextField name="theme_title" label="Theme title" value=tv("theme_title") error=te("theme_title")/>
-                                <div class="form-group">
-                                    <label class="label" for="description">"What the theme is about (optional)"</label>
-                                    <textarea class="textarea" id="description" name="description" rows="2">{tv("description")}</textarea>
-                                </div>
+                                <TextField name=ThemeInput::CODE label="Short code" hint="1 to 4 letters. Statements in this theme are numbered with it, like HL-3." value=tv(ThemeInput::CODE) error=te(ThemeInput::CODE) class="input input--width-5"/>
+                                <TextField name=ThemeInput::THEME_TITLE label="Theme title" value=tv(ThemeInput::THEME_TITLE) error=te(ThemeInput::THEME_TITLE)/>
+                                <TextArea name=ThemeInput::DESCRIPTION label="What the theme is about (optional)" rows=2 value=tv(ThemeInput::DESCRIPTION) error=te(ThemeInput::DESCRIPTION)/>
                                 <button type="submit" class="button">"Add theme"</button>
                             </form>
                         }.into_any()
@@ -223,7 +223,7 @@ pub fn NewStatementPage() -> impl IntoView {
                         }
                         let value = |n: &str| feedback.as_ref().and_then(|x| x.value(n)).unwrap_or_default();
                         let error = |n: &str| feedback.as_ref().and_then(|x| x.error_for(n));
-                        let text = value("body");
+                        let text = value(StatementInput::BODY);
                         view! {
                             <Title text=format!("{}New statement in {}", title_prefix(feedback.is_some()), theme.title)/>
                             <nav class="breadcrumbs" aria-label="Breadcrumb">
@@ -234,9 +234,9 @@ pub fn NewStatementPage() -> impl IntoView {
                                 <span class="caption">{theme.title.clone()}</span>
                                 <h1>"New I statement"</h1>
                                 <form method="post" action=format!("/frameworks/{}/themes/{}/new-statement", f.slug, theme.code) novalidate>
-                                    <input type="hidden" name="submission_key" value=key/>
-                                    <NewStatementText initial=text jargon=jargon.clone() error=error("body")/>
-                                    <TextField name="note" label="Where it came from (optional)" hint="For example: 'From the Glasgow workshop, March 2027.'" value=value("note") error=error("note")/>
+                                    <input type="hidden" name=StatementInput::SUBMISSION_KEY value=key/>
+                                    <NewStatementText initial=text jargon=jargon.clone() error=error(StatementInput::BODY)/>
+                                    <TextField name=StatementInput::NOTE label="Where it came from (optional)" hint="For example: 'From the Glasgow workshop, March 2027.'" value=value(StatementInput::NOTE) error=error(StatementInput::NOTE)/>
                                     <div class="button-group">
                                         <button type="submit" class="button" name=crate::model::ACTION value=crate::model::StatementAction::Save.as_str()>"Add statement"</button>
                                         <button type="submit" class="button button--secondary" name=crate::model::ACTION value=crate::model::StatementAction::Check.as_str()>"Check the wording"</button>
@@ -274,9 +274,10 @@ pub fn ManageStatementPage() -> impl IntoView {
                         let place = themes.iter().find(|t| t.code == s.theme_code)
                             .and_then(|t| t.statements.iter().position(|x| x.reference == s.reference))
                             .map_or(1, |i| i + 1);
-                        let chosen_theme = feedback.as_ref().and_then(|f| f.value("theme")).unwrap_or_else(|| s.theme_code.clone());
-                        let place_value = feedback.as_ref().and_then(|f| f.value("place")).unwrap_or_else(|| place.to_string());
-                        let place_error = feedback.as_ref().and_then(|f| f.error_for("place"));
+                        let chosen_theme = feedback.as_ref().and_then(|f| f.value(PlacementInput::THEME)).unwrap_or_else(|| s.theme_code.clone());
+                        let place_value = feedback.as_ref().and_then(|f| f.value(PlacementInput::PLACE)).unwrap_or_else(|| place.to_string());
+                        let place_error = feedback.as_ref().and_then(|f| f.error_for(PlacementInput::PLACE));
+                        let theme_error = feedback.as_ref().and_then(|f| f.error_for(PlacementInput::THEME));
                         let path = s.path();
                         view! {
                             <Title text=format!("{}Move or retire {}", title_prefix(feedback.is_some()), s.reference)/>
@@ -288,13 +289,15 @@ pub fn ManageStatementPage() -> impl IntoView {
                                 <p>"Its reference, "{s.reference.clone()}", stays the same wherever it goes."</p>
                                 <form method="post" action=format!("{path}/manage") novalidate>
                                     <input type="hidden" name=crate::model::ACTION value=crate::model::ManageAction::Move.as_str()/>
-                                    <div class="form-group">
-                                        <label class="label" for="theme">"Theme"</label>
-                                        <select class="select" id="theme" name="theme">
+                                    <div class="form-group" class:form-group--error=theme_error.is_some()>
+                                        <label class="label" for=PlacementInput::THEME>"Theme"</label>
+                                        {theme_error.clone().map(|m| view! { <p class="error-message" id="theme-error"><span class="visually-hidden">"Error: "</span>{m}</p> })}
+                                        <select class="select" id=PlacementInput::THEME name=PlacementInput::THEME
+                                            aria-invalid=theme_error.is_some().then_some("true") aria-describedby=theme_error.is_some().then_some("theme-error")>
                                             {themes.iter().map(|t| view! { <option value=t.code.clone() selected=t.code == chosen_theme>{t.title.clone()}</option> }).collect_view()}
                                         </select>
                                     </div>
-                                    <TextField name="place" label="Place in the theme" hint="1 puts it first." input_type="number" value=place_value error=place_error class="input input--width-5"/>
+                                    <TextField name=PlacementInput::PLACE label="Place in the theme" hint="1 puts it first." input_type="number" value=place_value error=place_error class="input input--width-5"/>
                                     <button type="submit" class="button">"Move statement"</button>
                                 </form>
                                 {(!s.retired).then(|| view! {
@@ -345,8 +348,8 @@ pub fn JargonPage() -> impl IntoView {
                             {is_editor.then(|| view! {
                                 <h2>"Add a word or phrase"</h2>
                                 <form method="post" action="/jargon" novalidate class="narrow">
-                                    <TextField name="term" label="Word or phrase to avoid" value=value("term") error=error("term")/>
-                                    <TextField name="plainer" label="Plainer alternative" value=value("plainer") error=error("plainer")/>
+                                    <TextField name=JargonInput::TERM label="Word or phrase to avoid" value=value(JargonInput::TERM) error=error(JargonInput::TERM)/>
+                                    <TextField name=JargonInput::PLAINER label="Plainer alternative" value=value(JargonInput::PLAINER) error=error(JargonInput::PLAINER)/>
                                     <button type="submit" class="button">"Add to the list"</button>
                                 </form>
                             })}

@@ -67,8 +67,8 @@ pub fn PublishPage() -> impl IntoView {
                 let feedback = feedback.clone();
                 Suspend::new(async move {
                     loaded(data.await, move |p| {
-                        let summary = feedback.as_ref().and_then(|f| f.value("summary")).unwrap_or_default();
-                        let error = feedback.as_ref().and_then(|f| f.error_for("summary"));
+                        let summary = feedback.as_ref().and_then(|f| f.value(crate::model::PublishInput::SUMMARY)).unwrap_or_default();
+                        let error = feedback.as_ref().and_then(|f| f.error_for(crate::model::PublishInput::SUMMARY));
                         let ready = p.ready();
                         view! {
                             <Title text=format!("{}Publish {}", if feedback.is_some() { "Error: " } else { "" }, p.framework_title)/>
@@ -104,7 +104,7 @@ pub fn PublishPage() -> impl IntoView {
                             })}
                             {ready.then(|| view! {
                                 <form method="post" action=format!("/frameworks/{}/publish", p.framework_slug) novalidate class="narrow">
-                                    <TextField name="summary" label="What changed, in one or two sentences" hint="People see this first, on the version's page and in their email." value=summary error=error/>
+                                    <TextField name=crate::model::PublishInput::SUMMARY label="What changed, in one or two sentences" hint="People see this first, on the version's page and in their email." value=summary error=error/>
                                     <button type="submit" class="button">"Publish and email contributors"</button>
                                 </form>
                             })}

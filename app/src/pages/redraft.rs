@@ -13,6 +13,7 @@ use crate::{
     },
     domain::diff,
     form::use_form_feedback,
+    model::StatementInput,
     pages::{
         answers::AnswerFields,
         statement::{StatementBreadcrumbs, statement_params},
@@ -40,16 +41,16 @@ pub fn RedraftPage() -> impl IntoView {
                         let s = data.statement;
                         let value = |name: &str| feedback.as_ref().and_then(|f| f.value(name));
                         let has_errors = feedback.as_ref().is_some_and(|f| !f.errors.is_empty());
-                        let body_error = feedback.as_ref().and_then(|f| f.error_for("body"));
-                        let note_error = feedback.as_ref().and_then(|f| f.error_for("note"));
-                        let base_revision = value("base_revision_id").unwrap_or_else(|| s.revision_id.to_string());
+                        let body_error = feedback.as_ref().and_then(|f| f.error_for(StatementInput::BODY));
+                        let note_error = feedback.as_ref().and_then(|f| f.error_for(StatementInput::NOTE));
+                        let base_revision = value(StatementInput::BASE_REVISION_ID).unwrap_or_else(|| s.revision_id.to_string());
                         // After a refused save, show what someone else changed meanwhile.
                         let meanwhile = value("conflict_from")
                             .and_then(|id| id.parse::<i64>().ok())
                             .and_then(|id| data.revisions.iter().find(|r| r.id == id))
                             .map(|base| diff::word_diff(&base.text, &s.text));
                         let current = s.text.clone();
-                        let initial = value("body").unwrap_or_else(|| s.text.clone());
+                        let initial = value(StatementInput::BODY).unwrap_or_else(|| s.text.clone());
                         let jargon = data.jargon.clone();
                         let path = s.path();
                         // Answers published in a version are settled; every other comment can
@@ -71,9 +72,9 @@ pub fn RedraftPage() -> impl IntoView {
                             <h2>{format!("Current text (draft {})", s.draft_number)}</h2>
                             <p class="statement-current"><HighlightedText segments=s.segments.clone()/></p>
                             <form method="post" action=format!("{path}/redraft") novalidate class="redraft-form">
-                                <input type="hidden" name="base_revision_id" value=base_revision/>
-                                <input type="hidden" name="submission_key" value=data.submission_key.clone()/>
-                                <RedraftText current=current.clone() initial=initial note=value("note").unwrap_or_default() jargon=jargon body_error note_error/>
+                                <input type="hidden" name=StatementInput::BASE_REVISION_ID value=base_revision/>
+                                <input type="hidden" name=StatementInput::SUBMISSION_KEY value=data.submission_key.clone()/>
+                                <RedraftText current=current.clone() initial=initial note=value(StatementInput::NOTE).unwrap_or_default() jargon=jargon body_error note_error/>
                                 {(!answerable.is_empty()).then(|| view! {
                                     <section class="answers" aria-labelledby="answers-heading">
                                         <h2 id="answers-heading" class="heading-m">"Answer comments with this draft"</h2>
@@ -81,10 +82,10 @@ pub fn RedraftPage() -> impl IntoView {
                                         {answerable.iter().map(|c| {
                                             // Typed values come back after a refusal; an existing answer is
                                             // shown, not pre-filled, so saving a draft never re-answers it.
-                                            let outcome = value(&format!("outcome-{}", c.id)).unwrap_or_default();
-                                            let reason = value(&format!("reason-{}", c.id)).unwrap_or_default();
-                                            let outcome_error = feedback.as_ref().and_then(|f| f.error_for(&format!("outcome-{}", c.id)));
-                                            let reason_error = feedback.as_ref().and_then(|f| f.error_for(&format!("reason-{}", c.id)));
+                                            let outcome = value(&crate::model::AnswerFieldNames::outcome(c.id)).unwrap_or_default();
+                                            let reason = value(&crate::model::AnswerFieldNames::reason(c.id)).unwrap_or_default();
+                                            let outcome_error = feedback.as_ref().and_then(|f| f.error_for(&crate::model::AnswerFieldNames::outcome(c.id)));
+                                            let reason_error = feedback.as_ref().and_then(|f| f.error_for(&crate::model::AnswerFieldNames::reason(c.id)));
                                             let answered = c.answer.is_some();
                                             view! {
                                                 <div class="answer-block">

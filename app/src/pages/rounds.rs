@@ -1,7 +1,9 @@
 use crate::{
     api::get_rounds,
     components::{
-        error_summary::ErrorSummary, fields::TextField, loaded, loading,
+        error_summary::ErrorSummary,
+        fields::{TextArea, TextField},
+        loaded, loading,
         statement_parts::RoundBanner,
     },
     form::use_form_feedback,
@@ -67,7 +69,7 @@ pub fn RoundsPage() -> impl IntoView {
                                                 {(r.can_edit && round.is_open).then(|| view! {
                                                     <form method="post" action=action.clone()>
                                                         <input type="hidden" name=crate::model::ACTION value=crate::model::RoundAction::Close.as_str()/>
-                                                        <input type="hidden" name="round_id" value=round.id.to_string()/>
+                                                        <input type="hidden" name=RoundInput::ROUND_ID value=round.id.to_string()/>
                                                         <button type="submit" class="button button--secondary button--small">
                                                             "Close this round now"<span class="visually-hidden">{format!(" ({})", round.title)}</span>
                                                         </button>
@@ -83,22 +85,7 @@ pub fn RoundsPage() -> impl IntoView {
                                 <form method="post" action=action.clone() novalidate class="narrow">
                                     <input type="hidden" name=crate::model::ACTION value=crate::model::RoundAction::Create.as_str()/>
                                     <TextField name=RoundInput::TITLE label="Title" hint="For example: 'First round: spring 2027'" value=value(RoundInput::TITLE) error=error(RoundInput::TITLE)/>
-                                    {
-                                        let intro_error = error(RoundInput::INTRODUCTION);
-                                        let intro_wrong = intro_error.is_some();
-                                        view! {
-                                            <div class="form-group" class:form-group--error=intro_wrong>
-                                                <label class="label" for=RoundInput::INTRODUCTION>"Introduction (optional)"</label>
-                                                <div class="hint" id="introduction-hint">"In plain words: what you want to hear about, and what happens next."</div>
-                                                {intro_error.map(|message| view! {
-                                                    <p class="error-message" id="introduction-error"><span class="visually-hidden">"Error: "</span>{message}</p>
-                                                })}
-                                                <textarea class="textarea" id=RoundInput::INTRODUCTION name=RoundInput::INTRODUCTION rows="4"
-                                                    aria-invalid=intro_wrong.then_some("true")
-                                                    aria-describedby=if intro_wrong { "introduction-hint introduction-error" } else { "introduction-hint" }>{value(RoundInput::INTRODUCTION)}</textarea>
-                                            </div>
-                                        }
-                                    }
+                                    <TextArea name=RoundInput::INTRODUCTION label="Introduction (optional)" hint="In plain words: what you want to hear about, and what happens next." value=value(RoundInput::INTRODUCTION) error=error(RoundInput::INTRODUCTION)/>
                                     <TextField name=RoundInput::OPENS label="Opening date" input_type="date" hint="Comments open at the start of this day (UTC)." value=value(RoundInput::OPENS) error=error(RoundInput::OPENS)/>
                                     <TextField name=RoundInput::CLOSES label="Closing date" input_type="date" hint="Comments close at the end of this day (UTC)." value=value(RoundInput::CLOSES) error=error(RoundInput::CLOSES)/>
                                     <button type="submit" class="button">"Add round"</button>

@@ -13,8 +13,12 @@ pub const CONFIRM_FORM: &str = "confirm-sign-in";
 #[component]
 pub fn SignInPage() -> impl IntoView {
     let feedback = use_form_feedback(SIGN_IN_FORM);
-    let email = feedback.as_ref().and_then(|f| f.value("email"));
-    let error = feedback.as_ref().and_then(|f| f.error_for("email"));
+    let email = feedback
+        .as_ref()
+        .and_then(|f| f.value(crate::model::SignInInput::EMAIL));
+    let error = feedback
+        .as_ref()
+        .and_then(|f| f.error_for(crate::model::SignInInput::EMAIL));
     let title = if feedback.is_some() {
         "Error: Sign in"
     } else {
@@ -29,7 +33,7 @@ pub fn SignInPage() -> impl IntoView {
             <p>"If you have not used Our Words before, the link also makes your account."</p>
             <form method="post" action="/sign-in" novalidate>
                 <TextField
-                    name="email"
+                    name=crate::model::SignInInput::EMAIL
                     label="Email address"
                     input_type="email"
                     autocomplete="email"
@@ -76,10 +80,12 @@ pub fn ConfirmPage() -> impl IntoView {
     let feedback = use_form_feedback(CONFIRM_FORM);
     let token = feedback
         .as_ref()
-        .and_then(|f| f.value("token"))
+        .and_then(|f| f.value(crate::model::SignInInput::TOKEN))
         .or_else(|| query.read_untracked().get("token"))
         .unwrap_or_default();
-    let problem = feedback.as_ref().and_then(|f| f.error_for("token"));
+    let problem = feedback
+        .as_ref()
+        .and_then(|f| f.error_for(crate::model::SignInInput::TOKEN));
     view! {
         <Title text=if problem.is_some() { "Error: Sign in to Our Words" } else { "Sign in to Our Words" }/>
         <div class="narrow">
@@ -100,7 +106,7 @@ pub fn ConfirmPage() -> impl IntoView {
                     <h1>"Sign in to Our Words"</h1>
                     <p>"Press the button to finish signing in on this device."</p>
                     <form method="post" action="/sign-in/confirm">
-                        <input type="hidden" name="token" value=token/>
+                        <input type="hidden" name=crate::model::SignInInput::TOKEN value=token/>
                         <button type="submit" class="button">"Sign in"</button>
                     </form>
                 }.into_any(),

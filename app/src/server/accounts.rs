@@ -8,8 +8,8 @@ use crate::{
     domain::{DisplayName, EmailAddress, OrganisationName},
     error::AppError,
     model::{
-        Account, MemberRef, OrganisationDetail, OrganisationRef, OrganisationSummary, PersonDetail,
-        PersonSummary, SiteContext,
+        Account, AccountInput, MemberRef, OrganisationDetail, OrganisationInput, OrganisationRef,
+        OrganisationSummary, PersonDetail, PersonInput, PersonSummary, SiteContext,
     },
 };
 
@@ -40,7 +40,8 @@ pub async fn account(cx: &Context) -> Result<Account, AppError> {
 
 pub async fn set_display_name(cx: &Context, raw: &str) -> Result<(), AppError> {
     let viewer = cx.signed_in()?;
-    let name = DisplayName::parse(raw).map_err(|e| AppError::field("display_name", e))?;
+    let name =
+        DisplayName::parse(raw).map_err(|e| AppError::field(AccountInput::DISPLAY_NAME, e))?;
     let mut tx = cx.write().await?;
     store::users::set_display_name(&mut tx, viewer.id, name.as_str()).await?;
     tx.commit().await?;
@@ -62,7 +63,8 @@ pub async fn set_email_preferences(
 /// Add someone by address before they first sign in (e.g. to give them a role).
 pub async fn add_person(cx: &Context, raw_email: &str) -> Result<i64, AppError> {
     cx.admin()?;
-    let email = EmailAddress::parse(raw_email).map_err(|e| AppError::field("email", e))?;
+    let email =
+        EmailAddress::parse(raw_email).map_err(|e| AppError::field(PersonInput::EMAIL, e))?;
     let mut tx = cx.write().await?;
     let user = store::users::find_or_create_by_email(&mut tx, email.as_str(), now()).await?;
     tx.commit().await?;
@@ -104,13 +106,14 @@ pub async fn set_roles(
 
 pub async fn create_organisation(cx: &Context, raw_name: &str) -> Result<i64, AppError> {
     cx.admin()?;
-    let name = OrganisationName::parse(raw_name).map_err(|e| AppError::field("name", e))?;
+    let name = OrganisationName::parse(raw_name)
+        .map_err(|e| AppError::field(OrganisationInput::NAME, e))?;
     let mut tx = cx.write().await?;
     let id = store::organisations::create(&mut tx, name.as_str(), now())
         .await?
         .ok_or_else(|| {
             AppError::Field(
-                "name".into(),
+                OrganisationInput::NAME.into(),
                 format!("There is already an organisation called {}", name.as_str()),
             )
         })?;
@@ -122,7 +125,7 @@ pub async fn create_organisation(cx: &Context, raw_name: &str) -> Result<i64, Ap
 fn chosen_organisation(raw: &str, message: &str) -> Result<i64, AppError> {
     raw.trim()
         .parse()
-        .map_err(|_| AppError::Field("organisation_id".into(), message.into()))
+        .map_err(|_| AppError::Field(PersonInput::ORGANISATION_ID.into(), message.into()))
 }
 
 pub async fn add_membership(
@@ -145,7 +148,7 @@ pub async fn add_membership(
         .is_none()
     {
         return Err(AppError::Field(
-            "organisation_id".into(),
+            PersonInput::ORGANISATION_ID.into(),
             "Choose an organisation from the list".into(),
         ));
     }

@@ -14,7 +14,10 @@ use super::{
 use crate::{
     domain::{Invalid, SubmissionKey, drafting, merge, submission_key},
     error::AppError,
-    model::RoundInput,
+    model::{
+        FrameworkInput, JargonInput, PlacementInput, RoundInput, StatementInput, ThemeFields,
+        ThemeInput,
+    },
 };
 use sqlx::AnyConnection;
 
@@ -37,8 +40,10 @@ pub async fn create_framework(
     summary: &str,
 ) -> Result<String, AppError> {
     cx.editor()?;
-    let title = drafting::title(title, "title").map_err(|e| AppError::field("title", e))?;
-    let summary = drafting::summary(summary).map_err(|e| AppError::field("summary", e))?;
+    let title =
+        drafting::title(title, "title").map_err(|e| AppError::field(FrameworkInput::TITLE, e))?;
+    let summary =
+        drafting::summary(summary).map_err(|e| AppError::field(FrameworkInput::SUMMARY, e))?;
     let base = drafting::slug_from_title(&title);
     let mut tx = cx.write().await?;
     for attempt in 1..=50 {
@@ -56,7 +61,7 @@ pub async fn create_framework(
         }
     }
     Err(AppError::field(
-        "title",
+        FrameworkInput::TITLE,
         Invalid::new("Choose a different title: this one is taken"),
     ))
 }
@@ -68,8 +73,10 @@ pub async fn update_framework(
     summary: &str,
 ) -> Result<(), AppError> {
     cx.editor()?;
-    let title = drafting::title(title, "title").map_err(|e| AppError::field("title", e))?;
-    let summary = drafting::summary(summary).map_err(|e| AppError::field("summary", e))?;
+    let title =
+        drafting::title(title, "title").map_err(|e| AppError::field(FrameworkInput::TITLE, e))?;
+    let summary =
+        drafting::summary(summary).map_err(|e| AppError::field(FrameworkInput::SUMMARY, e))?;
     let mut tx = cx.write().await?;
     let id = framework(&mut tx, slug).await?.id;
     store::statements::update_framework(&mut tx, id, &title, &summary).await?;
@@ -85,11 +92,11 @@ pub async fn add_theme(
     description: &str,
 ) -> Result<(), AppError> {
     cx.editor()?;
-    let code = drafting::theme_code(code).map_err(|e| AppError::field("code", e))?;
-    let title =
-        drafting::title(title, "theme title").map_err(|e| AppError::field("theme_title", e))?;
+    let code = drafting::theme_code(code).map_err(|e| AppError::field(ThemeInput::CODE, e))?;
+    let title = drafting::title(title, "theme title")
+        .map_err(|e| AppError::field(ThemeInput::THEME_TITLE, e))?;
     let description =
-        drafting::summary(description).map_err(|e| AppError::field("description", e))?;
+        drafting::summary(description).map_err(|e| AppError::field(ThemeInput::DESCRIPTION, e))?;
     let mut tx = cx.write().await?;
     let id = framework(&mut tx, slug).await?.id;
     if store::statements::insert_theme(&mut tx, id, &code, &title, &description)
@@ -97,7 +104,7 @@ pub async fn add_theme(
         .is_none()
     {
         return Err(AppError::Field(
-            "code".into(),
+            ThemeInput::CODE.into(),
             format!("There is already a theme with the code {code}"),
         ));
     }
@@ -114,9 +121,9 @@ pub async fn update_theme(
 ) -> Result<(), AppError> {
     cx.editor()?;
     let title = drafting::title(title, "theme title")
-        .map_err(|e| AppError::field(&format!("theme-title-{code}"), e))?;
+        .map_err(|e| AppError::field(&ThemeFields::title(code), e))?;
     let description = drafting::summary(description)
-        .map_err(|e| AppError::field(&format!("theme-description-{code}"), e))?;
+        .map_err(|e| AppError::field(&ThemeFields::description(code), e))?;
     let mut tx = cx.write().await?;
     let framework = framework(&mut tx, slug).await?.id;
     let theme = theme_id(&mut tx, framework, code).await?;
@@ -160,8 +167,10 @@ pub async fn create_statement(
     submission_key: &str,
 ) -> Result<String, AppError> {
     let editor = cx.editor()?;
-    let body = drafting::statement_text(text).map_err(|e| AppError::field("body", e))?;
-    let note = drafting::revision_note(note).map_err(|e| AppError::field("note", e))?;
+    let body =
+        drafting::statement_text(text).map_err(|e| AppError::field(StatementInput::BODY, e))?;
+    let note =
+        drafting::revision_note(note).map_err(|e| AppError::field(StatementInput::NOTE, e))?;
     let key = SubmissionKey::parse(submission_key)?;
     let mut tx = cx.write().await?;
     let framework = framework(&mut tx, slug).await?.id;
@@ -229,15 +238,17 @@ pub async fn redraft(
     form: &RedraftForm<'_>,
 ) -> Result<(), RedraftRefused> {
     let editor = cx.editor()?;
-    let body = drafting::statement_text(form.text).map_err(|e| AppError::field("body", e))?;
+    let body = drafting::statement_text(form.text)
+        .map_err(|e| AppError::field(StatementInput::BODY, e))?;
     if merge::has_conflict_markers(&body) {
         return Err(AppError::Field(
-            "body".into(),
+            StatementInput::BODY.into(),
             "The text still has [[ ]] marks where your changes and theirs overlap. Choose the wording and remove the marks, then save.".into(),
         )
         .into());
     }
-    let note = drafting::revision_note(form.note).map_err(|e| AppError::field("note", e))?;
+    let note =
+        drafting::revision_note(form.note).map_err(|e| AppError::field(StatementInput::NOTE, e))?;
     let answers = responding::check(form.answers)?;
     let key = SubmissionKey::parse(form.submission_key).map_err(AppError::from)?;
     let mut tx = cx.write().await?;
@@ -265,7 +276,7 @@ pub async fn redraft(
     };
     if base == statement.revision_id && body == base_text {
         return Err(AppError::Field(
-            "body".into(),
+            StatementInput::BODY.into(),
             "The new text is the same as the current text. Change it, or go back.".into(),
         )
         .into());
@@ -338,16 +349,19 @@ pub async fn move_statement(
         .filter(|p| *p >= 1)
         .ok_or_else(|| {
             AppError::Field(
-                "place".into(),
+                PlacementInput::PLACE.into(),
                 "Enter the place as a number, like 1 for first".into(),
             )
         })?;
     let mut tx = cx.write().await?;
     let framework = framework(&mut tx, slug).await?.id;
     let statement = statement(&mut tx, framework, reference).await?;
-    let theme = theme_id(&mut tx, framework, code)
-        .await
-        .map_err(|_| AppError::Field("theme".into(), "Choose a theme from the list".into()))?;
+    let theme = theme_id(&mut tx, framework, code).await.map_err(|_| {
+        AppError::Field(
+            PlacementInput::THEME.into(),
+            "Choose a theme from the list".into(),
+        )
+    })?;
     store::statements::place(&mut tx, statement.id, theme, place - 1).await?;
     tx.commit().await?;
     Ok(())
@@ -429,14 +443,14 @@ pub async fn close_round(cx: &Context, slug: &str, round_id: i64) -> Result<(), 
 pub async fn add_jargon(cx: &Context, term: &str, plainer: &str) -> Result<(), AppError> {
     let editor = cx.editor()?;
     let term = drafting::title(term, "word or phrase")
-        .map_err(|e| AppError::field("term", e))?
+        .map_err(|e| AppError::field(JargonInput::TERM, e))?
         .to_lowercase();
     let plainer = drafting::title(plainer, "plainer alternative")
-        .map_err(|e| AppError::field("plainer", e))?;
+        .map_err(|e| AppError::field(JargonInput::PLAINER, e))?;
     let mut tx = cx.write().await?;
     if !store::jargon::insert(&mut tx, &term, &plainer, Some(editor.id), now()).await? {
         return Err(AppError::Field(
-            "term".into(),
+            JargonInput::TERM.into(),
             format!("'{term}' is already on the list"),
         ));
     }

@@ -8,7 +8,7 @@ use super::{Context, clock::now, db::Tx, lookups, outbox, publication_email, rep
 use crate::{
     domain::{diff, drafting, plural, singular_or_plural},
     error::AppError,
-    model::{Missing, OutboxView, PublishView},
+    model::{Missing, OutboxView, PublishInput, PublishView},
 };
 use sqlx::AnyConnection;
 use std::collections::HashMap;
@@ -44,7 +44,7 @@ pub async fn pending(
 pub async fn publish(cx: &Context, slug: &str, summary: &str) -> Result<i64, AppError> {
     let editor = cx.editor()?;
     let summary = drafting::title(summary, "short summary of what changed")
-        .map_err(|e| AppError::field("summary", e))?;
+        .map_err(|e| AppError::field(PublishInput::SUMMARY, e))?;
     let mut tx = cx.write().await?;
     let framework = lookups::framework(&mut tx, slug).await?;
     // Two editors pressing "Publish" at once must not both publish, and an answer must

@@ -8,7 +8,7 @@ use crate::{
         response::{self, Outcome},
     },
     error::AppError,
-    model::{CommentFilters, RoundComment, RoundCommentsView},
+    model::{AnswerFieldNames, CommentFilters, RoundComment, RoundCommentsView},
 };
 use sqlx::AnyConnection;
 
@@ -32,9 +32,9 @@ pub fn check(answers: &[AnswerForm]) -> Result<Vec<CheckedAnswer>, AppError> {
         .iter()
         .map(|a| {
             let outcome = Outcome::parse(&a.outcome)
-                .map_err(|e| AppError::field(&format!("outcome-{}", a.comment_id), e))?;
+                .map_err(|e| AppError::field(&AnswerFieldNames::outcome(a.comment_id), e))?;
             let reason = response::reason(&a.reason)
-                .map_err(|e| AppError::field(&format!("reason-{}", a.comment_id), e))?;
+                .map_err(|e| AppError::field(&AnswerFieldNames::reason(a.comment_id), e))?;
             Ok(CheckedAnswer {
                 comment_id: a.comment_id,
                 outcome,
@@ -75,7 +75,7 @@ pub async fn store_answers(
         if comment.published_in.is_some() {
             // What a published version says people were told must never change under it.
             return Err(AppError::Field(
-                format!("outcome-{}", comment.id),
+                AnswerFieldNames::outcome(comment.id),
                 "This comment's answer has been published in a version, so it can no longer change."
                     .into(),
             ));

@@ -2,17 +2,18 @@
 
 use super::{Submitted, refused, see_other};
 use app::{
-    model::{AccountAction, Saved},
+    model::{AccountAction, AccountInput, Saved},
     server::{Context, accounts},
 };
 use axum::response::Response;
 
 pub async fn save(cx: Context, submitted: Submitted) -> Response {
     if submitted.action(AccountAction::parse) == Some(AccountAction::EmailChoices) {
+        let input: AccountInput = submitted.input();
         let outcome = accounts::set_email_preferences(
             &cx,
-            submitted.field("easy_read") == "yes",
-            submitted.field("email_opt_out") == "yes",
+            input.easy_read == "yes",
+            input.email_opt_out == "yes",
         )
         .await;
         return match outcome {
@@ -23,14 +24,14 @@ pub async fn save(cx: Context, submitted: Submitted) -> Response {
                     submitted,
                     "/account",
                     "preferences",
-                    "easy_read",
+                    AccountInput::EASY_READ,
                     error,
                 )
                 .await
             }
         };
     }
-    match accounts::set_display_name(&cx, submitted.field("display_name")).await {
+    match accounts::set_display_name(&cx, submitted.field(AccountInput::DISPLAY_NAME)).await {
         Ok(()) => see_other(&Saved::Name.redirect("/account", "")),
         Err(error) => {
             refused(
@@ -38,7 +39,7 @@ pub async fn save(cx: Context, submitted: Submitted) -> Response {
                 submitted,
                 "/account",
                 "display-name",
-                "display_name",
+                AccountInput::DISPLAY_NAME,
                 error,
             )
             .await

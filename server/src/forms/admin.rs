@@ -3,13 +3,13 @@
 use super::{Submitted, refused, see_other};
 use app::{
     error::AppError,
-    model::{PersonAction, Saved},
+    model::{OrganisationInput, PersonAction, PersonInput, Saved},
     server::{Context, accounts},
 };
 use axum::{extract::Path, response::Response};
 
 pub async fn add_person(cx: Context, submitted: Submitted) -> Response {
-    match accounts::add_person(&cx, submitted.field("email")).await {
+    match accounts::add_person(&cx, submitted.field(PersonInput::EMAIL)).await {
         Ok(id) => see_other(&Saved::PersonAdded.redirect(&format!("/admin/people/{id}"), "")),
         Err(error) => {
             refused(
@@ -17,7 +17,7 @@ pub async fn add_person(cx: Context, submitted: Submitted) -> Response {
                 submitted,
                 "/admin/people",
                 "add-person",
-                "email",
+                PersonInput::EMAIL,
                 error,
             )
             .await
@@ -30,19 +30,17 @@ pub async fn change_person(cx: Context, Path(id): Path<i64>, submitted: Submitte
     let page = format!("/admin/people/{id}");
     let action = submitted.action(PersonAction::parse);
     let (form, field) = match action {
-        Some(PersonAction::Roles) => ("roles", "editor"),
-        _ => ("membership", "organisation_id"),
+        Some(PersonAction::Roles) => ("roles", PersonInput::EDITOR),
+        _ => ("membership", PersonInput::ORGANISATION_ID),
     };
-    let organisation = submitted.field("organisation_id");
+    let input: PersonInput = submitted.input();
+    let organisation = input.organisation_id.as_str();
     let outcome = match action {
-        Some(PersonAction::Roles) => accounts::set_roles(
-            &cx,
-            id,
-            submitted.field("editor") == "yes",
-            submitted.field("admin") == "yes",
-        )
-        .await
-        .map(|()| Saved::Roles),
+        Some(PersonAction::Roles) => {
+            accounts::set_roles(&cx, id, input.editor == "yes", input.admin == "yes")
+                .await
+                .map(|()| Saved::Roles)
+        }
         Some(PersonAction::AddMembership) => accounts::add_membership(&cx, id, organisation)
             .await
             .map(|()| Saved::MembershipAdded),
@@ -60,7 +58,7 @@ pub async fn change_person(cx: Context, Path(id): Path<i64>, submitted: Submitte
 }
 
 pub async fn add_organisation(cx: Context, submitted: Submitted) -> Response {
-    match accounts::create_organisation(&cx, submitted.field("name")).await {
+    match accounts::create_organisation(&cx, submitted.field(OrganisationInput::NAME)).await {
         Ok(_) => see_other(&Saved::OrganisationAdded.redirect("/admin/organisations", "")),
         Err(error) => {
             refused(
@@ -68,7 +66,7 @@ pub async fn add_organisation(cx: Context, submitted: Submitted) -> Response {
                 submitted,
                 "/admin/organisations",
                 "add-organisation",
-                "name",
+                OrganisationInput::NAME,
                 error,
             )
             .await

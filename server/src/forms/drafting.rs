@@ -7,8 +7,9 @@ use app::{
     error::AppError,
     form::FormFeedback,
     model::{
-        AnswerFields, CommentAction, FrameworkAction, ManageAction, RedraftAction, RoundAction,
-        RoundInput, Saved, StatementAction,
+        AnswerFieldNames, AnswerInput, CommentAction, CommentInput, FrameworkAction,
+        FrameworkInput, JargonInput, ManageAction, PlacementInput, RedraftAction, RoundAction,
+        RoundInput, Saved, StatementAction, StatementInput, ThemeFields, ThemeInput,
     },
     server::{AppState, Context, commenting, drafting, responding},
 };
@@ -21,8 +22,8 @@ async fn show_again(state: &AppState, submitted: Submitted, page: &str, form: &s
 }
 
 pub async fn new_framework(cx: Context, submitted: Submitted) -> Response {
-    let outcome =
-        drafting::create_framework(&cx, submitted.field("title"), submitted.field("summary")).await;
+    let input: FrameworkInput = submitted.input();
+    let outcome = drafting::create_framework(&cx, &input.title, &input.summary).await;
     match outcome {
         Ok(slug) => see_other(&format!("/frameworks/{slug}")),
         Err(error) => {
@@ -31,7 +32,7 @@ pub async fn new_framework(cx: Context, submitted: Submitted) -> Response {
                 submitted,
                 "/frameworks/new",
                 "framework",
-                "title",
+                FrameworkInput::TITLE,
                 error,
             )
             .await
@@ -49,19 +50,20 @@ pub async fn edit_framework(
     let action = submitted
         .action(FrameworkAction::parse)
         .unwrap_or(FrameworkAction::Framework);
-    let code = submitted.field("code").to_owned();
+    let code = submitted.field(ThemeInput::CODE).to_owned();
     let f = |n: &str| submitted.field(n);
     let outcome = match action {
         FrameworkAction::AddTheme => {
-            drafting::add_theme(&cx, &slug, &code, f("theme_title"), f("description")).await
+            let theme: ThemeInput = submitted.input();
+            drafting::add_theme(&cx, &slug, &code, &theme.theme_title, &theme.description).await
         }
         FrameworkAction::ChangeTheme => {
             drafting::update_theme(
                 &cx,
                 &slug,
                 &code,
-                f(&format!("theme-title-{code}")),
-                f(&format!("theme-description-{code}")),
+                f(&ThemeFields::title(&code)),
+                f(&ThemeFields::description(&code)),
             )
             .await
         }
@@ -69,7 +71,8 @@ pub async fn edit_framework(
             drafting::move_theme(&cx, &slug, &code, action == FrameworkAction::ThemeUp).await
         }
         FrameworkAction::Framework => {
-            drafting::update_framework(&cx, &slug, f("title"), f("summary")).await
+            let framework: FrameworkInput = submitted.input();
+            drafting::update_framework(&cx, &slug, &framework.title, &framework.summary).await
         }
     };
     match outcome {
@@ -84,9 +87,9 @@ pub async fn edit_framework(
         }
         Err(error) => {
             let (form, field) = match action {
-                FrameworkAction::AddTheme => ("theme", "code".to_owned()),
-                FrameworkAction::ChangeTheme => ("theme-update", format!("theme-title-{code}")),
-                _ => ("framework", "title".to_owned()),
+                FrameworkAction::AddTheme => ("theme", ThemeInput::CODE.to_owned()),
+                FrameworkAction::ChangeTheme => ("theme-update", ThemeFields::title(&code)),
+                _ => ("framework", FrameworkInput::TITLE.to_owned()),
             };
             refused(&cx.state, submitted, &page, form, &field, error).await
         }
@@ -97,7 +100,7 @@ pub async fn rounds(cx: Context, Path(slug): Path<String>, submitted: Submitted)
     let page = format!("/frameworks/{slug}/rounds");
     let closing = submitted.action(RoundAction::parse) == Some(RoundAction::Close);
     let outcome = if closing {
-        match submitted.field("round_id").parse::<i64>() {
+        match submitted.field(RoundInput::ROUND_ID).parse::<i64>() {
             Ok(id) => drafting::close_round(&cx, &slug, id).await,
             Err(_) => cx.editor().and(Err(AppError::NotFound)),
         }
@@ -113,7 +116,17 @@ pub async fn rounds(cx: Context, Path(slug): Path<String>, submitted: Submitted)
             };
             see_other(&saved.redirect(&page, ""))
         }
-        Err(error) => refused(&cx.state, submitted, &page, "round", "title", error).await,
+        Err(error) => {
+            refused(
+                &cx.state,
+                submitted,
+                &page,
+                "round",
+                RoundInput::TITLE,
+                error,
+            )
+            .await
+        }
     }
 }
 
@@ -126,13 +139,22 @@ pub async fn new_statement(
     if submitted.action(StatementAction::parse) == Some(StatementAction::Check) {
         return show_again(&cx.state, submitted, &page, "statement").await;
     }
-    let f = |n| submitted.field(n);
-    let outcome =
-        drafting::create_statement(&cx, &slug, &code, f("body"), f("note"), f("submission_key"))
-            .await;
+    let input: StatementInput = submitted.input();
+    let outcome = drafting::create_statement(
+        &cx,
+        &slug,
+        &code,
+        &input.body,
+        &input.note,
+        &input.submission_key,
+    )
+    .await;
     match outcome {
         Ok(reference) => see_other(&format!("/frameworks/{slug}/statements/{reference}")),
-        Err(error) => refused(&cx.state, submitted, &page, "statement", "body", error).await,
+        Err(error) => {
+            let field = StatementInput::BODY;
+            refused(&cx.state, submitted, &page, "statement", field, error).await
+        }
     }
 }
 
@@ -145,13 +167,14 @@ pub async fn redraft(
     if submitted.action(RedraftAction::parse) == Some(RedraftAction::Preview) {
         return show_again(&cx.state, submitted, &page, "redraft").await;
     }
-    let base: i64 = submitted.field("base_revision_id").parse().unwrap_or(-1);
+    let input: StatementInput = submitted.input();
+    let base: i64 = input.base_revision_id.parse().unwrap_or(-1);
     let answers = answers_from(&submitted);
     let form = drafting::RedraftForm {
         base_revision_id: base,
-        text: submitted.field("body"),
-        note: submitted.field("note"),
-        submission_key: submitted.field("submission_key"),
+        text: &input.body,
+        note: &input.note,
+        submission_key: &input.submission_key,
         answers: &answers,
     };
     let state = &cx.state;
@@ -160,7 +183,15 @@ pub async fn redraft(
             &Saved::Redraft.redirect(&format!("/frameworks/{slug}/statements/{reference}"), ""),
         ),
         Err(drafting::RedraftRefused::Error(error)) => {
-            refused(state, submitted, &page, "redraft", "body", error).await
+            refused(
+                state,
+                submitted,
+                &page,
+                "redraft",
+                StatementInput::BODY,
+                error,
+            )
+            .await
         }
         Err(drafting::RedraftRefused::Stale {
             latest_revision_id,
@@ -169,14 +200,18 @@ pub async fn redraft(
         }) => {
             let mut values = submitted.fields.clone();
             values.insert("conflict_from".into(), base.to_string());
-            values.insert("base_revision_id".into(), latest_revision_id.to_string());
-            values.insert("body".into(), proposal);
+            values.insert(
+                StatementInput::BASE_REVISION_ID.into(),
+                latest_revision_id.to_string(),
+            );
+            values.insert(StatementInput::BODY.into(), proposal);
             let message = if conflicts == 0 {
                 "Someone else saved a new draft while you were working. Nothing has been lost: your changes are combined with theirs below. Check the text, then save again."
             } else {
                 "Someone else saved a new draft while you were working, and some of your changes overlap with theirs. Nothing has been lost: the overlaps are marked with [[ ]] in the text below. Choose the wording, then save again."
             };
-            let feedback = FormFeedback::new("redraft", values).with_error("body", message);
+            let feedback =
+                FormFeedback::new("redraft", values).with_error(StatementInput::BODY, message);
             page_with_feedback(
                 state,
                 submitted.parts,
@@ -206,8 +241,8 @@ fn answers_from(submitted: &Submitted) -> Vec<responding::AnswerForm> {
     ids.into_iter()
         .map(|id| responding::AnswerForm {
             comment_id: id,
-            outcome: submitted.field(&AnswerFields::outcome(id)).to_owned(),
-            reason: submitted.field(&AnswerFields::reason(id)).to_owned(),
+            outcome: submitted.field(&AnswerFieldNames::outcome(id)).to_owned(),
+            reason: submitted.field(&AnswerFieldNames::reason(id)).to_owned(),
         })
         .collect()
 }
@@ -217,8 +252,9 @@ pub async fn answer(
     Path((slug, round)): Path<(String, i64)>,
     submitted: Submitted,
 ) -> Response {
-    let filters = submitted.field("filters").to_owned();
-    let comment_id: i64 = submitted.field("comment_id").parse().unwrap_or(-1);
+    let input: AnswerInput = submitted.input();
+    let filters = input.filters;
+    let comment_id: i64 = input.comment_id.parse().unwrap_or(-1);
     let page = format!(
         "/frameworks/{slug}/rounds/{round}/comments{}",
         if filters.is_empty() {
@@ -230,17 +266,17 @@ pub async fn answer(
     let form = responding::AnswerForm {
         comment_id,
         outcome: submitted
-            .field(&AnswerFields::outcome(comment_id))
+            .field(&AnswerFieldNames::outcome(comment_id))
             .to_owned(),
         reason: submitted
-            .field(&AnswerFields::reason(comment_id))
+            .field(&AnswerFieldNames::reason(comment_id))
             .to_owned(),
     };
     let outcome = responding::answer(&cx, &slug, form).await;
     match outcome {
         Ok(()) => see_other(&Saved::Answer.redirect(&page, &format!("comment-{comment_id}"))),
         Err(error) => {
-            let field = AnswerFields::reason(comment_id);
+            let field = AnswerFieldNames::reason(comment_id);
             refused(
                 &cx.state,
                 submitted,
@@ -268,7 +304,17 @@ pub async fn comment(
             &format!("/frameworks/{slug}/statements/{reference}"),
             "comments",
         )),
-        Err(error) => refused(&cx.state, submitted, &page, "comment", "body", error).await,
+        Err(error) => {
+            refused(
+                &cx.state,
+                submitted,
+                &page,
+                "comment",
+                CommentInput::BODY,
+                error,
+            )
+            .await
+        }
     }
 }
 
@@ -296,7 +342,17 @@ pub async fn edit_comment(
             &format!("/frameworks/{slug}/statements/{reference}"),
             "comments",
         )),
-        Err(error) => refused(&cx.state, submitted, &page, "comment", "body", error).await,
+        Err(error) => {
+            refused(
+                &cx.state,
+                submitted,
+                &page,
+                "comment",
+                CommentInput::BODY,
+                error,
+            )
+            .await
+        }
     }
 }
 
@@ -310,8 +366,8 @@ pub async fn manage_statement(
     let outcome = if retiring {
         drafting::retire_statement(&cx, &slug, &reference).await
     } else {
-        let f = |n| submitted.field(n);
-        drafting::move_statement(&cx, &slug, &reference, f("theme"), f("place")).await
+        let placement: PlacementInput = submitted.input();
+        drafting::move_statement(&cx, &slug, &reference, &placement.theme, &placement.place).await
     };
     match outcome {
         Ok(()) => {
@@ -322,13 +378,27 @@ pub async fn manage_statement(
             };
             see_other(&saved.redirect(&format!("/frameworks/{slug}/statements/{reference}"), ""))
         }
-        Err(error) => refused(&cx.state, submitted, &page, "manage", "place", error).await,
+        Err(error) => {
+            let field = PlacementInput::PLACE;
+            refused(&cx.state, submitted, &page, "manage", field, error).await
+        }
     }
 }
 
 pub async fn add_jargon(cx: Context, submitted: Submitted) -> Response {
-    match drafting::add_jargon(&cx, submitted.field("term"), submitted.field("plainer")).await {
+    let input: JargonInput = submitted.input();
+    match drafting::add_jargon(&cx, &input.term, &input.plainer).await {
         Ok(()) => see_other("/jargon"),
-        Err(error) => refused(&cx.state, submitted, "/jargon", "jargon", "term", error).await,
+        Err(error) => {
+            refused(
+                &cx.state,
+                submitted,
+                "/jargon",
+                "jargon",
+                JargonInput::TERM,
+                error,
+            )
+            .await
+        }
     }
 }

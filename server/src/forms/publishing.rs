@@ -1,7 +1,10 @@
 //! Publishing, retrying failed emails, and the report's downloads.
 
 use super::{Submitted, refused, see_other};
-use app::server::{Context, publishing, reports};
+use app::{
+    model::PublishInput,
+    server::{Context, publishing, reports},
+};
 use axum::{
     extract::Path,
     http::{StatusCode, header},
@@ -9,13 +12,21 @@ use axum::{
 };
 
 pub async fn publish(cx: Context, Path(slug): Path<String>, submitted: Submitted) -> Response {
-    match publishing::publish(&cx, &slug, submitted.field("summary")).await {
+    match publishing::publish(&cx, &slug, submitted.field(PublishInput::SUMMARY)).await {
         Ok(version) => see_other(&format!(
             "/frameworks/{slug}/versions/{version}?published=1"
         )),
         Err(error) => {
             let page = format!("/frameworks/{slug}/publish");
-            refused(&cx.state, submitted, &page, "publish", "summary", error).await
+            refused(
+                &cx.state,
+                submitted,
+                &page,
+                "publish",
+                PublishInput::SUMMARY,
+                error,
+            )
+            .await
         }
     }
 }

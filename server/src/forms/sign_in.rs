@@ -1,6 +1,9 @@
 use super::{Submitted, refused, see_other};
 use crate::middleware::session::{cookie_name, removal_cookie, session_cookie};
-use app::server::{AppState, auth};
+use app::{
+    model::SignInInput,
+    server::{AppState, auth},
+};
 use axum::{
     extract::{ConnectInfo, State},
     response::{IntoResponse, Response},
@@ -18,9 +21,19 @@ pub async fn request_link(State(state): State<AppState>, submitted: Submitted) -
         .get::<ConnectInfo<SocketAddr>>()
         .map(|ConnectInfo(addr)| addr.ip().to_string())
         .unwrap_or_else(|| "unknown".to_owned());
-    match auth::request_sign_in(&state, submitted.field("email"), &client).await {
+    match auth::request_sign_in(&state, submitted.field(SignInInput::EMAIL), &client).await {
         Ok(()) => see_other("/sign-in/check-email"),
-        Err(error) => refused(&state, submitted, "/sign-in", SIGN_IN_FORM, "email", error).await,
+        Err(error) => {
+            refused(
+                &state,
+                submitted,
+                "/sign-in",
+                SIGN_IN_FORM,
+                SignInInput::EMAIL,
+                error,
+            )
+            .await
+        }
     }
 }
 
@@ -29,7 +42,7 @@ pub async fn confirm(
     jar: CookieJar,
     submitted: Submitted,
 ) -> Response {
-    match auth::confirm_sign_in(&state, submitted.field("token")).await {
+    match auth::confirm_sign_in(&state, submitted.field(SignInInput::TOKEN)).await {
         Ok(session) => {
             // A fresh session id on every sign-in; any old one on this browser is ended.
             if let Some(old) = jar.get(cookie_name(&state.config)) {
@@ -44,7 +57,7 @@ pub async fn confirm(
                 submitted,
                 "/sign-in/confirm",
                 CONFIRM_FORM,
-                "token",
+                SignInInput::TOKEN,
                 error,
             )
             .await

@@ -27,8 +27,8 @@ pub fn OrganisationsPage() -> impl IntoView {
                 let saved = saved.clone();
                 Suspend::new(async move {
                     loaded(organisations.await, move |organisations| {
-                        let name = feedback.as_ref().and_then(|f| f.value("name")).unwrap_or_default();
-                        let error = feedback.as_ref().and_then(|f| f.error_for("name"));
+                        let name = feedback.as_ref().and_then(|f| f.value(crate::model::OrganisationInput::NAME)).unwrap_or_default();
+                        let error = feedback.as_ref().and_then(|f| f.error_for(crate::model::OrganisationInput::NAME));
                         view! {
                             <Title text=if feedback.is_some() { "Error: Organisations" } else { "Organisations" }/>
                             <nav class="breadcrumbs" aria-label="Breadcrumb">
@@ -54,7 +54,7 @@ pub fn OrganisationsPage() -> impl IntoView {
                             }}
                             <h2>"Add an organisation"</h2>
                             <form method="post" action="/admin/organisations" novalidate class="narrow">
-                                <TextField name="name" label="Organisation name" autocomplete="organization" value=name error=error/>
+                                <TextField name=crate::model::OrganisationInput::NAME label="Organisation name" autocomplete="organization" value=name error=error/>
                                 <button type="submit" class="button">"Add organisation"</button>
                             </form>
                         }

@@ -29,8 +29,8 @@ pub fn PeoplePage() -> impl IntoView {
                 let saved = saved.clone();
                 Suspend::new(async move {
                     loaded(people.await, move |people| {
-                        let email = feedback.as_ref().and_then(|f| f.value("email")).unwrap_or_default();
-                        let error = feedback.as_ref().and_then(|f| f.error_for("email"));
+                        let email = feedback.as_ref().and_then(|f| f.value(crate::model::PersonInput::EMAIL)).unwrap_or_default();
+                        let error = feedback.as_ref().and_then(|f| f.error_for(crate::model::PersonInput::EMAIL));
                         view! {
                             <Title text=if feedback.is_some() { "Error: People" } else { "People" }/>
                             <nav class="breadcrumbs" aria-label="Breadcrumb">
@@ -74,7 +74,7 @@ pub fn PeoplePage() -> impl IntoView {
                             <h2>"Add a person"</h2>
                             <p>"Add someone before they first sign in, for example to make them an editor. They sign in with this address."</p>
                             <form method="post" action="/admin/people" novalidate class="narrow">
-                                <TextField name="email" label="Email address" input_type="email" autocomplete="off" value=email error=error/>
+                                <TextField name=crate::model::PersonInput::EMAIL label="Email address" input_type="email" autocomplete="off" value=email error=error/>
                                 <button type="submit" class="button">"Add person"</button>
                             </form>
                         }
@@ -111,8 +111,8 @@ pub fn PersonPage() -> impl IntoView {
                     loaded(person.await, move |detail| {
                         let p = detail.person;
                         let feedback = roles_feedback.clone().or(membership_feedback.clone());
-                        let roles_error = roles_feedback.as_ref().and_then(|f| f.error_for("editor"));
-                        let membership_error = membership_feedback.as_ref().and_then(|f| f.error_for("organisation_id"));
+                        let roles_error = roles_feedback.as_ref().and_then(|f| f.error_for(crate::model::PersonInput::EDITOR));
+                        let membership_error = membership_feedback.as_ref().and_then(|f| f.error_for(crate::model::PersonInput::ORGANISATION_ID));
                         let has_roles_error = roles_error.is_some();
                         let has_membership_error = membership_error.is_some();
                         let base = format!("/admin/people/{}", p.id);
@@ -142,12 +142,12 @@ pub fn PersonPage() -> impl IntoView {
                                         })}
                                         <div class="checkboxes">
                                             <div class="checkboxes__item">
-                                                <input class="checkboxes__input" type="checkbox" id="editor" name="editor" value="yes" checked=p.is_editor/>
-                                                <label class="checkboxes__label" for="editor">"Editor (policy team): drafts statements, answers comments and publishes"</label>
+                                                <input class="checkboxes__input" type="checkbox" id=crate::model::PersonInput::EDITOR name=crate::model::PersonInput::EDITOR value="yes" checked=p.is_editor/>
+                                                <label class="checkboxes__label" for=crate::model::PersonInput::EDITOR>"Editor (policy team): drafts statements, answers comments and publishes"</label>
                                             </div>
                                             <div class="checkboxes__item">
-                                                <input class="checkboxes__input" type="checkbox" id="admin" name="admin" value="yes" checked=p.is_admin/>
-                                                <label class="checkboxes__label" for="admin">"Admin: manages people, organisations and roles"</label>
+                                                <input class="checkboxes__input" type="checkbox" id=crate::model::PersonInput::ADMIN name=crate::model::PersonInput::ADMIN value="yes" checked=p.is_admin/>
+                                                <label class="checkboxes__label" for=crate::model::PersonInput::ADMIN>"Admin: manages people, organisations and roles"</label>
                                             </div>
                                         </div>
                                     </fieldset>
@@ -166,7 +166,7 @@ pub fn PersonPage() -> impl IntoView {
                                                 <a href=format!("/admin/organisations/{}", o.id)>{o.name.clone()}</a>
                                                 <form method="post" action=base.clone() class="inline-form">
                                                     <input type="hidden" name=crate::model::ACTION value=crate::model::PersonAction::RemoveMembership.as_str()/>
-                                                    <input type="hidden" name="organisation_id" value=o.id.to_string()/>
+                                                    <input type="hidden" name=crate::model::PersonInput::ORGANISATION_ID value=o.id.to_string()/>
                                                     <button type="submit" class="button button--secondary button--small">
                                                         "Remove"<span class="visually-hidden">{format!(" from {}", o.name)}</span>
                                                     </button>
@@ -183,11 +183,11 @@ pub fn PersonPage() -> impl IntoView {
                                     <form method="post" action=base.clone() class="narrow">
                                         <input type="hidden" name=crate::model::ACTION value=crate::model::PersonAction::AddMembership.as_str()/>
                                         <div class="form-group" class:form-group--error=has_membership_error>
-                                            <label class="label" for="organisation_id">"Add to an organisation"</label>
+                                            <label class="label" for=crate::model::PersonInput::ORGANISATION_ID>"Add to an organisation"</label>
                                             {membership_error.map(|m| view! {
                                                 <p class="error-message" id="organisation_id-error"><span class="visually-hidden">"Error: "</span>{m}</p>
                                             })}
-                                            <select class="select" id="organisation_id" name="organisation_id">
+                                            <select class="select" id=crate::model::PersonInput::ORGANISATION_ID name=crate::model::PersonInput::ORGANISATION_ID>
                                                 <option value="">"Choose an organisation"</option>
                                                 {detail.other_organisations.into_iter().map(|o| view! {
                                                     <option value=o.id.to_string()>{o.name}</option>
