@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, watchPage } from './helpers/fixtures';
 import { closeServerRenderedCopy, expectNoAxeViolations } from './helpers/axe';
-import { javaScriptOn, visit, waitForHydration } from './helpers/navigation';
+import { anotherPersonsBrowser, visit, waitForHydration } from './helpers/navigation';
 import { signInAs } from './helpers/sign-in';
 import {
   DEMO_FRAMEWORK_PATH,
@@ -120,13 +120,7 @@ test("an answer saved with a reason but no outcome shows the message beside that
   await ensureOpenRound(page);
 
   // The participant comments, in a browser of their own.
-  const browser = page.context().browser();
-  if (!browser) throw new Error('the page has no browser');
-  const context = await browser.newContext({
-    baseURL: test.info().project.use.baseURL,
-    javaScriptEnabled: javaScriptOn(),
-    viewport: page.viewportSize(),
-  });
+  const context = await anotherPersonsBrowser(page);
   const participant = await context.newPage();
   const participantWatch = watchPage(participant);
   try {

@@ -2,7 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { test, expect, watchPage } from './helpers/fixtures';
 import { closeServerRenderedCopy, expectNoAxeViolations, withServerRenderedView } from './helpers/axe';
 import { tabTo } from './helpers/keyboard';
-import { javaScriptOn, visit, waitForHydration } from './helpers/navigation';
+import { anotherPersonsBrowser, visit, waitForHydration } from './helpers/navigation';
 import { signInAs } from './helpers/sign-in';
 import { EDITOR, PARTICIPANT, openRoundBanner, randomLetters, submitNewRound, utcDate } from './helpers/drafting';
 
@@ -101,13 +101,7 @@ test('an editor answers every comment, publishes, and the report and trace show 
   await expectNoAxeViolations(page);
 
   // 2. The demo participant, in a browser of their own, comments twice on the statement.
-  const browser = page.context().browser();
-  if (!browser) throw new Error('the page has no browser');
-  const context = await browser.newContext({
-    baseURL: test.info().project.use.baseURL,
-    javaScriptEnabled: javaScriptOn(),
-    viewport: page.viewportSize(),
-  });
+  const context = await anotherPersonsBrowser(page);
   const participant = await context.newPage();
   const participantWatch = watchPage(participant);
   try {

@@ -111,9 +111,9 @@ form_fields! {
 
 /// A theme's fields on the edit page, named by the theme's code, so one page can hold
 /// every theme's form.
-pub struct ThemeFields;
+pub struct ThemeFieldNames;
 
-impl ThemeFields {
+impl ThemeFieldNames {
     pub fn title(code: &str) -> String {
         format!("theme-title-{code}")
     }
@@ -278,7 +278,7 @@ mod tests {
         assert_eq!(CommentInput::BODY, "body");
         assert_eq!(CommentInput::ON_BEHALF_OF, "on_behalf_of");
         assert_eq!(RoundInput::OPENS, "opens");
-        assert_eq!(ThemeFields::title("HL"), "theme-title-HL");
+        assert_eq!(ThemeFieldNames::title("HL"), "theme-title-HL");
         assert_eq!(AnswerFieldNames::outcome(7), "outcome-7");
     }
 

@@ -11,7 +11,9 @@ use crate::{
     },
     error::AppError,
     form::use_form_feedback,
-    model::{FrameworkInput, JargonInput, PlacementInput, StatementInput, ThemeFields, ThemeInput},
+    model::{
+        FrameworkInput, JargonInput, PlacementInput, StatementInput, ThemeFieldNames, ThemeInput,
+    },
     pages::statement::{StatementBreadcrumbs, statement_params},
 };
 use leptos::prelude::*;
@@ -115,8 +117,8 @@ pub fn EditFrameworkPage() -> impl IntoView {
                             {f.themes.iter().enumerate().map(|(i, t)| {
                                 let code = t.code.clone();
                                 let mine = update_feedback.as_ref().filter(|x| x.value(ThemeInput::CODE).as_deref() == Some(code.as_str()));
-                                let title_name = ThemeFields::title(&code);
-                                let description_name = ThemeFields::description(&code);
+                                let title_name = ThemeFieldNames::title(&code);
+                                let description_name = ThemeFieldNames::description(&code);
                                 let title_value = mine.and_then(|x| x.value(&title_name)).unwrap_or_else(|| t.title.clone());
                                 let description_value = mine.and_then(|x| x.value(&description_name)).unwrap_or_else(|| t.description.clone());
                                 let title_error = mine.and_then(|x| x.error_for(&title_name));

@@ -15,7 +15,7 @@ use crate::{
     domain::{Invalid, SubmissionKey, drafting, merge, submission_key},
     error::AppError,
     model::{
-        FrameworkInput, JargonInput, PlacementInput, RoundInput, StatementInput, ThemeFields,
+        FrameworkInput, JargonInput, PlacementInput, RoundInput, StatementInput, ThemeFieldNames,
         ThemeInput,
     },
 };
@@ -121,9 +121,9 @@ pub async fn update_theme(
 ) -> Result<(), AppError> {
     cx.editor()?;
     let title = drafting::title(title, "theme title")
-        .map_err(|e| AppError::field(&ThemeFields::title(code), e))?;
+        .map_err(|e| AppError::field(&ThemeFieldNames::title(code), e))?;
     let description = drafting::summary(description)
-        .map_err(|e| AppError::field(&ThemeFields::description(code), e))?;
+        .map_err(|e| AppError::field(&ThemeFieldNames::description(code), e))?;
     let mut tx = cx.write().await?;
     let framework = framework(&mut tx, slug).await?.id;
     let theme = theme_id(&mut tx, framework, code).await?;

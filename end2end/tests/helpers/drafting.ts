@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations, closeServerRenderedCopy } from './axe';
 import { watchPage } from './fixtures';
-import { javaScriptOn, visit, waitForHydration } from './navigation';
+import { anotherPersonsBrowser, visit, waitForHydration } from './navigation';
 import { signInAs } from './sign-in';
 
 export const DEMO_FRAMEWORK_PATH = '/frameworks/national-care-service-demo';
@@ -57,13 +57,7 @@ export async function submitNewRound(
  * test of this run is simply reused.
  */
 export async function ensureOpenRound(page: Page): Promise<void> {
-  const browser = page.context().browser();
-  if (!browser) throw new Error('the page has no browser');
-  const context = await browser.newContext({
-    baseURL: test.info().project.use.baseURL,
-    javaScriptEnabled: javaScriptOn(),
-    viewport: page.viewportSize(),
-  });
+  const context = await anotherPersonsBrowser(page);
   const editor = await context.newPage();
   const watch = watchPage(editor);
   try {

@@ -1,9 +1,23 @@
-import { expect, test, type Page, type Response } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page, type Response } from '@playwright/test';
 import { watchOf } from './fixtures';
 
 /** Whether the running test's project has JavaScript on (the `js` project). */
 export function javaScriptOn(): boolean {
   return test.info().project.use.javaScriptEnabled !== false;
+}
+
+/**
+ * A browser of another person's own (its own cookies), set up like `page`'s: the same
+ * address, JavaScript on or off, and screen size. The caller closes it.
+ */
+export async function anotherPersonsBrowser(page: Page): Promise<BrowserContext> {
+  const browser = page.context().browser();
+  if (!browser) throw new Error('the page has no browser');
+  return browser.newContext({
+    baseURL: test.info().project.use.baseURL,
+    javaScriptEnabled: javaScriptOn(),
+    viewport: page.viewportSize(),
+  });
 }
 
 /**

@@ -9,7 +9,7 @@ use app::{
     model::{
         AnswerFieldNames, AnswerInput, CommentAction, CommentInput, FrameworkAction,
         FrameworkInput, JargonInput, ManageAction, PlacementInput, RedraftAction, RoundAction,
-        RoundInput, Saved, StatementAction, StatementInput, ThemeFields, ThemeInput,
+        RoundInput, Saved, StatementAction, StatementInput, ThemeFieldNames, ThemeInput,
     },
     server::{AppState, Context, commenting, drafting, responding},
 };
@@ -62,8 +62,8 @@ pub async fn edit_framework(
                 &cx,
                 &slug,
                 &code,
-                f(&ThemeFields::title(&code)),
-                f(&ThemeFields::description(&code)),
+                f(&ThemeFieldNames::title(&code)),
+                f(&ThemeFieldNames::description(&code)),
             )
             .await
         }
@@ -88,7 +88,7 @@ pub async fn edit_framework(
         Err(error) => {
             let (form, field) = match action {
                 FrameworkAction::AddTheme => ("theme", ThemeInput::CODE.to_owned()),
-                FrameworkAction::ChangeTheme => ("theme-update", ThemeFields::title(&code)),
+                FrameworkAction::ChangeTheme => ("theme-update", ThemeFieldNames::title(&code)),
                 _ => ("framework", FrameworkInput::TITLE.to_owned()),
             };
             refused(&cx.state, submitted, &page, form, &field, error).await
@@ -299,8 +299,24 @@ pub async fn comment(
     if submitted.action(CommentAction::parse) == Some(CommentAction::Check) {
         return show_again(&cx.state, submitted, &page, "comment").await;
     }
-    match commenting::add(&cx, &slug, &reference, &submitted.input()).await {
-        Ok(_) => see_other(&Saved::Comment.redirect(
+    let outcome = commenting::add(&cx, &slug, &reference, &submitted.input())
+        .await
+        .map(|_| Saved::Comment);
+    back_to_comments(&cx, submitted, &page, &slug, &reference, outcome).await
+}
+
+/// After a comment is saved, changed or withdrawn: back to the statement's comments
+/// saying so, or the form again with what was wrong.
+async fn back_to_comments(
+    cx: &Context,
+    submitted: Submitted,
+    page: &str,
+    slug: &str,
+    reference: &str,
+    outcome: Result<Saved, AppError>,
+) -> Response {
+    match outcome {
+        Ok(saved) => see_other(&saved.redirect(
             &format!("/frameworks/{slug}/statements/{reference}"),
             "comments",
         )),
@@ -308,7 +324,7 @@ pub async fn comment(
             refused(
                 &cx.state,
                 submitted,
-                &page,
+                page,
                 "comment",
                 CommentInput::BODY,
                 error,
@@ -337,23 +353,7 @@ pub async fn edit_comment(
             .await
             .map(|()| Saved::CommentChanged)
     };
-    match outcome {
-        Ok(saved) => see_other(&saved.redirect(
-            &format!("/frameworks/{slug}/statements/{reference}"),
-            "comments",
-        )),
-        Err(error) => {
-            refused(
-                &cx.state,
-                submitted,
-                &page,
-                "comment",
-                CommentInput::BODY,
-                error,
-            )
-            .await
-        }
-    }
+    back_to_comments(&cx, submitted, &page, &slug, &reference, outcome).await
 }
 
 pub async fn manage_statement(
