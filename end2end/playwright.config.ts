@@ -22,7 +22,8 @@ if (!process.env.OUR_WORDS_E2E_DATA_DIR) {
 const dataDir = process.env.OUR_WORDS_E2E_DATA_DIR;
 fs.mkdirSync(dataDir, { recursive: true });
 
-const port = 3100;
+// OUR_WORDS_E2E_PORT lets two checkouts run their browser tests at once.
+const port = Number(process.env.OUR_WORDS_E2E_PORT || 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
