@@ -4,6 +4,7 @@ mod dates;
 pub mod diff;
 mod display_name;
 pub mod drafting;
+pub mod easy_read;
 mod email;
 pub mod merge;
 mod organisation_name;

@@ -3,6 +3,7 @@
 //! (`&mut tx`), so every check that guards a write runs inside that write's transaction.
 
 pub mod comments;
+pub mod easy_read;
 pub mod frameworks;
 pub mod jargon;
 pub mod organisations;

@@ -321,7 +321,7 @@ pub async fn published_for_author(
 ) -> Result<Vec<(i64, i64, i64)>, sqlx::Error> {
     sqlx::query_as(
         "SELECT c.id, p.version, \
-           (SELECT COUNT(*) FROM statement_revisions x WHERE x.statement_id = c.statement_id AND x.id <= \
+           (SELECT COUNT(*) FROM statement_revisions x WHERE x.statement_id = c.statement_id AND x.text_kind = 'standard' AND x.id <= \
               (SELECT MAX(rr.revision_id) FROM response_revisions rr JOIN responses resp ON resp.id = rr.response_id \
                WHERE resp.comment_id = c.id)) \
          FROM comments c JOIN rounds rd ON rd.id = c.round_id JOIN publications p ON p.id = rd.publication_id \

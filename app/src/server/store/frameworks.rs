@@ -35,7 +35,7 @@ pub struct StatementRow {
 const STATEMENTS: &str = "\
     SELECT s.id, s.theme_id, s.reference, s.position, s.retired_at, r.id AS revision_id, r.body, \
       r.created_at AS revised_at, \
-      (SELECT COUNT(*) FROM statement_revisions c WHERE c.statement_id = s.id) AS revision_count \
+      (SELECT COUNT(*) FROM statement_revisions c WHERE c.statement_id = s.id AND c.text_kind = 'standard') AS revision_count \
     FROM statements s \
     JOIN themes t ON t.id = s.theme_id \
     JOIN statement_revisions r ON r.id = s.latest_revision_id \

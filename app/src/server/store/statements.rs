@@ -11,7 +11,8 @@ pub struct RevisionRow {
     pub created_at: i64,
 }
 
-/// Every revision of a statement, oldest first.
+/// Every draft of a statement's main text, oldest first (easy read drafts are in
+/// `store::easy_read`).
 pub async fn revisions(
     conn: &mut AnyConnection,
     statement_id: i64,
@@ -19,7 +20,7 @@ pub async fn revisions(
     sqlx::query_as::<_, RevisionRow>(
         "SELECT r.id, r.body, COALESCE(u.display_name, '') AS author_name, r.note, r.created_at \
          FROM statement_revisions r LEFT JOIN users u ON u.id = r.author_id \
-         WHERE r.statement_id = $1 ORDER BY r.id",
+         WHERE r.statement_id = $1 AND r.text_kind = 'standard' ORDER BY r.id",
     )
     .bind(statement_id)
     .fetch_all(conn)
@@ -86,7 +87,8 @@ pub async fn order_themes(conn: &mut AnyConnection, theme_ids: &[i64]) -> Result
     Ok(())
 }
 
-/// Every draft of every statement a version published, oldest first, in one query.
+/// Every main-text draft of every statement a version published, oldest first, in one
+/// query.
 pub async fn history_of_publication(
     conn: &mut AnyConnection,
     publication_id: i64,
@@ -94,6 +96,7 @@ pub async fn history_of_publication(
     sqlx::query_as(
         "SELECT id, statement_id, body, note, created_at FROM statement_revisions \
          WHERE statement_id IN (SELECT statement_id FROM publication_statements WHERE publication_id = $1) \
+           AND text_kind = 'standard' \
          ORDER BY statement_id, id",
     )
     .bind(publication_id)

@@ -5,6 +5,7 @@
 
 use crate::domain::{
     drafting::{Knowledge, Visibility},
+    easy_read::TextKind,
     response::Outcome,
 };
 
@@ -99,3 +100,4 @@ pub(crate) use stored_word;
 stored_word!(Knowledge, "comment knowledge");
 stored_word!(Visibility, "comment visibility");
 stored_word!(Outcome, "response outcome");
+stored_word!(TextKind, "revision text kind");
