@@ -7,7 +7,7 @@ use crate::{
     domain::{
         balance::{Balance, Standing},
         drafting::Knowledge,
-        plural,
+        plural, singular_or_plural,
     },
     model::{BalanceRow, RoundPhase},
 };
@@ -121,6 +121,7 @@ pub fn BalanceFigure(
         return view! { <p class="balance-empty">"No comments yet."</p> }.into_any();
     }
     let caption_id = format!("{id}-caption");
+    let labelled_by = caption_id.clone();
     let total = balance.total;
     let target = balance.target_percent;
     let rows = balance
@@ -142,7 +143,7 @@ pub fn BalanceFigure(
                 <KindBars balance=balance.clone() prefix=format!("{id}-pattern")/>
                 <p class="hint">{target_key(target)}</p>
             </div>
-            <div class="balance__table table-wrap" role="region" aria-labelledby=caption_id.clone() tabindex="0">
+            <div class="balance__table table-wrap" role="region" aria-labelledby=labelled_by tabindex="0">
                 <table class="table">
                     <caption id=caption_id class="table__caption">{caption}</caption>
                     <thead>
@@ -245,6 +246,7 @@ pub fn BalanceTable(
     chart: bool,
 ) -> impl IntoView {
     let caption_id = format!("{id}-caption");
+    let labelled_by = caption_id.clone();
     let table_rows = rows
         .iter()
         .map(|row| {
@@ -278,7 +280,7 @@ pub fn BalanceTable(
     });
     view! {
         {drawn}
-        <div class="table-wrap" role="region" aria-labelledby=caption_id.clone() tabindex="0">
+        <div class="table-wrap" role="region" aria-labelledby=labelled_by tabindex="0">
             <table class="table table--balance">
                 <caption id=caption_id class="table__caption">{caption}</caption>
                 <thead>
@@ -320,7 +322,7 @@ pub fn UnderHeardNotice(
     let framework_href = format!("/frameworks/{framework_slug}");
     let body = match (can_edit, &phase) {
         (true, RoundPhase::Open { closes_label }) => view! {
-            <p>{format!("Only {lived}% of the {comments} so far draw on lived experience. The framework's target is {target}%.")}</p>
+            <p>{format!("Only {lived}% of the {comments} so far {} on lived experience. The framework's target is {target}%.", singular_or_plural(balance.total, "draws", "draw"))}</p>
             <p>{format!(
                 "There is still time: the round closes on {closes_label}. Before then, reach out to people who draw on care and support, and their carers: through user-led organisations, a workshop, phone calls or an easy read version, and invite them to comment."
             )}</p>
