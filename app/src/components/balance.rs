@@ -260,7 +260,7 @@ pub fn BalanceTable(
                 <tr class:balance-row--under-heard=b.is_under_heard()>
                     <th scope="row">
                         <a href=row.href.clone()>{row.label.clone()}</a>
-                        {row.retired.then(|| view! { " (retired)" })}
+                        {row.retired.then_some(" (retired)")}
                         {(!row.text.is_empty()).then(|| view! { <span class="balance-table__text">{row.text.clone()}</span> })}
                     </th>
                     <td class="table__numeric">{b.total.to_string()}</td>

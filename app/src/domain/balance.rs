@@ -230,7 +230,10 @@ mod tests {
                         for (count, percent) in [a, b, c, d].iter().zip(p) {
                             if total > 0.0 {
                                 let exact = *count as f64 * 100.0 / total;
-                                assert!((exact - f64::from(percent)).abs() < 1.0, "{exact} vs {percent}");
+                                assert!(
+                                    (exact - f64::from(percent)).abs() < 1.0,
+                                    "{exact} vs {percent}"
+                                );
                             }
                         }
                     }
@@ -245,7 +248,12 @@ mod tests {
         assert_eq!(balance.total, 0);
         assert_eq!(balance.standing, Standing::NoComments);
         assert_eq!(balance.standing.label(), "No comments yet");
-        assert!(balance.shares.iter().all(|s| s.percent == 0 && s.per_mille == 0));
+        assert!(
+            balance
+                .shares
+                .iter()
+                .all(|s| s.percent == 0 && s.per_mille == 0)
+        );
         assert_eq!(balance.count_and_percent(Knowledge::LivedExperience), "0");
         assert!(!balance.is_under_heard());
     }
@@ -254,15 +262,24 @@ mod tests {
     fn lived_experience_below_the_target_is_under_heard() {
         let balance = Balance::new(counts(1, 2, 1, 0), 50);
         assert_eq!(balance.standing, Standing::UnderHeard);
-        assert_eq!(balance.count_and_percent(Knowledge::LivedExperience), "1 (25%)");
+        assert_eq!(
+            balance.count_and_percent(Knowledge::LivedExperience),
+            "1 (25%)"
+        );
         assert_eq!(balance.count_and_percent(Knowledge::Practice), "2 (50%)");
         assert_eq!(balance.lived_experience().map(|s| s.per_mille), Some(250));
     }
 
     #[test]
     fn lived_experience_exactly_at_the_target_is_not_under_heard() {
-        assert_eq!(Balance::new(counts(2, 1, 1, 0), 50).standing, Standing::OnTarget);
-        assert_eq!(Balance::new(counts(3, 0, 1, 0), 50).standing, Standing::OnTarget);
+        assert_eq!(
+            Balance::new(counts(2, 1, 1, 0), 50).standing,
+            Standing::OnTarget
+        );
+        assert_eq!(
+            Balance::new(counts(3, 0, 1, 0), 50).standing,
+            Standing::OnTarget
+        );
     }
 
     #[test]
@@ -275,9 +292,18 @@ mod tests {
 
     #[test]
     fn a_target_of_zero_is_never_missed_and_one_hundred_needs_only_lived_experience() {
-        assert_eq!(Balance::new(counts(0, 5, 0, 0), 0).standing, Standing::OnTarget);
-        assert_eq!(Balance::new(counts(9, 1, 0, 0), 100).standing, Standing::UnderHeard);
-        assert_eq!(Balance::new(counts(9, 0, 0, 0), 100).standing, Standing::OnTarget);
+        assert_eq!(
+            Balance::new(counts(0, 5, 0, 0), 0).standing,
+            Standing::OnTarget
+        );
+        assert_eq!(
+            Balance::new(counts(9, 1, 0, 0), 100).standing,
+            Standing::UnderHeard
+        );
+        assert_eq!(
+            Balance::new(counts(9, 0, 0, 0), 100).standing,
+            Standing::OnTarget
+        );
     }
 
     #[test]
@@ -298,7 +324,10 @@ mod tests {
         assert_eq!(lived_experience_target("40%"), Ok(40));
         for bad in ["", "101", "-1", "50.5", "half", "1e2", "256"] {
             let error = lived_experience_target(bad).unwrap_err();
-            assert_eq!(error.0, "Enter the target as a whole number from 0 to 100, like 50", "{bad:?}");
+            assert_eq!(
+                error.0, "Enter the target as a whole number from 0 to 100, like 50",
+                "{bad:?}"
+            );
         }
     }
 }

@@ -144,7 +144,7 @@ fn current_or_latest(
     at: i64,
 ) -> Option<store::rounds::RoundRow> {
     // `for_framework` lists rounds by opening date; rounds do not overlap.
-    rounds.into_iter().filter(|r| r.opens_at <= at).next_back()
+    rounds.into_iter().rfind(|r| r.opens_at <= at)
 }
 
 /// One statement's balance in the open (or latest) round: five queries.
@@ -157,9 +157,10 @@ pub async fn statement(
     let framework = lookups::framework(&mut conn, slug).await?;
     let statement = lookups::statement(&mut conn, framework.id, reference).await?;
     let at = now();
-    let Some(round) =
-        current_or_latest(store::rounds::for_framework(&mut conn, framework.id).await?, at)
-    else {
+    let Some(round) = current_or_latest(
+        store::rounds::for_framework(&mut conn, framework.id).await?,
+        at,
+    ) else {
         return Ok(None);
     };
     let settings = settings(&mut conn, framework.id).await?;

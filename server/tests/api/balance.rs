@@ -54,7 +54,9 @@ fn row(rows: &[Vec<String>], label: &str) -> Vec<String> {
 }
 
 async fn round_path(app: &TestApp, title: &str) -> String {
-    let id = app.scalar("SELECT id FROM rounds WHERE title = $1", title).await;
+    let id = app
+        .scalar("SELECT id FROM rounds WHERE title = $1", title)
+        .await;
     format!("{FRAMEWORK}/rounds/{id}")
 }
 
@@ -69,7 +71,11 @@ async fn say(visitor: &mut Visitor<'_>, path: &str, knowledge: &str, body: &str)
     assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.text());
 }
 
-async fn set_target(editor: &mut Visitor<'_>, target: &str, easy_read: bool) -> crate::support::TestResponse {
+async fn set_target(
+    editor: &mut Visitor<'_>,
+    target: &str,
+    easy_read: bool,
+) -> crate::support::TestResponse {
     let mut fields = vec![
         ("action", "framework"),
         ("title", "National Care Service standards (demo)"),
