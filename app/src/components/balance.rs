@@ -309,6 +309,9 @@ pub fn UnderHeardNotice(
     /// Where the round's full balance is, when the notice is not already on that page.
     #[prop(optional)]
     round_href: Option<String>,
+    /// Already on the framework page: no link back to it.
+    #[prop(optional)]
+    on_framework_page: bool,
     /// The heading's level-2 id, unique on the page.
     #[prop(default = "under-heard-heading")]
     id: &'static str,
@@ -338,7 +341,10 @@ pub fn UnderHeardNotice(
         .into_any(),
         (false, RoundPhase::Open { closes_label }) => view! {
             <p>"We have heard less from people with lived experience than we want to. If you draw on care and support, please tell us what you think."</p>
-            <p>{format!("You can comment until {closes_label}. ")}<a href=framework_href.clone()>"Read the statements and comment"</a></p>
+            <p>
+                {format!("You can comment until {closes_label}.")}
+                {(!on_framework_page).then(|| view! { " "<a href=framework_href.clone()>"Read the statements and comment"</a> })}
+            </p>
         }
         .into_any(),
         (false, _) => view! {

@@ -157,7 +157,7 @@ pub fn OpenRoundBalance(slug: String) -> impl IntoView {
                                 format!("So far, {}: {parts}.", plural(b.balance.total, "comment", "comments"))
                             };
                             view! {
-                                <UnderHeardNotice balance=b.balance.clone() phase=b.phase.clone() can_edit=b.can_edit framework_slug=slug.clone() id="open-round-under-heard"/>
+                                <UnderHeardNotice balance=b.balance.clone() phase=b.phase.clone() can_edit=b.can_edit framework_slug=slug.clone() on_framework_page=true id="open-round-under-heard"/>
                                 <p class="balance-summary">
                                     {summary}" "
                                     <a href=b.round_href.clone()>"See whose knowledge this round has heard"</a>
