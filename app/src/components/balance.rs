@@ -13,8 +13,11 @@ use crate::{
 };
 use leptos::prelude::*;
 
-/// Width of every chart's drawing, in its own units; the page scales it.
-const WIDTH: f64 = 320.0;
+/// Width of every chart's drawing, in its own units; the page scales it (to at most
+/// 25rem, so its 15-unit words are never much smaller than the page's own text).
+const WIDTH: f64 = 300.0;
+/// Width of the bars of [`KindBars`]; their share and count are written after them.
+const BAR: f64 = 200.0;
 
 /// The CSS class (colour) and pattern of each kind of knowledge's bars.
 fn kind_class(kind: Knowledge) -> &'static str {
@@ -68,29 +71,24 @@ fn fill(prefix: &str, kind: Knowledge) -> String {
 /// and the target marked on the lived experience bar.
 #[component]
 fn KindBars(balance: Balance, prefix: String) -> impl IntoView {
-    const ROW: f64 = 46.0;
+    const ROW: f64 = 52.0;
     let height = ROW * balance.shares.len() as f64;
-    let target_x = WIDTH * f64::from(balance.target_percent) / 100.0;
+    let target_x = BAR * f64::from(balance.target_percent) / 100.0;
     let rows = balance
         .shares
         .iter()
         .enumerate()
         .map(|(i, share)| {
             let top = ROW * i as f64;
-            let width = WIDTH * f64::from(share.per_mille) / 1000.0;
+            let width = BAR * f64::from(share.per_mille) / 1000.0;
             let lived = share.knowledge == Knowledge::LivedExperience;
-            let label = format!(
-                "{}: {}% ({})",
-                share.knowledge.label(),
-                share.percent,
-                plural(share.count, "comment", "comments")
-            );
             view! {
-                <text class="balance-chart__label" x="0" y=n(top + 15.0)>{label}</text>
-                <rect class="balance-bar__track" x="0" y=n(top + 21.0) width=n(WIDTH) height="18"/>
-                <rect class=format!("balance-bar {}", kind_class(share.knowledge)) x="0" y=n(top + 21.0) width=n(width) height="18" fill=fill(&prefix, share.knowledge)/>
+                <text class="balance-chart__label" x="0" y=n(top + 17.0)>{share.knowledge.label()}</text>
+                <rect class="balance-bar__track" x="0" y=n(top + 24.0) width=n(BAR) height="20"/>
+                <rect class=format!("balance-bar {}", kind_class(share.knowledge)) x="0" y=n(top + 24.0) width=n(width) height="20" fill=fill(&prefix, share.knowledge)/>
+                <text class="balance-chart__label" x=n(BAR + 8.0) y=n(top + 40.0)>{format!("{}% ({})", share.percent, share.count)}</text>
                 {lived.then(|| view! {
-                    <line class="balance-chart__target" x1=n(target_x) x2=n(target_x) y1=n(top + 18.0) y2=n(top + 42.0) stroke-dasharray="3 2"/>
+                    <line class="balance-chart__target" x1=n(target_x) x2=n(target_x) y1=n(top + 20.0) y2=n(top + 48.0) stroke-dasharray="3 2"/>
                 })}
             }
         })
@@ -171,8 +169,8 @@ pub fn BalanceFigure(
 /// One 100% bar per theme (or statement), split by kind of knowledge, with a key.
 #[component]
 fn StackedBars(rows: Vec<BalanceRow>, target: u8, prefix: String) -> impl IntoView {
-    const KEY_ROW: f64 = 20.0;
-    const ROW: f64 = 48.0;
+    const KEY_ROW: f64 = 22.0;
+    const ROW: f64 = 50.0;
     let key_height = KEY_ROW * Knowledge::ALL.len() as f64 + 8.0;
     let height = key_height + ROW * rows.len() as f64;
     let target_x = WIDTH * f64::from(target) / 100.0;
@@ -182,8 +180,8 @@ fn StackedBars(rows: Vec<BalanceRow>, target: u8, prefix: String) -> impl IntoVi
         .map(|(i, kind)| {
             let top = KEY_ROW * i as f64;
             view! {
-                <rect class=format!("balance-bar {}", kind_class(*kind)) x="0" y=n(top + 2.0) width="28" height="14" fill=fill(&prefix, *kind)/>
-                <text class="balance-chart__label" x="36" y=n(top + 14.0)>{kind.label()}</text>
+                <rect class=format!("balance-bar {}", kind_class(*kind)) x="0" y=n(top + 2.0) width="28" height="16" fill=fill(&prefix, *kind)/>
+                <text class="balance-chart__label" x="36" y=n(top + 15.0)>{kind.label()}</text>
             }
         })
         .collect_view();
@@ -204,7 +202,7 @@ fn StackedBars(rows: Vec<BalanceRow>, target: u8, prefix: String) -> impl IntoVi
                     let start = x;
                     x += width;
                     view! {
-                        <rect class=format!("balance-bar {}", kind_class(share.knowledge)) x=n(start) y=n(top + 22.0) width=n(width) height="18" fill=fill(&prefix, share.knowledge)/>
+                        <rect class=format!("balance-bar {}", kind_class(share.knowledge)) x=n(start) y=n(top + 24.0) width=n(width) height="20" fill=fill(&prefix, share.knowledge)/>
                     }
                 })
                 .collect_view();
@@ -214,8 +212,8 @@ fn StackedBars(rows: Vec<BalanceRow>, target: u8, prefix: String) -> impl IntoVi
                 Standing::OnTarget => row.label.clone(),
             };
             view! {
-                <text class="balance-chart__label" x="0" y=n(top + 16.0)>{heading}</text>
-                <rect class="balance-bar__track" x="0" y=n(top + 22.0) width=n(WIDTH) height="18"/>
+                <text class="balance-chart__label" x="0" y=n(top + 17.0)>{heading}</text>
+                <rect class="balance-bar__track" x="0" y=n(top + 24.0) width=n(WIDTH) height="20"/>
                 {segments}
             }
         })
