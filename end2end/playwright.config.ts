@@ -80,6 +80,8 @@ export default defineConfig({
       OUR_WORDS_LISTEN: `127.0.0.1:${port}`,
       OUR_WORDS_DATA_DIR: dataDir,
       OUR_WORDS_DEMO_DATA: '1',
+      // The demo's open round, in which lived experience is under-heard.
+      OUR_WORDS_DEMO_ROUND: '1',
       // Never inherit a database, mail server or public URL from the caller's shell:
       // the tests need the embedded SQLite database and the local mailbox.
       DATABASE_URL: `sqlite:${path.join(dataDir, 'our-words.db')}`,

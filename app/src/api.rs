@@ -3,6 +3,7 @@
 //! live in [`crate::model`], re-exported here for the pages.
 
 mod admin;
+mod balance;
 mod frameworks;
 mod mailbox;
 mod publications;
@@ -13,6 +14,7 @@ mod statements;
 
 pub use crate::model::*;
 pub use admin::*;
+pub use balance::*;
 pub use frameworks::*;
 pub use mailbox::*;
 pub use publications::*;

@@ -1,6 +1,7 @@
 //! Building blocks shared by pages, following GOV.UK Design System patterns.
 
 pub mod advice;
+pub mod balance;
 pub mod diff_view;
 pub mod error_page;
 pub mod error_summary;

@@ -1,5 +1,6 @@
 //! Pure domain logic shared by the browser and the server: no I/O here.
 
+pub mod balance;
 mod dates;
 pub mod diff;
 mod display_name;

@@ -3,6 +3,7 @@
 //! services build them, server functions carry them, pages render them.
 
 mod admin;
+mod balance;
 mod forms;
 mod frameworks;
 mod mailbox;
@@ -14,6 +15,7 @@ mod site;
 mod statements;
 
 pub use admin::*;
+pub use balance::*;
 pub use forms::*;
 pub use frameworks::*;
 pub use mailbox::*;

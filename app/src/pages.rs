@@ -3,6 +3,7 @@
 pub mod account;
 pub mod admin;
 pub mod answers;
+pub mod balance;
 pub mod comment;
 pub mod editing;
 pub mod framework;

@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod auth;
+pub mod balance;
 pub mod clock;
 pub mod commenting;
 pub mod config;

@@ -25,6 +25,12 @@ pub async fn build_state(
             .map_err(|e| format!("loading demo data failed: {e}"))?
     {
         tracing::info!("loaded the demo framework and demo people");
+        if config.demo_round {
+            demo::open_round(&db)
+                .await
+                .map_err(|e| format!("opening the demo round failed: {e}"))?;
+            tracing::info!("opened the demo consultation round, with comments");
+        }
     }
     app::server::drafting::seed_jargon(&db)
         .await

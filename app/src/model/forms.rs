@@ -96,6 +96,11 @@ form_fields! {
     pub struct FrameworkInput {
         title => TITLE,
         summary => SUMMARY,
+        /// Whole percent, 0 to 100: below it, lived experience is shown as under-heard.
+        /// (Only the edit page sends it; a new framework starts at the default.)
+        lived_experience_target => LIVED_EXPERIENCE_TARGET,
+        /// "yes" when ticked.
+        requires_easy_read => REQUIRES_EASY_READ,
     }
 }
 

@@ -16,6 +16,7 @@ pub struct FrameworkDetail {
     pub themes: Vec<ThemeDetail>,
     pub round: super::RoundStatus,
     pub can_edit: bool,
+    pub settings: super::FrameworkSettings,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

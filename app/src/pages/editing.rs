@@ -111,6 +111,31 @@ pub fn EditFrameworkPage() -> impl IntoView {
                                 <input type="hidden" name=crate::model::ACTION value=crate::model::FrameworkAction::Framework.as_str()/>
                                 <TextField name=FrameworkInput::TITLE label="Title" value=fv(FrameworkInput::TITLE, &f.title) error=fe(FrameworkInput::TITLE)/>
                                 <TextArea name=FrameworkInput::SUMMARY label="Summary" value=fv(FrameworkInput::SUMMARY, &f.summary) error=fe(FrameworkInput::SUMMARY)/>
+                                <TextField
+                                    name=FrameworkInput::LIVED_EXPERIENCE_TARGET
+                                    label="Target share of comments from lived experience, in percent"
+                                    hint="A whole number from 0 to 100. When fewer of a round's comments than this draw on lived experience, the round page says lived experience is under-heard, so you can reach out before the round closes."
+                                    value=fv(FrameworkInput::LIVED_EXPERIENCE_TARGET, &f.settings.lived_experience_target.to_string())
+                                    error=fe(FrameworkInput::LIVED_EXPERIENCE_TARGET)
+                                    class="input input--width-5"
+                                />
+                                {
+                                    let ticked = match framework_feedback.as_ref() {
+                                        Some(x) => x.value(FrameworkInput::REQUIRES_EASY_READ).as_deref() == Some("yes"),
+                                        None => f.settings.requires_easy_read,
+                                    };
+                                    view! {
+                                        <div class="form-group">
+                                            <div class="checkboxes">
+                                                <div class="checkboxes__item">
+                                                    <input class="checkboxes__input" type="checkbox" id=FrameworkInput::REQUIRES_EASY_READ name=FrameworkInput::REQUIRES_EASY_READ value="yes" checked=ticked aria-describedby="requires_easy_read-hint"/>
+                                                    <label class="checkboxes__label" for=FrameworkInput::REQUIRES_EASY_READ>"Require an easy read version of every statement before publishing"</label>
+                                                    <div class="hint checkboxes__hint" id="requires_easy_read-hint">"Publishing always warns while an easy read version is missing or out of step. Tick this to refuse publishing until every statement has one."</div>
+                                                </div>
+                                            </div>
+                                        </div>
+                                    }
+                                }
                                 <button type="submit" class="button">"Save"</button>
                             </form>
                             <h2>"Themes"</h2>

@@ -28,6 +28,7 @@ pub fn FrameworkPage() -> impl IntoView {
                         <h1>{f.title}</h1>
                         <p class="lead">{f.summary}</p>
                         <RoundBanner status=f.round.clone() rounds_href=format!("/frameworks/{slug}/rounds")/>
+                        <crate::pages::balance::OpenRoundBalance slug=slug.clone()/>
                         {f.can_edit.then(|| view! {
                             <ul class="action-list">
                                 <li><a class="button button--secondary" href=format!("/frameworks/{slug}/edit")>"Edit framework and themes"</a></li>

@@ -61,6 +61,9 @@ pub fn RoundsPage() -> impl IntoView {
                                                 <h2 class="card__title">{round.title.clone()}</h2>
                                                 <p class="meta">{format!("{}: {}", round.state, round.dates)}</p>
                                                 {(!round.introduction.is_empty()).then(|| view! { <p>{round.introduction.clone()}</p> })}
+                                                <p><a href=crate::model::round_balance_path(&r.framework_slug, round.id)>
+                                                    "Whose knowledge this round has heard"<span class="visually-hidden">{format!(" ({})", round.title)}</span>
+                                                </a></p>
                                                 {r.can_edit.then(|| view! {
                                                     <p><a href=format!("/frameworks/{}/rounds/{}/comments", r.framework_slug, round.id)>
                                                         "Answer comments"<span class="visually-hidden">{format!(" in {}", round.title)}</span>

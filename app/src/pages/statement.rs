@@ -80,6 +80,7 @@ pub fn StatementPage() -> impl IntoView {
                                 <li><a class="button button--secondary" href=format!("{path}/manage")>"Move or retire"</a></li>
                             </ul>
                         })}
+                        <crate::pages::balance::StatementBalance slug=s.framework_slug.clone() reference=s.reference.clone()/>
                         <h2 id="comments">{format!("Comments ({comment_count})")}</h2>
                         <RoundBanner status=s.round.clone() rounds_href=format!("/frameworks/{}/rounds", s.framework_slug)/>
                         {match (&s.viewer, s.can_comment) {

@@ -21,6 +21,9 @@ pub struct Config {
     pub data_dir: PathBuf,
     /// Load the demo framework and demo people into an empty database.
     pub demo_data: bool,
+    /// With the demo data, also open a consultation round on the demo framework, with
+    /// comments in which lived experience is under-heard.
+    pub demo_round: bool,
 }
 
 pub const DEFAULT_LISTEN: &str = "127.0.0.1:3000";
@@ -56,6 +59,7 @@ impl fmt::Debug for Config {
             .field("mail_from", &self.mail_from)
             .field("data_dir", &self.data_dir)
             .field("demo_data", &self.demo_data)
+            .field("demo_round", &self.demo_round)
             .finish()
     }
 }
@@ -96,6 +100,7 @@ impl Config {
                 .to_owned(),
             data_dir,
             demo_data: matches!(get("OUR_WORDS_DEMO_DATA"), Some("1" | "true" | "yes")),
+            demo_round: matches!(get("OUR_WORDS_DEMO_ROUND"), Some("1" | "true" | "yes")),
         })
     }
 

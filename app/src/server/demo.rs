@@ -2,6 +2,7 @@
 //! I statements, and people to sign in as. Loaded only into a database with no frameworks.
 
 use super::{Db, clock::now, store};
+use crate::domain::drafting::{Knowledge, Visibility};
 use sqlx::AnyConnection;
 
 pub const DEMO_FRAMEWORK_SLUG: &str = "national-care-service-demo";
@@ -130,4 +131,132 @@ async fn demo_person(
     store::users::set_roles(conn, user.id, is_editor, is_admin).await?;
     store::users::set_display_name(conn, user.id, name).await?;
     Ok(user.id)
+}
+
+/// The demo round's comments: (statement, author, speaks for the demo organisation,
+/// kind of knowledge, comment). Two of the eight draw on lived experience, below the
+/// framework's target of one half, so the demo shows lived experience under-heard: as
+/// a whole, and in the personalised support and wellbeing themes.
+const ROUND_COMMENTS: &[(&str, &str, bool, Knowledge, &str)] = &[
+    (
+        "CI-1",
+        DEMO_PARTICIPANT,
+        false,
+        Knowledge::LivedExperience,
+        "My friends matter as much as my family. I want the statement to say so.",
+    ),
+    (
+        "CI-1",
+        DEMO_REPRESENTATIVE,
+        true,
+        Knowledge::Organisation,
+        "Our members agreed that 'people important to me' must include friends, neighbours \
+         and pets, not only family.",
+    ),
+    (
+        "HL-2",
+        DEMO_PARTICIPANT,
+        false,
+        Knowledge::LivedExperience,
+        "Staff rearranged my kitchen without asking. This statement would have stopped that.",
+    ),
+    (
+        "HL-4",
+        DEMO_REPRESENTATIVE,
+        false,
+        Knowledge::Practice,
+        "In my work, people wait months for an assessment before any adaptation is made. \
+         Say how long is too long.",
+    ),
+    (
+        "PS-1",
+        DEMO_REPRESENTATIVE,
+        true,
+        Knowledge::Organisation,
+        "We ask that support plans are written in the person's own words.",
+    ),
+    (
+        "PS-2",
+        DEMO_REPRESENTATIVE,
+        false,
+        Knowledge::Practice,
+        "As a support worker I see calls go unanswered for weeks. 'Get back to me' needs a \
+         time limit.",
+    ),
+    (
+        "PS-4",
+        DEMO_ADMIN,
+        false,
+        Knowledge::Research,
+        "Studies of social care assessment find people repeat their story to many \
+         professionals. Shared records with consent would help.",
+    ),
+    (
+        "WF-2",
+        DEMO_ADMIN,
+        false,
+        Knowledge::Research,
+        "Evidence on self-directed support shows health improves when people choose how \
+         they are supported.",
+    ),
+];
+
+/// Open a consultation round on the demo framework (it opened a week ago and closes in
+/// four weeks), with comments from the demo people in which lived experience is
+/// under-heard. Called once, just after the demo is loaded.
+pub async fn open_round(db: &Db) -> Result<(), sqlx::Error> {
+    const DAY: i64 = 24 * 60 * 60;
+    let mut tx = db.begin_write().await?;
+    let at = now();
+    let framework = store::frameworks::find_by_slug(&mut tx, DEMO_FRAMEWORK_SLUG)
+        .await?
+        .ok_or(sqlx::Error::RowNotFound)?;
+    let editor = store::users::find_or_create_by_email(&mut tx, DEMO_EDITOR, at).await?;
+    let today = at - at.rem_euclid(DAY);
+    let round = store::rounds::insert(
+        &mut tx,
+        &store::rounds::NewRound {
+            framework_id: framework.id,
+            title: "Spring consultation (demo)",
+            introduction: "Tell us whether these I statements sound like your life, and what \
+                           is missing.",
+            opens_at: today - 7 * DAY,
+            closes_at: today + 29 * DAY,
+            created_by: editor.id,
+        },
+        at,
+    )
+    .await?;
+    let statements = store::frameworks::current_statements(&mut tx, framework.id).await?;
+    let organisation = store::organisations::list(&mut tx)
+        .await?
+        .into_iter()
+        .find(|o| o.name == "Speaking Up Together (demo)")
+        .ok_or(sqlx::Error::RowNotFound)?;
+    for (n, (reference, email, for_organisation, knowledge, body)) in
+        ROUND_COMMENTS.iter().enumerate()
+    {
+        let statement = statements
+            .iter()
+            .find(|s| s.reference == *reference)
+            .ok_or(sqlx::Error::RowNotFound)?;
+        let author = store::users::find_or_create_by_email(&mut tx, email, at).await?;
+        let key = format!("demo-round-comment-{n}");
+        let comment = store::comments::NewComment {
+            statement_id: statement.id,
+            revision_id: statement.revision_id,
+            round_id: round,
+            author_id: author.id,
+            organisation_id: for_organisation.then_some(organisation.id),
+            body,
+            passage: None,
+            suggestion: None,
+            knowledge: *knowledge,
+            visibility: Visibility::Named,
+            submission_key: &key,
+        };
+        store::comments::insert(&mut tx, &comment, at - DAY).await?;
+    }
+    tx.commit().await?;
+    Ok(())
 }

@@ -66,20 +66,24 @@ pub async fn create_framework(
     ))
 }
 
+/// A framework's details and settings, from its edit page.
 pub async fn update_framework(
     cx: &Context,
     slug: &str,
-    title: &str,
-    summary: &str,
+    form: &FrameworkInput,
 ) -> Result<(), AppError> {
     cx.editor()?;
-    let title =
-        drafting::title(title, "title").map_err(|e| AppError::field(FrameworkInput::TITLE, e))?;
-    let summary =
-        drafting::summary(summary).map_err(|e| AppError::field(FrameworkInput::SUMMARY, e))?;
+    let title = drafting::title(&form.title, "title")
+        .map_err(|e| AppError::field(FrameworkInput::TITLE, e))?;
+    let summary = drafting::summary(&form.summary)
+        .map_err(|e| AppError::field(FrameworkInput::SUMMARY, e))?;
+    let target = crate::domain::balance::lived_experience_target(&form.lived_experience_target)
+        .map_err(|e| AppError::field(FrameworkInput::LIVED_EXPERIENCE_TARGET, e))?;
+    let requires_easy_read = form.requires_easy_read == "yes";
     let mut tx = cx.write().await?;
     let id = framework(&mut tx, slug).await?.id;
     store::statements::update_framework(&mut tx, id, &title, &summary).await?;
+    store::frameworks::update_settings(&mut tx, id, target, requires_easy_read).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -47,14 +47,17 @@ pub async fn list(cx: &Context) -> Result<Vec<FrameworkSummary>, AppError> {
         .collect())
 }
 
-/// A framework with its themes, current statements and rounds: four queries, whatever its size.
+/// A framework with its themes, current statements, rounds and settings: five queries,
+/// whatever its size.
 pub async fn detail(cx: &Context, slug: &str) -> Result<FrameworkDetail, AppError> {
     let mut conn = cx.read().await?;
     let framework = lookups::framework(&mut conn, slug).await?;
     let themes = store::frameworks::themes(&mut conn, framework.id).await?;
     let statements = store::frameworks::current_statements(&mut conn, framework.id).await?;
     let rounds = store::rounds::for_framework(&mut conn, framework.id).await?;
+    let settings = super::balance::settings(&mut conn, framework.id).await?;
     Ok(FrameworkDetail {
+        settings,
         round: round_status(&rounds, now()),
         can_edit: cx.is_editor(),
         slug: framework.slug,

@@ -2,6 +2,7 @@
 //! (`&mut AnyConnection`): a pooled one for reads, or the caller's transaction
 //! (`&mut tx`), so every check that guards a write runs inside that write's transaction.
 
+pub mod balance;
 pub mod comments;
 pub mod easy_read;
 pub mod frameworks;

@@ -72,7 +72,7 @@ pub async fn edit_framework(
         }
         FrameworkAction::Framework => {
             let framework: FrameworkInput = submitted.input();
-            drafting::update_framework(&cx, &slug, &framework.title, &framework.summary).await
+            drafting::update_framework(&cx, &slug, &framework).await
         }
     };
     match outcome {

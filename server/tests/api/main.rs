@@ -6,6 +6,7 @@ mod support;
 
 mod account;
 mod admin;
+mod balance;
 mod comments;
 mod drafting;
 mod outbox;

@@ -134,3 +134,41 @@ pub async fn lock(conn: &mut AnyConnection, framework_id: i64) -> Result<(), sql
         .await?;
     Ok(())
 }
+
+/// A framework's settings (migration 0007): the share of comments drawing on lived
+/// experience below which a round is shown as under-heard, in percent, and whether
+/// publishing needs an easy read version of every statement (0 or 1).
+#[derive(Debug, Clone, FromRow)]
+pub struct SettingsRow {
+    pub lived_experience_target: i64,
+    pub requires_easy_read: i64,
+}
+
+pub async fn settings(
+    conn: &mut AnyConnection,
+    framework_id: i64,
+) -> Result<SettingsRow, sqlx::Error> {
+    sqlx::query_as::<_, SettingsRow>(
+        "SELECT lived_experience_target, requires_easy_read FROM frameworks WHERE id = $1",
+    )
+    .bind(framework_id)
+    .fetch_one(conn)
+    .await
+}
+
+pub async fn update_settings(
+    conn: &mut AnyConnection,
+    framework_id: i64,
+    lived_experience_target: u8,
+    requires_easy_read: bool,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE frameworks SET lived_experience_target = $1, requires_easy_read = $2 WHERE id = $3",
+    )
+    .bind(i64::from(lived_experience_target))
+    .bind(i64::from(requires_easy_read))
+    .bind(framework_id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
