@@ -19,3 +19,4 @@ mod security;
 mod sign_in;
 mod submission_keys;
 mod two_rounds;
+mod values;
