@@ -102,7 +102,14 @@ pub fn table_cell(html: &str, row: &str, column: &str) -> Option<String> {
                 .next()
                 .map(text_of);
             if header.as_deref() == Some(row) {
-                return tr.select(&selector("th, td")).nth(at).map(text_of);
+                // Each piece of text apart, as a screen reader reads a cell's list items.
+                return tr.select(&selector("th, td")).nth(at).map(|cell| {
+                    cell.text()
+                        .map(str::trim)
+                        .filter(|t| !t.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                });
             }
         }
     }
