@@ -200,11 +200,23 @@ mod tests {
         assert_eq!((cc.incorporated, cc.partly), (1, 1));
         let br = &lines[1];
         assert_eq!(
-            (br.statements, br.changed, br.comments, br.incorporated, br.partly),
+            (
+                br.statements,
+                br.changed,
+                br.comments,
+                br.incorporated,
+                br.partly
+            ),
             (1, 1, 2, 1, 1)
         );
         assert_eq!(
-            (whole.statements, whole.changed, whole.comments, whole.incorporated, whole.partly),
+            (
+                whole.statements,
+                whole.changed,
+                whole.comments,
+                whole.incorporated,
+                whole.partly
+            ),
             (3, 2, 5, 2, 1)
         );
     }

@@ -46,7 +46,9 @@ pub struct ValueDetail {
 
 impl FrameworkDetail {
     pub fn value(&self, code: &str) -> Option<&ValueDetail> {
-        self.values.iter().find(|v| v.code.eq_ignore_ascii_case(code))
+        self.values
+            .iter()
+            .find(|v| v.code.eq_ignore_ascii_case(code))
     }
 
     /// The statements of a theme that carry a value: one cell of the theme by value grid.
@@ -128,13 +130,20 @@ mod tests {
     }
 
     fn references(found: Vec<(&ThemeDetail, &StatementSummary)>) -> Vec<String> {
-        found.into_iter().map(|(_, s)| s.reference.clone()).collect()
+        found
+            .into_iter()
+            .map(|(_, s)| s.reference.clone())
+            .collect()
     }
 
     #[test]
     fn a_grid_cell_holds_the_themes_statements_carrying_the_value() {
         let f = framework();
-        let cell: Vec<_> = f.cell(&f.themes[0], "BR").iter().map(|s| s.reference.clone()).collect();
+        let cell: Vec<_> = f
+            .cell(&f.themes[0], "BR")
+            .iter()
+            .map(|s| s.reference.clone())
+            .collect();
         assert_eq!(cell, vec!["HL-1"]);
         assert!(f.cell(&f.themes[1], "CC").is_empty());
     }

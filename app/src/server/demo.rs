@@ -225,13 +225,23 @@ mod tests {
                 .unwrap_or_else(|| panic!("{reference} has no values"));
             assert!(!codes.is_empty(), "{reference} has no values");
             for code in *codes {
-                assert!(VALUES.iter().any(|(c, _, _)| c == code), "{reference}: {code}");
+                assert!(
+                    VALUES.iter().any(|(c, _, _)| c == code),
+                    "{reference}: {code}"
+                );
             }
         }
         assert_eq!(STATEMENT_VALUES.len(), references.len());
-        let mut used: Vec<&str> = STATEMENT_VALUES.iter().flat_map(|(_, c)| c.iter().copied()).collect();
+        let mut used: Vec<&str> = STATEMENT_VALUES
+            .iter()
+            .flat_map(|(_, c)| c.iter().copied())
+            .collect();
         used.sort_unstable();
         used.dedup();
-        assert_eq!(used.len(), VALUES.len(), "every value is used by some statement");
+        assert_eq!(
+            used.len(),
+            VALUES.len(),
+            "every value is used by some statement"
+        );
     }
 }

@@ -104,7 +104,11 @@ pub async fn add_value(cx: &Context, slug: &str, input: &ValueInput) -> Result<(
     Ok(())
 }
 
-async fn value_id(conn: &mut AnyConnection, framework_id: i64, code: &str) -> Result<i64, AppError> {
+async fn value_id(
+    conn: &mut AnyConnection,
+    framework_id: i64,
+    code: &str,
+) -> Result<i64, AppError> {
     store::values::for_framework(conn, framework_id)
         .await?
         .into_iter()
@@ -237,8 +241,10 @@ pub fn totals(
             },
         })
         .collect();
-    let answered: Vec<(i64, Option<Outcome>)> =
-        comments.iter().map(|c| (c.statement_id, c.outcome)).collect();
+    let answered: Vec<(i64, Option<Outcome>)> = comments
+        .iter()
+        .map(|c| (c.statement_id, c.outcome))
+        .collect();
     let (lines, all) = values::tally(&order, &tallied, &answered);
     Some(ValueTotals {
         changed_since: match previous {

@@ -65,10 +65,10 @@ pub async fn statement_values(
 ) -> Response {
     let ticked = ValueFieldNames::ticked(&submitted.fields);
     match values::set_statement_values(&cx, &slug, &reference, &ticked).await {
-        Ok(()) => see_other(&Saved::StatementValues.redirect(
-            &format!("/frameworks/{slug}/statements/{reference}"),
-            "",
-        )),
+        Ok(()) => see_other(
+            &Saved::StatementValues
+                .redirect(&format!("/frameworks/{slug}/statements/{reference}"), ""),
+        ),
         Err(error) => {
             let page = format!("/frameworks/{slug}/statements/{reference}/manage");
             refused(

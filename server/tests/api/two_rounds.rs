@@ -92,7 +92,13 @@ pub async fn comment_id(app: &TestApp, body: &str) -> i64 {
         .await
 }
 
-pub async fn answer(editor: &mut Visitor<'_>, round: i64, comment: i64, outcome: &str, reason: &str) {
+pub async fn answer(
+    editor: &mut Visitor<'_>,
+    round: i64,
+    comment: i64,
+    outcome: &str,
+    reason: &str,
+) {
     let (o, r) = (format!("outcome-{comment}"), format!("reason-{comment}"));
     let answered = editor
         .post(

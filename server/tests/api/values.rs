@@ -8,7 +8,9 @@ use crate::{
     html::{message_beside, summary_links, table_cell, texts_within},
     on_both_databases,
     support::TestApp,
-    two_rounds::{a_month_passes, answer, close_round, comment_id, open_round, publish, redraft_answering},
+    two_rounds::{
+        a_month_passes, answer, close_round, comment_id, open_round, publish, redraft_answering,
+    },
 };
 use axum::http::StatusCode;
 
