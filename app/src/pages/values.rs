@@ -59,6 +59,17 @@ pub fn ValuesPage() -> impl IntoView {
                             <p class="lead">"Values are a second way into the standards, beside themes: what each statement prioritises, like choice and control. Every statement carries one or more once the framework has values."</p>
                             <p><a href=format!("/frameworks/{}?view=grid", f.slug)>"See the statements by theme and value"</a></p>
                             {(count == 0).then(|| view! { <p>"This framework has no values yet."</p> })}
+                            {let unvalued: Vec<String> = f.without_value().into_iter().map(|(_, s)| s.reference.clone()).collect();
+                             (count > 0 && !unvalued.is_empty()).then(|| view! {
+                                <div class="inset">
+                                    <p>{format!("{} not yet given a value. Choose at least one for each:", crate::domain::plural(unvalued.len(), "statement is", "statements are"))}</p>
+                                    <ul class="plain-list">
+                                        {unvalued.into_iter().map(|reference| view! {
+                                            <li><a href=format!("/frameworks/{}/statements/{reference}/manage", f.slug)>{format!("Choose values for {reference}")}</a></li>
+                                        }).collect_view()}
+                                    </ul>
+                                </div>
+                            })}
                             {f.values.iter().enumerate().map(|(i, v)| {
                                 let code = v.code.clone();
                                 let mine = update_feedback.as_ref().filter(|x| x.value(ValueInput::VALUE_CODE).as_deref() == Some(code.as_str()));

@@ -125,6 +125,11 @@ on_both_databases! {
         let key = form_value(&form.body, "submission_key");
         let plain = editor.post("/frameworks/valueless/themes/AB/new-statement", &[("body", "I am here."), ("submission_key", key.as_str()), ("action", "save")]).await;
         assert_eq!(plain.location(), "/frameworks/valueless/statements/AB-1");
+        // Values added later: the page says which statements still need one.
+        editor.post("/frameworks/valueless/values", &[("action", "value-add"), ("value_code", "CC"), ("value_title", "Choice")]).await;
+        let page = editor.get("/frameworks/valueless/values").await;
+        assert!(page.text().contains("1 statement is not yet given a value."), "{}", page.text());
+        assert!(page.body.contains(r#"href="/frameworks/valueless/statements/AB-1/manage""#));
     }
 
     async fn the_grid_and_the_value_filter_show_the_statements_carrying_each_value(app) {
