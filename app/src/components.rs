@@ -9,6 +9,7 @@ pub mod fields;
 pub mod layout;
 pub mod live_text;
 pub mod statement_parts;
+pub mod value_choices;
 
 use crate::error::AppError;
 use leptos::prelude::*;

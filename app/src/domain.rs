@@ -15,6 +15,7 @@ pub mod report;
 pub mod response;
 pub mod submission_key;
 pub mod trace;
+pub mod values;
 
 pub use dates::{format_date, format_date_time};
 pub use display_name::DisplayName;

@@ -82,6 +82,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/frameworks/:slug/edit") view=pages::editing::EditFrameworkPage ssr=SsrMode::Async/>
                     <Route path=path!("/frameworks/:slug/rounds") view=pages::rounds::RoundsPage ssr=SsrMode::Async/>
                     <Route path=path!("/frameworks/:slug/rounds/:id") view=pages::balance::RoundBalancePage ssr=SsrMode::Async/>
+                    <Route path=path!("/frameworks/:slug/values") view=pages::values::ValuesPage ssr=SsrMode::Async/>
                     <Route
                         path=path!("/frameworks/:slug/rounds/:id/comments")
                         view=pages::answers::RoundCommentsPage

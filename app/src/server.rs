@@ -25,6 +25,7 @@ pub mod responding;
 pub mod state;
 pub mod statements;
 pub mod store;
+pub mod values;
 
 pub use config::Config;
 pub use context::Context;

@@ -7,6 +7,7 @@ mod admin;
 mod drafting;
 mod publishing;
 mod sign_in;
+mod values;
 
 use crate::render::page_with_feedback;
 use app::{error::AppError, form::FormFeedback, server::AppState};
@@ -54,6 +55,11 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/frameworks/{slug}/statements/{reference}/manage",
             post(drafting::manage_statement),
+        )
+        .route("/frameworks/{slug}/values", post(values::framework_values))
+        .route(
+            "/frameworks/{slug}/statements/{reference}/values",
+            post(values::statement_values),
         )
         .route("/jargon", post(drafting::add_jargon))
         .route("/frameworks/{slug}/publish", post(publishing::publish))

@@ -129,6 +129,51 @@ impl ThemeFieldNames {
 }
 
 form_fields! {
+    /// A new value of a framework (the second axis beside themes).
+    pub struct ValueInput {
+        /// 1 to 4 letters; it names the value in addresses (`?value=CC`).
+        value_code => VALUE_CODE,
+        value_title => VALUE_TITLE,
+        value_description => VALUE_DESCRIPTION,
+    }
+}
+
+/// A value's fields, named by the value's code, so one page can hold every value's form
+/// and every statement form its value checkboxes.
+pub struct ValueFieldNames;
+
+impl ValueFieldNames {
+    /// The checkboxes of a statement's values: their error (and the first box's id).
+    pub const CHOSEN: &'static str = "values";
+
+    pub fn title(code: &str) -> String {
+        format!("value-title-{code}")
+    }
+
+    pub fn description(code: &str) -> String {
+        format!("value-description-{code}")
+    }
+
+    /// A statement's checkbox for this value: sent as "yes" when ticked.
+    pub fn chosen(code: &str) -> String {
+        format!("value-{code}")
+    }
+
+    /// The codes ticked in a submitted form, from its fields by name.
+    pub fn ticked<'a>(fields: impl IntoIterator<Item = (&'a String, &'a String)>) -> Vec<String> {
+        fields
+            .into_iter()
+            .filter(|(_, v)| v.as_str() == "yes")
+            .filter_map(|(name, _)| name.strip_prefix("value-"))
+            // Codes are capital letters only, so a value's title or description field
+            // ("value-title-CC") is never read as a tick.
+            .filter(|code| !code.is_empty() && code.chars().all(|c| c.is_ascii_uppercase()))
+            .map(str::to_owned)
+            .collect()
+    }
+}
+
+form_fields! {
     /// A new statement, or a new draft of one.
     pub struct StatementInput {
         body => BODY,
@@ -253,6 +298,16 @@ form_actions! {
 }
 
 form_actions! {
+    /// The framework's values page: add a value, change one, move one.
+    pub enum ValueAction {
+        Add = "value-add",
+        Change = "value-update",
+        Up = "value-up",
+        Down = "value-down",
+    }
+}
+
+form_actions! {
     pub enum ManageAction {
         Move = "move",
         Retire = "retire",
@@ -285,6 +340,22 @@ mod tests {
         assert_eq!(RoundInput::OPENS, "opens");
         assert_eq!(ThemeFieldNames::title("HL"), "theme-title-HL");
         assert_eq!(AnswerFieldNames::outcome(7), "outcome-7");
+    }
+
+    #[test]
+    fn ticked_values_are_read_from_their_checkboxes_only() {
+        let fields: std::collections::BTreeMap<String, String> = [
+            ("value-CC", "yes"),
+            ("value-BR", ""),
+            ("value-title-IP", "yes"),
+            ("body", "yes"),
+            ("value-MP", "yes"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect();
+        assert_eq!(ValueFieldNames::ticked(&fields), vec!["CC", "MP"]);
+        assert_eq!(ValueFieldNames::chosen("CC"), "value-CC");
     }
 
     #[test]

@@ -25,10 +25,14 @@ pub enum Saved {
     MembershipAdded,
     MembershipRemoved,
     OrganisationAdded,
+    ValueAdded,
+    ValueChanged,
+    ValueMoved,
+    StatementValues,
 }
 
 impl Saved {
-    pub const ALL: [Saved; 20] = [
+    pub const ALL: [Saved; 24] = [
         Self::Comment,
         Self::CommentChanged,
         Self::CommentWithdrawn,
@@ -49,6 +53,10 @@ impl Saved {
         Self::MembershipAdded,
         Self::MembershipRemoved,
         Self::OrganisationAdded,
+        Self::ValueAdded,
+        Self::ValueChanged,
+        Self::ValueMoved,
+        Self::StatementValues,
     ];
 
     /// The code in the address. Kept stable: people bookmark and share addresses.
@@ -74,6 +82,10 @@ impl Saved {
             Self::MembershipAdded => "membership",
             Self::MembershipRemoved => "removed",
             Self::OrganisationAdded => "organisation",
+            Self::ValueAdded => "value",
+            Self::ValueChanged => "value-update",
+            Self::ValueMoved => "value-moved",
+            Self::StatementValues => "statement-values",
         }
     }
 
@@ -104,6 +116,10 @@ impl Saved {
             Self::MembershipAdded => "Organisation added.",
             Self::MembershipRemoved => "Organisation removed.",
             Self::OrganisationAdded => "Organisation added.",
+            Self::ValueAdded => "Value added.",
+            Self::ValueChanged => "Value saved.",
+            Self::ValueMoved => "Value moved.",
+            Self::StatementValues => "The statement's values have been saved.",
         }
     }
 

@@ -1,6 +1,6 @@
 //! Published versions, their "You said, we did" reports, publishing and its emails.
 
-use crate::domain::diff::WordDiff;
+use crate::domain::{diff::WordDiff, values::ValueTally};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -83,6 +83,19 @@ pub struct ReportStatement {
     pub comments: Vec<ReportComment>,
     /// Comments shared only with the policy team: counted, never shown.
     pub private_comments: usize,
+    /// The titles of the values it carried in this version.
+    pub values: Vec<String>,
+}
+
+/// A version's totals and changes by value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ValueTotals {
+    /// What "changed" is measured against, in words: "version 1", or "the text first
+    /// consulted on" for a first version.
+    pub changed_since: String,
+    pub values: Vec<ValueTally>,
+    /// The whole version, each statement and comment counted once.
+    pub all: ValueTally,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -93,6 +106,8 @@ pub struct ReportView {
     pub total_comments: usize,
     pub by_outcome: Vec<Count>,
     pub changes_by_knowledge: Vec<Count>,
+    /// None when the version's statements carry no values.
+    pub by_value: Option<ValueTotals>,
     pub statements: Vec<ReportStatement>,
 }
 

@@ -91,6 +91,8 @@ pub struct StatementView {
     pub draft_number: usize,
     pub revised_at: i64,
     pub retired: bool,
+    /// The values it carries, in the framework's order.
+    pub values: Vec<super::ValueDetail>,
     pub segments: Vec<HighlightSegment>,
     pub comments: Vec<CommentView>,
     pub round: RoundStatus,

@@ -8,11 +8,13 @@ use crate::{
         error_summary::ErrorSummary,
         fields::{TextArea, TextField},
         loaded, loading,
+        value_choices::{ValueChoices, ticked_values},
     },
     error::AppError,
     form::use_form_feedback,
     model::{
         FrameworkInput, JargonInput, PlacementInput, StatementInput, ThemeFieldNames, ThemeInput,
+        ValueFieldNames,
     },
     pages::statement::{StatementBreadcrumbs, statement_params},
 };
@@ -25,6 +27,7 @@ pub const THEME_FORM: &str = "theme";
 pub const STATEMENT_FORM: &str = "statement";
 pub const MANAGE_FORM: &str = "manage";
 pub const JARGON_FORM: &str = "jargon";
+pub const STATEMENT_VALUES_FORM: &str = "statement-values";
 
 fn title_prefix(has_errors: bool) -> &'static str {
     if has_errors { "Error: " } else { "" }
@@ -264,6 +267,7 @@ pub fn NewStatementPage() -> impl IntoView {
                                     <input type="hidden" name=StatementInput::SUBMISSION_KEY value=key/>
                                     <NewStatementText initial=text jargon=jargon.clone() error=error(StatementInput::BODY)/>
                                     <TextField name=StatementInput::NOTE label="Where it came from (optional)" hint="For example: 'From the Glasgow workshop, March 2027.'" value=value(StatementInput::NOTE) error=error(StatementInput::NOTE)/>
+                                    <ValueChoices values=f.values.clone() ticked=ticked_values(&f.values, feedback.as_ref(), &[]) error=error(ValueFieldNames::CHOSEN)/>
                                     <div class="button-group">
                                         <button type="submit" class="button" name=crate::model::ACTION value=crate::model::StatementAction::Save.as_str()>"Add statement"</button>
                                         <button type="submit" class="button button--secondary" name=crate::model::ACTION value=crate::model::StatementAction::Check.as_str()>"Check the wording"</button>
@@ -287,16 +291,23 @@ pub fn ManageStatementPage() -> impl IntoView {
     );
     let framework = Resource::new(move || params.get().0, get_framework);
     let feedback = use_form_feedback(MANAGE_FORM);
+    let values_feedback = use_form_feedback(STATEMENT_VALUES_FORM);
     view! {
         <Suspense fallback=loading>
             {move || {
                 let feedback = feedback.clone();
+                let values_feedback = values_feedback.clone();
                 Suspend::new(async move {
                     let framework = framework.await;
                     loaded(statement.await, move |s| {
                         if !s.can_edit {
                             return view! { <ErrorPage error=AppError::Forbidden/> }.into_any();
                         }
+                        let values = framework.as_ref().map(|f| f.values.clone()).unwrap_or_default();
+                        let carried: Vec<String> = s.values.iter().map(|v| v.code.clone()).collect();
+                        let ticked = ticked_values(&values, values_feedback.as_ref(), &carried);
+                        let values_error = values_feedback.as_ref().and_then(|f| f.error_for(ValueFieldNames::CHOSEN));
+                        let any_feedback = feedback.clone().or(values_feedback.clone());
                         let themes = framework.map(|f| f.themes).unwrap_or_default();
                         let place = themes.iter().find(|t| t.code == s.theme_code)
                             .and_then(|t| t.statements.iter().position(|x| x.reference == s.reference))
@@ -307,11 +318,11 @@ pub fn ManageStatementPage() -> impl IntoView {
                         let theme_error = feedback.as_ref().and_then(|f| f.error_for(PlacementInput::THEME));
                         let path = s.path();
                         view! {
-                            <Title text=format!("{}Move or retire {}", title_prefix(feedback.is_some()), s.reference)/>
+                            <Title text=format!("{}Change values, move or retire {}", title_prefix(any_feedback.is_some()), s.reference)/>
                             <StatementBreadcrumbs slug=s.framework_slug.clone() framework_title=s.framework_title.clone() theme_code=s.theme_code.clone() theme_title=s.theme_title.clone() statement=(path.clone(), s.reference.clone())/>
                             <div class="narrow">
-                                <ErrorSummary feedback=feedback.clone()/>
-                                <h1>{format!("Move or retire {}", s.reference)}</h1>
+                                <ErrorSummary feedback=any_feedback/>
+                                <h1>{format!("Change values, move or retire {}", s.reference)}</h1>
                                 <p class="statement-quote">{s.text.clone()}</p>
                                 <p>"Its reference, "{s.reference.clone()}", stays the same wherever it goes."</p>
                                 <form method="post" action=format!("{path}/manage") novalidate>
@@ -327,6 +338,13 @@ pub fn ManageStatementPage() -> impl IntoView {
                                     <TextField name=PlacementInput::PLACE label="Place in the theme" hint="1 puts it first." input_type="number" value=place_value error=place_error class="input input--width-5"/>
                                     <button type="submit" class="button">"Move statement"</button>
                                 </form>
+                                {(!values.is_empty()).then(|| view! {
+                                    <h2 class="heading-m">"Values"</h2>
+                                    <form method="post" action=format!("{path}/values") novalidate>
+                                        <ValueChoices values=values.clone() ticked=ticked.clone() error=values_error.clone() legend="Which values is this statement about?"/>
+                                        <button type="submit" class="button">"Save values"</button>
+                                    </form>
+                                })}
                                 {(!s.retired).then(|| view! {
                                     <h2 class="heading-m">"Retire this statement"</h2>
                                     <p>"It will no longer be part of the framework. Its text, history and comments are kept."</p>

@@ -200,10 +200,11 @@ pub fn ReportPage() -> impl IntoView {
                                 <dl class="summary-list">{r.changes_by_knowledge.iter().map(|c| view! { <div><dt>{c.label.clone()}</dt><dd>{c.count}</dd></div> }).collect_view()}</dl>
                             </section>
                         </div>
+                        {r.by_value.clone().map(|totals| view! { <ReportByValue totals path=path.clone()/> })}
                         {r.statements.into_iter().filter(|s| !s.comments.is_empty() || s.private_comments > 0 || !s.changes.is_empty()).map(|s| view! {
                             <section class="report-statement" aria-labelledby=format!("report-{}", s.reference)>
                                 <h2 id=format!("report-{}", s.reference)>{format!("{}: {}", s.reference, s.published_text)}</h2>
-                                <p class="meta">{s.theme_title.clone()}" · "
+                                <p class="meta">{s.theme_title.clone()}{(!s.values.is_empty()).then(|| format!(" · {}", s.values.join(", ")))}" · "
                                     <a href=s.trace_path.clone()>"Why does it say this?"<span class="visually-hidden">{format!(" ({})", s.reference)}</span></a>" · "
                                     <a href=format!("{}/history", s.statement_path)>"Full history"<span class="visually-hidden">{format!(" of {}", s.reference)}</span></a></p>
                                 {if s.changes.is_empty() {
@@ -399,5 +400,46 @@ pub fn TracePage() -> impl IntoView {
                 })
             })}
         </Suspense>
+    }
+}
+
+/// The report's totals by value: a table with a header for each column and row, so a
+/// screen reader names both for every number; it scrolls sideways on a narrow screen.
+#[component]
+fn ReportByValue(totals: crate::api::ValueTotals, path: String) -> impl IntoView {
+    let changed = format!("Changed since {}", totals.changed_since);
+    view! {
+        <section aria-labelledby="by-value-heading">
+            <h2 id="by-value-heading" class="heading-m">"By value"</h2>
+            <p>"A statement about more than one value counts under each, so the values can add up to more than all statements together."</p>
+            <div class="table-wrap" role="region" aria-labelledby="by-value-caption" tabindex="0">
+                <table class="table">
+                    <caption id="by-value-caption" class="visually-hidden">"Statements, changes and comments by value"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Value"</th>
+                            <th scope="col">"Statements"</th>
+                            <th scope="col">{changed}</th>
+                            <th scope="col">"Comments"</th>
+                            <th scope="col">"Incorporated"</th>
+                            <th scope="col">"Partly incorporated"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {totals.values.iter().chain([&totals.all]).map(|line| view! {
+                            <tr>
+                                <th scope="row">{line.title.clone()}</th>
+                                <td>{line.statements}</td>
+                                <td>{line.changed}</td>
+                                <td>{line.comments}</td>
+                                <td>{line.incorporated}</td>
+                                <td>{line.partly}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <p>"Download: "<a href=format!("{path}/report-by-value.csv") rel="external">"totals by value (CSV)"</a></p>
+        </section>
     }
 }

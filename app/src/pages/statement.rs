@@ -70,6 +70,18 @@ pub fn StatementPage() -> impl IntoView {
                         </p>
                         <h1 class="statement-heading"><HighlightedText segments=s.segments.clone()/></h1>
                         {s.retired.then(|| view! { <p class="inset"><strong>"This statement has been retired."</strong>" It is no longer part of the framework. Its history is kept."</p> })}
+                        {(!s.values.is_empty()).then(|| {
+                            let slug = s.framework_slug.clone();
+                            view! {
+                                <p class="statement-values-line">
+                                    {crate::domain::singular_or_plural(s.values.len(), "Value: ", "Values: ")}
+                                    {s.values.iter().enumerate().map(|(i, v)| view! {
+                                        {(i > 0).then_some(", ")}
+                                        <a href=format!("/frameworks/{slug}?value={}", v.code)>{v.title.clone()}</a>
+                                    }).collect_view()}
+                                </p>
+                            }
+                        })}
                         <p class="meta">
                             {format!("Draft {}, last changed on {}. ", s.draft_number, format_date(s.revised_at))}
                             <a href=format!("{path}/history")>"See how this statement has changed"</a>
@@ -77,7 +89,7 @@ pub fn StatementPage() -> impl IntoView {
                         {s.can_edit.then(|| view! {
                             <ul class="action-list">
                                 {(!s.retired).then(|| view! { <li><a class="button" href=format!("{path}/redraft")>"Redraft this statement"</a></li> })}
-                                <li><a class="button button--secondary" href=format!("{path}/manage")>"Move or retire"</a></li>
+                                <li><a class="button button--secondary" href=format!("{path}/manage")>"Change values, move or retire"</a></li>
                             </ul>
                         })}
                         <crate::pages::balance::StatementBalance slug=s.framework_slug.clone() reference=s.reference.clone()/>

@@ -56,6 +56,76 @@ const THEMES: &[(&str, &str, &str, &[&str])] = &[
     ),
 ];
 
+/// The four values of seed 004, as (code, title, what it means).
+const VALUES: &[(&str, &str, &str)] = &[
+    (
+        "CC",
+        "Choice and control",
+        "I decide about my own life and support.",
+    ),
+    (
+        "BR",
+        "Belonging and relationships",
+        "The people who matter to me, and being part of things.",
+    ),
+    (
+        "IP",
+        "Inclusive places",
+        "Homes and communities that welcome me and that I can get around.",
+    ),
+    (
+        "MP",
+        "Meaning and purpose",
+        "Things to do that matter to me, and a life that feels worth living.",
+    ),
+];
+
+/// The values each demo statement carries, by reference: every one carries at least one.
+const STATEMENT_VALUES: &[(&str, &[&str])] = &[
+    ("HL-1", &["CC", "BR"]),
+    ("HL-2", &["CC"]),
+    ("HL-3", &["IP", "BR"]),
+    ("HL-4", &["IP", "CC"]),
+    ("PS-1", &["CC", "MP"]),
+    ("PS-2", &["CC"]),
+    ("PS-3", &["CC"]),
+    ("PS-4", &["CC"]),
+    ("CI-1", &["BR"]),
+    ("CI-2", &["IP", "CC"]),
+    ("CI-3", &["BR", "IP", "MP"]),
+    ("WF-1", &["MP"]),
+    ("WF-2", &["CC"]),
+    ("WF-3", &["CC", "IP"]),
+];
+
+/// Give the demo framework its values, and each statement its values.
+async fn load_values(
+    conn: &mut AnyConnection,
+    framework: i64,
+    references: &[(String, i64)],
+) -> Result<(), sqlx::Error> {
+    let mut ids = Vec::new();
+    for (code, title, description) in VALUES {
+        let id = store::values::insert(conn, framework, code, title, description)
+            .await?
+            .ok_or(sqlx::Error::RowNotFound)?;
+        ids.push((*code, id));
+    }
+    for (reference, statement) in references {
+        let codes = STATEMENT_VALUES
+            .iter()
+            .find(|(r, _)| r == reference)
+            .map_or(&[][..], |(_, codes)| *codes);
+        let chosen: Vec<i64> = ids
+            .iter()
+            .filter(|(code, _)| codes.contains(code))
+            .map(|(_, id)| *id)
+            .collect();
+        store::values::set_for_statement(conn, *statement, &chosen).await?;
+    }
+    Ok(())
+}
+
 /// Load the demo if there are no frameworks yet; safe to call on every start.
 pub async fn load_if_empty(db: &Db) -> Result<bool, sqlx::Error> {
     let mut tx = db.begin_write().await?;
@@ -99,6 +169,7 @@ pub async fn load_if_empty(db: &Db) -> Result<bool, sqlx::Error> {
     .await?
     .ok_or(sqlx::Error::RowNotFound)?;
     // Themes take the next place in order, so they keep the order they are listed in.
+    let mut references = Vec::new();
     for (code, title, description, statements) in THEMES.iter() {
         let theme = store::statements::insert_theme(&mut tx, framework, code, title, description)
             .await?
@@ -112,9 +183,12 @@ pub async fn load_if_empty(db: &Db) -> Result<bool, sqlx::Error> {
                 note: "First draft, from the co-production workshops.",
                 submission_key: None,
             };
-            store::statements::insert_statement(&mut tx, &statement, at).await?;
+            let (id, reference) =
+                store::statements::insert_statement(&mut tx, &statement, at).await?;
+            references.push((reference, id));
         }
     }
+    load_values(&mut tx, framework, &references).await?;
     tx.commit().await?;
     Ok(true)
 }
@@ -259,4 +333,43 @@ pub async fn open_round(db: &Db) -> Result<(), sqlx::Error> {
     }
     tx.commit().await?;
     Ok(())
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_demo_statement_carries_a_known_value() {
+        let references: Vec<String> = THEMES
+            .iter()
+            .flat_map(|(code, _, _, statements)| {
+                (1..=statements.len()).map(move |n| format!("{code}-{n}"))
+            })
+            .collect();
+        for reference in &references {
+            let (_, codes) = STATEMENT_VALUES
+                .iter()
+                .find(|(r, _)| r == reference)
+                .unwrap_or_else(|| panic!("{reference} has no values"));
+            assert!(!codes.is_empty(), "{reference} has no values");
+            for code in *codes {
+                assert!(
+                    VALUES.iter().any(|(c, _, _)| c == code),
+                    "{reference}: {code}"
+                );
+            }
+        }
+        assert_eq!(STATEMENT_VALUES.len(), references.len());
+        let mut used: Vec<&str> = STATEMENT_VALUES
+            .iter()
+            .flat_map(|(_, c)| c.iter().copied())
+            .collect();
+        used.sort_unstable();
+        used.dedup();
+        assert_eq!(
+            used.len(),
+            VALUES.len(),
+            "every value is used by some statement"
+        );
+    }
 }

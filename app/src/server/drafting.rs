@@ -161,7 +161,8 @@ pub async fn move_theme(cx: &Context, slug: &str, code: &str, up: bool) -> Resul
     Ok(())
 }
 
-/// A new statement at the end of a theme. Returns its reference.
+/// A new statement at the end of a theme, carrying the values ticked (at least one once
+/// the framework has values). Returns its reference.
 pub async fn create_statement(
     cx: &Context,
     slug: &str,
@@ -169,6 +170,7 @@ pub async fn create_statement(
     text: &str,
     note: &str,
     submission_key: &str,
+    values: &[String],
 ) -> Result<String, AppError> {
     let editor = cx.editor()?;
     let body =
@@ -187,6 +189,7 @@ pub async fn create_statement(
         }
         return Err(submission_key::used_elsewhere().into());
     }
+    let values = super::values::check_ticked(&mut tx, framework, values).await?;
     let new = store::statements::NewStatement {
         framework_id: framework,
         theme_id: theme,
@@ -195,7 +198,8 @@ pub async fn create_statement(
         note: &note,
         submission_key: Some(key.as_str()),
     };
-    let (_, reference) = store::statements::insert_statement(&mut tx, &new, now()).await?;
+    let (statement, reference) = store::statements::insert_statement(&mut tx, &new, now()).await?;
+    store::values::set_for_statement(&mut tx, statement, &values).await?;
     tx.commit().await?;
     Ok(reference)
 }

@@ -1,7 +1,7 @@
 //! Reading frameworks: the list, one framework with its themes and statements, and its
 //! consultation rounds.
 
-use super::{Context, clock::now, lookups, store};
+use super::{Context, clock::now, lookups, store, values};
 use crate::{
     domain::format_date,
     error::AppError,
@@ -47,8 +47,8 @@ pub async fn list(cx: &Context) -> Result<Vec<FrameworkSummary>, AppError> {
         .collect())
 }
 
-/// A framework with its themes, current statements, rounds and settings: five queries,
-/// whatever its size.
+/// A framework with its themes, values, current statements (with the values each
+/// carries), rounds and settings: seven queries, whatever its size.
 pub async fn detail(cx: &Context, slug: &str) -> Result<FrameworkDetail, AppError> {
     let mut conn = cx.read().await?;
     let framework = lookups::framework(&mut conn, slug).await?;
@@ -56,6 +56,11 @@ pub async fn detail(cx: &Context, slug: &str) -> Result<FrameworkDetail, AppErro
     let statements = store::frameworks::current_statements(&mut conn, framework.id).await?;
     let rounds = store::rounds::for_framework(&mut conn, framework.id).await?;
     let settings = super::balance::settings(&mut conn, framework.id).await?;
+    let values = store::values::for_framework(&mut conn, framework.id).await?;
+    let carried = values::carried_by_statement(
+        &values,
+        store::values::carried_in_framework(&mut conn, framework.id).await?,
+    );
     Ok(FrameworkDetail {
         settings,
         round: round_status(&rounds, now()),
@@ -72,6 +77,7 @@ pub async fn detail(cx: &Context, slug: &str) -> Result<FrameworkDetail, AppErro
                     .map(|s| StatementSummary {
                         reference: s.reference.clone(),
                         text: s.body.clone(),
+                        values: carried.get(&s.id).cloned().unwrap_or_default(),
                     })
                     .collect(),
                 code: theme.code,
@@ -79,6 +85,7 @@ pub async fn detail(cx: &Context, slug: &str) -> Result<FrameworkDetail, AppErro
                 description: theme.description,
             })
             .collect(),
+        values: values.into_iter().map(values::detail).collect(),
     })
 }
 

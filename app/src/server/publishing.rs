@@ -1,6 +1,6 @@
 //! Publishing a version: it answers every round held since the version before it. It is
 //! refused while any of those rounds is open or any of their comments is unanswered; it
-//! copies every statement's text; and, in the same transaction, it queues one personal
+//! copies every statement's text and values; and, in the same transaction, it queues one personal
 //! email per contributor. Publishing again with nothing new changes nothing and sends
 //! nothing.
 
@@ -91,6 +91,8 @@ pub async fn publish(cx: &Context, slug: &str, summary: &str) -> Result<i64, App
         at,
     )
     .await?;
+    // Each statement's values go with the version, as its text does.
+    store::values::snapshot_for_publication(&mut tx, publication).await?;
     queue_emails(
         cx,
         &mut tx,

@@ -3,7 +3,7 @@
 //! of queries. Each commenter's consent is respected: policy-team-only comments appear
 //! as counts.
 
-use super::{Context, lookups::publication, store};
+use super::{Context, lookups::publication, store, values};
 use crate::{
     domain::{
         diff,
@@ -77,6 +77,8 @@ pub async fn report(cx: &Context, slug: &str, version: i64) -> Result<ReportView
     // of thousands of comments never scans every link for every comment.
     let mut acted_in: HashMap<i64, Vec<i64>> = HashMap::new();
     let links = store::comments::acted_in_for_publication(&mut conn, publication.id).await?;
+    let published_values = store::values::for_publication(&mut conn, publication.id).await?;
+    let previous = values::previous_version_texts(&mut conn, framework.id, version).await?;
     drop(conn);
     for (comment, revision) in links {
         acted_in.entry(comment).or_default().push(revision);
@@ -169,6 +171,11 @@ pub async fn report(cx: &Context, slug: &str, version: i64) -> Result<ReportView
                 first_text: first,
                 published_text: s.body.clone(),
                 private_comments: mine.iter().filter(|c| is_private(c)).count(),
+                values: published_values
+                    .iter()
+                    .filter(|v| v.statement_id == s.statement_id)
+                    .map(|v| v.value_title.clone())
+                    .collect(),
                 comments: mine
                     .iter()
                     .filter(|c| !is_private(c))
@@ -188,7 +195,14 @@ pub async fn report(cx: &Context, slug: &str, version: i64) -> Result<ReportView
                 trace_path,
             }
         })
-        .collect();
+        .collect::<Vec<ReportStatement>>();
+    let by_value = values::totals(
+        &published_values,
+        &statements,
+        &report_statements,
+        previous.as_ref(),
+        &comments,
+    );
     let count = |map: &HashMap<&'static str, i64>, labels: &[&'static str]| {
         labels
             .iter()
@@ -204,6 +218,7 @@ pub async fn report(cx: &Context, slug: &str, version: i64) -> Result<ReportView
         total_comments: comments.len(),
         by_outcome: count(&by_outcome, &Outcome::ALL.map(|o| o.label())),
         changes_by_knowledge: count(&changes_by_knowledge, &Knowledge::ALL.map(|k| k.label())),
+        by_value,
         statements: report_statements,
     })
 }
@@ -313,7 +328,8 @@ pub fn public_author(c: &store::comments::CommentRow) -> String {
     }
 }
 
-/// The report as CSV: one row per public comment, plus a row per policy-team-only count.
+/// The report as CSV: one row per public comment, plus a row per policy-team-only count,
+/// each with the values its statement carried in the version.
 pub fn to_csv(report: &ReportView) -> Result<String, AppError> {
     // Spreadsheets run a cell that starts with one of these as a formula.
     fn cell(value: &str) -> String {
@@ -338,9 +354,11 @@ pub fn to_csv(report: &ReportView) -> Result<String, AppError> {
         "outcome",
         "reason",
         "landed_in_drafts",
+        "values",
     ])
     .map_err(failed)?;
     for s in &report.statements {
+        let values = s.values.join("; ");
         for c in &s.comments {
             let landed = c
                 .landed
@@ -359,6 +377,7 @@ pub fn to_csv(report: &ReportView) -> Result<String, AppError> {
                     &c.outcome,
                     &c.reason,
                     &landed,
+                    &values,
                 ]
                 .map(cell),
             )
@@ -380,6 +399,7 @@ pub fn to_csv(report: &ReportView) -> Result<String, AppError> {
                     "",
                     "",
                     "",
+                    &values,
                 ]
                 .map(cell),
             )
@@ -390,4 +410,46 @@ pub fn to_csv(report: &ReportView) -> Result<String, AppError> {
         .into_inner()
         .map_err(|e| AppError::internal("writing the report as CSV", e))?;
     String::from_utf8(bytes).map_err(|e| AppError::internal("writing the report as CSV", e))
+}
+
+/// The report's totals by value as CSV: one row per value, then the whole version.
+/// `None` when the version's statements carry no values.
+pub fn by_value_csv(report: &ReportView) -> Result<Option<String>, AppError> {
+    let Some(totals) = &report.by_value else {
+        return Ok(None);
+    };
+    let failed = |e: csv::Error| AppError::internal("writing the report by value as CSV", e);
+    let mut out = csv::WriterBuilder::new()
+        .quote_style(csv::QuoteStyle::Always)
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let changed = format!("changed_since {}", totals.changed_since);
+    out.write_record([
+        "value_code",
+        "value",
+        "statements",
+        changed.as_str(),
+        "comments",
+        "incorporated",
+        "partly_incorporated",
+    ])
+    .map_err(failed)?;
+    for line in totals.values.iter().chain([&totals.all]) {
+        out.write_record([
+            line.code.clone(),
+            line.title.clone(),
+            line.statements.to_string(),
+            line.changed.to_string(),
+            line.comments.to_string(),
+            line.incorporated.to_string(),
+            line.partly.to_string(),
+        ])
+        .map_err(failed)?;
+    }
+    let bytes = out
+        .into_inner()
+        .map_err(|e| AppError::internal("writing the report by value as CSV", e))?;
+    String::from_utf8(bytes)
+        .map(Some)
+        .map_err(|e| AppError::internal("writing the report by value as CSV", e))
 }

@@ -38,7 +38,7 @@ pub struct LoadedStatement {
 }
 
 /// Everything the statement pages show, in a fixed number of queries (framework,
-/// statement, theme, revisions, comments, rounds) however many comments there are.
+/// statement, theme, revisions, comments, rounds, values) however many comments there are.
 pub async fn load_statement(
     cx: &Context,
     slug: &str,
@@ -54,6 +54,7 @@ pub async fn load_statement(
     let revisions = store::statements::revisions(&mut conn, statement.id).await?;
     let comments = store::comments::for_statement(&mut conn, statement.id).await?;
     let rounds = store::rounds::for_framework(&mut conn, framework.id).await?;
+    let values = super::values::of_statement(&mut conn, framework.id, statement.id).await?;
     drop(conn);
     let at = now();
     let round = round_status(&rounds, at);
@@ -184,6 +185,7 @@ pub async fn load_statement(
         draft_number: draft_number(statement.revision_id),
         revised_at: statement.revised_at,
         retired,
+        values,
         segments,
         comments: views,
         can_comment: viewer.is_some() && !retired && matches!(round, RoundStatus::Open { .. }),

@@ -17,6 +17,7 @@ pub mod sign_in_tokens;
 pub mod statements;
 pub mod stored;
 pub mod users;
+pub mod values;
 
 /// Whether the database answers at all, for `/healthz`.
 pub async fn answers(pool: &sqlx::AnyPool) -> bool {

@@ -10,6 +10,7 @@ use app::{
         AnswerFieldNames, AnswerInput, CommentAction, CommentInput, FrameworkAction,
         FrameworkInput, JargonInput, ManageAction, PlacementInput, RedraftAction, RoundAction,
         RoundInput, Saved, StatementAction, StatementInput, ThemeFieldNames, ThemeInput,
+        ValueFieldNames,
     },
     server::{AppState, Context, commenting, drafting, responding},
 };
@@ -147,6 +148,7 @@ pub async fn new_statement(
         &input.body,
         &input.note,
         &input.submission_key,
+        &ValueFieldNames::ticked(&submitted.fields),
     )
     .await;
     match outcome {

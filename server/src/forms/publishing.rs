@@ -43,13 +43,17 @@ pub async fn retry_failed(
     }
 }
 
-/// `report.csv` and `report.json`: the same report as the page, for spreadsheets and data.
+/// `report.csv`, `report.json` and `report-by-value.csv`: the same report as the page, for
+/// spreadsheets and data.
 pub async fn report_download(
     cx: Context,
     Path((slug, version, file)): Path<(String, i64, String)>,
 ) -> Response {
-    let Some(format) = file.strip_prefix("report.") else {
-        return StatusCode::NOT_FOUND.into_response();
+    let format = match file.as_str() {
+        "report.csv" => "csv",
+        "report.json" => "json",
+        "report-by-value.csv" => "by-value.csv",
+        _ => return StatusCode::NOT_FOUND.into_response(),
     };
     let report = match reports::report(&cx, &slug, version).await {
         Ok(report) => report,
@@ -71,6 +75,21 @@ pub async fn report_download(
                     (
                         header::CONTENT_DISPOSITION,
                         format!("attachment; filename=\"{name}.csv\""),
+                    ),
+                ],
+                csv,
+            )
+                .into_response(),
+        },
+        "by-value.csv" => match reports::by_value_csv(&report) {
+            Err(error) => (StatusCode::INTERNAL_SERVER_ERROR, error.to_string()).into_response(),
+            Ok(None) => StatusCode::NOT_FOUND.into_response(),
+            Ok(Some(csv)) => (
+                [
+                    (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+                    (
+                        header::CONTENT_DISPOSITION,
+                        format!("attachment; filename=\"{name}-by-value.csv\""),
                     ),
                 ],
                 csv,

@@ -181,7 +181,7 @@ on_both_databases! {
         let form = editor.get(new_page).await;
         assert_eq!(form.status, StatusCode::OK);
         let key = form_value(&form.body, "submission_key");
-        let fields = [("body", "I can have a pet if I want one."), ("note", "Workshop idea"), ("submission_key", key.as_str()), ("action", "save")];
+        let fields = [("body", "I can have a pet if I want one."), ("note", "Workshop idea"), ("value-CC", "yes"), ("submission_key", key.as_str()), ("action", "save")];
         let created = editor.post(new_page, &fields).await;
         assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.text());
         assert_eq!(created.location(), "/frameworks/national-care-service-demo/statements/HL-5");

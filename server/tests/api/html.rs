@@ -82,3 +82,36 @@ pub fn texts_within(html: &str, within: &str, css: &str) -> Vec<String> {
         .map(|scope| scope.select(&selector(css)).map(text_of).collect())
         .unwrap_or_default()
 }
+
+/// The text of a table's cell found by its row header (`th scope="row"`) and column
+/// header (`th scope="col"`), as a screen reader names it. `None` if either header is
+/// missing; panics if the table's headers are not marked with their scope.
+pub fn table_cell(html: &str, row: &str, column: &str) -> Option<String> {
+    let page = Html::parse_document(html);
+    for table in page.select(&selector("table")) {
+        let columns: Vec<String> = table
+            .select(&selector(r#"thead th[scope="col"]"#))
+            .map(text_of)
+            .collect();
+        let Some(at) = columns.iter().position(|c| c == column) else {
+            continue;
+        };
+        for tr in table.select(&selector("tbody tr")) {
+            let header = tr
+                .select(&selector(r#"th[scope="row"]"#))
+                .next()
+                .map(text_of);
+            if header.as_deref() == Some(row) {
+                // Each piece of text apart, as a screen reader reads a cell's list items.
+                return tr.select(&selector("th, td")).nth(at).map(|cell| {
+                    cell.text()
+                        .map(str::trim)
+                        .filter(|t| !t.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                });
+            }
+        }
+    }
+    None
+}

@@ -20,3 +20,4 @@ mod security;
 mod sign_in;
 mod submission_keys;
 mod two_rounds;
+mod values;

@@ -56,7 +56,7 @@ async fn cast(app: &TestApp) -> Cast<'_> {
     }
 }
 
-async fn open_round(editor: &mut Visitor<'_>, title: &str) -> i64 {
+pub async fn open_round(editor: &mut Visitor<'_>, title: &str) -> i64 {
     let opened = editor
         .post(
             &format!("{FRAMEWORK}/rounds"),
@@ -76,7 +76,7 @@ async fn open_round(editor: &mut Visitor<'_>, title: &str) -> i64 {
         .await
 }
 
-async fn close_round(editor: &mut Visitor<'_>, round: i64) {
+pub async fn close_round(editor: &mut Visitor<'_>, round: i64) {
     let closed = editor
         .post(
             &format!("{FRAMEWORK}/rounds"),
@@ -87,12 +87,18 @@ async fn close_round(editor: &mut Visitor<'_>, round: i64) {
 }
 
 /// The id of the comment with this text.
-async fn comment_id(app: &TestApp, body: &str) -> i64 {
+pub async fn comment_id(app: &TestApp, body: &str) -> i64 {
     app.scalar("SELECT id FROM comments WHERE body = $1", body)
         .await
 }
 
-async fn answer(editor: &mut Visitor<'_>, round: i64, comment: i64, outcome: &str, reason: &str) {
+pub async fn answer(
+    editor: &mut Visitor<'_>,
+    round: i64,
+    comment: i64,
+    outcome: &str,
+    reason: &str,
+) {
     let (o, r) = (format!("outcome-{comment}"), format!("reason-{comment}"));
     let answered = editor
         .post(
@@ -113,7 +119,7 @@ async fn answer(editor: &mut Visitor<'_>, round: i64, comment: i64, outcome: &st
 }
 
 /// A new draft that answers comments in the same step: `(comment, outcome, reason)`.
-async fn redraft_answering(
+pub async fn redraft_answering(
     editor: &mut Visitor<'_>,
     path: &str,
     reference: &str,
@@ -143,7 +149,7 @@ async fn redraft_answering(
     assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.text());
 }
 
-async fn publish(editor: &mut Visitor<'_>, summary: &str) -> String {
+pub async fn publish(editor: &mut Visitor<'_>, summary: &str) -> String {
     let published = editor
         .post(&format!("{FRAMEWORK}/publish"), &[("summary", summary)])
         .await;
@@ -158,7 +164,7 @@ async fn publish(editor: &mut Visitor<'_>, summary: &str) -> String {
 
 /// Move everything that has happened a month into the past, so a second round can open
 /// today without overlapping the first (rounds are set by the day).
-async fn a_month_passes(app: &TestApp) {
+pub async fn a_month_passes(app: &TestApp) {
     for sql in [
         "UPDATE rounds SET opens_at = opens_at - $1, closes_at = closes_at - $1",
         "UPDATE statement_revisions SET created_at = created_at - $1",
