@@ -107,6 +107,10 @@ mod tests {
             description: String::new(),
         };
         FrameworkDetail {
+            settings: super::super::FrameworkSettings {
+                lived_experience_target: 50,
+                requires_easy_read: false,
+            },
             slug: "f".into(),
             title: "F".into(),
             summary: String::new(),

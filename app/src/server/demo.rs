@@ -333,6 +333,7 @@ pub async fn open_round(db: &Db) -> Result<(), sqlx::Error> {
     }
     tx.commit().await?;
     Ok(())
+}
 
 #[cfg(test)]
 mod tests {
