@@ -10,6 +10,7 @@ mod responses;
 mod rounds;
 mod site;
 mod statements;
+mod twins;
 
 pub use crate::model::*;
 pub use admin::*;
@@ -20,3 +21,4 @@ pub use responses::*;
 pub use rounds::*;
 pub use site::*;
 pub use statements::*;
+pub use twins::*;

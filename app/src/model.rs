@@ -12,6 +12,7 @@ mod responses;
 mod rounds;
 mod site;
 mod statements;
+mod twins;
 
 pub use admin::*;
 pub use forms::*;
@@ -23,6 +24,7 @@ pub use responses::*;
 pub use rounds::*;
 pub use site::*;
 pub use statements::*;
+pub use twins::*;
 
 use serde::{Deserialize, Serialize};
 

@@ -24,6 +24,7 @@ pub mod responding;
 pub mod state;
 pub mod statements;
 pub mod store;
+pub mod twins;
 
 pub use config::Config;
 pub use context::Context;

@@ -16,6 +16,8 @@ pub struct FrameworkDetail {
     pub themes: Vec<ThemeDetail>,
     pub round: super::RoundStatus,
     pub can_edit: bool,
+    /// How the easy read twins stand, for editors only.
+    pub twins: Option<super::TwinOverview>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -30,4 +32,6 @@ pub struct ThemeDetail {
 pub struct StatementSummary {
     pub reference: String,
     pub text: String,
+    /// For editors, when its easy read twin is missing or needs updating.
+    pub twin: Option<crate::domain::easy_read::TwinState>,
 }

@@ -25,10 +25,12 @@ pub enum Saved {
     MembershipAdded,
     MembershipRemoved,
     OrganisationAdded,
+    EasyRead,
+    StillFits,
 }
 
 impl Saved {
-    pub const ALL: [Saved; 20] = [
+    pub const ALL: [Saved; 22] = [
         Self::Comment,
         Self::CommentChanged,
         Self::CommentWithdrawn,
@@ -49,6 +51,8 @@ impl Saved {
         Self::MembershipAdded,
         Self::MembershipRemoved,
         Self::OrganisationAdded,
+        Self::EasyRead,
+        Self::StillFits,
     ];
 
     /// The code in the address. Kept stable: people bookmark and share addresses.
@@ -74,6 +78,8 @@ impl Saved {
             Self::MembershipAdded => "membership",
             Self::MembershipRemoved => "removed",
             Self::OrganisationAdded => "organisation",
+            Self::EasyRead => "easy-read",
+            Self::StillFits => "still-fits",
         }
     }
 
@@ -104,6 +110,10 @@ impl Saved {
             Self::MembershipAdded => "Organisation added.",
             Self::MembershipRemoved => "Organisation removed.",
             Self::OrganisationAdded => "Organisation added.",
+            Self::EasyRead => "The easy read version has been saved.",
+            Self::StillFits => {
+                "The easy read version is marked as up to date: it still fits the main text."
+            }
         }
     }
 

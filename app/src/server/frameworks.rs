@@ -3,7 +3,7 @@
 
 use super::{Context, clock::now, lookups, store};
 use crate::{
-    domain::format_date,
+    domain::{easy_read::TwinState, format_date},
     error::AppError,
     model::{
         FrameworkDetail, FrameworkSummary, RoundStatus, RoundView, RoundsView, StatementSummary,
@@ -47,13 +47,25 @@ pub async fn list(cx: &Context) -> Result<Vec<FrameworkSummary>, AppError> {
         .collect())
 }
 
-/// A framework with its themes, current statements and rounds: four queries, whatever its size.
+/// A framework with its themes, current statements and rounds: four queries, whatever its
+/// size (and two more for an editor: how the easy read twins stand).
 pub async fn detail(cx: &Context, slug: &str) -> Result<FrameworkDetail, AppError> {
     let mut conn = cx.read().await?;
     let framework = lookups::framework(&mut conn, slug).await?;
     let themes = store::frameworks::themes(&mut conn, framework.id).await?;
     let statements = store::frameworks::current_statements(&mut conn, framework.id).await?;
     let rounds = store::rounds::for_framework(&mut conn, framework.id).await?;
+    let twins = if cx.is_editor() {
+        Some(super::twins::overview(&mut conn, framework.id, &framework.slug).await?)
+    } else {
+        None
+    };
+    let out_of_step: std::collections::HashMap<String, TwinState> = twins
+        .iter()
+        .flat_map(|t| t.needs_updating.iter().chain(&t.missing))
+        .map(|item| (item.reference.clone(), item.state))
+        .collect();
+    let twin_of = |reference: &str| out_of_step.get(reference).copied();
     Ok(FrameworkDetail {
         round: round_status(&rounds, now()),
         can_edit: cx.is_editor(),
@@ -69,6 +81,7 @@ pub async fn detail(cx: &Context, slug: &str) -> Result<FrameworkDetail, AppErro
                     .map(|s| StatementSummary {
                         reference: s.reference.clone(),
                         text: s.body.clone(),
+                        twin: twin_of(&s.reference),
                     })
                     .collect(),
                 code: theme.code,
@@ -76,6 +89,7 @@ pub async fn detail(cx: &Context, slug: &str) -> Result<FrameworkDetail, AppErro
                 description: theme.description,
             })
             .collect(),
+        twins,
     })
 }
 
