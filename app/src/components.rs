@@ -8,6 +8,7 @@ pub mod fields;
 pub mod layout;
 pub mod live_text;
 pub mod statement_parts;
+pub mod twins;
 
 use crate::error::AppError;
 use leptos::prelude::*;

@@ -15,3 +15,4 @@ pub mod redraft;
 pub mod rounds;
 pub mod sign_in;
 pub mod statement;
+pub mod twins;

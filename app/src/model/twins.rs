@@ -5,6 +5,15 @@
 use crate::domain::{diff::WordDiff, easy_read::TwinState, plain_language::JargonEntry};
 use serde::{Deserialize, Serialize};
 
+/// The easy read page's form, as its refusals name it.
+pub const EASY_READ_FORM: &str = "easy-read";
+/// "It still fits" buttons: the form their refusals name, and the button's id, which the
+/// error summary links to.
+pub const STILL_FITS_FORM: &str = "still-fits";
+/// Set on a refused easy read save when someone else's draft came first: the draft the
+/// editor started from, so the page can show what changed meanwhile.
+pub const CONFLICT_FROM: &str = "conflict_from";
+
 /// Where a statement's easy read twin stands, with what an editor can do about it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TwinStatusView {

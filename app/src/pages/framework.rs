@@ -36,6 +36,7 @@ pub fn FrameworkPage() -> impl IntoView {
                                 <li><a class="button button--secondary" href="/jargon">"Words to avoid"</a></li>
                             </ul>
                         })}
+                        {f.twins.clone().map(|overview| view! { <crate::components::twins::TwinOverviewPanel overview/> })}
                         <nav class="contents" aria-labelledby="themes-heading">
                             <h2 id="themes-heading" class="heading-s">"Themes"</h2>
                             <ul>
@@ -69,6 +70,7 @@ pub fn FrameworkPage() -> impl IntoView {
                                                                 " "
                                                                 <span class="statement-text">{s.text}</span>
                                                             </a>
+                                                            {s.twin.map(|state| view! { <strong class=crate::components::twins::tag_class(state)>{state.label()}</strong> })}
                                                         </li>
                                                     }
                                                 })
