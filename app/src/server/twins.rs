@@ -236,6 +236,15 @@ pub async fn save(
 ) -> Result<(), EasyReadRefused> {
     let editor = cx.editor()?;
     let input = form.input;
+    // The picture first: a request cut off for its size may have lost the other fields.
+    let upload = match form.upload {
+        Upload::None => None,
+        Upload::TooLarge => return Err(field(EasyReadInput::PICTURE, picture::too_large())),
+        Upload::Picture(bytes) => {
+            let checked = picture::check(bytes).map_err(|e| field(EasyReadInput::PICTURE, e))?;
+            Some((bytes, checked))
+        }
+    };
     let body = easy_read::easy_read_text(&input.body).map_err(|e| field(EasyReadInput::BODY, e))?;
     if merge::has_conflict_markers(&body) {
         return Err(AppError::Field(
@@ -246,14 +255,6 @@ pub async fn save(
     }
     let note = revision_note(&input.note).map_err(|e| field(EasyReadInput::NOTE, e))?;
     let key = SubmissionKey::parse(&input.submission_key).map_err(AppError::from)?;
-    let upload = match form.upload {
-        Upload::None => None,
-        Upload::TooLarge => return Err(field(EasyReadInput::PICTURE, picture::too_large())),
-        Upload::Picture(bytes) => {
-            let checked = picture::check(bytes).map_err(|e| field(EasyReadInput::PICTURE, e))?;
-            Some((bytes, checked))
-        }
-    };
     let removing = PictureChoice::parse(&input.picture_choice) == Some(PictureChoice::Remove);
     if removing && upload.is_some() {
         return Err(field(

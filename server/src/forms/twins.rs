@@ -22,10 +22,16 @@ use axum::{
 };
 use std::collections::BTreeMap;
 
-/// The most the easy read route reads: the largest picture plus room for the text
-/// fields and the multipart framing. Set on that route only; every other form keeps
-/// axum's default.
-pub const EASY_READ_BODY_LIMIT: usize = MAX_PICTURE_BYTES + 64 * 1024;
+/// The largest request the easy read route starts to read (set on that route only;
+/// every other form keeps axum's default). A larger one is refused before anything in it
+/// is read. Below it, the text fields are read first (each up to [`MAX_TEXT_FIELD`]) and
+/// the picture only until it passes [`MAX_PICTURE_BYTES`], so no more than that is ever
+/// held, and a photo straight from a phone gets a plain "too large" beside the field
+/// with everything typed kept.
+pub const EASY_READ_BODY_LIMIT: usize = 20 * 1024 * 1024;
+/// The most one text field of the easy read form may hold (the text itself is limited
+/// to far less: this only bounds what is read).
+const MAX_TEXT_FIELD: usize = 64 * 1024;
 
 /// The picture part of a submitted easy read form.
 pub enum Picture {
@@ -72,38 +78,47 @@ impl<S: Send + Sync> FromRequest<S> for EasyReadSubmitted {
                 Err(_) => return Err(unreadable()),
             };
             let name = field.name().unwrap_or_default().to_owned();
-            if name == EasyReadInput::PICTURE {
-                let mut bytes = Vec::new();
-                let mut too_large = false;
-                loop {
-                    match field.chunk().await {
-                        Ok(Some(chunk)) => {
-                            if bytes.len() + chunk.len() > MAX_PICTURE_BYTES {
-                                too_large = true;
-                                break;
-                            }
-                            bytes.extend_from_slice(&chunk);
-                        }
-                        Ok(None) => break,
-                        Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            let is_picture = name == EasyReadInput::PICTURE;
+            let limit = if is_picture {
+                MAX_PICTURE_BYTES
+            } else {
+                MAX_TEXT_FIELD
+            };
+            let mut bytes = Vec::new();
+            let mut too_large = false;
+            loop {
+                match field.chunk().await {
+                    Ok(Some(chunk)) => {
+                        if bytes.len() + chunk.len() > limit {
                             too_large = true;
                             break;
                         }
-                        Err(_) => return Err(unreadable()),
+                        bytes.extend_from_slice(&chunk);
                     }
+                    Ok(None) => break,
+                    Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                        too_large = true;
+                        break;
+                    }
+                    Err(_) => return Err(unreadable()),
                 }
+            }
+            if !is_picture {
                 if too_large {
-                    picture = Picture::TooLarge;
-                    break;
+                    return Err(unreadable());
                 }
-                // A file input with no file chosen still sends an empty part.
-                let chosen = field.file_name().is_some_and(|n| !n.is_empty());
-                if chosen || !bytes.is_empty() {
-                    picture = Picture::Bytes(bytes);
-                }
-            } else {
-                let text = field.text().await.map_err(|_| unreadable())?;
-                fields.insert(name, text);
+                fields.insert(name, String::from_utf8(bytes).map_err(|_| unreadable())?);
+                continue;
+            }
+            if too_large {
+                // Stop reading: nothing after the picture is needed.
+                picture = Picture::TooLarge;
+                break;
+            }
+            // A file input with no file chosen still sends an empty part.
+            let chosen = field.file_name().is_some_and(|n| !n.is_empty());
+            if chosen || !bytes.is_empty() {
+                picture = Picture::Bytes(bytes);
             }
         }
         Ok(Self {

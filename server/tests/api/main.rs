@@ -18,4 +18,5 @@ mod schema;
 mod security;
 mod sign_in;
 mod submission_keys;
+mod twins;
 mod two_rounds;
