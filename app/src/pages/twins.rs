@@ -163,7 +163,7 @@ pub fn EasyReadPage() -> impl IntoView {
                             } else {
                                 view! {
                                     <ol class="timeline" reversed>
-                                        {page.drafts.iter().cloned().map(|d| view! {
+                                        {page.drafts.clone().into_iter().map(|d| view! {
                                             <li class="timeline__item">
                                                 <h3 class="heading-s">{format!("Easy read draft {}", d.number)}</h3>
                                                 <p class="meta">{format!("By {} on {}", d.author, d.created_label)}</p>
