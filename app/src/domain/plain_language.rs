@@ -202,6 +202,9 @@ fn notes(advice: &Advice) -> Vec<String> {
     if notes.is_empty() {
         notes.push("This reads clearly.".to_owned());
     }
+    // The same word in two sentences ("three" twice) is one thing to change: say it once.
+    let mut seen = std::collections::HashSet::new();
+    notes.retain(|note| seen.insert(note.clone()));
     notes
 }
 

@@ -190,3 +190,14 @@ fn the_standard_mode_does_not_flag_passives_or_number_words() {
     assert!(advice.sentences[0].number_words.is_empty());
     assert_eq!(advice.notes, vec!["This reads clearly."]);
 }
+
+#[test]
+fn the_same_number_word_in_two_sentences_is_noted_once() {
+    let advice = advise_easy_read("I see three friends.\nThree people help me.");
+    let notes: Vec<_> = advice
+        .notes
+        .iter()
+        .filter(|n| n.contains("'three'"))
+        .collect();
+    assert_eq!(notes, vec!["Write 'three' as the number 3."]);
+}
