@@ -51,7 +51,7 @@ pub fn TwinStatusPanel(
         .easy_read_id
         .filter(|_| state == TwinState::NeedsUpdating);
     view! {
-        <section class="twin-status" class:form-group--error=has_error aria-labelledby="twin-status-heading">
+        <section class="twin-status" class:form-group--error=has_error id=STILL_FITS_FORM tabindex="-1" aria-labelledby="twin-status-heading">
             <h2 id="twin-status-heading" class="heading-m">"Easy read version"</h2>
             <p><strong class=tag_class(state)>{state.label()}</strong></p>
             <p>{explanation}</p>
@@ -67,7 +67,7 @@ pub fn TwinStatusPanel(
                         <input type="hidden" name=StillFitsInput::MAIN_REVISION_ID value=status.main_revision_id.to_string()/>
                         <input type="hidden" name=StillFitsInput::EASY_READ_ID value=easy_read_id.to_string()/>
                         <input type="hidden" name=StillFitsInput::BACK value=from.as_str()/>
-                        <button type="submit" class="button button--secondary" id=STILL_FITS_FORM
+                        <button type="submit" class="button button--secondary"
                             aria-describedby=has_error.then_some("still-fits-error")>"It still fits"</button>
                     </form>
                 })}

@@ -192,6 +192,9 @@ on_both_databases! {
         assert_eq!(stale.status, StatusCode::CONFLICT);
         assert!(stale.text().contains("changed after you opened this page"), "{}", stale.text());
         assert!(stale.text().contains("Easy read version needs updating"));
+        let links = crate::html::summary_links(&stale.body);
+        assert_eq!(links.len(), 1);
+        assert_eq!(links[0].0, "#still-fits");
 
         let statement = editor.get(PS4).await;
         let main = form_value(&statement.body, "main_revision_id");
