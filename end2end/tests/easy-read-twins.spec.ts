@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './helpers/fixtures';
-import { expectNoAxeViolations } from './helpers/axe';
+import { expectNoAxeViolations, withServerRenderedView } from './helpers/axe';
 import { javaScriptOn, visit, waitForHydration } from './helpers/navigation';
 import { signInAs } from './helpers/sign-in';
 import { DEMO_FRAMEWORK_PATH, EDITOR, randomLetters, statementPath } from './helpers/drafting';
@@ -130,4 +130,20 @@ test('an editor confirms the easy read version still fits a changed main text', 
   await expect(twinPanel(page)).toContainText('Easy read version up to date');
   await expectNoAxeViolations(page);
   expect(await needingUpdate(page)).toBe(before);
+});
+
+test.describe('on a phone 320 px wide', () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+
+  test('the easy read page, with its picture, fits the screen without sideways scrolling', async ({ page }) => {
+    await signInAs(page, EDITOR);
+    // HL-1's easy read version has the demo's picture.
+    await visit(page, `${statementPath('HL-1')}/easy-read`);
+    await expect(page.getByRole('img', { name: 'A drawing of a small blue house with a red roof.' })).toBeVisible();
+    const width = await withServerRenderedView(page, (view) =>
+      view.evaluate(() => document.documentElement.scrollWidth),
+    );
+    expect(width, `page is ${width}px wide in a 320px window`).toBeLessThanOrEqual(320);
+    await expectNoAxeViolations(page);
+  });
 });
