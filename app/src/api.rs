@@ -11,6 +11,7 @@ mod responses;
 mod rounds;
 mod site;
 mod statements;
+mod twins;
 
 pub use crate::model::*;
 pub use admin::*;
@@ -22,3 +23,4 @@ pub use responses::*;
 pub use rounds::*;
 pub use site::*;
 pub use statements::*;
+pub use twins::*;

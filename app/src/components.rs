@@ -10,6 +10,7 @@ pub mod layout;
 pub mod live_text;
 pub mod statement_parts;
 pub mod value_choices;
+pub mod twins;
 
 use crate::error::AppError;
 use leptos::prelude::*;

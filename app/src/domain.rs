@@ -10,6 +10,7 @@ mod email;
 pub mod merge;
 mod organisation_name;
 pub mod passage;
+pub mod picture;
 pub mod plain_language;
 pub mod report;
 pub mod response;

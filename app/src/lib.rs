@@ -100,6 +100,11 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route
+                        path=path!("/frameworks/:slug/statements/:reference/easy-read")
+                        view=pages::twins::EasyReadPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=path!("/frameworks/:slug/statements/:reference/history")
                         view=pages::history::HistoryPage
                         ssr=SsrMode::Async

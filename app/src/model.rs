@@ -13,6 +13,7 @@ mod responses;
 mod rounds;
 mod site;
 mod statements;
+mod twins;
 
 pub use admin::*;
 pub use balance::*;
@@ -25,6 +26,7 @@ pub use responses::*;
 pub use rounds::*;
 pub use site::*;
 pub use statements::*;
+pub use twins::*;
 
 use serde::{Deserialize, Serialize};
 

@@ -17,3 +17,4 @@ pub mod rounds;
 pub mod sign_in;
 pub mod statement;
 pub mod values;
+pub mod twins;

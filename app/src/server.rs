@@ -26,6 +26,7 @@ pub mod state;
 pub mod statements;
 pub mod store;
 pub mod values;
+pub mod twins;
 
 pub use config::Config;
 pub use context::Context;

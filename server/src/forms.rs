@@ -8,6 +8,7 @@ mod drafting;
 mod publishing;
 mod sign_in;
 mod values;
+mod twins;
 
 use crate::render::page_with_feedback;
 use app::{error::AppError, form::FormFeedback, server::AppState};
@@ -61,6 +62,17 @@ pub fn routes() -> Router<AppState> {
             "/frameworks/{slug}/statements/{reference}/values",
             post(values::statement_values),
         )
+        .route(
+            "/frameworks/{slug}/statements/{reference}/easy-read",
+            post(twins::easy_read).layer(axum::extract::DefaultBodyLimit::max(
+                twins::EASY_READ_BODY_LIMIT,
+            )),
+        )
+        .route(
+            "/frameworks/{slug}/statements/{reference}/easy-read/still-fits",
+            post(twins::still_fits),
+        )
+        .route("/pictures/{id}", axum::routing::get(twins::picture))
         .route("/jargon", post(drafting::add_jargon))
         .route("/frameworks/{slug}/publish", post(publishing::publish))
         .route(

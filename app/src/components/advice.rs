@@ -6,7 +6,7 @@ use leptos::prelude::*;
 pub fn AdviceList(advice: Advice) -> impl IntoView {
     view! {
         <div class="advice">
-            <h3 class="heading-s">"Plain language check"</h3>
+            <h3 class="heading-s">{if advice.easy_read { "Easy read check" } else { "Plain language check" }}</h3>
             <p class="hint">"Advice only. You can save without following it."</p>
             <ul class="advice__list">
                 {advice.notes.into_iter().map(|note| view! { <li>{note}</li> }).collect_view()}

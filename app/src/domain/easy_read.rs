@@ -109,3 +109,107 @@ mod tests {
         assert_eq!(TextKind::from_query("<script>"), TextKind::Standard);
     }
 }
+
+/// The longest easy read text we keep: several short sentences, not a document.
+pub const EASY_READ_MAX_CHARS: usize = 1_000;
+/// At most this many lines (easy read puts each sentence on a line of its own).
+pub const EASY_READ_MAX_LINES: usize = 12;
+/// Alt text says what the picture shows in a sentence, not a story.
+pub const PICTURE_ALT_MAX_CHARS: usize = 250;
+
+/// The easy read text as typed: short sentences, usually one to a line. Line breaks are
+/// kept (each line is trimmed and its inner spaces tidied, blank lines dropped), so the
+/// text reads line by line as it was written. Its length and number of lines are
+/// bounded; how plain it is, is advice from the checker, never a refusal.
+pub fn easy_read_text(raw: &str) -> Result<String, crate::domain::Invalid> {
+    use crate::domain::{Invalid, tidy_whitespace};
+    let lines: Vec<String> = raw
+        .lines()
+        .map(tidy_whitespace)
+        .filter(|line| !line.is_empty())
+        .collect();
+    if lines.is_empty() {
+        return Err(Invalid::new("Enter the easy read text"));
+    }
+    if lines.len() > EASY_READ_MAX_LINES {
+        return Err(Invalid::new(format!(
+            "The easy read text must have {EASY_READ_MAX_LINES} lines or fewer. It has {}: try fewer, shorter sentences",
+            lines.len()
+        )));
+    }
+    let text = lines.join("\n");
+    let length = text.chars().count();
+    if length > EASY_READ_MAX_CHARS {
+        return Err(Invalid::new(format!(
+            "The easy read text must be {EASY_READ_MAX_CHARS} characters or fewer. It has {length}"
+        )));
+    }
+    Ok(text)
+}
+
+/// A picture's alt text: what it shows, for people who cannot see it. Required whenever
+/// there is a picture.
+pub fn picture_alt(raw: &str) -> Result<String, crate::domain::Invalid> {
+    use crate::domain::{Invalid, tidy_whitespace};
+    let alt = tidy_whitespace(raw);
+    if alt.is_empty() {
+        return Err(Invalid::new(
+            "Describe what the picture shows, for people who cannot see it",
+        ));
+    }
+    if alt.chars().count() > PICTURE_ALT_MAX_CHARS {
+        return Err(Invalid::new(format!(
+            "The description of the picture must be {PICTURE_ALT_MAX_CHARS} characters or fewer"
+        )));
+    }
+    Ok(alt)
+}
+
+#[cfg(test)]
+mod text_tests {
+    use super::*;
+
+    #[test]
+    fn easy_read_text_keeps_one_sentence_to_a_line_and_tidies_each_line() {
+        assert_eq!(
+            easy_read_text("  I choose  where I live.\r\n\r\n\tI choose who I live with. \n")
+                .unwrap(),
+            "I choose where I live.\nI choose who I live with."
+        );
+    }
+
+    #[test]
+    fn empty_too_long_or_too_many_lines_of_easy_read_text_is_refused_in_words() {
+        assert_eq!(
+            easy_read_text(" \n ").unwrap_err().0,
+            "Enter the easy read text"
+        );
+        let long = "word ".repeat(300);
+        assert!(
+            easy_read_text(&long)
+                .unwrap_err()
+                .0
+                .contains("1000 characters or fewer")
+        );
+        let many = "I choose.\n".repeat(13);
+        assert!(
+            easy_read_text(&many)
+                .unwrap_err()
+                .0
+                .contains("12 lines or fewer")
+        );
+        assert!(easy_read_text(&"I choose.\n".repeat(12)).is_ok());
+    }
+
+    #[test]
+    fn a_picture_needs_a_description_of_sensible_length() {
+        assert!(
+            picture_alt("  ")
+                .unwrap_err()
+                .0
+                .starts_with("Describe what the picture shows")
+        );
+        assert_eq!(picture_alt(" A  house ").unwrap(), "A house");
+        assert!(picture_alt(&"a".repeat(251)).is_err());
+    }
+}

@@ -3,6 +3,7 @@
 //! guidance warns about (long sentences, several ideas in one, jargon, a high reading
 //! age) and at the I statement convention of writing as the person.
 
+mod easy_read;
 mod jargon;
 mod sentences;
 mod syllables;
@@ -22,6 +23,12 @@ pub struct SentenceAdvice {
     pub words: usize,
     pub too_long: bool,
     pub more_than_one_idea: bool,
+    /// Easy read mode: a passive phrase found in it ("am supported").
+    #[serde(default)]
+    pub passive: Option<String>,
+    /// Easy read mode: numbers written as words, with their digits.
+    #[serde(default)]
+    pub number_words: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -40,11 +47,14 @@ pub struct Advice {
     /// What to act on, in plain words. Empty for empty text; "This reads clearly." when
     /// there is nothing to act on.
     pub notes: Vec<String>,
+    /// Checked against the easy read rules ([`check_easy_read`]).
+    #[serde(default)]
+    pub easy_read: bool,
 }
 
 /// Check a statement against the I statement conventions and easy-read guidance.
 pub fn check(text: &str, jargon: &[JargonEntry]) -> Advice {
-    let sentences: Vec<SentenceAdvice> = sentences::sentences(text)
+    let sentences = sentences::sentences(text)
         .into_iter()
         .map(|sentence| {
             let words = sentences::words(sentence).count();
@@ -53,10 +63,43 @@ pub fn check(text: &str, jargon: &[JargonEntry]) -> Advice {
                 words,
                 too_long: words > MAX_SENTENCE_WORDS,
                 more_than_one_idea: sentences::more_than_one_idea(sentence),
+                passive: None,
+                number_words: Vec::new(),
             }
         })
-        .filter(|sentence| sentence.words > 0)
         .collect();
+    let mut advice = measure(text, sentences, jargon);
+    advice.notes = notes(&advice);
+    advice
+}
+
+/// Check an easy read text: each line is read as its own sentence, and besides the
+/// standard checks it looks for passive voice and numbers written as words, with a
+/// stricter test for more than one idea (the rules are in `easy_read`'s documentation).
+pub fn check_easy_read(text: &str, jargon: &[JargonEntry]) -> Advice {
+    let sentences = easy_read::sentences(text)
+        .into_iter()
+        .map(|sentence| {
+            let words = sentences::words(sentence).count();
+            SentenceAdvice {
+                text: sentence.to_owned(),
+                words,
+                too_long: words > MAX_SENTENCE_WORDS,
+                more_than_one_idea: easy_read::more_than_one_idea(sentence),
+                passive: easy_read::passive(sentence),
+                number_words: easy_read::number_words(sentence),
+            }
+        })
+        .collect();
+    let mut advice = measure(text, sentences, jargon);
+    advice.easy_read = true;
+    advice.notes = notes(&advice);
+    advice
+}
+
+/// The reading figures and jargon, for sentences already split.
+fn measure(text: &str, sentences: Vec<SentenceAdvice>, jargon: &[JargonEntry]) -> Advice {
+    let sentences: Vec<SentenceAdvice> = sentences.into_iter().filter(|s| s.words > 0).collect();
     let words: usize = sentences.iter().map(|s| s.words).sum();
     let syllables: usize = sentences
         .iter()
@@ -76,7 +119,7 @@ pub fn check(text: &str, jargon: &[JargonEntry]) -> Advice {
         (grade, ease, age)
     };
 
-    let mut advice = Advice {
+    Advice {
         first_person: is_first_person(text),
         sentences,
         words,
@@ -85,9 +128,8 @@ pub fn check(text: &str, jargon: &[JargonEntry]) -> Advice {
         reading_ease,
         jargon: jargon::find(text, jargon),
         notes: Vec::new(),
-    };
-    advice.notes = notes(&advice);
-    advice
+        easy_read: false,
+    }
 }
 
 /// I statements are written as the person: they start "I", "I'm", "My", "Me"… We look
@@ -136,6 +178,14 @@ fn notes(advice: &Advice) -> Vec<String> {
                 "{which} may have more than one idea. Try one idea in each sentence."
             ));
         }
+        if let Some(phrase) = &sentence.passive {
+            notes.push(format!(
+                "{which} may be passive ('{phrase}'). Say who does it, like 'Staff support me'."
+            ));
+        }
+        for (word, digits) in &sentence.number_words {
+            notes.push(format!("Write '{word}' as the number {digits}."));
+        }
     }
     for entry in &advice.jargon {
         notes.push(format!(
@@ -152,6 +202,9 @@ fn notes(advice: &Advice) -> Vec<String> {
     if notes.is_empty() {
         notes.push("This reads clearly.".to_owned());
     }
+    // The same word in two sentences ("three" twice) is one thing to change: say it once.
+    let mut seen = std::collections::HashSet::new();
+    notes.retain(|note| seen.insert(note.clone()));
     notes
 }
 

@@ -186,6 +186,39 @@ form_fields! {
 }
 
 form_fields! {
+    /// A new easy read draft (sent as multipart, with the picture file beside these).
+    pub struct EasyReadInput {
+        body => BODY,
+        note => NOTE,
+        /// What the picture shows, for people who cannot see it.
+        picture_alt => PICTURE_ALT,
+        /// [`PictureChoice`]: keep the current picture or remove it.
+        picture_choice => PICTURE_CHOICE,
+        submission_key => SUBMISSION_KEY,
+        /// The easy read draft the editor started from (empty: there was none).
+        base_easy_read_id => BASE_EASY_READ_ID,
+        /// The main draft the editor wrote the easy read text for.
+        main_revision_id => MAIN_REVISION_ID,
+    }
+}
+
+impl EasyReadInput {
+    /// The file field: a PNG or JPEG picture, optional.
+    pub const PICTURE: &'static str = "picture";
+}
+
+form_fields! {
+    /// "It still fits": the two drafts the editor saw, confirmed to go together, and the
+    /// page to go back to.
+    pub struct StillFitsInput {
+        main_revision_id => MAIN_REVISION_ID,
+        easy_read_id => EASY_READ_ID,
+        /// [`StillFitsFrom`]: the page the button was on.
+        back => BACK,
+    }
+}
+
+form_fields! {
     /// Where a statement goes: a theme, and a place in it (1 = first).
     pub struct PlacementInput {
         theme => THEME,
@@ -276,6 +309,31 @@ form_actions! {
     pub enum RedraftAction {
         Save = "save",
         Preview = "preview",
+    }
+}
+
+form_actions! {
+    pub enum EasyReadAction {
+        Save = "save",
+        Preview = "preview",
+    }
+}
+
+form_actions! {
+    /// What a redraft of the easy read text does with the current picture (a new file
+    /// chosen replaces it).
+    pub enum PictureChoice {
+        Keep = "keep",
+        Remove = "remove",
+    }
+}
+
+form_actions! {
+    /// The pages with an "It still fits" button, to go back to.
+    pub enum StillFitsFrom {
+        Statement = "statement",
+        Redraft = "redraft",
+        EasyRead = "easy-read",
     }
 }
 

@@ -19,6 +19,8 @@ pub struct FrameworkDetail {
     pub round: super::RoundStatus,
     pub can_edit: bool,
     pub settings: super::FrameworkSettings,
+    /// How the easy read twins stand, for editors only.
+    pub twins: Option<super::TwinOverview>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,6 +35,8 @@ pub struct ThemeDetail {
 pub struct StatementSummary {
     pub reference: String,
     pub text: String,
+    /// For editors, when its easy read twin is missing or needs updating.
+    pub twin: Option<crate::domain::easy_read::TwinState>,
     /// The codes of the values it carries, in the framework's order.
     pub values: Vec<String>,
 }
@@ -96,6 +100,7 @@ mod tests {
         StatementSummary {
             reference: reference.to_owned(),
             text: format!("Text of {reference}"),
+            twin: None,
             values: values.iter().map(|v| (*v).to_owned()).collect(),
         }
     }
@@ -107,6 +112,7 @@ mod tests {
             description: String::new(),
         };
         FrameworkDetail {
+            twins: None,
             settings: super::super::FrameworkSettings {
                 lived_experience_target: 50,
                 requires_easy_read: false,

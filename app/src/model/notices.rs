@@ -29,10 +29,12 @@ pub enum Saved {
     ValueChanged,
     ValueMoved,
     StatementValues,
+    EasyRead,
+    StillFits,
 }
 
 impl Saved {
-    pub const ALL: [Saved; 24] = [
+    pub const ALL: [Saved; 26] = [
         Self::Comment,
         Self::CommentChanged,
         Self::CommentWithdrawn,
@@ -57,6 +59,8 @@ impl Saved {
         Self::ValueChanged,
         Self::ValueMoved,
         Self::StatementValues,
+        Self::EasyRead,
+        Self::StillFits,
     ];
 
     /// The code in the address. Kept stable: people bookmark and share addresses.
@@ -86,6 +90,8 @@ impl Saved {
             Self::ValueChanged => "value-update",
             Self::ValueMoved => "value-moved",
             Self::StatementValues => "statement-values",
+            Self::EasyRead => "easy-read",
+            Self::StillFits => "still-fits",
         }
     }
 
@@ -120,6 +126,10 @@ impl Saved {
             Self::ValueChanged => "Value saved.",
             Self::ValueMoved => "Value moved.",
             Self::StatementValues => "The statement's values have been saved.",
+            Self::EasyRead => "The easy read version has been saved.",
+            Self::StillFits => {
+                "The easy read version is marked as up to date: it still fits the main text."
+            }
         }
     }
 

@@ -143,6 +143,9 @@ pub struct PublishView {
     pub missing: Vec<Missing>,
     /// Newest first.
     pub versions: Vec<i64>,
+    /// Easy read twins missing or out of step: a warning, or a refusal when the
+    /// framework requires them.
+    pub twins: super::TwinOverview,
 }
 
 impl PublishView {

@@ -99,6 +99,8 @@ pub struct StatementView {
     pub viewer: Option<Viewer>,
     pub can_edit: bool,
     pub can_comment: bool,
+    /// Where the easy read twin stands, for editors only.
+    pub twin: Option<super::TwinStatusView>,
 }
 
 impl StatementView {

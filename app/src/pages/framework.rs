@@ -79,6 +79,7 @@ pub fn FrameworkPage() -> impl IntoView {
                                     <li><a class="button button--secondary" href="/jargon">"Words to avoid"</a></li>
                                 </ul>
                             })}
+                            {f.twins.clone().map(|overview| view! { <crate::components::twins::TwinOverviewPanel overview/> })}
                             {(!f.values.is_empty()).then(|| view! { <WaysToRead framework=f.clone() layout=layout.clone()/> })}
                             {match layout.clone() {
                                 Layout::Grid if !f.values.is_empty() => view! { <Grid framework=f/> }.into_any(),
@@ -166,6 +167,7 @@ fn StatementItem(
     let about = [theme.into_iter().collect::<Vec<_>>(), values]
         .concat()
         .join(" · ");
+    let twin = statement.twin;
     view! {
         <li>
             <a href=format!("/frameworks/{slug}/statements/{}", statement.reference)>
@@ -174,6 +176,7 @@ fn StatementItem(
                 <span class="statement-text">{statement.text}</span>
             </a>
             {(!about.is_empty()).then(|| view! { <span class="meta statement-values">{about}</span> })}
+            {twin.map(|state| view! { <strong class=crate::components::twins::tag_class(state)>{state.label()}</strong> })}
         </li>
     }
 }

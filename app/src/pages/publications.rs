@@ -102,6 +102,7 @@ pub fn PublishPage() -> impl IntoView {
                                     </ul>
                                 </div>
                             })}
+                            <PublishTwinsWarning overview=p.twins.clone()/>
                             {ready.then(|| view! {
                                 <form method="post" action=format!("/frameworks/{}/publish", p.framework_slug) novalidate class="narrow">
                                     <TextField name=crate::model::PublishInput::SUMMARY label="What changed, in one or two sentences" hint="People see this first, on the version's page and in their email." value=summary error=error/>
@@ -120,6 +121,47 @@ pub fn PublishPage() -> impl IntoView {
             }}
         </Suspense>
     }
+}
+
+/// Statements whose easy read version is missing or out of step: a warning, or (when the
+/// framework requires easy read versions) what stops publishing, each linked to its
+/// easy read page.
+#[component]
+fn PublishTwinsWarning(overview: crate::model::TwinOverview) -> impl IntoView {
+    let count = overview.out_of_step();
+    (count > 0).then(|| {
+        let heading = format!(
+            "{} easy read {} missing or {} updating",
+            plural(count, "statement's", "statements'"),
+            singular_or_plural(count, "version is", "versions are"),
+            singular_or_plural(count, "needs", "need"),
+        );
+        let (class, title_class, explanation) = if overview.required {
+            (
+                "error-summary",
+                "error-summary__title",
+                "This framework needs every statement's easy read version up to date before it is published. Update each one, or confirm that it still fits.",
+            )
+        } else {
+            (
+                "inset twin-warning",
+                "heading-m",
+                "You can still publish, but these statements' easy read versions are missing or no longer match the main text.",
+            )
+        };
+        let items = overview.needs_updating.into_iter().chain(overview.missing);
+        view! {
+            <div class=class role="region" aria-labelledby="twins-warning-heading">
+                <h2 class=title_class id="twins-warning-heading">{heading}</h2>
+                <p>{explanation}</p>
+                <ul class="error-summary__list">
+                    {items.map(|item| view! {
+                        <li><a href=item.easy_read_href>{format!("{}: {}", item.reference, item.state.label())}</a></li>
+                    }).collect_view()}
+                </ul>
+            </div>
+        }
+    })
 }
 
 #[component]

@@ -32,10 +32,12 @@ pub fn RedraftPage() -> impl IntoView {
         |(slug, reference)| get_redraft(slug, reference),
     );
     let feedback = use_form_feedback(REDRAFT_FORM);
+    let still_fits = use_form_feedback(crate::components::twins::STILL_FITS_FORM);
     view! {
         <Suspense fallback=loading>
             {move || {
                 let feedback = feedback.clone();
+                let still_fits = still_fits.clone();
                 Suspend::new(async move {
                     loaded(data.await, move |data| {
                         let s = data.statement;
@@ -55,11 +57,17 @@ pub fn RedraftPage() -> impl IntoView {
                         let path = s.path();
                         // Answers published in a version are settled; every other comment can
                         // be answered (or its answer changed) with this draft.
+                        // Saving a main draft leaves the easy read version out of step until an
+                        // editor updates it or confirms it still fits: say so before they save.
+                        let twin_note = s.twin.as_ref().and_then(|t| t.easy_read_id).map(|_| {
+                            "When you save this new draft, the easy read version will be marked as needing an update, until an editor updates it or confirms it still fits."
+                        });
                         let answerable: Vec<_> = s.comments.iter().filter(|c| !c.answer.as_ref().is_some_and(|a| a.settled)).cloned().collect();
                         view! {
                             <Title text=format!("{}Redraft {}", if has_errors { "Error: " } else { "" }, s.reference)/>
                             <StatementBreadcrumbs slug=s.framework_slug.clone() framework_title=s.framework_title.clone() theme_code=s.theme_code.clone() theme_title=s.theme_title.clone() statement=(path.clone(), s.reference.clone())/>
                             <ErrorSummary feedback=feedback.clone()/>
+                            <ErrorSummary feedback=still_fits.clone()/>
                             <h1>{format!("Redraft {}", s.reference)}</h1>
                             {meanwhile.map(|d| view! {
                                 <section class="conflict" aria-labelledby="meanwhile-heading">
@@ -68,6 +76,10 @@ pub fn RedraftPage() -> impl IntoView {
                                     <DiffWithChanges diff=d/>
                                     <p>"Your changes have been combined with theirs in the box below. Check the wording, then save."</p>
                                 </section>
+                            })}
+                            {s.twin.clone().map(|status| view! {
+                                <crate::components::twins::TwinStatusPanel status from=crate::model::StillFitsFrom::Redraft
+                                    error=still_fits.as_ref().and_then(|f| f.error_for(crate::components::twins::STILL_FITS_FORM))/>
                             })}
                             <h2>{format!("Current text (draft {})", s.draft_number)}</h2>
                             <p class="statement-current"><HighlightedText segments=s.segments.clone()/></p>
@@ -100,6 +112,7 @@ pub fn RedraftPage() -> impl IntoView {
                                         }).collect_view()}
                                     </section>
                                 })}
+                                {twin_note.map(|note| view! { <p class="inset" id="twin-note">{note}</p> })}
                                 <div class="button-group">
                                     <button type="submit" class="button" name=crate::model::ACTION value=crate::model::RedraftAction::Save.as_str()>"Save new draft"</button>
                                     <button type="submit" class="button button--secondary" name=crate::model::ACTION value=crate::model::RedraftAction::Preview.as_str()>"Preview changes"</button>

@@ -50,6 +50,7 @@ pub fn StatementPage() -> impl IntoView {
         move || params.get(),
         |(slug, reference)| get_statement(slug, reference),
     );
+    let still_fits = crate::form::use_form_feedback(crate::components::twins::STILL_FITS_FORM);
     let notice = use_query_map()
         .read_untracked()
         .get("saved")
@@ -57,13 +58,16 @@ pub fn StatementPage() -> impl IntoView {
         .map(|saved| saved.message());
     view! {
         <Suspense fallback=loading>
-            {move || Suspend::new(async move {
+            {move || {
+                let still_fits = still_fits.clone();
+                Suspend::new(async move {
                 loaded(statement.await, move |s| {
                     let path = s.path();
                     let comment_count = s.comments.len();
                     view! {
                         <Title text=format!("{}: {}", s.reference, s.text)/>
                         <StatementBreadcrumbs slug=s.framework_slug.clone() framework_title=s.framework_title.clone() theme_code=s.theme_code.clone() theme_title=s.theme_title.clone()/>
+                        <crate::components::error_summary::ErrorSummary feedback=still_fits.clone()/>
                         {notice.map(|n| view! { <div class="notice" role="status"><p>{n}</p></div> })}
                         <p class="caption">
                             <span class="reference">{s.reference.clone()}</span>" · "{s.theme_title.clone()}
@@ -93,6 +97,10 @@ pub fn StatementPage() -> impl IntoView {
                             </ul>
                         })}
                         <crate::pages::balance::StatementBalance slug=s.framework_slug.clone() reference=s.reference.clone()/>
+                        {s.twin.clone().filter(|_| !s.retired).map(|status| view! {
+                            <crate::components::twins::TwinStatusPanel status from=crate::model::StillFitsFrom::Statement
+                                error=still_fits.as_ref().and_then(|f| f.error_for(crate::components::twins::STILL_FITS_FORM))/>
+                        })}
                         <h2 id="comments">{format!("Comments ({comment_count})")}</h2>
                         <RoundBanner status=s.round.clone() rounds_href=format!("/frameworks/{}/rounds", s.framework_slug)/>
                         {match (&s.viewer, s.can_comment) {
@@ -105,7 +113,7 @@ pub fn StatementPage() -> impl IntoView {
                         <CommentList comments=s.comments.clone() current_draft=s.draft_number statement_path=path.clone()/>
                     }
                 })
-            })}
+            })}}
         </Suspense>
     }
 }

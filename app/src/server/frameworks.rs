@@ -3,7 +3,7 @@
 
 use super::{Context, clock::now, lookups, store, values};
 use crate::{
-    domain::format_date,
+    domain::{easy_read::TwinState, format_date},
     error::AppError,
     model::{
         FrameworkDetail, FrameworkSummary, RoundStatus, RoundView, RoundsView, StatementSummary,
@@ -48,7 +48,8 @@ pub async fn list(cx: &Context) -> Result<Vec<FrameworkSummary>, AppError> {
 }
 
 /// A framework with its themes, values, current statements (with the values each
-/// carries), rounds and settings: seven queries, whatever its size.
+/// carries), rounds and settings: seven queries, whatever its size (and two more for an
+/// editor: how the easy read twins stand).
 pub async fn detail(cx: &Context, slug: &str) -> Result<FrameworkDetail, AppError> {
     let mut conn = cx.read().await?;
     let framework = lookups::framework(&mut conn, slug).await?;
@@ -61,6 +62,17 @@ pub async fn detail(cx: &Context, slug: &str) -> Result<FrameworkDetail, AppErro
         &values,
         store::values::carried_in_framework(&mut conn, framework.id).await?,
     );
+    let twins = if cx.is_editor() {
+        Some(super::twins::overview(&mut conn, framework.id, &framework.slug).await?)
+    } else {
+        None
+    };
+    let out_of_step: std::collections::HashMap<String, TwinState> = twins
+        .iter()
+        .flat_map(|t| t.needs_updating.iter().chain(&t.missing))
+        .map(|item| (item.reference.clone(), item.state))
+        .collect();
+    let twin_of = |reference: &str| out_of_step.get(reference).copied();
     Ok(FrameworkDetail {
         settings,
         round: round_status(&rounds, now()),
@@ -78,6 +90,7 @@ pub async fn detail(cx: &Context, slug: &str) -> Result<FrameworkDetail, AppErro
                         reference: s.reference.clone(),
                         text: s.body.clone(),
                         values: carried.get(&s.id).cloned().unwrap_or_default(),
+                        twin: twin_of(&s.reference),
                     })
                     .collect(),
                 code: theme.code,
@@ -86,6 +99,7 @@ pub async fn detail(cx: &Context, slug: &str) -> Result<FrameworkDetail, AppErro
             })
             .collect(),
         values: values.into_iter().map(values::detail).collect(),
+        twins,
     })
 }
 

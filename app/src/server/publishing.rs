@@ -75,6 +75,14 @@ pub async fn publish(cx: &Context, slug: &str, summary: &str) -> Result<i64, App
             singular_or_plural(unanswered, "needs", "need"),
         )));
     }
+    // Read inside the transaction, after the lock, so a twin cannot fall out of step
+    // between this check and the version being written.
+    let twins = super::twins::overview(&mut tx, framework.id, &framework.slug).await?;
+    if twins.required && twins.out_of_step() > 0 {
+        return Err(AppError::Invalid(super::twins::refusal(
+            twins.out_of_step(),
+        )));
+    }
     let version = store::publications::latest_version(&mut tx, framework.id)
         .await?
         .unwrap_or(0)
@@ -128,6 +136,7 @@ pub async fn publish_page(cx: &Context, slug: &str) -> Result<PublishView, AppEr
         })
         .collect();
     let versions = store::publications::versions(&mut conn, framework.id).await?;
+    let twins = super::twins::overview(&mut conn, framework.id, &framework.slug).await?;
     Ok(PublishView {
         framework_slug: framework.slug,
         framework_title: framework.title,
@@ -135,6 +144,7 @@ pub async fn publish_page(cx: &Context, slug: &str) -> Result<PublishView, AppEr
         round_titles: pending.rounds.into_iter().map(|r| r.title).collect(),
         missing,
         versions,
+        twins,
     })
 }
 

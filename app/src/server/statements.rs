@@ -55,6 +55,7 @@ pub async fn load_statement(
     let comments = store::comments::for_statement(&mut conn, statement.id).await?;
     let rounds = store::rounds::for_framework(&mut conn, framework.id).await?;
     let values = super::values::of_statement(&mut conn, framework.id, statement.id).await?;
+    let twin = super::twins::status_for_editor(cx, &mut conn, &framework.slug, &statement).await?;
     drop(conn);
     let at = now();
     let round = round_status(&rounds, at);
@@ -192,6 +193,7 @@ pub async fn load_statement(
         can_edit: is_editor,
         round,
         viewer,
+        twin,
     };
     Ok(LoadedStatement {
         view,

@@ -19,5 +19,6 @@ mod schema;
 mod security;
 mod sign_in;
 mod submission_keys;
+mod twins;
 mod two_rounds;
 mod values;

@@ -429,7 +429,7 @@ async fn upgrades_in_place_keeping_every_row_and_link(backend: Backend) {
     let db = Db::connect(&scratch.url).await.unwrap();
     assert_eq!(
         scalar(&db.pool, "SELECT MAX(version) FROM _sqlx_migrations").await,
-        6
+        7
     );
     assert_eq!(snapshot(&db.pool).await, before);
 

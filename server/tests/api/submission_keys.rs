@@ -16,7 +16,8 @@ const CI2: &str = "/frameworks/national-care-service-demo/statements/CI-2";
 
 async fn drafts_of(app: &crate::support::TestApp, reference: &str) -> i64 {
     app.scalar(
-        "SELECT COUNT(*) FROM statement_revisions r JOIN statements s ON s.id = r.statement_id WHERE s.reference = $1",
+        "SELECT COUNT(*) FROM statement_revisions r JOIN statements s ON s.id = r.statement_id \
+         WHERE s.reference = $1 AND r.text_kind = 'standard'",
         reference,
     )
     .await

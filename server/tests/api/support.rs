@@ -125,6 +125,8 @@ pub struct TestResponse {
     pub status: StatusCode,
     pub headers: HeaderMap,
     pub body: String,
+    /// The body as sent, for responses that are not text (pictures).
+    pub bytes: Vec<u8>,
 }
 
 impl TestResponse {
@@ -232,6 +234,46 @@ impl Visitor<'_> {
         .await
     }
 
+    /// A multipart form post from one of our own pages (a form with a file field), as a
+    /// browser sends it: the text fields in order, then the file (name, file name,
+    /// content type, bytes), if any.
+    pub async fn post_multipart(
+        &mut self,
+        path: &str,
+        fields: &[(&str, &str)],
+        file: Option<(&str, &str, &str, &[u8])>,
+    ) -> TestResponse {
+        const BOUNDARY: &str = "----our-words-test-boundary-7MA4YWxkTrZu0gW";
+        let mut body = Vec::new();
+        for (name, value) in fields {
+            body.extend_from_slice(
+                format!(
+                    "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+                )
+                .as_bytes(),
+            );
+        }
+        if let Some((name, file_name, content_type, bytes)) = file {
+            body.extend_from_slice(
+                format!(
+                    "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{file_name}\"\r\nContent-Type: {content_type}\r\n\r\n"
+                )
+                .as_bytes(),
+            );
+            body.extend_from_slice(bytes);
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
+        let content_type = format!("multipart/form-data; boundary={BOUNDARY}");
+        self.send_bytes(
+            Method::POST,
+            path,
+            Some((&content_type, body)),
+            &[("origin", ORIGIN), ("sec-fetch-site", "same-origin")],
+        )
+        .await
+    }
+
     async fn send(
         &mut self,
         method: Method,
@@ -239,12 +281,23 @@ impl Visitor<'_> {
         body: Option<String>,
         headers: &[(&str, &str)],
     ) -> TestResponse {
+        let body = body.map(|b| ("application/x-www-form-urlencoded", b.into_bytes()));
+        self.send_bytes(method, path, body, headers).await
+    }
+
+    async fn send_bytes(
+        &mut self,
+        method: Method,
+        path: &str,
+        body: Option<(&str, Vec<u8>)>,
+        headers: &[(&str, &str)],
+    ) -> TestResponse {
         let mut request = Request::builder()
             .method(method)
             .uri(path)
             .header(header::ACCEPT, "text/html");
-        if body.is_some() {
-            request = request.header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+        if let Some((content_type, _)) = &body {
+            request = request.header(header::CONTENT_TYPE, *content_type);
         }
         for (name, value) in headers {
             request = request.header(*name, *value);
@@ -252,7 +305,9 @@ impl Visitor<'_> {
         if let Some(cookie) = &self.cookie {
             request = request.header(header::COOKIE, cookie.clone());
         }
-        let mut request = request.body(Body::from(body.unwrap_or_default())).unwrap();
+        let mut request = request
+            .body(Body::from(body.map(|(_, b)| b).unwrap_or_default()))
+            .unwrap();
         request.extensions_mut().insert(ConnectInfo(self.client));
         let response = self.app.router.clone().oneshot(request).await.unwrap();
         let status = response.status();
@@ -275,6 +330,7 @@ impl Visitor<'_> {
             status,
             headers,
             body: String::from_utf8_lossy(&bytes).into_owned(),
+            bytes: bytes.to_vec(),
         }
     }
 

@@ -146,3 +146,58 @@ fn a_very_long_text_does_not_panic() {
     let advice = advise(&text);
     assert_eq!(advice.sentences.len(), 2_000);
 }
+
+fn advise_easy_read(text: &str) -> Advice {
+    check_easy_read(text, &default_jargon())
+}
+
+#[test]
+fn short_active_easy_read_lines_read_clearly() {
+    let advice = advise_easy_read("I choose where I live\nI choose who I live with.");
+    assert!(advice.easy_read);
+    assert_eq!(advice.sentences.len(), 2);
+    assert_eq!(advice.notes, vec!["This reads clearly."]);
+}
+
+#[test]
+fn easy_read_mode_flags_long_sentences_joined_ideas_jargon_passives_and_number_words() {
+    let text = "I am supported by staff.\n\
+        I feel safe and I can take risks.\n\
+        I see three friends.\n\
+        I get respite.\n\
+        I can get out and about when I want to with support from people I know well.";
+    let advice = advise_easy_read(text);
+    let notes = advice.notes;
+    for expected in [
+        "Sentence 1 may be passive ('am supported'). Say who does it, like 'Staff support me'.",
+        "Sentence 2 may have more than one idea. Try one idea in each sentence.",
+        "Write 'three' as the number 3.",
+        "'respite' is jargon: try 'a break'.",
+        "Sentence 5 has 17 words. Try to keep sentences to 15 words or fewer.",
+    ] {
+        assert!(
+            notes.contains(&expected.to_owned()),
+            "{expected}\n{notes:#?}"
+        );
+    }
+}
+
+#[test]
+fn the_standard_mode_does_not_flag_passives_or_number_words() {
+    let advice = advise("I am supported by three people.");
+    assert!(!advice.easy_read);
+    assert_eq!(advice.sentences[0].passive, None);
+    assert!(advice.sentences[0].number_words.is_empty());
+    assert_eq!(advice.notes, vec!["This reads clearly."]);
+}
+
+#[test]
+fn the_same_number_word_in_two_sentences_is_noted_once() {
+    let advice = advise_easy_read("I see three friends.\nThree people help me.");
+    let notes: Vec<_> = advice
+        .notes
+        .iter()
+        .filter(|n| n.contains("'three'"))
+        .collect();
+    assert_eq!(notes, vec!["Write 'three' as the number 3."]);
+}

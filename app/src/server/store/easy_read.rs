@@ -248,3 +248,94 @@ pub async fn picture(conn: &mut AnyConnection, id: i64) -> Result<Option<Picture
         .fetch_optional(conn)
         .await
 }
+
+/// A current statement of a framework and where its easy read twin stands.
+#[derive(Debug, Clone, FromRow)]
+pub struct TwinStateRow {
+    pub statement_id: i64,
+    pub reference: String,
+    pub latest_easy_read_id: Option<i64>,
+    pub paired_with: Option<i64>,
+}
+
+impl TwinStateRow {
+    pub fn state(&self) -> TwinState {
+        TwinState::of(self.latest_easy_read_id, self.paired_with)
+    }
+}
+
+/// Every current (not retired) statement of a framework with its twin's state, in the
+/// framework's order, in one query.
+pub async fn states(
+    conn: &mut AnyConnection,
+    framework_id: i64,
+) -> Result<Vec<TwinStateRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT s.id AS statement_id, s.reference, s.latest_easy_read_id, \
+           m.easy_read_revision_id AS paired_with \
+         FROM statements s \
+         JOIN themes t ON t.id = s.theme_id \
+         JOIN statement_revisions m ON m.id = s.latest_revision_id \
+         WHERE s.framework_id = $1 AND s.retired_at IS NULL \
+         ORDER BY t.position, s.position, s.id",
+    )
+    .bind(framework_id)
+    .fetch_all(conn)
+    .await
+}
+
+/// "It still fits": pair the statement's main draft `main_revision_id` with its easy
+/// read draft `easy_read_id`, only if both are still the statement's newest. Returns
+/// false (and changes nothing) when either text moved on meanwhile.
+pub async fn confirm_still_fits(
+    conn: &mut AnyConnection,
+    statement_id: i64,
+    main_revision_id: i64,
+    easy_read_id: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE statement_revisions SET easy_read_revision_id = $1 \
+         WHERE id = $2 AND statement_id = $3 AND EXISTS ( \
+           SELECT 1 FROM statements s \
+           WHERE s.id = $3 AND s.latest_revision_id = $2 AND s.latest_easy_read_id = $1)",
+    )
+    .bind(easy_read_id)
+    .bind(main_revision_id)
+    .bind(statement_id)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Each main draft of a statement (oldest first) with the easy read draft it records.
+#[derive(Debug, Clone, FromRow)]
+pub struct PairingRow {
+    pub id: i64,
+    pub easy_read_revision_id: Option<i64>,
+}
+
+pub async fn pairings(
+    conn: &mut AnyConnection,
+    statement_id: i64,
+) -> Result<Vec<PairingRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, easy_read_revision_id FROM statement_revisions \
+         WHERE statement_id = $1 AND text_kind = $2 ORDER BY id",
+    )
+    .bind(statement_id)
+    .bind(TextKind::Standard)
+    .fetch_all(conn)
+    .await
+}
+
+/// A picture already stored with these exact contents, so uploading the same picture
+/// twice stores it once.
+pub async fn picture_by_hash(
+    conn: &mut AnyConnection,
+    sha256: &str,
+) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT MIN(id) FROM pictures WHERE sha256 = $1")
+        .bind(sha256)
+        .fetch_one(conn)
+        .await
+}
