@@ -7,6 +7,7 @@ pub mod error_summary;
 pub mod fields;
 pub mod layout;
 pub mod live_text;
+pub mod reading;
 pub mod statement_parts;
 
 use crate::error::AppError;

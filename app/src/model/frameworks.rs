@@ -16,6 +16,8 @@ pub struct FrameworkDetail {
     pub themes: Vec<ThemeDetail>,
     pub round: super::RoundStatus,
     pub can_edit: bool,
+    /// The reader's choice of text.
+    pub reading: crate::domain::easy_read::TextKind,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -29,5 +31,8 @@ pub struct ThemeDetail {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatementSummary {
     pub reference: String,
+    /// In the reader's choice of text where the statement has it.
     pub text: String,
+    /// For easy read readers: why this is not (or not quite) the easy read text.
+    pub reading_note: Option<String>,
 }

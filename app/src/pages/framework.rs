@@ -1,6 +1,6 @@
 use crate::{
     api::get_framework,
-    components::{loaded, loading, statement_parts::RoundBanner},
+    components::{loaded, loading, reading::ReadingSwitch, statement_parts::RoundBanner},
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -26,6 +26,7 @@ pub fn FrameworkPage() -> impl IntoView {
                             </ol>
                         </nav>
                         <h1>{f.title}</h1>
+                        <ReadingSwitch reading=f.reading/>
                         <p class="lead">{f.summary}</p>
                         <RoundBanner status=f.round.clone() rounds_href=format!("/frameworks/{slug}/rounds")/>
                         {f.can_edit.then(|| view! {
@@ -69,6 +70,7 @@ pub fn FrameworkPage() -> impl IntoView {
                                                                 " "
                                                                 <span class="statement-text">{s.text}</span>
                                                             </a>
+                                                            {s.reading_note.map(|n| view! { <p class="meta">{n}</p> })}
                                                         </li>
                                                     }
                                                 })

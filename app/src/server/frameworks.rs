@@ -2,8 +2,12 @@
 //! consultation rounds.
 
 use super::{Context, clock::now, lookups, store};
+use std::collections::HashMap;
 use crate::{
-    domain::format_date,
+    domain::{
+        easy_read::{TextKind, TwinState},
+        format_date,
+    },
     error::AppError,
     model::{
         FrameworkDetail, FrameworkSummary, RoundStatus, RoundView, RoundsView, StatementSummary,
@@ -47,14 +51,40 @@ pub async fn list(cx: &Context) -> Result<Vec<FrameworkSummary>, AppError> {
         .collect())
 }
 
-/// A framework with its themes, current statements and rounds: four queries, whatever its size.
+/// A framework with its themes, current statements (in the reader's choice of text) and
+/// rounds: five queries, whatever its size.
 pub async fn detail(cx: &Context, slug: &str) -> Result<FrameworkDetail, AppError> {
     let mut conn = cx.read().await?;
     let framework = lookups::framework(&mut conn, slug).await?;
     let themes = store::frameworks::themes(&mut conn, framework.id).await?;
     let statements = store::frameworks::current_statements(&mut conn, framework.id).await?;
     let rounds = store::rounds::for_framework(&mut conn, framework.id).await?;
+    let twins: HashMap<i64, store::easy_read::TwinRow> = match cx.reading {
+        TextKind::Standard => HashMap::new(),
+        TextKind::EasyRead => store::easy_read::twins_in_framework(&mut conn, framework.id)
+            .await?
+            .into_iter()
+            .map(|t| (t.statement_id, t))
+            .collect(),
+    };
+    let shown = |statement_id: i64, standard: &str| -> (String, Option<String>) {
+        if cx.reading == TextKind::Standard {
+            return (standard.to_owned(), None);
+        }
+        match twins.get(&statement_id) {
+            None => (
+                standard.to_owned(),
+                Some("No easy read version yet: this is the standard text.".to_owned()),
+            ),
+            Some(t) if t.state() == TwinState::NeedsUpdating => (
+                t.body.clone(),
+                Some("This easy read version was written for an earlier draft.".to_owned()),
+            ),
+            Some(t) => (t.body.clone(), None),
+        }
+    };
     Ok(FrameworkDetail {
+        reading: cx.reading,
         round: round_status(&rounds, now()),
         can_edit: cx.is_editor(),
         slug: framework.slug,
@@ -66,9 +96,13 @@ pub async fn detail(cx: &Context, slug: &str) -> Result<FrameworkDetail, AppErro
                 statements: statements
                     .iter()
                     .filter(|s| s.theme_id == theme.id)
-                    .map(|s| StatementSummary {
-                        reference: s.reference.clone(),
-                        text: s.body.clone(),
+                    .map(|s| {
+                        let (text, reading_note) = shown(s.id, &s.body);
+                        StatementSummary {
+                            reference: s.reference.clone(),
+                            text,
+                            reading_note,
+                        }
                     })
                     .collect(),
                 code: theme.code,

@@ -8,6 +8,7 @@ mod account;
 mod admin;
 mod comments;
 mod drafting;
+mod easy_read_reading;
 mod outbox;
 mod pages;
 mod publishing;
