@@ -36,8 +36,12 @@ pub fn ReadingSwitch(reading: TextKind) -> impl IntoView {
             ": switch to the standard text",
         ),
     };
-    query.insert(READING_PARAMETER, other.to_owned());
-    let href = format!("{path}{}", query.to_query_string());
+    // Written out rather than escaped, so the address reads `?reading=easy-read`.
+    let rest = query.to_query_string();
+    let href = match rest.strip_prefix('?') {
+        Some(rest) => format!("{path}?{rest}&{READING_PARAMETER}={other}"),
+        None => format!("{path}?{READING_PARAMETER}={other}"),
+    };
     view! {
         <nav class="reading-switch" aria-label="Choose the text">
             <p>

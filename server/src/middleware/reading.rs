@@ -89,9 +89,9 @@ fn take_parameter(query: Option<&str>) -> Option<(String, Option<String>)> {
     let mut wanted = None;
     let mut rest = Vec::new();
     for pair in query.split('&').filter(|p| !p.is_empty()) {
-        match pair.split_once('=') {
-            Some((PARAMETER, value)) => wanted = Some(value.to_owned()),
-            None if pair == PARAMETER => wanted = Some(String::new()),
+        // The pair decoded (`easy%2Dread` is `easy-read`); the others are kept as sent.
+        match url::form_urlencoded::parse(pair.as_bytes()).next() {
+            Some((name, value)) if name == PARAMETER => wanted = Some(value.into_owned()),
             _ => rest.push(pair),
         }
     }
@@ -132,6 +132,10 @@ mod tests {
             Some(("standard".to_owned(), None))
         );
         assert_eq!(take_parameter(Some("text=easy-read")), None);
+        assert_eq!(
+            take_parameter(Some("reading=easy%2Dread")),
+            Some(("easy-read".to_owned(), None))
+        );
         assert_eq!(take_parameter(None), None);
     }
 

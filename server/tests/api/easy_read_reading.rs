@@ -122,7 +122,7 @@ on_both_databases! {
         let mut reader = app.visitor();
         let page = reader.get(FRAMEWORK).await;
         assert!(page.text().contains("You are reading the standard text."), "{}", page.text());
-        assert!(page.body.contains("?reading=easy-read"), "the switch is a plain link");
+        assert!(page.body.contains("?reading=easy-read"), "the switch is a plain link: {}", page.body);
 
         let switched = switch(&mut reader, &format!("{FRAMEWORK}?theme=x&reading=easy-read")).await;
         assert_eq!(switched.status, StatusCode::SEE_OTHER);
