@@ -138,8 +138,14 @@ fn CommentForm(data: CommentFormView, feedback: Option<FormFeedback>) -> impl In
     // The other text, to comment on that instead (only for a new comment, and only when
     // the statement has both).
     let other_text = (!editing && s.has_easy_read).then(|| match s.shown {
-        TextKind::Standard => (format!("{path}/comment?text=easy-read"), "Comment on the easy read text instead"),
-        TextKind::EasyRead => (format!("{path}/comment?text=standard"), "Comment on the standard text instead"),
+        TextKind::Standard => (
+            format!("{path}/comment?text=easy-read"),
+            "Comment on the easy read text instead",
+        ),
+        TextKind::EasyRead => (
+            format!("{path}/comment?text=standard"),
+            "Comment on the standard text instead",
+        ),
     });
     let jargon = data.jargon.clone();
     let words = data.words.clone();

@@ -12,8 +12,8 @@ use crate::{
         reading::{EasyReadPicture, ReadingNote, ReadingSwitch},
     },
     domain::{easy_read::TextKind, plural, singular_or_plural},
-    model::text_query,
     form::use_form_feedback,
+    model::text_query,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;

@@ -2,7 +2,6 @@
 //! consultation rounds.
 
 use super::{Context, clock::now, lookups, store};
-use std::collections::HashMap;
 use crate::{
     domain::{
         easy_read::{TextKind, TwinState},
@@ -14,6 +13,7 @@ use crate::{
         ThemeDetail,
     },
 };
+use std::collections::HashMap;
 
 pub fn round_status(rounds: &[store::rounds::RoundRow], at: i64) -> RoundStatus {
     if let Some(open) = rounds.iter().find(|r| r.opens_at <= at && at < r.closes_at) {

@@ -8,8 +8,8 @@ use crate::{
     domain::{
         diff,
         drafting::Knowledge,
-        easy_read::TextKind,
         drafting::Visibility,
+        easy_read::TextKind,
         format_date,
         report::{Draft, Period},
         response::Outcome,
@@ -93,7 +93,11 @@ pub fn shown_published(
     reading: TextKind,
     s: &store::publications::PublishedStatement,
 ) -> ShownPublished<'_> {
-    match (reading, s.easy_read_revision_id, s.easy_read_body.as_deref()) {
+    match (
+        reading,
+        s.easy_read_revision_id,
+        s.easy_read_body.as_deref(),
+    ) {
         (TextKind::EasyRead, Some(revision_id), Some(body)) => ShownPublished {
             kind: TextKind::EasyRead,
             revision_id,
@@ -331,13 +335,15 @@ pub async fn trace(
     }
     .into_iter()
     .filter(|r| r.0 <= up_to)
-    .map(|(id, body, author_name, note, created_at)| store::statements::RevisionRow {
-        id,
-        body,
-        author_name,
-        note,
-        created_at,
-    })
+    .map(
+        |(id, body, author_name, note, created_at)| store::statements::RevisionRow {
+            id,
+            body,
+            author_name,
+            note,
+            created_at,
+        },
+    )
     .collect();
     let comments = store::comments::for_statement(&mut conn, published.statement_id).await?;
     // Every draft each answer names, not only the newest: a comment acted on twice shows

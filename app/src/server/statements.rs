@@ -13,8 +13,8 @@ use crate::{
     },
     error::AppError,
     model::{
-        AnswerView, CommentFormView, CommentView, ExistingComment, HighlightSegment, HistoryView,
-        EASY_READ_FOR_EARLIER_DRAFT, NO_EASY_READ_YET, OrganisationRef, PassageNote, PictureView,
+        AnswerView, CommentFormView, CommentView, EASY_READ_FOR_EARLIER_DRAFT, ExistingComment,
+        HighlightSegment, HistoryView, NO_EASY_READ_YET, OrganisationRef, PassageNote, PictureView,
         RedraftView, RevisionView, RoundStatus, StatementView, WordChoice,
     },
 };
@@ -371,20 +371,18 @@ pub async fn comment_form(
     let mut conn = cx.read().await?;
     let existing = match own {
         None => None,
-        Some(row) => {
-            Some(ExistingComment {
-                id: row.id,
-                body: row.body,
-                suggestion: row.suggestion.unwrap_or_default(),
-                knowledge: row.knowledge.as_str().to_owned(),
-                visibility: row.visibility.as_str().to_owned(),
-                on_behalf_of: row
-                    .organisation_id
-                    .map(|id| id.to_string())
-                    .unwrap_or_default(),
-                quote: row.quote,
-            })
-        }
+        Some(row) => Some(ExistingComment {
+            id: row.id,
+            body: row.body,
+            suggestion: row.suggestion.unwrap_or_default(),
+            knowledge: row.knowledge.as_str().to_owned(),
+            visibility: row.visibility.as_str().to_owned(),
+            on_behalf_of: row
+                .organisation_id
+                .map(|id| id.to_string())
+                .unwrap_or_default(),
+            quote: row.quote,
+        }),
     };
     let words = passage::words(&loaded.view.text)
         .into_iter()

@@ -142,10 +142,7 @@ mod tests {
     #[test]
     fn the_way_back_never_leaves_the_site() {
         assert_eq!(same_page("//evil.example/x", None), "/evil.example/x");
-        assert_eq!(
-            same_page("/frameworks/f", Some("a=1")),
-            "/frameworks/f?a=1"
-        );
+        assert_eq!(same_page("/frameworks/f", Some("a=1")), "/frameworks/f?a=1");
     }
 
     #[test]

@@ -94,7 +94,11 @@ async fn statement_without_easy_read(app: &TestApp) -> String {
 
 /// A comment on the easy read text of CI-1 through the form, on its words 3 to 5 ("see
 /// my friends") when `passage` is set.
-async fn comment_on_easy_read(visitor: &mut Visitor<'_>, body: &str, passage: bool) -> TestResponse {
+async fn comment_on_easy_read(
+    visitor: &mut Visitor<'_>,
+    body: &str,
+    passage: bool,
+) -> TestResponse {
     let form = visitor.get(&format!("{CI1}/comment?text=easy-read")).await;
     assert_eq!(form.status, StatusCode::OK, "{}", form.text());
     let revision = form_value(&form.body, "revision_id");
