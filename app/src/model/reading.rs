@@ -39,11 +39,3 @@ pub fn text_query(kind: TextKind) -> &'static str {
         TextKind::EasyRead => "?text=easy-read",
     }
 }
-
-/// The words a page uses for a text ("the easy read text").
-pub fn text_name(kind: TextKind) -> &'static str {
-    match kind {
-        TextKind::Standard => "the standard text",
-        TextKind::EasyRead => "the easy read text",
-    }
-}

@@ -23,8 +23,8 @@ use axum::{
 };
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 
-/// The query parameter the switch links carry.
-pub const PARAMETER: &str = "reading";
+// The query parameter the switch links carry: one spelling, shared with the pages.
+use app::model::READING_PARAMETER as PARAMETER;
 
 /// Over https the cookie takes the `__Host-` prefix, like the session cookie.
 pub fn cookie_name(config: &Config) -> &'static str {
