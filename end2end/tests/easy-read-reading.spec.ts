@@ -14,12 +14,13 @@ import {
   statementPath,
 } from './helpers/drafting';
 
-const REFERENCE = 'WF-3';
-const STANDARD_TEXT = 'I feel safe, and I can take the risks I choose.';
-const EASY_READ_TEXT = 'I feel safe. I can choose to take risks.';
+// A statement no other journey redrafts.
+const REFERENCE = 'PS-4';
+const STANDARD_TEXT = 'I only have to tell my story once.';
+const EASY_READ_TEXT = 'I tell my story one time. That is enough.';
 
 /**
- * Gives WF-3 an easy read text for its current main text, if it has none yet. Editors
+ * Gives PS-4 an easy read text for its current main text, if it has none yet. Editors
  * write easy read texts on pages of their own; this journey is about readers, so the
  * text is written straight into the test run's database (with the same rows those pages
  * write: an easy read draft, the statement's pointer to it, and the main draft's pairing).
@@ -96,7 +97,7 @@ test('a reader switches to easy read, finds it remembered, comments on the easy 
   await expect(page.getByText('You are commenting on the easy read text:')).toBeVisible();
   // The words to choose a passage from are the easy read words.
   await expect(page.getByLabel('From the word').locator('option')).toHaveText([
-    '1: I', '2: feel', '3: safe', '4: I', '5: can', '6: choose', '7: to', '8: take', '9: risks',
+    '1: I', '2: tell', '3: my', '4: story', '5: one', '6: time', '7: That', '8: is', '9: enough',
   ]);
   await expectNoAxeViolations(page);
 

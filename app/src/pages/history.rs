@@ -93,7 +93,10 @@ pub fn HistoryPage() -> impl IntoView {
                             TextKind::EasyRead => "Compare two easy read drafts",
                         }}</h2>
                         <form method="get" action=format!("{path}/history") class="compare-form">
-                            <input type="hidden" name="text" value=url_value(h.text)/>
+                            // Which text to compare, when it is not simply the standard one.
+                            {(h.text == TextKind::EasyRead || s.reading == TextKind::EasyRead).then(|| view! {
+                                <input type="hidden" name="text" value=url_value(h.text)/>
+                            })}
                             <div class="form-row">
                                 <div class="form-group">
                                     <label class="label" for="from">"From"</label>
