@@ -8,6 +8,7 @@ pub mod error_summary;
 pub mod fields;
 pub mod layout;
 pub mod live_text;
+pub mod reading;
 pub mod statement_parts;
 pub mod value_choices;
 pub mod twins;

@@ -9,6 +9,7 @@ mod frameworks;
 mod mailbox;
 mod notices;
 mod publications;
+mod reading;
 mod responses;
 mod rounds;
 mod site;
@@ -22,6 +23,7 @@ pub use frameworks::*;
 pub use mailbox::*;
 pub use notices::Saved;
 pub use publications::*;
+pub use reading::*;
 pub use responses::*;
 pub use rounds::*;
 pub use site::*;
@@ -38,6 +40,8 @@ pub struct Viewer {
     pub display_name: String,
     pub is_editor: bool,
     pub is_admin: bool,
+    /// Their one "Easy read" choice, for pages and emails alike.
+    pub easy_read: bool,
 }
 
 /// What someone can do, in words, for lists and screen readers alike: written once so

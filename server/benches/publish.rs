@@ -583,6 +583,7 @@ async fn run() {
         display_name: editor.2,
         is_editor: true,
         is_admin: false,
+        easy_read: false,
     };
 
     // For scale: reading the round's comments with their answers, which publish also does.

@@ -115,6 +115,11 @@ pub fn router(state: AppState) -> Router {
             AppState,
             _,
         >(page_context, app::shell))
+        // Inside the session layer: the reading choice of a signed-in person is theirs.
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            middleware::reading::reading_choice,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             middleware::session::load_viewer,

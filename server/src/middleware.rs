@@ -2,4 +2,5 @@
 
 pub mod cross_site;
 pub mod headers;
+pub mod reading;
 pub mod session;

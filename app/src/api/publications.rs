@@ -31,7 +31,12 @@ pub async fn get_trace(
     slug: String,
     version: i64,
     reference: String,
+    text: Option<String>,
 ) -> Result<TraceView, AppError> {
-    use crate::server::{reports, request};
-    reports::trace(&request::context()?, &slug, version, &reference).await
+    use crate::{
+        domain::easy_read::TextKind,
+        server::{reports, request},
+    };
+    let text = text.as_deref().map(TextKind::from_query);
+    reports::trace(&request::context()?, &slug, version, &reference, text).await
 }

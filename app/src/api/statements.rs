@@ -19,9 +19,14 @@ pub async fn get_history(
     reference: String,
     from: Option<i64>,
     to: Option<i64>,
+    text: Option<String>,
 ) -> Result<HistoryView, AppError> {
-    use crate::server::{request, statements};
-    statements::history(&request::context()?, &slug, &reference, from, to).await
+    use crate::{
+        domain::easy_read::TextKind,
+        server::{request, statements},
+    };
+    let text = text.as_deref().map(TextKind::from_query);
+    statements::history(&request::context()?, &slug, &reference, from, to, text).await
 }
 
 #[server]
@@ -29,9 +34,14 @@ pub async fn get_comment_form(
     slug: String,
     reference: String,
     comment_id: Option<i64>,
+    text: Option<String>,
 ) -> Result<CommentFormView, AppError> {
-    use crate::server::{request, statements};
-    statements::comment_form(&request::context()?, &slug, &reference, comment_id).await
+    use crate::{
+        domain::easy_read::TextKind,
+        server::{request, statements},
+    };
+    let text = text.as_deref().map(TextKind::from_query);
+    statements::comment_form(&request::context()?, &slug, &reference, comment_id, text).await
 }
 
 #[server]

@@ -1,6 +1,7 @@
 //! Pieces of the statement pages: the round banner, highlighted text and comments.
 
 use crate::api::{CommentView, HighlightSegment, PassageNote, RoundStatus};
+use crate::domain::easy_read::TextKind;
 use leptos::prelude::*;
 
 #[component]
@@ -67,7 +68,6 @@ pub fn HighlightedText(segments: Vec<HighlightSegment>) -> impl IntoView {
 #[component]
 pub fn CommentList(
     comments: Vec<CommentView>,
-    current_draft: usize,
     #[prop(optional)] statement_path: Option<String>,
 ) -> impl IntoView {
     if comments.is_empty() {
@@ -87,8 +87,15 @@ pub fn CommentList(
                                 " · "{c.knowledge}
                                 " · "{c.created_label}
                             </p>
-                            {(!c.on_current_draft).then(|| view! {
-                                <p class="meta">{format!("Made on draft {} (this is draft {current_draft}).", c.draft_number)}</p>
+                            {(c.text_kind == TextKind::EasyRead).then(|| view! {
+                                <p class="meta text-kind">"Made on the easy read text."</p>
+                            })}
+                            {(!c.on_current_draft).then(|| {
+                                let message = match c.text_kind {
+                                    TextKind::Standard => format!("Made on draft {} (this is draft {}).", c.draft_number, c.current_draft),
+                                    TextKind::EasyRead => format!("Made on easy read draft {} (the newest is easy read draft {}).", c.draft_number, c.current_draft),
+                                };
+                                view! { <p class="meta">{message}</p> }
                             })}
                             {c.quote.clone().map(|quote| {
                                 let note = match c.passage {
@@ -115,7 +122,10 @@ pub fn CommentList(
                                 <div class="comment__answer">
                                     <p class="heading-s">"What the policy team did: "{a.outcome_label}</p>
                                     <p>{a.reason}</p>
-                                    {a.acted_in_draft.map(|n| view! { <p class="meta">{format!("Acted on in draft {n}.")}</p> })}
+                                    {a.acted_in_draft.map(|n| view! { <p class="meta">{match c.text_kind {
+                                        TextKind::Standard => format!("Acted on in draft {n}."),
+                                        TextKind::EasyRead => format!("Acted on in easy read draft {n}."),
+                                    }}</p> })}
                                 </div>
                             })}
                             {c.visibility_note.map(|n| view! { <p class="meta">{n}</p> })}

@@ -21,6 +21,8 @@ pub struct FrameworkDetail {
     pub settings: super::FrameworkSettings,
     /// How the easy read twins stand, for editors only.
     pub twins: Option<super::TwinOverview>,
+    /// The reader's choice of text.
+    pub reading: crate::domain::easy_read::TextKind,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,7 +36,10 @@ pub struct ThemeDetail {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatementSummary {
     pub reference: String,
+    /// In the reader's choice of text where the statement has it.
     pub text: String,
+    /// For easy read readers: why this is not (or not quite) the easy read text.
+    pub reading_note: Option<String>,
     /// For editors, when its easy read twin is missing or needs updating.
     pub twin: Option<crate::domain::easy_read::TwinState>,
     /// The codes of the values it carries, in the framework's order.
@@ -101,6 +106,7 @@ mod tests {
             reference: reference.to_owned(),
             text: format!("Text of {reference}"),
             twin: None,
+            reading_note: None,
             values: values.iter().map(|v| (*v).to_owned()).collect(),
         }
     }
@@ -113,6 +119,7 @@ mod tests {
         };
         FrameworkDetail {
             twins: None,
+            reading: crate::domain::easy_read::TextKind::Standard,
             settings: super::super::FrameworkSettings {
                 lived_experience_target: 50,
                 requires_easy_read: false,

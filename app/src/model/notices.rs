@@ -116,7 +116,7 @@ impl Saved {
             Self::RoundClosed => "The round has been closed.",
             Self::Answer => "Answer saved.",
             Self::Name => "Your name has been saved.",
-            Self::EmailChoices => "Your email choices have been saved.",
+            Self::EmailChoices => "Your easy read and email choices have been saved.",
             Self::PersonAdded => "Person added.",
             Self::Roles => "Roles saved.",
             Self::MembershipAdded => "Organisation added.",

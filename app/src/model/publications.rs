@@ -1,6 +1,7 @@
 //! Published versions, their "You said, we did" reports, publishing and its emails.
 
-use crate::domain::{diff::WordDiff, values::ValueTally};
+use super::PictureView;
+use crate::domain::{diff::WordDiff, easy_read::TextKind, values::ValueTally};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -39,6 +40,8 @@ pub struct ReportComment {
     pub reason: String,
     /// Where it landed: the drafts it was acted on in, each a link to the trace.
     pub landed: Vec<Landing>,
+    /// The text it was made on.
+    pub text_kind: TextKind,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -83,6 +86,15 @@ pub struct ReportStatement {
     pub comments: Vec<ReportComment>,
     /// Comments shared only with the policy team: counted, never shown.
     pub private_comments: usize,
+    /// The text the story is told in (`first_text`, `published_text`, `diff`, `steps`):
+    /// easy read for a reader who chose it, where the version has an easy read text.
+    pub shown: TextKind,
+    /// For easy read readers: the version has no easy read text of this statement.
+    pub reading_note: Option<String>,
+    pub picture: Option<PictureView>,
+    /// What the version published, whichever text is shown.
+    pub standard_text: String,
+    pub published_easy_read_text: Option<String>,
     /// The titles of the values it carried in this version.
     pub values: Vec<String>,
 }
@@ -100,6 +112,8 @@ pub struct ValueTotals {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReportView {
+    /// The text the reader chose.
+    pub reading: TextKind,
     pub header: PublicationHeader,
     /// The consultation rounds this version answers, oldest first.
     pub rounds: Vec<String>,
@@ -120,8 +134,21 @@ pub struct PublishedTheme {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PublicationView {
     pub header: PublicationHeader,
+    /// Each statement in the reader's choice of text, where the version has it.
     pub themes: Vec<PublishedTheme>,
     pub can_edit: bool,
+    pub reading: TextKind,
+    /// For easy read readers: each statement's picture and note, by reference.
+    pub easy_read: Vec<PublishedEasyRead>,
+}
+
+/// What goes with a published statement's easy read text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublishedEasyRead {
+    pub reference: String,
+    pub picture: Option<PictureView>,
+    /// The version has no easy read text of this statement.
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -186,7 +213,14 @@ pub struct TraceStep {
 pub struct TraceView {
     pub header: PublicationHeader,
     pub reference: String,
+    /// The published text traced: easy read or standard (`shown`).
     pub text: String,
+    pub shown: TextKind,
+    pub reading: TextKind,
+    pub picture: Option<PictureView>,
+    pub reading_note: Option<String>,
+    /// Whether the version has an easy read text of this statement.
+    pub has_easy_read: bool,
     pub spans: Vec<TraceSpan>,
     pub steps: Vec<TraceStep>,
 }

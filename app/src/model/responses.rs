@@ -48,6 +48,8 @@ pub struct RoundComment {
     pub suggestion: Option<String>,
     pub outcome: String,
     pub reason: String,
+    /// The text it was made on.
+    pub text_kind: crate::domain::easy_read::TextKind,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,7 +1,7 @@
 //! Reading statements: the statement page, the redraft page, history and the comment form.
 
-use super::{OrganisationRef, Viewer};
-use crate::domain::{diff::WordDiff, plain_language::JargonEntry};
+use super::{OrganisationRef, PictureView, Viewer};
+use crate::domain::{diff::WordDiff, easy_read::TextKind, plain_language::JargonEntry};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -48,6 +48,10 @@ pub struct CommentView {
     pub mine: bool,
     pub editable: bool,
     pub answer: Option<AnswerView>,
+    /// The text it was made on; `draft_number` counts that text's drafts.
+    pub text_kind: TextKind,
+    /// The number of that text's newest draft.
+    pub current_draft: usize,
 }
 
 /// The policy team's answer to a comment.
@@ -101,6 +105,17 @@ pub struct StatementView {
     pub can_comment: bool,
     /// Where the easy read twin stands, for editors only.
     pub twin: Option<super::TwinStatusView>,
+    /// The reader's choice of text.
+    pub reading: TextKind,
+    /// The text shown (`text`, `segments`, `revision_id`, `draft_number` and `revised_at`
+    /// are this text's): easy read only where the statement has one.
+    pub shown: TextKind,
+    /// The easy read text's picture, when it is shown and has one.
+    pub picture: Option<PictureView>,
+    /// For easy read readers: no easy read text yet, or one written for an earlier draft.
+    pub reading_note: Option<String>,
+    /// Whether the statement has an easy read text at all.
+    pub has_easy_read: bool,
 }
 
 impl StatementView {
@@ -128,6 +143,8 @@ pub struct HistoryView {
     pub to: i64,
     pub diff: WordDiff,
     pub changes: Vec<String>,
+    /// Which text's drafts are compared.
+    pub text: TextKind,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -43,6 +43,15 @@ pub struct PictureView {
 }
 
 impl PictureView {
+    /// The picture of an easy read draft, if it has one.
+    pub fn of(id: Option<i64>, alt: &str) -> Option<Self> {
+        id.map(|id| Self {
+            id,
+            alt: alt.to_owned(),
+        })
+    }
+
+    /// Where it is served from.
     pub fn src(&self) -> String {
         format!("/pictures/{}", self.id)
     }

@@ -71,20 +71,21 @@ pub fn AccountPage() -> impl IntoView {
                                     />
                                     <button type="submit" class="button">"Save name"</button>
                                 </form>
-                                <h2>"Emails about what happened to your comments"</h2>
+                                <h2>"Easy read, and emails about your comments"</h2>
                                 <form method="post" action="/account" class="narrow">
                                     <input type="hidden" name=crate::model::ACTION value=crate::model::AccountAction::EmailChoices.as_str()/>
                                     <div class="checkboxes">
                                         <div class="checkboxes__item">
-                                            <input class="checkboxes__input" type="checkbox" id=crate::model::AccountInput::EASY_READ name=crate::model::AccountInput::EASY_READ value="yes" checked=account.easy_read/>
-                                            <label class="checkboxes__label" for=crate::model::AccountInput::EASY_READ>"Send me the easy read version: shorter, with short sentences"</label>
+                                            <input class="checkboxes__input" type="checkbox" id=crate::model::AccountInput::EASY_READ name=crate::model::AccountInput::EASY_READ value="yes" checked=account.easy_read aria-describedby="easy_read-hint"/>
+                                            <label class="checkboxes__label" for=crate::model::AccountInput::EASY_READ>"Easy read"</label>
+                                            <div class="hint checkboxes__hint" id="easy_read-hint">"Show me the easy read version of statements where there is one, and send me easy read emails: shorter, with short sentences. The “Easy read” link on any page changes this too."</div>
                                         </div>
                                         <div class="checkboxes__item">
                                             <input class="checkboxes__input" type="checkbox" id=crate::model::AccountInput::EMAIL_OPT_OUT name=crate::model::AccountInput::EMAIL_OPT_OUT value="yes" checked=account.email_opt_out/>
                                             <label class="checkboxes__label" for=crate::model::AccountInput::EMAIL_OPT_OUT>"Do not email me when a version is published"</label>
                                         </div>
                                     </div>
-                                    <button type="submit" class="button button--secondary">"Save email choices"</button>
+                                    <button type="submit" class="button button--secondary">"Save these choices"</button>
                                 </form>
                             </div>
                         }

@@ -195,6 +195,9 @@ pub fn RoundCommentsPage() -> impl IntoView {
                                                 {c.organisation.clone().map(|o| format!(", for {o}"))}
                                                 " · "{c.knowledge.clone()}" · "{c.visibility.clone()}
                                             </p>
+                                            {(c.text_kind == crate::domain::easy_read::TextKind::EasyRead).then(|| view! {
+                                                <p class="meta text-kind">"Made on the easy read text."</p>
+                                            })}
                                             {c.quote.clone().map(|q| view! { <blockquote class="comment__quote"><span class="visually-hidden">"About the words: "</span>"“"{q}"”"</blockquote> })}
                                             <div class="comment__body">{c.body.split("\n\n").map(|p| view! { <p>{p.to_owned()}</p> }).collect_view()}</div>
                                             {c.suggestion.clone().map(|s| view! { <div class="comment__suggestion"><p class="heading-s">"Suggested wording"</p><p>{s}</p></div> })}

@@ -5,24 +5,33 @@
 use crate::components::live_text::SuggestionText;
 use crate::{
     api::{CommentFormView, get_comment_form},
-    components::{error_summary::ErrorSummary, loaded, loading, statement_parts::RoundBanner},
-    domain::drafting::{Knowledge, Visibility},
+    components::{
+        error_summary::ErrorSummary,
+        loaded, loading,
+        reading::{EasyReadPicture, ReadingNote},
+        statement_parts::RoundBanner,
+    },
+    domain::{
+        drafting::{Knowledge, Visibility},
+        easy_read::TextKind,
+    },
     form::{FormFeedback, use_form_feedback},
     model::CommentInput,
     pages::statement::{StatementBreadcrumbs, statement_params},
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 pub const COMMENT_FORM: &str = "comment";
 
 #[component]
 pub fn CommentPage() -> impl IntoView {
     let params = statement_params();
+    let query = use_query_map();
     let data = Resource::new(
-        move || params.get(),
-        |(slug, reference)| get_comment_form(slug, reference, None),
+        move || (params.get(), query.read().get("text")),
+        |((slug, reference), text)| get_comment_form(slug, reference, None, text),
     );
     comment_page(data)
 }
@@ -41,7 +50,7 @@ pub fn EditCommentPage() -> impl IntoView {
                     .unwrap_or(-1),
             )
         },
-        |((slug, reference), id)| get_comment_form(slug, reference, Some(id)),
+        |((slug, reference), id)| get_comment_form(slug, reference, Some(id), None),
     );
     comment_page(data)
 }
@@ -119,13 +128,25 @@ fn CommentForm(data: CommentFormView, feedback: Option<FormFeedback>) -> impl In
     let last_word = value(CommentInput::LAST_WORD, data.words.len().to_string());
     let action = match &existing {
         Some(e) => format!("{path}/comments/{}/edit", e.id),
-        None => format!("{path}/comment"),
+        None => format!("{path}/comment{}", crate::model::text_query(s.shown)),
     };
-    let title = if editing {
-        "Change your comment"
-    } else {
-        "Comment on this statement"
+    let title = match (editing, s.shown) {
+        (true, _) => "Change your comment",
+        (false, TextKind::Standard) => "Comment on this statement",
+        (false, TextKind::EasyRead) => "Comment on the easy read text",
     };
+    // The other text, to comment on that instead (only for a new comment, and only when
+    // the statement has both).
+    let other_text = (!editing && s.has_easy_read).then(|| match s.shown {
+        TextKind::Standard => (
+            format!("{path}/comment?text=easy-read"),
+            "Comment on the easy read text instead",
+        ),
+        TextKind::EasyRead => (
+            format!("{path}/comment?text=standard"),
+            "Comment on the standard text instead",
+        ),
+    });
     let jargon = data.jargon.clone();
     let words = data.words.clone();
     let word_options = move |selected: String| {
@@ -142,7 +163,14 @@ fn CommentForm(data: CommentFormView, feedback: Option<FormFeedback>) -> impl In
         <ErrorSummary feedback=feedback.clone()/>
         <span class="caption">{s.reference.clone()}</span>
         <h1>{title}</h1>
+        <p>{match s.shown {
+            TextKind::Standard => "You are commenting on the standard text:",
+            TextKind::EasyRead => "You are commenting on the easy read text:",
+        }}</p>
+        <ReadingNote note=s.reading_note.clone()/>
+        <EasyReadPicture picture=s.picture.clone()/>
         <p class="statement-quote">{s.text.clone()}</p>
+        {other_text.map(|(href, label)| view! { <p><a href=href>{label}</a></p> })}
         {if !can_comment {
             view! { <RoundBanner status=s.round.clone()/> }.into_any()
         } else {

@@ -1,6 +1,6 @@
 use crate::{
     api::get_framework,
-    components::{loaded, loading, statement_parts::RoundBanner},
+    components::{loaded, loading, reading::ReadingSwitch, statement_parts::RoundBanner},
     model::{FrameworkDetail, StatementSummary, ThemeDetail},
 };
 use leptos::prelude::*;
@@ -67,6 +67,7 @@ pub fn FrameworkPage() -> impl IntoView {
                                 </ol>
                             </nav>
                             <h1>{f.title.clone()}</h1>
+                            <ReadingSwitch reading=f.reading/>
                             <p class="lead">{f.summary.clone()}</p>
                             <RoundBanner status=f.round.clone() rounds_href=format!("/frameworks/{slug}/rounds")/>
                             <crate::pages::balance::OpenRoundBalance slug=slug.clone()/>
@@ -168,6 +169,7 @@ fn StatementItem(
         .concat()
         .join(" · ");
     let twin = statement.twin;
+    let reading_note = statement.reading_note.clone();
     view! {
         <li>
             <a href=format!("/frameworks/{slug}/statements/{}", statement.reference)>
@@ -177,6 +179,7 @@ fn StatementItem(
             </a>
             {(!about.is_empty()).then(|| view! { <span class="meta statement-values">{about}</span> })}
             {twin.map(|state| view! { <strong class=crate::components::twins::tag_class(state)>{state.label()}</strong> })}
+            {reading_note.map(|n| view! { <p class="meta">{n}</p> })}
         </li>
     }
 }

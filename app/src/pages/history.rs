@@ -6,7 +6,9 @@ use crate::{
     components::{
         diff_view::{ChangeList, InlineDiff, SideBySideDiff},
         loaded, loading,
+        reading::{EasyReadPicture, ReadingNote, ReadingSwitch},
     },
+    domain::easy_read::TextKind,
     pages::statement::{StatementBreadcrumbs, statement_params},
 };
 use leptos::prelude::*;
@@ -26,9 +28,10 @@ pub fn HistoryPage() -> impl IntoView {
                 reference,
                 q.get("from").and_then(|v| v.parse().ok()),
                 q.get("to").and_then(|v| v.parse().ok()),
+                q.get("text"),
             )
         },
-        |(slug, reference, from, to)| get_history(slug, reference, from, to),
+        |(slug, reference, from, to, text)| get_history(slug, reference, from, to, text),
     );
     let layout = move || {
         query
@@ -44,21 +47,56 @@ pub fn HistoryPage() -> impl IntoView {
                     let path = s.path();
                     let number_of = |id: i64| h.revisions.iter().find(|r| r.id == id).map_or(0, |r| r.number);
                     let (from_n, to_n) = (number_of(h.from), number_of(h.to));
+                    let draft = match h.text {
+                        TextKind::Standard => "Draft",
+                        TextKind::EasyRead => "Easy read draft",
+                    };
+                    let lower = match h.text {
+                        TextKind::Standard => "draft",
+                        TextKind::EasyRead => "easy read draft",
+                    };
+                    let other = match h.text {
+                        TextKind::Standard => TextKind::EasyRead,
+                        TextKind::EasyRead => TextKind::Standard,
+                    };
                     let chosen = layout();
                     let revisions_newest_first: Vec<_> = h.revisions.iter().rev().cloned().collect();
                     let options = move |selected: i64| {
                         h.revisions.iter().map(|r| view! {
-                            <option value=r.id.to_string() selected=r.id == selected>{format!("Draft {} ({})", r.number, r.created_label)}</option>
+                            <option value=r.id.to_string() selected=r.id == selected>{format!("{draft} {} ({})", r.number, r.created_label)}</option>
                         }).collect_view()
                     };
                     view! {
                         <Title text=format!("History of {}", s.reference)/>
                         <StatementBreadcrumbs slug=s.framework_slug.clone() framework_title=s.framework_title.clone() theme_code=s.theme_code.clone() theme_title=s.theme_title.clone() statement=(path.clone(), s.reference.clone())/>
-                        <h1>{format!("How {} has changed", s.reference)}</h1>
+                        <ReadingSwitch reading=s.reading/>
+                        <h1>{match h.text {
+                            TextKind::Standard => format!("How {} has changed", s.reference),
+                            TextKind::EasyRead => format!("How the easy read text of {} has changed", s.reference),
+                        }}</h1>
+                        <ReadingNote note=s.reading_note.clone()/>
+                        <EasyReadPicture picture=s.picture.clone()/>
                         <p class="lead">{s.text.clone()}</p>
+                        {s.has_easy_read.then(|| view! {
+                            <p>
+                                <a href=format!("{path}/history?text={}", url_value(other))>
+                                    {match other {
+                                        TextKind::Standard => "Compare the drafts of the standard text",
+                                        TextKind::EasyRead => "Compare the drafts of the easy read text",
+                                    }}
+                                </a>
+                            </p>
+                        })}
 
-                        <h2>"Compare two drafts"</h2>
+                        <h2>{match h.text {
+                            TextKind::Standard => "Compare two drafts",
+                            TextKind::EasyRead => "Compare two easy read drafts",
+                        }}</h2>
                         <form method="get" action=format!("{path}/history") class="compare-form">
+                            // Which text to compare, when it is not simply the standard one.
+                            {(h.text == TextKind::EasyRead || s.reading == TextKind::EasyRead).then(|| view! {
+                                <input type="hidden" name="text" value=url_value(h.text)/>
+                            })}
                             <div class="form-row">
                                 <div class="form-group">
                                     <label class="label" for="from">"From"</label>
@@ -83,10 +121,10 @@ pub fn HistoryPage() -> impl IntoView {
                             <button type="submit" class="button button--secondary">"Compare"</button>
                         </form>
                         <section aria-labelledby="comparison-heading" class="comparison">
-                            <h3 id="comparison-heading" class="heading-m">{format!("Changes from draft {from_n} to draft {to_n}")}</h3>
+                            <h3 id="comparison-heading" class="heading-m">{format!("Changes from {lower} {from_n} to {lower} {to_n}")}</h3>
                             {h.diff.coarse.then(|| view! { <p class="hint">"These drafts are very different, so whole sentences are compared."</p> })}
                             {match chosen.as_str() {
-                                "side" => view! { <SideBySideDiff diff=h.diff.clone() before=format!("Draft {from_n}") after=format!("Draft {to_n}")/> }.into_any(),
+                                "side" => view! { <SideBySideDiff diff=h.diff.clone() before=format!("{draft} {from_n}") after=format!("{draft} {to_n}")/> }.into_any(),
                                 "list" => view! { <ChangeList diff=h.diff.clone()/> }.into_any(),
                                 _ => view! {
                                     <InlineDiff diff=h.diff.clone()/>
@@ -99,7 +137,7 @@ pub fn HistoryPage() -> impl IntoView {
                         <ol class="timeline" reversed>
                             {revisions_newest_first.into_iter().map(|r| view! {
                                 <li class="timeline__item">
-                                    <h3 class="heading-s">{format!("Draft {}", r.number)}</h3>
+                                    <h3 class="heading-s">{format!("{draft} {}", r.number)}</h3>
                                     <p class="meta">{format!("{} by {}", r.created_label, r.author)}</p>
                                     <p class="timeline__text">{r.text}</p>
                                     {(!r.note.is_empty()).then(|| view! { <p><strong>"Why: "</strong>{r.note}</p> })}
@@ -110,5 +148,13 @@ pub fn HistoryPage() -> impl IntoView {
                 })
             })}
         </Suspense>
+    }
+}
+
+/// How a text is named in this page's address (`?text=easy-read`).
+fn url_value(kind: TextKind) -> &'static str {
+    match kind {
+        TextKind::Standard => "standard",
+        TextKind::EasyRead => "easy-read",
     }
 }

@@ -5,10 +5,15 @@ use crate::{
         PublicationHeader, get_publication, get_publication_outbox, get_publish_page, get_report,
     },
     components::{
-        diff_view::InlineDiff, error_summary::ErrorSummary, fields::TextField, loaded, loading,
+        diff_view::InlineDiff,
+        error_summary::ErrorSummary,
+        fields::TextField,
+        loaded, loading,
+        reading::{EasyReadPicture, ReadingNote, ReadingSwitch},
     },
-    domain::{plural, singular_or_plural},
+    domain::{easy_read::TextKind, plural, singular_or_plural},
     form::use_form_feedback,
+    model::text_query,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -177,6 +182,7 @@ pub fn PublicationPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 loaded(data.await, move |p| {
                     let path = p.header.path();
+                    let easy_read = p.easy_read.clone();
                     view! {
                         <Title text=format!("{} version {}", p.header.framework_title, p.header.version)/>
                         <PublicationBreadcrumbs header=p.header.clone()/>
@@ -184,6 +190,7 @@ pub fn PublicationPage() -> impl IntoView {
                         <span class="caption">{format!("Published on {}", p.header.published_label)}</span>
                         <h1>{format!("{}: version {}", p.header.framework_title, p.header.version)}</h1>
                         <p class="lead">{p.header.summary.clone()}</p>
+                        <ReadingSwitch reading=p.reading/>
                         <ul class="action-list">
                             <li><a class="button" href=format!("{path}/report")>"You said, we did: the report"</a></li>
                             {p.can_edit.then(|| view! { <li><a class="button button--secondary" href=format!("{path}/outbox")>"Emails to contributors"</a></li> })}
@@ -192,16 +199,21 @@ pub fn PublicationPage() -> impl IntoView {
                             <section class="theme">
                                 <h2>{t.title}</h2>
                                 <ul class="statement-list">
-                                    {t.statements.into_iter().map(|(reference, text)| view! {
+                                    {t.statements.into_iter().map(|(reference, text)| {
+                                        let extra = easy_read.iter().find(|e| e.reference == reference).cloned();
+                                        let (picture, note) = extra.map_or((None, None), |e| (e.picture, e.note));
+                                        view! {
                                         <li>
+                                            <EasyReadPicture picture/>
                                             <span class="reference">{reference.clone()}</span>" "<span class="statement-text">{text}</span>
+                                            {note.map(|n| view! { <span class="meta">" "{n}</span> })}
                                             <span class="meta">" "
                                                 <a href=format!("{path}/statements/{reference}/trace")>"Why does it say this?"<span class="visually-hidden">{format!(" ({reference})")}</span></a>
                                                 " · "
                                                 <a href=format!("/frameworks/{}/statements/{reference}/history", p.header.framework_slug)>"History"<span class="visually-hidden">{format!(" of {reference}")}</span></a>
                                             </span>
                                         </li>
-                                    }).collect_view()}
+                                    }}).collect_view()}
                                 </ul>
                             </section>
                         }).collect_view()}
@@ -229,6 +241,7 @@ pub fn ReportPage() -> impl IntoView {
                         <Title text=format!("You said, we did: {} version {}", r.header.framework_title, r.header.version)/>
                         <PublicationBreadcrumbs header=r.header.clone() with_version=true/>
                         <h1>"You said, we did"</h1>
+                        <ReadingSwitch reading=r.reading/>
                         <p class="lead">{format!("What {} changed in version {} of {}.", plural(r.total_comments, "comment", "comments"), r.header.version, r.header.framework_title)}</p>
                         {(!r.rounds.is_empty()).then(|| view! { <p>{format!("This version answers the comments made in {}.", and_list(&r.rounds))}</p> })}
                         <p>"Download: "<a href=format!("{path}/report.csv") rel="external">"spreadsheet (CSV)"</a>" · "<a href=format!("{path}/report.json") rel="external">"data (JSON)"</a></p>
@@ -246,18 +259,23 @@ pub fn ReportPage() -> impl IntoView {
                         {r.statements.into_iter().filter(|s| !s.comments.is_empty() || s.private_comments > 0 || !s.changes.is_empty()).map(|s| view! {
                             <section class="report-statement" aria-labelledby=format!("report-{}", s.reference)>
                                 <h2 id=format!("report-{}", s.reference)>{format!("{}: {}", s.reference, s.published_text)}</h2>
+                                <ReadingNote note=s.reading_note.clone()/>
+                                <EasyReadPicture picture=s.picture.clone()/>
                                 <p class="meta">{s.theme_title.clone()}{(!s.values.is_empty()).then(|| format!(" · {}", s.values.join(", ")))}" · "
-                                    <a href=s.trace_path.clone()>"Why does it say this?"<span class="visually-hidden">{format!(" ({})", s.reference)}</span></a>" · "
+                                    <a href=format!("{}{}", s.trace_path, text_query(s.shown))>"Why does it say this?"<span class="visually-hidden">{format!(" ({})", s.reference)}</span></a>" · "
                                     <a href=format!("{}/history", s.statement_path)>"Full history"<span class="visually-hidden">{format!(" of {}", s.reference)}</span></a></p>
                                 {if s.changes.is_empty() {
                                     view! { <p>"The text did not change."</p> }.into_any()
                                 } else {
                                     view! {
                                         <h3 class="heading-s">"How it changed"</h3>
-                                        <p class="meta">{format!("From the text first consulted on to the text published in version {}.", version)}</p>
+                                        <p class="meta">{match s.shown {
+                                            TextKind::Standard => format!("From the text first consulted on to the text published in version {}.", version),
+                                            TextKind::EasyRead => format!("From the easy read text first consulted on to the easy read text published in version {}.", version),
+                                        }}</p>
                                         <InlineDiff diff=s.diff.clone()/>
                                         <ol class="timeline">
-                                            {s.steps.iter().map(|step| view! { <ReportStepItem step=step.clone()/> }).collect_view()}
+                                            {s.steps.iter().map(|step| view! { <ReportStepItem step=step.clone() shown=s.shown/> }).collect_view()}
                                         </ol>
                                     }.into_any()
                                 }}
@@ -266,6 +284,7 @@ pub fn ReportPage() -> impl IntoView {
                                     {s.comments.iter().map(|c| view! {
                                         <li class="comment" id=c.anchor.clone()>
                                             <p class="comment__meta"><strong>{c.author.clone()}</strong>" · "{c.knowledge.clone()}</p>
+                                            {(c.text_kind == TextKind::EasyRead).then(|| view! { <p class="meta text-kind">"Made on the easy read text."</p> })}
                                             {c.quote.clone().map(|q| view! { <blockquote class="comment__quote"><span class="visually-hidden">"About the words: "</span>"“"{q}"”"</blockquote> })}
                                             <p>{c.body.clone()}</p>
                                             <div class="comment__answer">
@@ -275,7 +294,10 @@ pub fn ReportPage() -> impl IntoView {
                                                     <p>"Where it landed: "
                                                         {c.landed.iter().enumerate().map(|(i, l)| view! {
                                                             {(i > 0).then_some(", ")}
-                                                            <a href=l.href.clone()>{format!("draft {}", l.draft)}<span class="visually-hidden">{format!(" of {}", s.reference)}</span></a>
+                                                            <a href=l.href.clone()>{match c.text_kind {
+                                                                TextKind::Standard => format!("draft {}", l.draft),
+                                                                TextKind::EasyRead => format!("easy read draft {}", l.draft),
+                                                            }}<span class="visually-hidden">{format!(" of {}", s.reference)}</span></a>
                                                         }).collect_view()}
                                                     </p>
                                                 })}
@@ -297,7 +319,11 @@ pub fn ReportPage() -> impl IntoView {
 
 /// One draft in a statement's story: what it changed, and the comments behind it.
 #[component]
-fn ReportStepItem(step: crate::api::ReportStep) -> impl IntoView {
+fn ReportStepItem(step: crate::api::ReportStep, shown: TextKind) -> impl IntoView {
+    let draft = match shown {
+        TextKind::Standard => "Draft",
+        TextKind::EasyRead => "Easy read draft",
+    };
     let private = (step.private_because_of > 0).then(|| {
         format!(
             "{} shared only with the policy team",
@@ -306,7 +332,7 @@ fn ReportStepItem(step: crate::api::ReportStep) -> impl IntoView {
     });
     view! {
         <li class="timeline__item">
-            <h4 class="heading-s">{format!("Draft {}", step.draft)}<span class="meta">{format!(" · {}", step.date)}</span></h4>
+            <h4 class="heading-s">{format!("{draft} {}", step.draft)}<span class="meta">{format!(" · {}", step.date)}</span></h4>
             {if step.changes.is_empty() {
                 view! { <p>"No change to the words."</p> }.into_any()
             } else {
@@ -375,6 +401,7 @@ pub fn OutboxPage() -> impl IntoView {
 #[component]
 pub fn TracePage() -> impl IntoView {
     let params = use_params_map();
+    let query = use_query_map();
     let data = Resource::new(
         move || {
             let p = params.read();
@@ -382,24 +409,43 @@ pub fn TracePage() -> impl IntoView {
                 p.get("slug").unwrap_or_default(),
                 p.get("version").and_then(|v| v.parse().ok()).unwrap_or(-1),
                 p.get("reference").unwrap_or_default(),
+                query.read().get("text"),
             )
         },
-        |(slug, version, reference)| crate::api::get_trace(slug, version, reference),
+        |(slug, version, reference, text)| crate::api::get_trace(slug, version, reference, text),
     );
     view! {
         <Suspense fallback=loading>
             {move || Suspend::new(async move {
-                loaded(data.await, move |t| view! {
+                loaded(data.await, move |t| {
+                    let draft = match t.shown {
+                        TextKind::Standard => "draft",
+                        TextKind::EasyRead => "easy read draft",
+                    };
+                    view! {
                     <Title text=format!("Why {} says this", t.reference)/>
                     <PublicationBreadcrumbs header=t.header.clone() with_version=true/>
                     <span class="caption">{format!("{}, version {}", t.reference, t.header.version)}</span>
-                    <h1>"Why does it say this?"</h1>
+                    <h1>{match t.shown {
+                        TextKind::Standard => "Why does it say this?",
+                        TextKind::EasyRead => "Why does the easy read text say this?",
+                    }}</h1>
+                    <ReadingSwitch reading=t.reading/>
+                    <ReadingNote note=t.reading_note.clone()/>
+                    <EasyReadPicture picture=t.picture.clone()/>
+                    {t.has_easy_read.then(|| {
+                        let trace = format!("{}/statements/{}/trace", t.header.path(), t.reference);
+                        match t.shown {
+                            TextKind::Standard => view! { <p><a href=format!("{trace}?text=easy-read")>"Trace the easy read text"</a></p> },
+                            TextKind::EasyRead => view! { <p><a href=format!("{trace}?text=standard")>"Trace the standard text"</a></p> },
+                        }
+                    })}
                     <p class="statement-quote">
                         {t.spans.into_iter().map(|s| match s.draft {
                             None => view! { <span>{s.text}</span> }.into_any(),
                             Some(n) => view! {
                                 <a class="trace-span" href=format!("#draft-{n}") target="_self">
-                                    {s.text}<span class="visually-hidden">{format!(" (changed in draft {n})")}</span>
+                                    {s.text}<span class="visually-hidden">{format!(" (changed in {draft} {n})")}</span>
                                 </a>
                             }.into_any(),
                         }).collect_view()}
@@ -412,7 +458,10 @@ pub fn TracePage() -> impl IntoView {
                             <ol class="timeline">
                                 {t.steps.into_iter().map(|step| view! {
                                     <li class="timeline__item" id=format!("draft-{}", step.draft)>
-                                        <h2 class="heading-m">{format!("Draft {}", step.draft)}</h2>
+                                        <h2 class="heading-m">{match t.shown {
+                                            TextKind::Standard => format!("Draft {}", step.draft),
+                                            TextKind::EasyRead => format!("Easy read draft {}", step.draft),
+                                        }}</h2>
                                         <p class="meta">{format!("{} by {}", step.date, step.author)}</p>
                                         {(!step.note.is_empty()).then(|| view! { <p><strong>"Why: "</strong>{step.note.clone()}</p> })}
                                         {(!step.introduced.is_empty()).then(|| view! {
@@ -427,6 +476,7 @@ pub fn TracePage() -> impl IntoView {
                                                     {step.comments.into_iter().map(|c| view! {
                                                         <li class="comment" id=c.anchor>
                                                             <p class="comment__meta"><strong>{c.author}</strong>" · "{c.knowledge}</p>
+                                                            {(c.text_kind == TextKind::EasyRead).then(|| view! { <p class="meta text-kind">"Made on the easy read text."</p> })}
                                                             <p>{c.body}</p>
                                                             <p><strong>{format!("{}: ", c.outcome)}</strong>{c.reason}</p>
                                                         </li>
@@ -439,6 +489,7 @@ pub fn TracePage() -> impl IntoView {
                             </ol>
                         }.into_any()
                     }}
+                    }
                 })
             })}
         </Suspense>

@@ -119,7 +119,7 @@ pub fn RedraftPage() -> impl IntoView {
                                 </div>
                             </form>
                             <h2>"Comments to consider"</h2>
-                            <CommentList comments=s.comments.clone() current_draft=s.draft_number/>
+                            <CommentList comments=s.comments.clone()/>
                         }
                     })
                 })

@@ -2,9 +2,11 @@ use crate::{
     api::{RoundStatus, get_statement},
     components::{
         loaded, loading,
+        reading::{EasyReadPicture, ReadingNote, ReadingSwitch},
         statement_parts::{CommentList, HighlightedText, RoundBanner},
     },
-    domain::format_date,
+    domain::{easy_read::TextKind, format_date},
+    model::text_query,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -64,6 +66,11 @@ pub fn StatementPage() -> impl IntoView {
                 loaded(statement.await, move |s| {
                     let path = s.path();
                     let comment_count = s.comments.len();
+                    let text = text_query(s.shown);
+                    let draft_label = match s.shown {
+                        TextKind::Standard => "Draft",
+                        TextKind::EasyRead => "Easy read draft",
+                    };
                     view! {
                         <Title text=format!("{}: {}", s.reference, s.text)/>
                         <StatementBreadcrumbs slug=s.framework_slug.clone() framework_title=s.framework_title.clone() theme_code=s.theme_code.clone() theme_title=s.theme_title.clone()/>
@@ -72,6 +79,9 @@ pub fn StatementPage() -> impl IntoView {
                         <p class="caption">
                             <span class="reference">{s.reference.clone()}</span>" · "{s.theme_title.clone()}
                         </p>
+                        <ReadingSwitch reading=s.reading/>
+                        <ReadingNote note=s.reading_note.clone()/>
+                        <EasyReadPicture picture=s.picture.clone()/>
                         <h1 class="statement-heading"><HighlightedText segments=s.segments.clone()/></h1>
                         {s.retired.then(|| view! { <p class="inset"><strong>"This statement has been retired."</strong>" It is no longer part of the framework. Its history is kept."</p> })}
                         {(!s.values.is_empty()).then(|| {
@@ -87,8 +97,8 @@ pub fn StatementPage() -> impl IntoView {
                             }
                         })}
                         <p class="meta">
-                            {format!("Draft {}, last changed on {}. ", s.draft_number, format_date(s.revised_at))}
-                            <a href=format!("{path}/history")>"See how this statement has changed"</a>
+                            {format!("{draft_label} {}, last changed on {}. ", s.draft_number, format_date(s.revised_at))}
+                            <a href=format!("{path}/history{text}")>"See how this statement has changed"</a>
                         </p>
                         {s.can_edit.then(|| view! {
                             <ul class="action-list">
@@ -104,13 +114,20 @@ pub fn StatementPage() -> impl IntoView {
                         <h2 id="comments">{format!("Comments ({comment_count})")}</h2>
                         <RoundBanner status=s.round.clone() rounds_href=format!("/frameworks/{}/rounds", s.framework_slug)/>
                         {match (&s.viewer, s.can_comment) {
-                            (_, true) => view! { <p><a class="button" href=format!("{path}/comment")>"Comment on this statement"</a></p> }.into_any(),
+                            (_, true) => view! {
+                                <p><a class="button" href=format!("{path}/comment{text}")>
+                                    {match s.shown {
+                                        TextKind::Standard => "Comment on this statement",
+                                        TextKind::EasyRead => "Comment on the easy read text",
+                                    }}
+                                </a></p>
+                            }.into_any(),
                             (None, false) if matches!(s.round, RoundStatus::Open { .. }) => view! {
                                 <p><a href="/sign-in">"Sign in to comment"</a>". We will email you a link; there is no password."</p>
                             }.into_any(),
                             _ => ().into_any(),
                         }}
-                        <CommentList comments=s.comments.clone() current_draft=s.draft_number statement_path=path.clone()/>
+                        <CommentList comments=s.comments.clone() statement_path=path.clone()/>
                     }
                 })
             })}}

@@ -5,7 +5,7 @@
 
 use super::{Context, Db, clock::now, store};
 use crate::{
-    domain::{DisplayName, EmailAddress, OrganisationName},
+    domain::{DisplayName, EmailAddress, OrganisationName, easy_read::TextKind},
     error::AppError,
     model::{
         Account, AccountInput, MemberRef, OrganisationDetail, OrganisationInput, OrganisationRef,
@@ -56,6 +56,22 @@ pub async fn set_email_preferences(
     let viewer = cx.signed_in()?;
     let mut tx = cx.write().await?;
     store::users::set_email_preferences(&mut tx, viewer.id, easy_read, opt_out).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The reading switch: a signed-in person's "Easy read" choice, kept with their account
+/// so it follows them to any browser (and decides which emails they get). Signed out,
+/// there is nothing to store: the browser's cookie carries the choice.
+pub async fn set_reading(cx: &Context, reading: TextKind) -> Result<(), AppError> {
+    let Some(viewer) = &cx.viewer else {
+        return Ok(());
+    };
+    if viewer.easy_read == (reading == TextKind::EasyRead) {
+        return Ok(());
+    }
+    let mut tx = cx.write().await?;
+    store::users::set_easy_read(&mut tx, viewer.id, reading == TextKind::EasyRead).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -222,9 +222,10 @@ pub async fn my_contributions(cx: &Context) -> Result<Vec<Contribution>, AppErro
                 landed: (draft > 0).then(|| Landing {
                     draft: draft as usize,
                     href: format!(
-                        "{}/statements/{}/trace#draft-{draft}",
+                        "{}/statements/{}/trace{}#draft-{draft}",
                         version_path(version),
-                        r.reference
+                        r.reference,
+                        crate::model::text_query(r.text_kind)
                     ),
                 }),
             });

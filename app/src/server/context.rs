@@ -6,7 +6,7 @@
 //! and "must be signed in / an editor / an admin" is decided here and nowhere else.
 
 use super::{AppState, Db};
-use crate::{error::AppError, model::Viewer};
+use crate::{domain::easy_read::TextKind, error::AppError, model::Viewer};
 use axum::extract::{FromRef, FromRequestParts};
 use http::request::Parts;
 
@@ -15,16 +15,47 @@ pub struct Context {
     pub state: AppState,
     /// The signed-in person, if anyone is signed in.
     pub viewer: Option<Viewer>,
+    /// Which text the reader chose to read statements in: pages show the easy read text
+    /// where a statement has one, and the standard text (with a note) where it has not.
+    pub reading: TextKind,
+}
+
+/// The reading choice the middleware worked out for a request (the signed-in person's
+/// stored choice, or else the browser's cookie), put on the request beside the `Viewer`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReadingChoice(pub TextKind);
+
+impl ReadingChoice {
+    /// A signed-in person's stored choice follows them to any browser.
+    pub fn of_viewer(viewer: &Viewer) -> Self {
+        Self(if viewer.easy_read {
+            TextKind::EasyRead
+        } else {
+            TextKind::Standard
+        })
+    }
 }
 
 impl Context {
+    /// A context whose reading choice is the viewer's own (standard when signed out).
     pub fn new(state: AppState, viewer: Option<Viewer>) -> Self {
-        Self { state, viewer }
+        let reading = viewer
+            .as_ref()
+            .map_or(TextKind::Standard, |v| ReadingChoice::of_viewer(v).0);
+        Self {
+            state,
+            viewer,
+            reading,
+        }
     }
 
-    /// The context of a request the session middleware has seen.
+    /// The context of a request the session and reading middleware have seen.
     pub fn from_parts(state: AppState, parts: &Parts) -> Self {
-        Self::new(state, parts.extensions.get::<Viewer>().cloned())
+        let mut cx = Self::new(state, parts.extensions.get::<Viewer>().cloned());
+        if let Some(ReadingChoice(kind)) = parts.extensions.get::<ReadingChoice>() {
+            cx.reading = *kind;
+        }
+        cx
     }
 
     pub fn db(&self) -> &Db {

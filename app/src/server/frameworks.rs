@@ -3,13 +3,17 @@
 
 use super::{Context, clock::now, lookups, store, values};
 use crate::{
-    domain::{easy_read::TwinState, format_date},
+    domain::{
+        easy_read::{TextKind, TwinState},
+        format_date,
+    },
     error::AppError,
     model::{
         FrameworkDetail, FrameworkSummary, RoundStatus, RoundView, RoundsView, StatementSummary,
         ThemeDetail,
     },
 };
+use std::collections::HashMap;
 
 pub fn round_status(rounds: &[store::rounds::RoundRow], at: i64) -> RoundStatus {
     if let Some(open) = rounds.iter().find(|r| r.opens_at <= at && at < r.closes_at) {
@@ -47,9 +51,10 @@ pub async fn list(cx: &Context) -> Result<Vec<FrameworkSummary>, AppError> {
         .collect())
 }
 
-/// A framework with its themes, values, current statements (with the values each
-/// carries), rounds and settings: seven queries, whatever its size (and two more for an
-/// editor: how the easy read twins stand).
+/// A framework with its themes, values, current statements (in the reader's choice of
+/// text, with the values each carries), rounds and settings: seven queries, whatever its
+/// size (and one more for an easy read reader, two more for an editor: how the easy read
+/// twins stand).
 pub async fn detail(cx: &Context, slug: &str) -> Result<FrameworkDetail, AppError> {
     let mut conn = cx.read().await?;
     let framework = lookups::framework(&mut conn, slug).await?;
@@ -73,8 +78,33 @@ pub async fn detail(cx: &Context, slug: &str) -> Result<FrameworkDetail, AppErro
         .map(|item| (item.reference.clone(), item.state))
         .collect();
     let twin_of = |reference: &str| out_of_step.get(reference).copied();
+    let easy_read_texts: HashMap<i64, store::easy_read::TwinRow> = match cx.reading {
+        TextKind::Standard => HashMap::new(),
+        TextKind::EasyRead => store::easy_read::twins_in_framework(&mut conn, framework.id)
+            .await?
+            .into_iter()
+            .map(|t| (t.statement_id, t))
+            .collect(),
+    };
+    let shown = |statement_id: i64, standard: &str| -> (String, Option<String>) {
+        if cx.reading == TextKind::Standard {
+            return (standard.to_owned(), None);
+        }
+        match easy_read_texts.get(&statement_id) {
+            None => (
+                standard.to_owned(),
+                Some("No easy read version yet: this is the standard text.".to_owned()),
+            ),
+            Some(t) if t.state() == TwinState::NeedsUpdating => (
+                t.body.clone(),
+                Some("This easy read version was written for an earlier draft.".to_owned()),
+            ),
+            Some(t) => (t.body.clone(), None),
+        }
+    };
     Ok(FrameworkDetail {
         settings,
+        reading: cx.reading,
         round: round_status(&rounds, now()),
         can_edit: cx.is_editor(),
         slug: framework.slug,
@@ -86,11 +116,15 @@ pub async fn detail(cx: &Context, slug: &str) -> Result<FrameworkDetail, AppErro
                 statements: statements
                     .iter()
                     .filter(|s| s.theme_id == theme.id)
-                    .map(|s| StatementSummary {
-                        reference: s.reference.clone(),
-                        text: s.body.clone(),
-                        values: carried.get(&s.id).cloned().unwrap_or_default(),
-                        twin: twin_of(&s.reference),
+                    .map(|s| {
+                        let (text, reading_note) = shown(s.id, &s.body);
+                        StatementSummary {
+                            reference: s.reference.clone(),
+                            text,
+                            reading_note,
+                            values: carried.get(&s.id).cloned().unwrap_or_default(),
+                            twin: twin_of(&s.reference),
+                        }
                     })
                     .collect(),
                 code: theme.code,

@@ -15,7 +15,11 @@ pub struct EmailItem {
     pub reason: String,
     /// From the text they commented on to the published text.
     pub diff: WordDiff,
+    /// The published easy read text for someone who chose easy read, where the version
+    /// has one; otherwise the published standard text.
     pub published_text: String,
+    /// They chose easy read, but the version has no easy read text of this statement.
+    pub no_easy_read: bool,
 }
 
 impl EmailItem {
@@ -100,6 +104,7 @@ mod tests {
             reason: "We added friends.".into(),
             diff: diff::word_diff("I see family.", "I see family and friends."),
             published_text: "I see family and friends.".into(),
+            no_easy_read: false,
         }
     }
 
@@ -120,6 +125,7 @@ mod tests {
                 ),
                 published_text: "I'm able to see family and friends important to me, when I want."
                     .into(),
+                no_easy_read: false,
             },
             EmailItem {
                 reference: "HL-3 <b>".into(),
@@ -129,6 +135,8 @@ mod tests {
                 reason: "Kept as it is: <i>listen</i> & act is already there.".into(),
                 diff: diff::word_diff("Staff listen & act.", "Staff listen & act."),
                 published_text: "Staff listen & act.".into(),
+                // Shown only in the easy read email: this statement has no easy read text.
+                no_easy_read: true,
             },
         ]
     }

@@ -6,7 +6,7 @@
 
 use super::{Context, clock::now, db::Tx, lookups, outbox, publication_email, reports, store};
 use crate::{
-    domain::{diff, drafting, plural, singular_or_plural},
+    domain::{diff, drafting, easy_read::TextKind, plural, singular_or_plural},
     error::AppError,
     model::{Missing, OutboxView, PublishInput, PublishView},
 };
@@ -194,11 +194,16 @@ async fn queue_emails(
             .await?
             .into_iter()
             .collect();
-    let published: HashMap<i64, String> = store::publications::statements(tx, publication)
-        .await?
-        .into_iter()
-        .map(|s| (s.statement_id, s.body))
-        .collect();
+    // What the version says of each statement: its standard text, and its easy read
+    // text where it has one (for people who chose easy read).
+    let mut published: HashMap<i64, String> = HashMap::new();
+    let mut published_easy_read: HashMap<i64, String> = HashMap::new();
+    for s in store::publications::statements(tx, publication).await? {
+        if let Some(easy_read) = s.easy_read_body {
+            published_easy_read.insert(s.statement_id, easy_read);
+        }
+        published.insert(s.statement_id, s.body);
+    }
     let report_url = cx
         .state
         .config
@@ -211,6 +216,7 @@ async fn queue_emails(
         by_author.entry(c.author_id).or_default().push(c);
     }
     for person in contributors {
+        let easy_read = person.easy_read != 0;
         let items: Vec<publication_email::EmailItem> = by_author
             .get(&person.id)
             .map(Vec::as_slice)
@@ -226,14 +232,27 @@ async fn queue_emails(
                     "(This statement was retired and is no longer part of the standards.)"
                         .to_owned()
                 });
+                let easy_read_after = published_easy_read.get(&c.statement_id);
+                // The changes are counted in the text the comment was made on.
+                let changed_to = match c.text_kind {
+                    TextKind::EasyRead => easy_read_after.unwrap_or(&after),
+                    TextKind::Standard => &after,
+                };
+                let diff = diff::word_diff(&before, changed_to);
+                let (published_text, no_easy_read) = match (easy_read, easy_read_after) {
+                    (true, Some(text)) => (text.clone(), false),
+                    (true, None) => (after, published.contains_key(&c.statement_id)),
+                    (false, _) => (after, false),
+                };
                 publication_email::EmailItem {
                     reference: c.reference.clone(),
                     quote: c.quote.clone(),
                     body: c.body.clone(),
                     outcome_label: c.outcome.map_or("Answered", |o| o.label()).to_owned(),
                     reason: c.reason.clone().unwrap_or_default(),
-                    diff: diff::word_diff(&before, &after),
-                    published_text: after,
+                    diff,
+                    published_text,
+                    no_easy_read,
                 }
             })
             .collect();
@@ -243,7 +262,7 @@ async fn queue_emails(
             version,
             report_url: &report_url,
             contributions_url: &contributions_url,
-            easy_read: person.easy_read != 0,
+            easy_read,
             items: &items,
         });
         let key = outbox::publication_email_key(publication, person.id);

@@ -9,6 +9,7 @@ use crate::{
         diff,
         drafting::Knowledge,
         drafting::Visibility,
+        easy_read::TextKind,
         format_date,
         report::{Draft, Period},
         response::Outcome,
@@ -16,8 +17,9 @@ use crate::{
     },
     error::AppError,
     model::{
-        CommentLink, Count, Landing, PublicationHeader, PublicationView, PublishedTheme,
-        ReportComment, ReportStatement, ReportStep, ReportView, TraceSpan, TraceStep, TraceView,
+        CommentLink, Count, Landing, NO_EASY_READ_YET, PictureView, PublicationHeader,
+        PublicationView, PublishedEasyRead, PublishedTheme, ReportComment, ReportStatement,
+        ReportStep, ReportView, TraceSpan, TraceStep, TraceView, text_query,
     },
 };
 use std::collections::HashMap;
@@ -36,7 +38,8 @@ pub fn header(
     }
 }
 
-/// A version's statements by theme.
+/// A version's statements by theme, in the reader's choice of text where the version
+/// has it.
 pub async fn publication_page(
     cx: &Context,
     slug: &str,
@@ -45,14 +48,24 @@ pub async fn publication_page(
     let mut conn = cx.read().await?;
     let (framework, publication) = publication(&mut conn, slug, version).await?;
     let mut themes: Vec<PublishedTheme> = Vec::new();
+    let mut easy_read = Vec::new();
     for s in store::publications::statements(&mut conn, publication.id).await? {
+        let shown = shown_published(cx.reading, &s);
+        let text = shown.text.to_owned();
+        if cx.reading == TextKind::EasyRead {
+            easy_read.push(PublishedEasyRead {
+                reference: s.reference.clone(),
+                picture: shown.picture.clone(),
+                note: shown.note.clone(),
+            });
+        }
         match themes.last_mut() {
             Some(theme) if theme.title == s.theme_title => {
-                theme.statements.push((s.reference, s.body))
+                theme.statements.push((s.reference, text))
             }
             _ => themes.push(PublishedTheme {
                 title: s.theme_title,
-                statements: vec![(s.reference, s.body)],
+                statements: vec![(s.reference, text)],
             }),
         }
     }
@@ -60,11 +73,63 @@ pub async fn publication_page(
         header: header(&framework.slug, &framework.title, &publication),
         themes,
         can_edit: cx.is_editor_or_admin(),
+        reading: cx.reading,
+        easy_read,
     })
 }
 
-/// The "You said, we did" report of a version, in a fixed number of queries.
+/// Which of a published statement's texts a reader sees, and what they are told.
+pub struct ShownPublished<'a> {
+    pub kind: TextKind,
+    pub revision_id: i64,
+    pub text: &'a str,
+    pub picture: Option<PictureView>,
+    pub note: Option<String>,
+}
+
+/// The version's easy read text for a reader who chose it, where the version has one;
+/// otherwise its standard text (with a note for an easy read reader).
+pub fn shown_published(
+    reading: TextKind,
+    s: &store::publications::PublishedStatement,
+) -> ShownPublished<'_> {
+    match (
+        reading,
+        s.easy_read_revision_id,
+        s.easy_read_body.as_deref(),
+    ) {
+        (TextKind::EasyRead, Some(revision_id), Some(body)) => ShownPublished {
+            kind: TextKind::EasyRead,
+            revision_id,
+            text: body,
+            picture: PictureView::of(s.easy_read_picture_id, &s.easy_read_picture_alt),
+            note: None,
+        },
+        (reading, _, _) => ShownPublished {
+            kind: TextKind::Standard,
+            revision_id: s.revision_id,
+            text: &s.body,
+            picture: None,
+            note: (reading == TextKind::EasyRead).then(|| NO_EASY_READ_YET.to_owned()),
+        },
+    }
+}
+
+/// The "You said, we did" report of a version, in the reader's choice of text.
 pub async fn report(cx: &Context, slug: &str, version: i64) -> Result<ReportView, AppError> {
+    report_in(cx, slug, version, cx.reading).await
+}
+
+/// The "You said, we did" report of a version, in a fixed number of queries: each
+/// statement's story told in `reading` (its easy read drafts, where the version has an
+/// easy read text) or else in its main text. Either way every statement carries its
+/// published easy read text for the exports.
+pub async fn report_in(
+    cx: &Context,
+    slug: &str,
+    version: i64,
+    reading: TextKind,
+) -> Result<ReportView, AppError> {
     let mut conn = cx.read().await?;
     let (framework, publication) = publication(&mut conn, slug, version).await?;
     let header = header(&framework.slug, &framework.title, &publication);
@@ -73,6 +138,8 @@ pub async fn report(cx: &Context, slug: &str, version: i64) -> Result<ReportView
     let comments = store::comments::for_publication(&mut conn, publication.id).await?;
     // Every draft of every published statement, in one query, oldest first.
     let history = store::statements::history_of_publication(&mut conn, publication.id).await?;
+    let easy_read_history =
+        store::easy_read::history_of_publication(&mut conn, publication.id).await?;
     // Which drafts each comment's answer says it was acted on in, by comment, so a report
     // of thousands of comments never scans every link for every comment.
     let mut acted_in: HashMap<i64, Vec<i64>> = HashMap::new();
@@ -100,10 +167,18 @@ pub async fn report(cx: &Context, slug: &str, version: i64) -> Result<ReportView
     let report_statements = statements
         .iter()
         .map(|s| {
-            let rows: Vec<&store::statements::HistoryRow> = history
+            let shown = shown_published(reading, s);
+            let rows_of = |kind: TextKind| -> Vec<&store::statements::HistoryRow> {
+                match kind {
+                    TextKind::Standard => &history,
+                    TextKind::EasyRead => &easy_read_history,
+                }
                 .iter()
                 .filter(|h| h.statement_id == s.statement_id)
-                .collect();
+                .collect()
+            };
+            let easy_read_rows = rows_of(TextKind::EasyRead);
+            let rows = rows_of(shown.kind);
             let drafts: Vec<Draft<'_>> = rows
                 .iter()
                 .map(|h| Draft {
@@ -112,16 +187,22 @@ pub async fn report(cx: &Context, slug: &str, version: i64) -> Result<ReportView
                     body: &h.body,
                 })
                 .collect();
-            let period = Period::find(&drafts, opened_at, s.revision_id);
+            let period = Period::find(&drafts, opened_at, shown.revision_id);
             let first = period
                 .as_ref()
-                .map_or(s.body.as_str(), |p| drafts[p.consulted].body)
+                .map_or(shown.text, |p| drafts[p.consulted].body)
                 .to_owned();
+            // A comment lands in drafts of the text it was made on, numbered as that
+            // text's trace numbers them.
             let draft_number = |revision: i64| {
-                drafts
+                if let Some(i) = easy_read_rows.iter().position(|d| d.id == revision) {
+                    return Some((TextKind::EasyRead, i + 1));
+                }
+                history
                     .iter()
-                    .position(|d| d.revision_id == revision)
-                    .map(|i| i + 1)
+                    .filter(|h| h.statement_id == s.statement_id)
+                    .position(|d| d.id == revision)
+                    .map(|i| (TextKind::Standard, i + 1))
             };
             let trace_path = format!("{}/statements/{}/trace", header.path(), s.reference);
             let mine: Vec<_> = comments
@@ -157,8 +238,13 @@ pub async fn report(cx: &Context, slug: &str, version: i64) -> Result<ReportView
                     }
                 })
                 .collect();
-            let word_diff = diff::word_diff(&first, &s.body);
+            let word_diff = diff::word_diff(&first, shown.text);
             ReportStatement {
+                shown: shown.kind,
+                reading_note: shown.note.clone(),
+                picture: shown.picture.clone(),
+                published_easy_read_text: s.easy_read_body.clone(),
+                standard_text: s.body.clone(),
                 reference: s.reference.clone(),
                 theme_title: s.theme_title.clone(),
                 statement_path: format!("/frameworks/{slug}/statements/{}", s.reference),
@@ -169,7 +255,7 @@ pub async fn report(cx: &Context, slug: &str, version: i64) -> Result<ReportView
                 diff: word_diff,
                 steps,
                 first_text: first,
-                published_text: s.body.clone(),
+                published_text: shown.text.to_owned(),
                 private_comments: mine.iter().filter(|c| is_private(c)).count(),
                 values: published_values
                     .iter()
@@ -183,9 +269,9 @@ pub async fn report(cx: &Context, slug: &str, version: i64) -> Result<ReportView
                         let mut landed: Vec<Landing> = acted_in(c.id)
                             .iter()
                             .filter_map(|revision| draft_number(*revision))
-                            .map(|draft| Landing {
+                            .map(|(kind, draft)| Landing {
                                 draft,
-                                href: format!("{trace_path}#draft-{draft}"),
+                                href: format!("{trace_path}{}#draft-{draft}", text_query(kind)),
                             })
                             .collect();
                         landed.sort_by_key(|l| l.draft);
@@ -213,6 +299,7 @@ pub async fn report(cx: &Context, slug: &str, version: i64) -> Result<ReportView
             .collect::<Vec<_>>()
     };
     Ok(ReportView {
+        reading,
         header,
         rounds: rounds.into_iter().map(|r| r.title).collect(),
         total_comments: comments.len(),
@@ -225,11 +312,15 @@ pub async fn report(cx: &Context, slug: &str, version: i64) -> Result<ReportView
 
 /// "Why does it say this?": each part of a published statement traced to the draft that
 /// introduced it, and the comments acted on in that draft.
+///
+/// `text` (`?text=easy-read`) traces the easy read text; without it, the reader's choice.
+/// Comments made on the easy read text are traced to the easy read drafts they changed.
 pub async fn trace(
     cx: &Context,
     slug: &str,
     version: i64,
     reference: &str,
+    text: Option<TextKind>,
 ) -> Result<TraceView, AppError> {
     let mut conn = cx.read().await?;
     let (framework, publication) = publication(&mut conn, slug, version).await?;
@@ -238,11 +329,37 @@ pub async fn trace(
         .into_iter()
         .find(|s| s.reference == reference.to_uppercase())
         .ok_or(AppError::NotFound)?;
-    let revisions: Vec<_> = store::statements::revisions(&mut conn, published.statement_id)
-        .await?
-        .into_iter()
-        .filter(|r| r.id <= published.revision_id)
-        .collect();
+    let shown = shown_published(text.unwrap_or(cx.reading), &published);
+    let (kind, up_to, picture, reading_note) = (
+        shown.kind,
+        shown.revision_id,
+        shown.picture.clone(),
+        shown.note.clone(),
+    );
+    let revisions: Vec<_> = match kind {
+        TextKind::Standard => store::statements::revisions(&mut conn, published.statement_id)
+            .await?
+            .into_iter()
+            .map(|r| (r.id, r.body, r.author_name, r.note, r.created_at))
+            .collect::<Vec<_>>(),
+        TextKind::EasyRead => store::easy_read::revisions(&mut conn, published.statement_id)
+            .await?
+            .into_iter()
+            .map(|r| (r.id, r.body, r.author_name, r.note, r.created_at))
+            .collect(),
+    }
+    .into_iter()
+    .filter(|r| r.0 <= up_to)
+    .map(
+        |(id, body, author_name, note, created_at)| store::statements::RevisionRow {
+            id,
+            body,
+            author_name,
+            note,
+            created_at,
+        },
+    )
+    .collect();
     let comments = store::comments::for_statement(&mut conn, published.statement_id).await?;
     // Every draft each answer names, not only the newest: a comment acted on twice shows
     // under both drafts.
@@ -289,10 +406,19 @@ pub async fn trace(
                 .collect(),
         })
         .collect();
+    let text = match kind {
+        TextKind::EasyRead => published.easy_read_body.clone().unwrap_or_default(),
+        TextKind::Standard => published.body.clone(),
+    };
     Ok(TraceView {
         header: header(&framework.slug, &framework.title, &publication),
         reference: published.reference,
-        text: published.body,
+        text,
+        shown: kind,
+        reading: cx.reading,
+        picture,
+        reading_note,
+        has_easy_read: published.easy_read_revision_id.is_some(),
         spans,
         steps,
     })
@@ -314,6 +440,7 @@ pub fn public_comment(c: &store::comments::CommentRow, landed: Vec<Landing>) -> 
         outcome: c.outcome.map_or("Not answered", |o| o.label()).to_owned(),
         reason: c.reason.clone().unwrap_or_default(),
         landed,
+        text_kind: c.text_kind,
     }
 }
 
@@ -355,6 +482,8 @@ pub fn to_csv(report: &ReportView) -> Result<String, AppError> {
         "reason",
         "landed_in_drafts",
         "values",
+        "made_on_text",
+        "published_easy_read_text",
     ])
     .map_err(failed)?;
     for s in &report.statements {
@@ -378,6 +507,8 @@ pub fn to_csv(report: &ReportView) -> Result<String, AppError> {
                     &c.reason,
                     &landed,
                     &values,
+                    c.text_kind.as_str(),
+                    s.published_easy_read_text.as_deref().unwrap_or(""),
                 ]
                 .map(cell),
             )
@@ -400,6 +531,8 @@ pub fn to_csv(report: &ReportView) -> Result<String, AppError> {
                     "",
                     "",
                     &values,
+                    "",
+                    s.published_easy_read_text.as_deref().unwrap_or(""),
                 ]
                 .map(cell),
             )

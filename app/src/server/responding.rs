@@ -5,6 +5,7 @@ use super::{Context, clock::now, lookups, store};
 use crate::{
     domain::{
         drafting::Knowledge,
+        easy_read::TextKind,
         response::{self, Outcome},
     },
     error::AppError,
@@ -100,7 +101,7 @@ pub async fn store_answers(
 }
 
 /// Answer one comment from the round's list. A comment that changed the text is linked
-/// to its statement's current draft.
+/// to the current draft of the text it was made on (standard or easy read).
 pub async fn answer(cx: &Context, slug: &str, form: AnswerForm) -> Result<(), AppError> {
     let editor = cx.editor()?;
     let answers = check(&[form])?;
@@ -109,7 +110,15 @@ pub async fn answer(cx: &Context, slug: &str, form: AnswerForm) -> Result<(), Ap
     let comment = store::comments::find(&mut tx, answers[0].comment_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let latest = store::statements::latest_revision_id(&mut tx, comment.statement_id).await?;
+    // An answer links to the newest draft of the text the comment was about.
+    let latest = match comment.text_kind {
+        TextKind::Standard => {
+            store::statements::latest_revision_id(&mut tx, comment.statement_id).await?
+        }
+        TextKind::EasyRead => store::easy_read::twin(&mut tx, comment.statement_id)
+            .await?
+            .map_or(comment.revision_id, |t| t.revision_id),
+    };
     store_answers(&mut tx, editor.id, framework, None, &answers, |_| {
         Some(latest)
     })
@@ -176,6 +185,7 @@ pub async fn round_comments(
             suggestion: r.suggestion.clone(),
             outcome: r.outcome.map(|o| o.as_str().to_owned()).unwrap_or_default(),
             reason: r.reason.clone().unwrap_or_default(),
+            text_kind: r.text_kind,
         })
         .collect();
     Ok(RoundCommentsView {

@@ -6,15 +6,16 @@ use crate::{
     domain::{
         diff,
         drafting::Visibility,
+        easy_read::{TextKind, TwinState},
         format_date, format_date_time,
         passage::{self, Located, Passage},
         plain_language::JargonEntry,
     },
     error::AppError,
     model::{
-        AnswerView, CommentFormView, CommentView, ExistingComment, HighlightSegment, HistoryView,
-        OrganisationRef, PassageNote, RedraftView, RevisionView, RoundStatus, StatementView,
-        WordChoice,
+        AnswerView, CommentFormView, CommentView, EASY_READ_FOR_EARLIER_DRAFT, ExistingComment,
+        HighlightSegment, HistoryView, NO_EASY_READ_YET, OrganisationRef, PassageNote, PictureView,
+        RedraftView, RevisionView, RoundStatus, StatementView, WordChoice,
     },
 };
 
@@ -37,12 +38,27 @@ pub struct LoadedStatement {
     pub revisions: Vec<RevisionView>,
 }
 
-/// Everything the statement pages show, in a fixed number of queries (framework,
-/// statement, theme, revisions, comments, rounds, values) however many comments there are.
+/// Everything the statement pages show, in the main text, in a fixed number of queries
+/// (framework, statement, theme, revisions, comments, rounds, values) however many
+/// comments there are.
 pub async fn load_statement(
     cx: &Context,
     slug: &str,
     reference: &str,
+) -> Result<LoadedStatement, AppError> {
+    load_statement_in(cx, slug, reference, TextKind::Standard).await
+}
+
+/// Everything the statement pages show, in the text `wanted` where the statement has it
+/// (easy read) or else the standard text, in a fixed number of queries (framework,
+/// statement, theme, both texts' drafts, the easy read twin, comments, rounds) however
+/// many comments there are. Comments on either text are shown, each saying which text
+/// it was made on; passages are highlighted only in the text they quote.
+pub async fn load_statement_in(
+    cx: &Context,
+    slug: &str,
+    reference: &str,
+    wanted: TextKind,
 ) -> Result<LoadedStatement, AppError> {
     let viewer = cx.viewer.clone();
     let mut conn = cx.read().await?;
@@ -51,28 +67,71 @@ pub async fn load_statement(
     let theme = store::frameworks::theme(&mut conn, statement.theme_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let revisions = store::statements::revisions(&mut conn, statement.id).await?;
+    let standard = store::statements::revisions(&mut conn, statement.id).await?;
+    let easy_read = store::easy_read::revisions(&mut conn, statement.id).await?;
+    let twin = store::easy_read::twin(&mut conn, statement.id).await?;
     let comments = store::comments::for_statement(&mut conn, statement.id).await?;
     let rounds = store::rounds::for_framework(&mut conn, framework.id).await?;
     let values = super::values::of_statement(&mut conn, framework.id, statement.id).await?;
-    let twin = super::twins::status_for_editor(cx, &mut conn, &framework.slug, &statement).await?;
+    let twin_status =
+        super::twins::status_for_editor(cx, &mut conn, &framework.slug, &statement).await?;
     drop(conn);
     let at = now();
     let round = round_status(&rounds, at);
 
+    let shown = match (&twin, wanted) {
+        (Some(_), TextKind::EasyRead) => TextKind::EasyRead,
+        _ => TextKind::Standard,
+    };
+    let reading_note = match (&twin, wanted) {
+        (None, TextKind::EasyRead) => Some(NO_EASY_READ_YET.to_owned()),
+        (Some(t), TextKind::EasyRead)
+            if shown == TextKind::EasyRead && t.state() == TwinState::NeedsUpdating =>
+        {
+            Some(EASY_READ_FOR_EARLIER_DRAFT.to_owned())
+        }
+        _ => None,
+    };
+    // Both texts' drafts as one shape; each text numbers its own drafts from 1.
+    let easy_read_drafts: Vec<store::statements::RevisionRow> = easy_read
+        .iter()
+        .map(|r| store::statements::RevisionRow {
+            id: r.id,
+            body: r.body.clone(),
+            author_name: r.author_name.clone(),
+            note: r.note.clone(),
+            created_at: r.created_at,
+        })
+        .collect();
+    let drafts_of = |kind: TextKind| match kind {
+        TextKind::Standard => &standard,
+        TextKind::EasyRead => &easy_read_drafts,
+    };
+    let kind_of = |revision_id: i64| {
+        if easy_read_drafts.iter().any(|r| r.id == revision_id) {
+            TextKind::EasyRead
+        } else {
+            TextKind::Standard
+        }
+    };
     let draft_number = |revision_id: i64| {
-        revisions
+        drafts_of(kind_of(revision_id))
             .iter()
             .position(|r| r.id == revision_id)
             .map_or(0, |i| i + 1)
     };
     let text_of = |revision_id: i64| {
-        revisions
+        drafts_of(kind_of(revision_id))
             .iter()
             .find(|r| r.id == revision_id)
             .map(|r| r.body.as_str())
     };
-    let current_text = statement.body.clone();
+    let current_of = |kind: TextKind| match (kind, &twin) {
+        (TextKind::EasyRead, Some(t)) => (t.revision_id, t.body.as_str()),
+        _ => (statement.revision_id, statement.body.as_str()),
+    };
+    let (current_id, current_text) = current_of(shown);
+    let current_text = current_text.to_owned();
     let is_editor = cx.is_editor();
     let open_round_ids: Vec<i64> = rounds
         .iter()
@@ -89,6 +148,8 @@ pub async fn load_statement(
             continue;
         }
         let number = views.len() + 1;
+        let kind = kind_of(row.revision_id);
+        let (own_current_id, own_current_text) = current_of(kind);
         let passage_note = match (row.passage_start, row.passage_end, row.quote.as_deref()) {
             (Some(start), Some(end), Some(quote)) => {
                 let original = Passage {
@@ -98,20 +159,22 @@ pub async fn load_statement(
                 };
                 let old_text = text_of(row.revision_id).unwrap_or_default();
                 // A comment on an older draft follows its words into the current one, or
-                // says plainly that they changed; it is never attached to other words.
-                let located = if row.revision_id == statement.revision_id {
+                // says plainly that they changed; it is never attached to other words,
+                // nor to the words of the other text.
+                let located = if row.revision_id == own_current_id {
                     Some(original)
                 } else {
-                    match passage::relocate(old_text, &original, &current_text) {
+                    match passage::relocate(old_text, &original, own_current_text) {
                         Located::Unchanged(p) | Located::Moved(p) => Some(p),
                         Located::Changed => None,
                     }
                 };
                 match located {
-                    Some(p) => {
+                    Some(p) if kind == shown => {
                         highlights.push((number, p));
                         PassageNote::Highlighted
                     }
+                    Some(_) => PassageNote::Whole,
                     None => PassageNote::Changed,
                 }
             }
@@ -144,11 +207,13 @@ pub async fn load_statement(
             quote: row.quote.clone(),
             passage: passage_note,
             draft_number: draft_number(row.revision_id),
-            on_current_draft: row.revision_id == statement.revision_id,
+            on_current_draft: row.revision_id == own_current_id,
             created_label: format_date(row.created_at),
             mine,
             editable: mine && open_round_ids.contains(&row.round_id),
             answer: answer_view(&row, &draft_number),
+            text_kind: kind,
+            current_draft: draft_number(own_current_id),
         });
     }
     let segments = passage::highlight(&current_text, &highlights)
@@ -159,7 +224,7 @@ pub async fn load_statement(
         })
         .collect();
     let retired = statement.retired_at.is_some();
-    let revision_views = revisions
+    let revision_views = drafts_of(shown)
         .iter()
         .enumerate()
         .map(|(i, r)| RevisionView {
@@ -175,6 +240,12 @@ pub async fn load_statement(
             text: r.body.clone(),
         })
         .collect();
+    let (picture, revised_at) = match (&twin, shown) {
+        (Some(t), TextKind::EasyRead) => {
+            (PictureView::of(t.picture_id, &t.picture_alt), t.created_at)
+        }
+        _ => (None, statement.revised_at),
+    };
     let view = StatementView {
         framework_slug: framework.slug,
         framework_title: framework.title,
@@ -182,9 +253,9 @@ pub async fn load_statement(
         theme_title: theme.title,
         reference: statement.reference,
         text: current_text,
-        revision_id: statement.revision_id,
-        draft_number: draft_number(statement.revision_id),
-        revised_at: statement.revised_at,
+        revision_id: current_id,
+        draft_number: draft_number(current_id),
+        revised_at,
         retired,
         values,
         segments,
@@ -193,7 +264,12 @@ pub async fn load_statement(
         can_edit: is_editor,
         round,
         viewer,
-        twin,
+        twin: twin_status,
+        reading: cx.reading,
+        shown,
+        picture,
+        reading_note,
+        has_easy_read: twin.is_some(),
     };
     Ok(LoadedStatement {
         view,
@@ -206,7 +282,9 @@ pub async fn statement_page(
     slug: &str,
     reference: &str,
 ) -> Result<StatementView, AppError> {
-    Ok(load_statement(cx, slug, reference).await?.view)
+    Ok(load_statement_in(cx, slug, reference, cx.reading)
+        .await?
+        .view)
 }
 
 pub async fn redraft_page(
@@ -231,8 +309,10 @@ pub async fn history(
     reference: &str,
     from: Option<i64>,
     to: Option<i64>,
+    text: Option<TextKind>,
 ) -> Result<HistoryView, AppError> {
-    let loaded = load_statement(cx, slug, reference).await?;
+    // `?text=easy-read` compares the easy read drafts; without it, the reader's choice.
+    let loaded = load_statement_in(cx, slug, reference, text.unwrap_or(cx.reading)).await?;
     let revisions = loaded.revisions;
     let last = revisions.last().map(|r| r.id).unwrap_or_default();
     let first = revisions.first().map(|r| r.id).unwrap_or_default();
@@ -252,6 +332,7 @@ pub async fn history(
             .unwrap_or_default()
     };
     let word_diff = diff::word_diff(&text_of(from), &text_of(to));
+    let text = loaded.view.shown;
     let changes = diff::list_changes(&word_diff)
         .iter()
         .map(|c| c.describe())
@@ -263,6 +344,7 @@ pub async fn history(
         to,
         diff: word_diff,
         changes,
+        text,
     })
 }
 
@@ -272,30 +354,42 @@ pub async fn comment_form(
     slug: &str,
     reference: &str,
     comment_id: Option<i64>,
+    text: Option<TextKind>,
 ) -> Result<CommentFormView, AppError> {
     let viewer = cx.signed_in()?;
-    let loaded = load_statement(cx, slug, reference).await?;
     let mut conn = cx.read().await?;
-    let existing = match comment_id {
+    let own = match comment_id {
         None => None,
-        Some(id) => {
-            let row = store::comments::find(&mut conn, id)
+        Some(id) => Some(
+            store::comments::find(&mut conn, id)
                 .await?
                 .filter(|c| c.author_id == viewer.id && c.withdrawn_at.is_none())
-                .ok_or(AppError::NotFound)?;
-            Some(ExistingComment {
-                id: row.id,
-                body: row.body,
-                suggestion: row.suggestion.unwrap_or_default(),
-                knowledge: row.knowledge.as_str().to_owned(),
-                visibility: row.visibility.as_str().to_owned(),
-                on_behalf_of: row
-                    .organisation_id
-                    .map(|id| id.to_string())
-                    .unwrap_or_default(),
-                quote: row.quote,
-            })
-        }
+                .ok_or(AppError::NotFound)?,
+        ),
+    };
+    drop(conn);
+    // A comment is changed beside the text it was made on; a new one is made on the text
+    // asked for (`?text=easy-read`), or else the reader's choice.
+    let wanted = match &own {
+        Some(row) => row.text_kind,
+        None => text.unwrap_or(cx.reading),
+    };
+    let loaded = load_statement_in(cx, slug, reference, wanted).await?;
+    let mut conn = cx.read().await?;
+    let existing = match own {
+        None => None,
+        Some(row) => Some(ExistingComment {
+            id: row.id,
+            body: row.body,
+            suggestion: row.suggestion.unwrap_or_default(),
+            knowledge: row.knowledge.as_str().to_owned(),
+            visibility: row.visibility.as_str().to_owned(),
+            on_behalf_of: row
+                .organisation_id
+                .map(|id| id.to_string())
+                .unwrap_or_default(),
+            quote: row.quote,
+        }),
     };
     let words = passage::words(&loaded.view.text)
         .into_iter()

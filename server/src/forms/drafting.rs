@@ -4,6 +4,7 @@
 use super::{Submitted, refused, see_other};
 use crate::render::page_with_feedback;
 use app::{
+    domain::easy_read::TextKind,
     error::AppError,
     form::FormFeedback,
     model::{
@@ -11,6 +12,7 @@ use app::{
         FrameworkInput, JargonInput, ManageAction, PlacementInput, RedraftAction, RoundAction,
         RoundInput, Saved, StatementAction, StatementInput, ThemeFieldNames, ThemeInput,
         ValueFieldNames,
+        text_query,
     },
     server::{AppState, Context, commenting, drafting, responding},
 };
@@ -297,7 +299,19 @@ pub async fn comment(
     Path((slug, reference)): Path<(String, String)>,
     submitted: Submitted,
 ) -> Response {
-    let page = format!("/frameworks/{slug}/statements/{reference}/comment");
+    // A comment on the easy read text posts to `…/comment?text=easy-read`; shown again,
+    // the form is on the same text.
+    let text = submitted
+        .parts
+        .uri
+        .query()
+        .and_then(|q| q.split('&').find_map(|p| p.strip_prefix("text=")))
+        .map(TextKind::from_query)
+        .unwrap_or_default();
+    let page = format!(
+        "/frameworks/{slug}/statements/{reference}/comment{}",
+        text_query(text)
+    );
     if submitted.action(CommentAction::parse) == Some(CommentAction::Check) {
         return show_again(&cx.state, submitted, &page, "comment").await;
     }

@@ -2,6 +2,7 @@
 
 use super::{Submitted, refused, see_other};
 use app::{
+    domain::easy_read::TextKind,
     model::PublishInput,
     server::{Context, publishing, reports},
 };
@@ -55,7 +56,9 @@ pub async fn report_download(
         "report-by-value.csv" => "by-value.csv",
         _ => return StatusCode::NOT_FOUND.into_response(),
     };
-    let report = match reports::report(&cx, &slug, version).await {
+    // The exports tell every statement's story in its standard text, whoever downloads
+    // them, and carry the published easy read text beside it.
+    let report = match reports::report_in(&cx, &slug, version, TextKind::Standard).await {
         Ok(report) => report,
         Err(error) => {
             return (

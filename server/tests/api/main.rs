@@ -9,6 +9,7 @@ mod admin;
 mod balance;
 mod comments;
 mod drafting;
+mod easy_read_reading;
 mod outbox;
 mod pages;
 mod publishing;

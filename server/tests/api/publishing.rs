@@ -9,7 +9,7 @@ const FRAMEWORK: &str = "/frameworks/national-care-service-demo";
 const CI1: &str = "/frameworks/national-care-service-demo/statements/CI-1";
 const HL2: &str = "/frameworks/national-care-service-demo/statements/HL-2";
 
-async fn close_round(app: &TestApp, editor: &mut Visitor<'_>) {
+pub async fn close_round(app: &TestApp, editor: &mut Visitor<'_>) {
     let round = app
         .scalar("SELECT id FROM rounds WHERE title = $1", "First round")
         .await
@@ -23,7 +23,7 @@ async fn close_round(app: &TestApp, editor: &mut Visitor<'_>) {
     assert_eq!(closed.status, StatusCode::SEE_OTHER);
 }
 
-async fn answer_all(app: &TestApp, editor: &mut Visitor<'_>, outcome: &str) {
+pub async fn answer_all(app: &TestApp, editor: &mut Visitor<'_>, outcome: &str) {
     let round = app
         .scalar("SELECT id FROM rounds WHERE title = $1", "First round")
         .await;

@@ -173,18 +173,25 @@ impl TestResponse {
     }
 }
 
-/// A visitor: keeps a session cookie and a client address, like a browser would.
+/// A visitor: keeps a session cookie, any other cookies (the reading choice) and a
+/// client address, like a browser would.
 pub struct Visitor<'a> {
     pub app: &'a TestApp,
+    /// The session cookie, `name=value`.
     pub cookie: Option<String>,
+    /// Every other cookie the site set, by name, as `name=value`.
+    pub other_cookies: std::collections::BTreeMap<String, String>,
     pub client: SocketAddr,
 }
+
+const SESSION_COOKIE: &str = "our_words_session";
 
 impl TestApp {
     pub fn visitor(&self) -> Visitor<'_> {
         Visitor {
             app: self,
             cookie: None,
+            other_cookies: Default::default(),
             client: "203.0.113.7:51000".parse().unwrap(),
         }
     }
@@ -205,6 +212,11 @@ impl TestApp {
 impl Visitor<'_> {
     pub async fn get(&mut self, path: &str) -> TestResponse {
         self.send(Method::GET, path, None, &[]).await
+    }
+
+    /// A GET with headers a browser adds (e.g. `sec-fetch-site`).
+    pub async fn get_with_headers(&mut self, path: &str, headers: &[(&str, &str)]) -> TestResponse {
+        self.send(Method::GET, path, None, headers).await
     }
 
     /// A form post from one of our own pages, as a browser sends it.
@@ -302,8 +314,14 @@ impl Visitor<'_> {
         for (name, value) in headers {
             request = request.header(*name, *value);
         }
-        if let Some(cookie) = &self.cookie {
-            request = request.header(header::COOKIE, cookie.clone());
+        let cookies: Vec<&str> = self
+            .cookie
+            .iter()
+            .chain(self.other_cookies.values())
+            .map(String::as_str)
+            .collect();
+        if !cookies.is_empty() {
+            request = request.header(header::COOKIE, cookies.join("; "));
         }
         let mut request = request
             .body(Body::from(body.map(|(_, b)| b).unwrap_or_default()))
@@ -321,6 +339,15 @@ impl Visitor<'_> {
                 .unwrap()
                 .to_owned();
             let cleared = pair.ends_with('=');
+            let name = pair.split('=').next().unwrap_or_default().to_owned();
+            if name != SESSION_COOKIE {
+                if cleared {
+                    self.other_cookies.remove(&name);
+                } else {
+                    self.other_cookies.insert(name, pair);
+                }
+                continue;
+            }
             self.cookie = if cleared { None } else { Some(pair) };
         }
         let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)

@@ -1,5 +1,6 @@
 use crate::domain::{
     drafting::{Knowledge, Visibility},
+    easy_read::TextKind,
     response::Outcome,
 };
 use sqlx::{AnyConnection, FromRow};
@@ -36,6 +37,8 @@ pub struct CommentRow {
     pub acted_revision_id: Option<i64>,
     /// The published version that answers the comment's round: its answer is settled.
     pub published_in: Option<i64>,
+    /// Which of the statement's texts it was made on: the kind of its draft.
+    pub text_kind: TextKind,
 }
 
 impl CommentRow {
@@ -56,9 +59,10 @@ const COMMENTS: &str = "\
       c.visibility, c.created_at, c.updated_at, c.withdrawn_at, s.reference, f.id AS framework_id, f.slug AS framework_slug, \
       r.id AS response_id, r.outcome, r.reason, \
       (SELECT MAX(rr.revision_id) FROM response_revisions rr WHERE rr.response_id = r.id) AS acted_revision_id, \
-      rd.publication_id AS published_in \
+      rd.publication_id AS published_in, cr.text_kind \
     FROM comments c \
     JOIN rounds rd ON rd.id = c.round_id \
+    JOIN statement_revisions cr ON cr.id = c.revision_id \
     JOIN users u ON u.id = c.author_id \
     JOIN statements s ON s.id = c.statement_id \
     JOIN frameworks f ON f.id = s.framework_id \
@@ -314,14 +318,16 @@ pub async fn acted_in_for_statement(
 }
 
 /// For each of a person's comments answered in a published version: its id, the version,
-/// and the number of the newest draft it was acted on in (0 when it changed no draft).
+/// and the number of the newest draft it was acted on in (0 when it changed no draft),
+/// counted among the drafts of the text it was made on.
 pub async fn published_for_author(
     conn: &mut AnyConnection,
     author_id: i64,
 ) -> Result<Vec<(i64, i64, i64)>, sqlx::Error> {
     sqlx::query_as(
         "SELECT c.id, p.version, \
-           (SELECT COUNT(*) FROM statement_revisions x WHERE x.statement_id = c.statement_id AND x.text_kind = 'standard' AND x.id <= \
+           (SELECT COUNT(*) FROM statement_revisions x WHERE x.statement_id = c.statement_id \
+              AND x.text_kind = (SELECT cr.text_kind FROM statement_revisions cr WHERE cr.id = c.revision_id) AND x.id <= \
               (SELECT MAX(rr.revision_id) FROM response_revisions rr JOIN responses resp ON resp.id = rr.response_id \
                WHERE resp.comment_id = c.id)) \
          FROM comments c JOIN rounds rd ON rd.id = c.round_id JOIN publications p ON p.id = rd.publication_id \

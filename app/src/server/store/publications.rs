@@ -19,6 +19,11 @@ pub struct PublishedStatement {
     pub reference: String,
     pub revision_id: i64,
     pub body: String,
+    /// The easy read draft that went with the published main draft, kept as it was.
+    pub easy_read_revision_id: Option<i64>,
+    pub easy_read_body: Option<String>,
+    pub easy_read_picture_id: Option<i64>,
+    pub easy_read_picture_alt: String,
 }
 
 pub async fn find(
@@ -42,7 +47,8 @@ pub async fn statements(
     publication_id: i64,
 ) -> Result<Vec<PublishedStatement>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT statement_id, theme_code, theme_title, reference, revision_id, body \
+        "SELECT statement_id, theme_code, theme_title, reference, revision_id, body, \
+           easy_read_revision_id, easy_read_body, easy_read_picture_id, easy_read_picture_alt \
          FROM publication_statements WHERE publication_id = $1 ORDER BY theme_position, position",
     )
     .bind(publication_id)
@@ -96,7 +102,8 @@ pub struct NewPublication<'a> {
 }
 
 /// Write a version: its row, the rounds it answers (every started round no version
-/// answers yet) and a copy of every current statement. Returns the publication's id.
+/// answers yet) and a copy of every current statement, with the easy read text that
+/// goes with it. Returns the publication's id.
 pub async fn insert(
     conn: &mut AnyConnection,
     new: &NewPublication<'_>,
@@ -123,11 +130,17 @@ pub async fn insert(
     .bind(now)
     .execute(&mut *conn)
     .await?;
+    // Each statement's easy read text is the draft its published main draft records as
+    // its twin (none when the main text changed and nobody updated the easy read text),
+    // copied with its picture so a later easy read redraft never changes the version.
     sqlx::query(
         "INSERT INTO publication_statements \
-           (publication_id, statement_id, theme_code, theme_title, theme_position, position, reference, revision_id, body) \
-         SELECT $1, s.id, t.code, t.title, t.position, s.position, s.reference, r.id, r.body \
+           (publication_id, statement_id, theme_code, theme_title, theme_position, position, reference, revision_id, body, \
+            easy_read_revision_id, easy_read_body, easy_read_picture_id, easy_read_picture_alt) \
+         SELECT $1, s.id, t.code, t.title, t.position, s.position, s.reference, r.id, r.body, \
+           e.id, e.body, e.picture_id, COALESCE(e.picture_alt, '') \
          FROM statements s JOIN themes t ON t.id = s.theme_id JOIN statement_revisions r ON r.id = s.latest_revision_id \
+         LEFT JOIN statement_revisions e ON e.id = r.easy_read_revision_id \
          WHERE s.framework_id = $2 AND s.retired_at IS NULL",
     )
     .bind(publication)

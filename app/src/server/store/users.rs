@@ -9,6 +9,7 @@ pub struct UserRow {
     pub display_name: String,
     pub is_editor: i64,
     pub is_admin: i64,
+    pub easy_read: i64,
 }
 
 impl From<UserRow> for Viewer {
@@ -19,6 +20,7 @@ impl From<UserRow> for Viewer {
             display_name: row.display_name,
             is_editor: row.is_editor != 0,
             is_admin: row.is_admin != 0,
+            easy_read: row.easy_read != 0,
         }
     }
 }
@@ -37,7 +39,7 @@ pub async fn find_or_create_by_email(
     .execute(&mut *conn)
     .await?;
     sqlx::query_as::<_, UserRow>(
-        "SELECT id, email, display_name, is_editor, is_admin FROM users WHERE email = $1",
+        "SELECT id, email, display_name, is_editor, is_admin, easy_read FROM users WHERE email = $1",
     )
     .bind(email)
     .fetch_one(&mut *conn)
@@ -46,7 +48,7 @@ pub async fn find_or_create_by_email(
 
 pub async fn find_by_id(conn: &mut AnyConnection, id: i64) -> Result<Option<UserRow>, sqlx::Error> {
     sqlx::query_as::<_, UserRow>(
-        "SELECT id, email, display_name, is_editor, is_admin FROM users WHERE id = $1",
+        "SELECT id, email, display_name, is_editor, is_admin, easy_read FROM users WHERE id = $1",
     )
     .bind(id)
     .fetch_optional(conn)
@@ -55,7 +57,7 @@ pub async fn find_by_id(conn: &mut AnyConnection, id: i64) -> Result<Option<User
 
 pub async fn list_all(conn: &mut AnyConnection) -> Result<Vec<UserRow>, sqlx::Error> {
     sqlx::query_as::<_, UserRow>(
-        "SELECT id, email, display_name, is_editor, is_admin FROM users \
+        "SELECT id, email, display_name, is_editor, is_admin, easy_read FROM users \
          ORDER BY LOWER(CASE WHEN display_name = '' THEN email ELSE display_name END), id",
     )
     .fetch_all(conn)
@@ -130,6 +132,20 @@ pub async fn set_email_preferences(
     sqlx::query("UPDATE users SET easy_read = $1, email_opt_out = $2 WHERE id = $3")
         .bind(i64::from(easy_read))
         .bind(i64::from(opt_out))
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// The person's "Easy read" choice alone, as the reading switch sets it.
+pub async fn set_easy_read(
+    conn: &mut AnyConnection,
+    id: i64,
+    easy_read: bool,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET easy_read = $1 WHERE id = $2")
+        .bind(i64::from(easy_read))
         .bind(id)
         .execute(conn)
         .await?;
