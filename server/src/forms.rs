@@ -7,8 +7,8 @@ mod admin;
 mod drafting;
 mod publishing;
 mod sign_in;
-mod values;
 mod twins;
+mod values;
 
 use crate::render::page_with_feedback;
 use app::{error::AppError, form::FormFeedback, server::AppState};

@@ -11,8 +11,7 @@ use app::{
         AnswerFieldNames, AnswerInput, CommentAction, CommentInput, FrameworkAction,
         FrameworkInput, JargonInput, ManageAction, PlacementInput, RedraftAction, RoundAction,
         RoundInput, Saved, StatementAction, StatementInput, ThemeFieldNames, ThemeInput,
-        ValueFieldNames,
-        text_query,
+        ValueFieldNames, text_query,
     },
     server::{AppState, Context, commenting, drafting, responding},
 };

@@ -107,7 +107,7 @@ on_both_databases! {
         let new_page = format!("{FRAMEWORK}/themes/HL/new-statement");
         let key = form_value(&editor.get(&new_page).await.body, "submission_key");
         let created = editor
-            .post(&new_page, &[("body", "I choose my own front door."), ("submission_key", &key), ("action", "save")])
+            .post(&new_page, &[("body", "I choose my own front door."), ("value-CC", "yes"), ("submission_key", &key), ("action", "save")])
             .await;
         let hl5 = created.location().to_owned();
         assert!(editor.get(&hl5).await.text().contains("No easy read version yet"));
