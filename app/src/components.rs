@@ -10,8 +10,8 @@ pub mod layout;
 pub mod live_text;
 pub mod reading;
 pub mod statement_parts;
-pub mod value_choices;
 pub mod twins;
+pub mod value_choices;
 
 use crate::error::AppError;
 use leptos::prelude::*;

@@ -8,6 +8,7 @@ pub mod drafting;
 pub mod easy_read;
 mod email;
 pub mod merge;
+pub mod order;
 mod organisation_name;
 pub mod passage;
 pub mod picture;

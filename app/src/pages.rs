@@ -16,5 +16,5 @@ pub mod redraft;
 pub mod rounds;
 pub mod sign_in;
 pub mod statement;
-pub mod values;
 pub mod twins;
+pub mod values;

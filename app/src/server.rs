@@ -25,8 +25,8 @@ pub mod responding;
 pub mod state;
 pub mod statements;
 pub mod store;
-pub mod values;
 pub mod twins;
+pub mod values;
 
 pub use config::Config;
 pub use context::Context;

@@ -12,7 +12,7 @@ use super::{
     store,
 };
 use crate::{
-    domain::{Invalid, SubmissionKey, drafting, merge, submission_key},
+    domain::{Invalid, SubmissionKey, drafting, merge, order, submission_key},
     error::AppError,
     model::{
         FrameworkInput, JargonInput, PlacementInput, RoundInput, StatementInput, ThemeFieldNames,
@@ -146,16 +146,10 @@ pub async fn move_theme(cx: &Context, slug: &str, code: &str, up: bool) -> Resul
         .iter()
         .position(|t| t.code == code)
         .ok_or(AppError::NotFound)?;
-    let other = if up {
-        index.checked_sub(1)
-    } else {
-        Some(index + 1).filter(|i| *i < themes.len())
-    };
-    let Some(other) = other else {
+    let ids: Vec<i64> = themes.iter().map(|item| item.id).collect();
+    let Some(order) = order::moved_one_place(&ids, index, up) else {
         return Ok(()); // Already first (or last): nothing to move.
     };
-    let mut order: Vec<i64> = themes.iter().map(|t| t.id).collect();
-    order.swap(index, other);
     store::statements::order_themes(&mut tx, &order).await?;
     tx.commit().await?;
     Ok(())

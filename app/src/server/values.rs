@@ -8,7 +8,7 @@ use super::{
     store,
 };
 use crate::{
-    domain::{Invalid, drafting, response::Outcome, values},
+    domain::{Invalid, drafting, order, response::Outcome, values},
     error::AppError,
     model::{ReportStatement, ValueDetail, ValueFieldNames, ValueInput, ValueTotals},
 };
@@ -147,16 +147,10 @@ pub async fn move_value(cx: &Context, slug: &str, code: &str, up: bool) -> Resul
         .iter()
         .position(|v| v.code == code)
         .ok_or(AppError::NotFound)?;
-    let other = if up {
-        index.checked_sub(1)
-    } else {
-        Some(index + 1).filter(|i| *i < values.len())
-    };
-    let Some(other) = other else {
+    let ids: Vec<i64> = values.iter().map(|item| item.id).collect();
+    let Some(order) = order::moved_one_place(&ids, index, up) else {
         return Ok(()); // Already first (or last): nothing to move.
     };
-    let mut order: Vec<i64> = values.iter().map(|v| v.id).collect();
-    order.swap(index, other);
     store::values::order(&mut tx, &order).await?;
     tx.commit().await?;
     Ok(())
