@@ -296,9 +296,10 @@ async fn demo_person(
 }
 
 /// The demo round's comments: (statement, author, speaks for the demo organisation,
-/// kind of knowledge, comment). Two of the eight draw on lived experience, below the
-/// framework's target of one half, so the demo shows lived experience under-heard: as
-/// a whole, and in the personalised support and wellbeing themes.
+/// kind of knowledge, comment). Two of the eighteen draw on lived experience, well below
+/// the framework's target of one half (so it stays under-heard while people try the demo
+/// and the browser tests add their own comments): as a whole, and in the home,
+/// personalised support and wellbeing themes.
 const ROUND_COMMENTS: &[(&str, &str, bool, Knowledge, &str)] = &[
     (
         "CI-1",
@@ -360,6 +361,76 @@ const ROUND_COMMENTS: &[(&str, &str, bool, Knowledge, &str)] = &[
         Knowledge::Research,
         "Evidence on self-directed support shows health improves when people choose how \
          they are supported.",
+    ),
+    (
+        "HL-1",
+        DEMO_REPRESENTATIVE,
+        true,
+        Knowledge::Organisation,
+        "Our members want 'home' to include shared and supported living, not only a house of your own.",
+    ),
+    (
+        "HL-3",
+        DEMO_REPRESENTATIVE,
+        false,
+        Knowledge::Practice,
+        "I see people moved to a care home after one fall. Say what support comes first.",
+    ),
+    (
+        "HL-3",
+        DEMO_ADMIN,
+        false,
+        Knowledge::Research,
+        "Research on ageing in place shows small adaptations keep people at home for years.",
+    ),
+    (
+        "PS-1",
+        DEMO_ADMIN,
+        false,
+        Knowledge::Research,
+        "Studies of person-centred planning find plans work best when reviewed with the person each year.",
+    ),
+    (
+        "PS-3",
+        DEMO_REPRESENTATIVE,
+        false,
+        Knowledge::Practice,
+        "Reviews often come too late. In my work a change of support can take three months.",
+    ),
+    (
+        "PS-3",
+        DEMO_REPRESENTATIVE,
+        true,
+        Knowledge::Organisation,
+        "We ask for a named person who can change a support plan without a new assessment.",
+    ),
+    (
+        "WF-1",
+        DEMO_REPRESENTATIVE,
+        false,
+        Knowledge::Practice,
+        "Day services that close leave people with nothing to do. The statement should say so.",
+    ),
+    (
+        "WF-3",
+        DEMO_ADMIN,
+        false,
+        Knowledge::Research,
+        "Evidence on positive risk-taking shows people are safer when they help decide the risks.",
+    ),
+    (
+        "WF-3",
+        DEMO_REPRESENTATIVE,
+        true,
+        Knowledge::Organisation,
+        "Our members say 'safe' must never be a reason to stop someone living their life.",
+    ),
+    (
+        "HL-2",
+        DEMO_REPRESENTATIVE,
+        false,
+        Knowledge::Practice,
+        "Staff need time in the rota to ask people before they change anything at home.",
     ),
 ];
 

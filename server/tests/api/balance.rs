@@ -284,8 +284,8 @@ on_both_databases! {
         assert_eq!(page.status, StatusCode::OK);
         assert!(page.text().contains(PUBLIC_NOTICE));
         let round = table(&page.body, "round-balance-caption");
-        assert_eq!(row(&round, "Lived experience"), ["Lived experience", "2", "25%"]);
-        assert_eq!(row(&round, "All comments"), ["All comments", "8", "100%"]);
+        assert_eq!(row(&round, "Lived experience"), ["Lived experience", "2", "11%"]);
+        assert_eq!(row(&round, "All comments"), ["All comments", "18", "100%"]);
         let themes = table(&page.body, "theme-balance-caption");
         assert_eq!(row(&themes, "Personalised support")[6], "Under-heard");
         assert_eq!(row(&themes, "Community inclusion")[6], "At or above target");
