@@ -556,15 +556,17 @@ pub fn by_value_csv(report: &ReportView) -> Result<Option<String>, AppError> {
         .quote_style(csv::QuoteStyle::Always)
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    let changed = format!("changed_since {}", totals.changed_since);
+    // The header is the same for every version, so files can be stacked; what "changed"
+    // is measured against is its own column.
     out.write_record([
         "value_code",
         "value",
         "statements",
-        changed.as_str(),
+        "changed",
         "comments",
         "incorporated",
         "partly_incorporated",
+        "changed_since",
     ])
     .map_err(failed)?;
     for line in totals.values.iter().chain([&totals.all]) {
@@ -576,6 +578,7 @@ pub fn by_value_csv(report: &ReportView) -> Result<Option<String>, AppError> {
             line.comments.to_string(),
             line.incorporated.to_string(),
             line.partly.to_string(),
+            totals.changed_since.clone(),
         ])
         .map_err(failed)?;
     }
