@@ -52,21 +52,27 @@ pub struct Advice {
     pub easy_read: bool,
 }
 
+impl SentenceAdvice {
+    /// A sentence's length checks, with whether it holds more than one idea (each mode
+    /// judges that its own way); no passive voice or number words noted.
+    fn of(sentence: &str, more_than_one_idea: bool) -> Self {
+        let words = sentences::words(sentence).count();
+        Self {
+            text: sentence.to_owned(),
+            words,
+            too_long: words > MAX_SENTENCE_WORDS,
+            more_than_one_idea,
+            passive: None,
+            number_words: Vec::new(),
+        }
+    }
+}
+
 /// Check a statement against the I statement conventions and easy-read guidance.
 pub fn check(text: &str, jargon: &[JargonEntry]) -> Advice {
     let sentences = sentences::sentences(text)
         .into_iter()
-        .map(|sentence| {
-            let words = sentences::words(sentence).count();
-            SentenceAdvice {
-                text: sentence.to_owned(),
-                words,
-                too_long: words > MAX_SENTENCE_WORDS,
-                more_than_one_idea: sentences::more_than_one_idea(sentence),
-                passive: None,
-                number_words: Vec::new(),
-            }
-        })
+        .map(|sentence| SentenceAdvice::of(sentence, sentences::more_than_one_idea(sentence)))
         .collect();
     let mut advice = measure(text, sentences, jargon);
     advice.notes = notes(&advice);
@@ -79,16 +85,10 @@ pub fn check(text: &str, jargon: &[JargonEntry]) -> Advice {
 pub fn check_easy_read(text: &str, jargon: &[JargonEntry]) -> Advice {
     let sentences = easy_read::sentences(text)
         .into_iter()
-        .map(|sentence| {
-            let words = sentences::words(sentence).count();
-            SentenceAdvice {
-                text: sentence.to_owned(),
-                words,
-                too_long: words > MAX_SENTENCE_WORDS,
-                more_than_one_idea: easy_read::more_than_one_idea(sentence),
-                passive: easy_read::passive(sentence),
-                number_words: easy_read::number_words(sentence),
-            }
+        .map(|sentence| SentenceAdvice {
+            passive: easy_read::passive(sentence),
+            number_words: easy_read::number_words(sentence),
+            ..SentenceAdvice::of(sentence, easy_read::more_than_one_idea(sentence))
         })
         .collect();
     let mut advice = measure(text, sentences, jargon);
