@@ -14,10 +14,59 @@ use crate::{
 };
 use leptos::prelude::*;
 
-fn error_message(message: Option<String>, id: &'static str) -> impl IntoView {
+pub(crate) fn error_message(message: Option<String>, id: &'static str) -> impl IntoView {
     message.map(|m| {
         view! { <p class="error-message" id=id><span class="visually-hidden">"Error: "</span>{m}</p> }
     })
+}
+
+/// What a drafting form's text box and note are called and say.
+pub(crate) struct DraftWords {
+    pub body_name: &'static str,
+    pub note_name: &'static str,
+    pub body_label: &'static str,
+    pub body_hint: &'static str,
+    pub note_hint: &'static str,
+    pub rows: u32,
+}
+
+/// A drafting form's text box, which updates `draft` as the editor types, and its note
+/// on why: the fields the main redraft and the easy read draft share.
+#[component]
+pub(crate) fn DraftFields(
+    words: DraftWords,
+    draft: RwSignal<String>,
+    note: String,
+    body_error: Option<String>,
+    note_error: Option<String>,
+) -> impl IntoView {
+    let body_wrong = body_error.is_some();
+    let note_wrong = note_error.is_some();
+    view! {
+        <div class="form-group" class:form-group--error=body_wrong>
+            <label class="label label--m" for=words.body_name>{words.body_label}</label>
+            <div class="hint" id="body-hint">{words.body_hint}</div>
+            {error_message(body_error, "body-error")}
+            <textarea
+                class="textarea"
+                class:input--error=body_wrong
+                id=words.body_name
+                name=words.body_name
+                rows=words.rows
+                aria-invalid=body_wrong.then_some("true")
+                aria-describedby=if body_wrong { "body-hint body-error" } else { "body-hint" }
+                on:input=move |ev| draft.set(event_target_value(&ev))
+            >{draft.get_untracked()}</textarea>
+        </div>
+        <div class="form-group" class:form-group--error=note_wrong>
+            <label class="label" for=words.note_name>"Why you changed it (optional)"</label>
+            <div class="hint" id="note-hint">{words.note_hint}</div>
+            {error_message(note_error, "note-error")}
+            <input class="input" class:input--error=note_wrong id=words.note_name name=words.note_name type="text" value=note
+                aria-invalid=note_wrong.then_some("true")
+                aria-describedby=if note_wrong { "note-hint note-error" } else { "note-hint" }/>
+        </div>
+    }
 }
 
 /// The redraft form's new text and note, with a live word diff against `current` and
@@ -32,32 +81,18 @@ pub fn RedraftText(
     note_error: Option<String>,
 ) -> impl IntoView {
     let draft = RwSignal::new(initial);
-    let body_wrong = body_error.is_some();
-    let note_wrong = note_error.is_some();
     view! {
-        <div class="form-group" class:form-group--error=body_wrong>
-            <label class="label label--m" for=StatementInput::BODY>"New text"</label>
-            <div class="hint" id="body-hint">"Write it as the person would say it, starting with I or My."</div>
-            {error_message(body_error, "body-error")}
-            <textarea
-                class="textarea"
-                class:input--error=body_wrong
-                id=StatementInput::BODY
-                name=StatementInput::BODY
-                rows="4"
-                aria-invalid=body_wrong.then_some("true")
-                aria-describedby=if body_wrong { "body-hint body-error" } else { "body-hint" }
-                on:input=move |ev| draft.set(event_target_value(&ev))
-            >{draft.get_untracked()}</textarea>
-        </div>
-        <div class="form-group" class:form-group--error=note_wrong>
-            <label class="label" for=StatementInput::NOTE>"Why you changed it (optional)"</label>
-            <div class="hint" id="note-hint">"For example: 'Changed after comments from carers about choice.'"</div>
-            {error_message(note_error, "note-error")}
-            <input class="input" class:input--error=note_wrong id=StatementInput::NOTE name=StatementInput::NOTE type="text" value=note
-                aria-invalid=note_wrong.then_some("true")
-                aria-describedby=if note_wrong { "note-hint note-error" } else { "note-hint" }/>
-        </div>
+        <DraftFields
+            words=DraftWords {
+                body_name: StatementInput::BODY,
+                note_name: StatementInput::NOTE,
+                body_label: "New text",
+                body_hint: "Write it as the person would say it, starting with I or My.",
+                note_hint: "For example: 'Changed after comments from carers about choice.'",
+                rows: 4,
+            }
+            draft note body_error note_error
+        />
         <section class="preview" aria-labelledby="preview-heading" aria-live="polite">
             <h2 id="preview-heading" class="heading-m">"Preview of changes"</h2>
             {move || {

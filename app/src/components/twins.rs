@@ -3,7 +3,11 @@
 //! easy read advice follow typing.
 
 use crate::{
-    components::{advice::AdviceList, diff_view::DiffWithChanges},
+    components::{
+        advice::AdviceList,
+        diff_view::DiffWithChanges,
+        live_text::{DraftFields, DraftWords},
+    },
     domain::{
         diff,
         easy_read::TwinState,
@@ -76,12 +80,6 @@ pub fn TwinStatusPanel(
     }
 }
 
-fn error_message(message: Option<String>, id: &'static str) -> impl IntoView {
-    message.map(|m| {
-        view! { <p class="error-message" id=id><span class="visually-hidden">"Error: "</span>{m}</p> }
-    })
-}
-
 /// The easy read text and the note on why, with a live word diff against the current
 /// easy read text (when there is one) and the checker's easy read advice. Without
 /// JavaScript the same preview is rendered from what was last submitted ("Preview
@@ -96,33 +94,19 @@ pub fn EasyReadText(
     note_error: Option<String>,
 ) -> impl IntoView {
     let draft = RwSignal::new(initial);
-    let body_wrong = body_error.is_some();
-    let note_wrong = note_error.is_some();
     let has_current = !current.is_empty();
     view! {
-        <div class="form-group" class:form-group--error=body_wrong>
-            <label class="label label--m" for=EasyReadInput::BODY>"Easy read text"</label>
-            <div class="hint" id="body-hint">"Short sentences, one idea in each, starting with I or My. Put each sentence on a line of its own."</div>
-            {error_message(body_error, "body-error")}
-            <textarea
-                class="textarea"
-                class:input--error=body_wrong
-                id=EasyReadInput::BODY
-                name=EasyReadInput::BODY
-                rows="6"
-                aria-invalid=body_wrong.then_some("true")
-                aria-describedby=if body_wrong { "body-hint body-error" } else { "body-hint" }
-                on:input=move |ev| draft.set(event_target_value(&ev))
-            >{draft.get_untracked()}</textarea>
-        </div>
-        <div class="form-group" class:form-group--error=note_wrong>
-            <label class="label" for=EasyReadInput::NOTE>"Why you changed it (optional)"</label>
-            <div class="hint" id="note-hint">"For example: 'Updated to match the new main text.'"</div>
-            {error_message(note_error, "note-error")}
-            <input class="input" class:input--error=note_wrong id=EasyReadInput::NOTE name=EasyReadInput::NOTE type="text" value=note
-                aria-invalid=note_wrong.then_some("true")
-                aria-describedby=if note_wrong { "note-hint note-error" } else { "note-hint" }/>
-        </div>
+        <DraftFields
+            words=DraftWords {
+                body_name: EasyReadInput::BODY,
+                note_name: EasyReadInput::NOTE,
+                body_label: "Easy read text",
+                body_hint: "Short sentences, one idea in each, starting with I or My. Put each sentence on a line of its own.",
+                note_hint: "For example: 'Updated to match the new main text.'",
+                rows: 6,
+            }
+            draft note body_error note_error
+        />
         <section class="preview" aria-labelledby="preview-heading" aria-live="polite">
             <h2 id="preview-heading" class="heading-m">{if has_current { "Preview of changes" } else { "Check the easy read text" }}</h2>
             {move || {
