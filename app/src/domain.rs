@@ -7,6 +7,7 @@ mod display_name;
 pub mod drafting;
 pub mod easy_read;
 mod email;
+pub mod events;
 pub mod merge;
 pub mod order;
 mod organisation_name;

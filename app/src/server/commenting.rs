@@ -92,7 +92,7 @@ pub async fn add(
     let framework = lookups::framework(&mut tx, slug).await?;
     let statement = lookups::statement(&mut tx, framework.id, reference).await?;
     if let Some(existing) = store::comments::find_by_key(&mut tx, key.as_str()).await? {
-        if existing.author_id == viewer.id && existing.statement_id == statement.id {
+        if existing.author_id == Some(viewer.id) && existing.statement_id == statement.id {
             return Ok(existing.id); // The same form sent twice: one comment.
         }
         return Err(submission_key::used_elsewhere().into());
@@ -136,6 +136,7 @@ pub async fn add(
         knowledge: checked.knowledge,
         visibility: checked.visibility,
         submission_key: key.as_str(),
+        earlier_comment_id: None,
     };
     let id = store::comments::insert(&mut tx, &new, now()).await?;
     tx.commit().await?;
@@ -151,7 +152,7 @@ async fn own_open_comment(
     let comment = store::comments::find(conn, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    if comment.author_id != viewer.id || comment.withdrawn_at.is_some() {
+    if comment.author_id != Some(viewer.id) || comment.withdrawn_at.is_some() {
         return Err(AppError::NotFound);
     }
     let round = store::rounds::find(conn, comment.round_id)

@@ -487,6 +487,7 @@ pub async fn open_round(db: &Db) -> Result<(), sqlx::Error> {
             knowledge: *knowledge,
             visibility: Visibility::Named,
             submission_key: &key,
+            earlier_comment_id: None,
         };
         store::comments::insert(&mut tx, &comment, at - DAY).await?;
     }

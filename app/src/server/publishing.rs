@@ -127,7 +127,7 @@ pub async fn publish_page(cx: &Context, slug: &str) -> Result<PublishView, AppEr
         .unanswered()
         .map(|c| Missing {
             reference: c.reference.clone(),
-            author: c.author_label().to_owned(),
+            author: c.author_label(),
             excerpt: c.body.chars().take(120).collect(),
             answer_href: format!(
                 "/frameworks/{slug}/rounds/{}/comments?statement={}#comment-{}",
@@ -213,7 +213,9 @@ async fn queue_emails(
     // Each person's comments, found once rather than by a scan per person.
     let mut by_author: HashMap<i64, Vec<&store::comments::CommentRow>> = HashMap::new();
     for c in comments {
-        by_author.entry(c.author_id).or_default().push(c);
+        if let Some(author) = c.author_id {
+            by_author.entry(author).or_default().push(c);
+        }
     }
     for person in contributors {
         let easy_read = person.easy_read != 0;

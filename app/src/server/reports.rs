@@ -449,7 +449,7 @@ pub fn public_author(c: &store::comments::CommentRow) -> String {
     let named = c.visibility == Visibility::Named;
     match (named, c.organisation_name.as_deref()) {
         (true, Some(org)) => format!("{}, for {org}", c.author_label()),
-        (true, None) => c.author_label().to_owned(),
+        (true, None) => c.author_label(),
         (false, Some(org)) => format!("Someone from {org}"),
         (false, None) => "Anonymous participant".to_owned(),
     }

@@ -176,7 +176,7 @@ pub async fn round_comments(
                 "/frameworks/{}/statements/{}",
                 r.framework_slug, r.reference
             ),
-            author: r.author_label().to_owned(),
+            author: r.author_label(),
             organisation: r.organisation_name.clone(),
             knowledge: r.knowledge.label().to_owned(),
             visibility: r.visibility.label().to_owned(),

@@ -143,7 +143,7 @@ pub async fn load_statement_in(
     let mut views = Vec::new();
     for row in comments {
         let visibility = row.visibility;
-        let mine = viewer.as_ref().is_some_and(|v| v.id == row.author_id);
+        let mine = viewer.as_ref().is_some_and(|v| Some(v.id) == row.author_id);
         if visibility == Visibility::PolicyTeamOnly && !(is_editor || mine) {
             continue;
         }
@@ -180,7 +180,7 @@ pub async fn load_statement_in(
             }
             _ => PassageNote::Whole,
         };
-        let name = row.author_label().to_owned();
+        let name = row.author_label();
         let author = match (visibility, row.organisation_name.as_deref()) {
             (Visibility::Anonymous, Some(org)) => format!("Someone from {org}"),
             (Visibility::Anonymous, None) => "Anonymous participant".to_owned(),
@@ -363,7 +363,7 @@ pub async fn comment_form(
         Some(id) => Some(
             store::comments::find(&mut conn, id)
                 .await?
-                .filter(|c| c.author_id == viewer.id && c.withdrawn_at.is_none())
+                .filter(|c| c.author_id == Some(viewer.id) && c.withdrawn_at.is_none())
                 .ok_or(AppError::NotFound)?,
         ),
     };

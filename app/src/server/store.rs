@@ -5,6 +5,7 @@
 pub mod balance;
 pub mod comments;
 pub mod easy_read;
+pub mod events;
 pub mod frameworks;
 pub mod jargon;
 pub mod organisations;

@@ -13,7 +13,9 @@ pub struct CommentRow {
     pub statement_id: i64,
     pub revision_id: i64,
     pub round_id: i64,
-    pub author_id: i64,
+    /// The signed-in person who wrote it; `None` for what a facilitator recorded.
+    pub author_id: Option<i64>,
+    /// The person's chosen name, or the name a facilitator recorded ('' when none).
     pub author_name: String,
     pub organisation_id: Option<i64>,
     pub organisation_name: Option<String>,
@@ -39,31 +41,56 @@ pub struct CommentRow {
     pub published_in: Option<i64>,
     /// Which of the statement's texts it was made on: the kind of its draft.
     pub text_kind: TextKind,
+    /// The event a facilitator recorded it at, and the event's name.
+    pub event_id: Option<i64>,
+    pub event_name: Option<String>,
+    /// Someone without an account whose words a facilitator recorded.
+    pub participant_id: Option<i64>,
+    /// A group view: `group_agreed` of the `group_present` people at the event said it.
+    pub group_agreed: Option<i64>,
+    pub group_present: Option<i64>,
+    /// The same person's comment in an earlier round that this one says still matters.
+    pub earlier_comment_id: Option<i64>,
 }
 
 impl CommentRow {
-    /// The author's chosen name, or "A participant" for someone who has not chosen one.
-    pub fn author_label(&self) -> &str {
-        if self.author_name.is_empty() {
-            "A participant"
-        } else {
-            &self.author_name
+    /// Who said it, in words: the author's chosen name, "A participant" for someone who
+    /// has not chosen one, or the group at an event ("8 of the 12 people at the Dundee
+    /// workshop").
+    pub fn author_label(&self) -> String {
+        let event = self.event_name.as_deref().unwrap_or("an event");
+        match (self.group_agreed, self.group_present) {
+            (Some(agreed), Some(present)) => {
+                format!("{agreed} of the {present} people at {event}")
+            }
+            _ if !self.author_name.is_empty() => self.author_name.clone(),
+            _ if self.participant_id.is_some() => format!("Someone at {event}"),
+            _ => "A participant".to_owned(),
         }
+    }
+
+    /// A group's view rather than one person's.
+    pub fn is_group(&self) -> bool {
+        self.group_present.is_some()
     }
 }
 
 const COMMENTS: &str = "\
     SELECT c.id, c.statement_id, c.revision_id, c.round_id, c.author_id, \
-      u.display_name AS author_name, c.organisation_id, o.name AS organisation_name, \
+      COALESCE(u.display_name, ep.name, '') AS author_name, c.organisation_id, o.name AS organisation_name, \
       c.body, c.passage_start, c.passage_end, c.quote, c.suggestion, c.knowledge, \
       c.visibility, c.created_at, c.updated_at, c.withdrawn_at, s.reference, f.id AS framework_id, f.slug AS framework_slug, \
       r.id AS response_id, r.outcome, r.reason, \
       (SELECT MAX(rr.revision_id) FROM response_revisions rr WHERE rr.response_id = r.id) AS acted_revision_id, \
-      rd.publication_id AS published_in, cr.text_kind \
+      rd.publication_id AS published_in, cr.text_kind, \
+      c.event_id, ev.name AS event_name, c.participant_id, c.group_agreed, c.group_present, \
+      c.earlier_comment_id \
     FROM comments c \
     JOIN rounds rd ON rd.id = c.round_id \
     JOIN statement_revisions cr ON cr.id = c.revision_id \
-    JOIN users u ON u.id = c.author_id \
+    LEFT JOIN users u ON u.id = c.author_id \
+    LEFT JOIN event_participants ep ON ep.id = c.participant_id \
+    LEFT JOIN events ev ON ev.id = c.event_id \
     JOIN statements s ON s.id = c.statement_id \
     JOIN frameworks f ON f.id = s.framework_id \
     LEFT JOIN organisations o ON o.id = c.organisation_id \
@@ -94,7 +121,7 @@ pub async fn find(conn: &mut AnyConnection, id: i64) -> Result<Option<CommentRow
 #[derive(Debug, Clone, FromRow)]
 pub struct KeyedComment {
     pub id: i64,
-    pub author_id: i64,
+    pub author_id: Option<i64>,
     pub statement_id: i64,
 }
 
@@ -120,6 +147,8 @@ pub struct NewComment<'a> {
     pub knowledge: Knowledge,
     pub visibility: Visibility,
     pub submission_key: &'a str,
+    /// "This still matters to me": the same person's comment in an earlier round.
+    pub earlier_comment_id: Option<i64>,
 }
 
 pub async fn insert(
@@ -130,8 +159,8 @@ pub async fn insert(
     sqlx::query_scalar(
         "INSERT INTO comments (statement_id, revision_id, round_id, author_id, organisation_id, body, \
            passage_start, passage_end, quote, suggestion, knowledge, visibility, created_at, updated_at, \
-           submission_key) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14) RETURNING id",
+           submission_key, earlier_comment_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15) RETURNING id",
     )
     .bind(c.statement_id)
     .bind(c.revision_id)
@@ -147,6 +176,7 @@ pub async fn insert(
     .bind(c.visibility)
     .bind(now)
     .bind(c.submission_key)
+    .bind(c.earlier_comment_id)
     .fetch_one(conn)
     .await
 }

@@ -6,6 +6,7 @@
 use crate::domain::{
     drafting::{Knowledge, Visibility},
     easy_read::TextKind,
+    events::{HearBack, Way},
     response::Outcome,
 };
 
@@ -101,3 +102,5 @@ stored_word!(Knowledge, "comment knowledge");
 stored_word!(Visibility, "comment visibility");
 stored_word!(Outcome, "response outcome");
 stored_word!(TextKind, "revision text kind");
+stored_word!(Way, "event way");
+stored_word!(HearBack, "participant hear back");

@@ -1,0 +1,224 @@
+//! Events, the people recorded at them, and the comments a facilitator enters for them.
+
+use crate::domain::{
+    drafting::{Knowledge, Visibility},
+    events::{HearBack, Way},
+};
+use sqlx::{AnyConnection, FromRow};
+
+#[derive(Debug, Clone, FromRow)]
+pub struct EventRow {
+    pub id: i64,
+    pub framework_id: i64,
+    pub round_id: i64,
+    pub facilitator_id: i64,
+    pub organisation_id: Option<i64>,
+    pub name: String,
+    pub held_on: i64,
+    pub place: String,
+    pub people_count: Option<i64>,
+    pub created_at: i64,
+}
+
+const EVENTS: &str = "SELECT id, framework_id, round_id, facilitator_id, organisation_id, name, \
+    held_on, place, people_count, created_at FROM events";
+
+pub struct NewEvent<'a> {
+    pub framework_id: i64,
+    pub round_id: i64,
+    pub facilitator_id: i64,
+    pub organisation_id: Option<i64>,
+    pub name: &'a str,
+    pub held_on: i64,
+    pub place: &'a str,
+    pub people_count: Option<i64>,
+    pub ways: &'a [Way],
+    pub submission_key: &'a str,
+}
+
+/// Record an event and how people took part in it.
+pub async fn insert(
+    conn: &mut AnyConnection,
+    e: &NewEvent<'_>,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO events (framework_id, round_id, facilitator_id, organisation_id, name, \
+           held_on, place, people_count, submission_key, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+    )
+    .bind(e.framework_id)
+    .bind(e.round_id)
+    .bind(e.facilitator_id)
+    .bind(e.organisation_id)
+    .bind(e.name)
+    .bind(e.held_on)
+    .bind(e.place)
+    .bind(e.people_count)
+    .bind(e.submission_key)
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await?;
+    for way in e.ways {
+        sqlx::query("INSERT INTO event_ways (event_id, way) VALUES ($1, $2)")
+            .bind(id)
+            .bind(*way)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(id)
+}
+
+pub async fn find(conn: &mut AnyConnection, id: i64) -> Result<Option<EventRow>, sqlx::Error> {
+    sqlx::query_as::<_, EventRow>(sqlx::AssertSqlSafe(format!("{EVENTS} WHERE id = $1")))
+        .bind(id)
+        .fetch_optional(conn)
+        .await
+}
+
+/// The event a form's submission key already made, so a form sent twice makes one event.
+pub async fn find_by_key(
+    conn: &mut AnyConnection,
+    key: &str,
+) -> Result<Option<EventRow>, sqlx::Error> {
+    sqlx::query_as::<_, EventRow>(sqlx::AssertSqlSafe(format!(
+        "{EVENTS} WHERE submission_key = $1"
+    )))
+    .bind(key)
+    .fetch_optional(conn)
+    .await
+}
+
+/// How people took part in an event, in the order of `Way::ALL`.
+pub async fn ways(conn: &mut AnyConnection, event_id: i64) -> Result<Vec<Way>, sqlx::Error> {
+    let stored: Vec<Way> = sqlx::query_scalar("SELECT way FROM event_ways WHERE event_id = $1")
+        .bind(event_id)
+        .fetch_all(conn)
+        .await?;
+    Ok(Way::ALL
+        .into_iter()
+        .filter(|w| stored.contains(w))
+        .collect())
+}
+
+#[derive(Debug, Clone, FromRow)]
+pub struct ParticipantRow {
+    pub id: i64,
+    pub event_id: i64,
+    pub name: String,
+    pub hear_back: HearBack,
+    pub email: Option<String>,
+    pub postal_address: Option<String>,
+    pub easy_read: i64,
+}
+
+pub struct NewParticipant<'a> {
+    pub event_id: i64,
+    pub name: &'a str,
+    pub hear_back: HearBack,
+    /// Only when they chose to hear back by email.
+    pub email: Option<&'a str>,
+    /// Only when they chose to hear back by post.
+    pub postal_address: Option<&'a str>,
+    pub easy_read: bool,
+}
+
+pub async fn insert_participant(
+    conn: &mut AnyConnection,
+    p: &NewParticipant<'_>,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO event_participants (event_id, name, hear_back, email, postal_address, \
+           easy_read, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(p.event_id)
+    .bind(p.name)
+    .bind(p.hear_back)
+    .bind(p.email)
+    .bind(p.postal_address)
+    .bind(i64::from(p.easy_read))
+    .bind(now)
+    .fetch_one(conn)
+    .await
+}
+
+pub async fn participant(
+    conn: &mut AnyConnection,
+    id: i64,
+) -> Result<Option<ParticipantRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, event_id, name, hear_back, email, postal_address, easy_read \
+         FROM event_participants WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(conn)
+    .await
+}
+
+/// Whose voice a recorded comment is: one person recorded at the event, or a group view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordedVoice {
+    Participant(i64),
+    /// `agreed` of the `present` people at the event said it.
+    Group {
+        agreed: i64,
+        present: i64,
+    },
+}
+
+pub struct RecordedComment<'a> {
+    pub event_id: i64,
+    pub voice: RecordedVoice,
+    pub recorded_by: i64,
+    pub statement_id: i64,
+    pub revision_id: i64,
+    pub round_id: i64,
+    pub organisation_id: Option<i64>,
+    pub body: &'a str,
+    pub passage: Option<(i64, i64, &'a str)>,
+    pub suggestion: Option<&'a str>,
+    pub knowledge: Knowledge,
+    pub visibility: Visibility,
+    pub submission_key: &'a str,
+}
+
+/// A comment a facilitator entered for someone at an event, or for a group there. It
+/// joins the same answer, publish and report loop as any other comment.
+pub async fn insert_recorded_comment(
+    conn: &mut AnyConnection,
+    c: &RecordedComment<'_>,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    let (participant, agreed, present) = match c.voice {
+        RecordedVoice::Participant(id) => (Some(id), None, None),
+        RecordedVoice::Group { agreed, present } => (None, Some(agreed), Some(present)),
+    };
+    sqlx::query_scalar(
+        "INSERT INTO comments (statement_id, revision_id, round_id, author_id, organisation_id, body, \
+           passage_start, passage_end, quote, suggestion, knowledge, visibility, created_at, updated_at, \
+           submission_key, event_id, participant_id, group_agreed, group_present, recorded_by) \
+         VALUES ($1, $2, $3, NULL, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $15, $16, $17, $18) \
+         RETURNING id",
+    )
+    .bind(c.statement_id)
+    .bind(c.revision_id)
+    .bind(c.round_id)
+    .bind(c.organisation_id)
+    .bind(c.body)
+    .bind(c.passage.map(|p| p.0))
+    .bind(c.passage.map(|p| p.1))
+    .bind(c.passage.map(|p| p.2))
+    .bind(c.suggestion)
+    .bind(c.knowledge)
+    .bind(c.visibility)
+    .bind(now)
+    .bind(c.submission_key)
+    .bind(c.event_id)
+    .bind(participant)
+    .bind(agreed)
+    .bind(present)
+    .bind(c.recorded_by)
+    .fetch_one(conn)
+    .await
+}
