@@ -14,6 +14,7 @@ mod organisation_name;
 pub mod passage;
 pub mod picture;
 pub mod plain_language;
+pub mod proposals;
 pub mod report;
 pub mod response;
 pub mod submission_key;

@@ -83,6 +83,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/frameworks/:slug/rounds") view=pages::rounds::RoundsPage ssr=SsrMode::Async/>
                     <Route path=path!("/frameworks/:slug/rounds/:id") view=pages::balance::RoundBalancePage ssr=SsrMode::Async/>
                     <Route path=path!("/frameworks/:slug/values") view=pages::values::ValuesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/frameworks/:slug/proposals") view=pages::proposals::ProposalsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/frameworks/:slug/proposals/:id") view=pages::proposals::ProposalPage ssr=SsrMode::Async/>
+                    <Route path=path!("/frameworks/:slug/propose") view=pages::proposals::ProposePage ssr=SsrMode::Async/>
                     <Route
                         path=path!("/frameworks/:slug/rounds/:id/comments")
                         view=pages::answers::RoundCommentsPage

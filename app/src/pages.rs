@@ -11,6 +11,7 @@ pub mod history;
 pub mod home;
 pub mod mailbox;
 pub mod not_found;
+pub mod proposals;
 pub mod publications;
 pub mod redraft;
 pub mod rounds;

@@ -17,6 +17,7 @@ pub mod lookups;
 pub mod mail;
 pub mod mailbox;
 pub mod outbox;
+pub mod proposing;
 pub mod publication_email;
 pub mod publishing;
 pub mod reports;

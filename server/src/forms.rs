@@ -5,6 +5,7 @@
 mod account;
 mod admin;
 mod drafting;
+mod proposals;
 mod publishing;
 mod sign_in;
 mod twins;
@@ -56,6 +57,11 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/frameworks/{slug}/statements/{reference}/manage",
             post(drafting::manage_statement),
+        )
+        .route("/frameworks/{slug}/propose", post(proposals::propose))
+        .route(
+            "/frameworks/{slug}/proposals/{id}",
+            post(proposals::proposal),
         )
         .route("/frameworks/{slug}/values", post(values::framework_values))
         .route(

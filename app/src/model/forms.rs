@@ -428,3 +428,56 @@ mod tests {
         assert_eq!(CommentAction::parse("delete-everything"), None);
     }
 }
+
+form_fields! {
+    /// A proposal for a new statement.
+    pub struct ProposalInput {
+        /// The theme's code.
+        theme => THEME,
+        body => BODY,
+        why => WHY,
+        knowledge => KNOWLEDGE,
+        visibility => VISIBILITY,
+        /// Empty for "myself", or the id of an organisation they represent.
+        on_behalf_of => ON_BEHALF_OF,
+        submission_key => SUBMISSION_KEY,
+    }
+}
+
+form_actions! {
+    /// The proposal form's buttons.
+    pub enum ProposeAction {
+        Send = "send",
+        /// Show the plain-language advice without JavaScript, keeping what was typed.
+        Check = "check",
+    }
+}
+
+form_fields! {
+    /// What is sent from a proposal's page: a comment, or an editor's decision.
+    pub struct ProposalPageInput {
+        comment_body => COMMENT_BODY,
+        comment_knowledge => COMMENT_KNOWLEDGE,
+        comment_visibility => COMMENT_VISIBILITY,
+        comment_key => COMMENT_KEY,
+        /// The decision's reason, in plain words.
+        reason => REASON,
+        /// Adopting: the theme's code.
+        adopt_theme => ADOPT_THEME,
+        /// Merging: the statement's reference and its new wording.
+        merge_into => MERGE_INTO,
+        wording => WORDING,
+    }
+}
+
+form_actions! {
+    /// The buttons on a proposal's page.
+    pub enum ProposalAction {
+        Back = "back",
+        TakeBack = "take-back",
+        Comment = "comment",
+        Adopt = "adopt",
+        Merge = "merge",
+        Decline = "decline",
+    }
+}

@@ -31,10 +31,15 @@ pub enum Saved {
     StatementValues,
     EasyRead,
     StillFits,
+    Proposal,
+    Backed,
+    BackingTakenBack,
+    ProposalComment,
+    ProposalDecided,
 }
 
 impl Saved {
-    pub const ALL: [Saved; 26] = [
+    pub const ALL: [Saved; 31] = [
         Self::Comment,
         Self::CommentChanged,
         Self::CommentWithdrawn,
@@ -61,6 +66,11 @@ impl Saved {
         Self::StatementValues,
         Self::EasyRead,
         Self::StillFits,
+        Self::Proposal,
+        Self::Backed,
+        Self::BackingTakenBack,
+        Self::ProposalComment,
+        Self::ProposalDecided,
     ];
 
     /// The code in the address. Kept stable: people bookmark and share addresses.
@@ -92,6 +102,11 @@ impl Saved {
             Self::StatementValues => "statement-values",
             Self::EasyRead => "easy-read",
             Self::StillFits => "still-fits",
+            Self::Proposal => "proposal",
+            Self::Backed => "backed",
+            Self::BackingTakenBack => "backing-taken-back",
+            Self::ProposalComment => "proposal-comment",
+            Self::ProposalDecided => "decided",
         }
     }
 
@@ -130,6 +145,13 @@ impl Saved {
             Self::StillFits => {
                 "The easy read version is marked as up to date: it still fits the main text."
             }
+            Self::Proposal => {
+                "Thank you. Your proposal has been saved. Editors will decide on it before the next version is published."
+            }
+            Self::Backed => "You have said this is true for you too.",
+            Self::BackingTakenBack => "You no longer back this proposal.",
+            Self::ProposalComment => "Thank you. Your comment has been saved.",
+            Self::ProposalDecided => "The decision has been saved.",
         }
     }
 

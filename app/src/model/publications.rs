@@ -168,6 +168,8 @@ pub struct PublishView {
     /// One of those rounds that is still open, which stops publishing.
     pub open_round: Option<String>,
     pub missing: Vec<Missing>,
+    /// Proposals still waiting for a decision, which stop publishing too.
+    pub undecided_proposals: Vec<Missing>,
     /// Newest first.
     pub versions: Vec<i64>,
     /// Easy read twins missing or out of step: a warning, or a refusal when the

@@ -107,6 +107,7 @@ pub fn PublishPage() -> impl IntoView {
                                     </ul>
                                 </div>
                             })}
+                            <crate::pages::proposals::UndecidedProposals proposals=p.undecided_proposals.clone()/>
                             <PublishTwinsWarning overview=p.twins.clone()/>
                             {ready.then(|| view! {
                                 <form method="post" action=format!("/frameworks/{}/publish", p.framework_slug) novalidate class="narrow">

@@ -38,26 +38,14 @@ async fn check(
         .map_err(|e| AppError::field(CommentInput::KNOWLEDGE, e))?;
     let visibility = Visibility::parse(&form.visibility)
         .map_err(|e| AppError::field(CommentInput::VISIBILITY, e))?;
-    let organisation = match form.on_behalf_of.trim() {
-        "" => None,
-        raw => {
-            let id: i64 = raw.parse().map_err(|_| {
-                AppError::Field(
-                    CommentInput::ON_BEHALF_OF.into(),
-                    "Choose who you are commenting for".into(),
-                )
-            })?;
-            let memberships = store::organisations::memberships_of_user(conn, viewer.id).await?;
-            if !memberships.iter().any(|m| m.organisation_id == id) {
-                // Checked on the server: a representative speaks only for their own organisations.
-                return Err(AppError::Field(
-                    CommentInput::ON_BEHALF_OF.into(),
-                    "You can only comment for an organisation you represent".into(),
-                ));
-            }
-            Some(id)
-        }
-    };
+    let organisation = speaks_for(
+        conn,
+        viewer,
+        &form.on_behalf_of,
+        CommentInput::ON_BEHALF_OF,
+        "comment",
+    )
+    .await?;
     Ok(Checked {
         body,
         suggestion,
@@ -65,6 +53,34 @@ async fn check(
         visibility,
         organisation,
     })
+}
+
+/// The organisation someone says they speak for (`raw`: empty for themselves, or its
+/// id), checked against their memberships in `conn`, the caller's write transaction: a
+/// representative speaks only for their own organisations. Errors name `field` and say
+/// what they were doing (`verb`: "comment", "propose a statement").
+pub(super) async fn speaks_for(
+    conn: &mut AnyConnection,
+    viewer: &Viewer,
+    raw: &str,
+    field: &str,
+    verb: &str,
+) -> Result<Option<i64>, AppError> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    let id: i64 = raw
+        .parse()
+        .map_err(|_| AppError::Field(field.into(), "Choose who you are speaking for".into()))?;
+    let memberships = store::organisations::memberships_of_user(conn, viewer.id).await?;
+    if !memberships.iter().any(|m| m.organisation_id == id) {
+        return Err(AppError::Field(
+            field.into(),
+            format!("You can only {verb} for an organisation you represent"),
+        ));
+    }
+    Ok(Some(id))
 }
 
 fn word_number(raw: &str, field: &str) -> Result<usize, AppError> {

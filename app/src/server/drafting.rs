@@ -183,7 +183,6 @@ pub async fn create_statement(
         }
         return Err(submission_key::used_elsewhere().into());
     }
-    let values = super::values::check_ticked(&mut tx, framework, values).await?;
     let new = store::statements::NewStatement {
         framework_id: framework,
         theme_id: theme,
@@ -192,10 +191,35 @@ pub async fn create_statement(
         note: &note,
         submission_key: Some(key.as_str()),
     };
-    let (statement, reference) = store::statements::insert_statement(&mut tx, &new, now()).await?;
-    store::values::set_for_statement(&mut tx, statement, &values).await?;
+    let made = insert_statement_with_values(&mut tx, &new, values).await?;
     tx.commit().await?;
-    Ok(reference)
+    Ok(made.reference)
+}
+
+/// A statement a caller's transaction made: its id, reference and first draft.
+pub struct MadeStatement {
+    pub id: i64,
+    pub reference: String,
+    pub first_revision_id: i64,
+}
+
+/// Make a checked statement with its values in the caller's transaction: the one way a
+/// statement is made, whether an editor writes it or adopts someone's proposal, so
+/// values (required once a framework has them) are checked alike.
+pub(super) async fn insert_statement_with_values(
+    tx: &mut AnyConnection,
+    new: &store::statements::NewStatement<'_>,
+    values: &[String],
+) -> Result<MadeStatement, AppError> {
+    let values = super::values::check_ticked(tx, new.framework_id, values).await?;
+    let (id, reference) = store::statements::insert_statement(tx, new, now()).await?;
+    store::values::set_for_statement(tx, id, &values).await?;
+    let first_revision_id = store::statements::latest_revision_id(tx, id).await?;
+    Ok(MadeStatement {
+        id,
+        reference,
+        first_revision_id,
+    })
 }
 
 /// Why a redraft was not saved.
@@ -262,27 +286,7 @@ pub async fn redraft(
         }
         return Err(AppError::from(submission_key::used_elsewhere()).into());
     }
-    if statement.retired_at.is_some() {
-        return Err(AppError::Invalid(
-            "This statement has been retired, so it cannot be redrafted.".into(),
-        )
-        .into());
-    }
     let base = form.base_revision_id;
-    let Some(base_text) = store::statements::revision_body(&mut tx, statement.id, base).await?
-    else {
-        return Err(AppError::Invalid(
-            "We could not tell which draft you started from. Reload the page and try again.".into(),
-        )
-        .into());
-    };
-    if base == statement.revision_id && body == base_text {
-        return Err(AppError::Field(
-            StatementInput::BODY.into(),
-            "The new text is the same as the current text. Change it, or go back.".into(),
-        )
-        .into());
-    }
     let revision = store::statements::NewRevision {
         statement_id: statement.id,
         body: &body,
@@ -290,8 +294,8 @@ pub async fn redraft(
         note: &note,
         submission_key: Some(key.as_str()),
     };
-    match store::statements::add_revision_if_current(&mut tx, &revision, base, now()).await? {
-        Some(new_revision) => {
+    match add_draft(&mut tx, &statement, &revision, base).await? {
+        Drafted::Saved(new_revision) => {
             // Answers given while redrafting point at the draft they shaped, written in
             // the same transaction as the draft itself.
             responding::store_answers(
@@ -306,11 +310,53 @@ pub async fn redraft(
             tx.commit().await?;
             Ok(())
         }
-        None => {
+        Drafted::Stale { base_text } => {
             tx.rollback().await?;
             stale(cx, framework.id, reference, &base_text, &body).await
         }
     }
+}
+
+/// What [`add_draft`] did.
+pub(super) enum Drafted {
+    /// The new draft's id.
+    Saved(i64),
+    /// Someone saved a newer draft since `base`: nothing was written; the caller rolls
+    /// back. `base_text` is the draft the editor started from.
+    Stale { base_text: String },
+}
+
+/// Add a checked draft of a statement in the caller's transaction, if the statement
+/// still shows `base`: the one redraft path, whether an editor redrafts or merges
+/// someone's proposal in.
+pub(super) async fn add_draft(
+    tx: &mut AnyConnection,
+    statement: &store::frameworks::StatementRow,
+    revision: &store::statements::NewRevision<'_>,
+    base: i64,
+) -> Result<Drafted, AppError> {
+    if statement.retired_at.is_some() {
+        return Err(AppError::Invalid(
+            "This statement has been retired, so it cannot be redrafted.".into(),
+        ));
+    }
+    let Some(base_text) = store::statements::revision_body(tx, statement.id, base).await? else {
+        return Err(AppError::Invalid(
+            "We could not tell which draft you started from. Reload the page and try again.".into(),
+        ));
+    };
+    if base == statement.revision_id && revision.body == base_text {
+        return Err(AppError::Field(
+            StatementInput::BODY.into(),
+            "The new text is the same as the current text. Change it, or go back.".into(),
+        ));
+    }
+    Ok(
+        match store::statements::add_revision_if_current(tx, revision, base, now()).await? {
+            Some(id) => Drafted::Saved(id),
+            None => Drafted::Stale { base_text },
+        },
+    )
 }
 
 /// Someone saved first: merge this editor's change onto the newest draft, read now,

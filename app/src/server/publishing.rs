@@ -75,6 +75,12 @@ pub async fn publish(cx: &Context, slug: &str, summary: &str) -> Result<i64, App
             singular_or_plural(unanswered, "needs", "need"),
         )));
     }
+    let undecided = super::proposing::undecided(&mut tx, framework.id, at).await?;
+    if !undecided.is_empty() {
+        return Err(AppError::Invalid(super::proposing::refusal(
+            undecided.len(),
+        )));
+    }
     // Read inside the transaction, after the lock, so a twin cannot fall out of step
     // between this check and the version being written.
     let twins = super::twins::overview(&mut tx, framework.id, &framework.slug).await?;
@@ -135,6 +141,8 @@ pub async fn publish_page(cx: &Context, slug: &str) -> Result<PublishView, AppEr
             ),
         })
         .collect();
+    let undecided_proposals =
+        super::proposing::missing_decisions(&mut conn, framework.id, at).await?;
     let versions = store::publications::versions(&mut conn, framework.id).await?;
     let twins = super::twins::overview(&mut conn, framework.id, &framework.slug).await?;
     Ok(PublishView {
@@ -143,6 +151,7 @@ pub async fn publish_page(cx: &Context, slug: &str) -> Result<PublishView, AppEr
         open_round: pending.open_round(at).map(|r| r.title.clone()),
         round_titles: pending.rounds.into_iter().map(|r| r.title).collect(),
         missing,
+        undecided_proposals,
         versions,
         twins,
     })

@@ -10,6 +10,7 @@ pub mod frameworks;
 pub mod jargon;
 pub mod organisations;
 pub mod outbox;
+pub mod proposals;
 pub mod publications;
 pub mod rate_limits;
 pub mod rounds;

@@ -104,3 +104,4 @@ stored_word!(Outcome, "response outcome");
 stored_word!(TextKind, "revision text kind");
 stored_word!(Way, "event way");
 stored_word!(HearBack, "participant hear back");
+stored_word!(crate::domain::proposals::Status, "proposal status");

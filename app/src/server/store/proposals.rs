@@ -1,0 +1,296 @@
+//! Proposals for new statements, their backings ("this is true for me too") and the
+//! comments on them.
+
+use crate::domain::{
+    drafting::{Knowledge, Visibility},
+    proposals::Status,
+};
+use sqlx::{AnyConnection, FromRow};
+
+/// A proposal with what is needed to show it: its theme, who made it, its backing
+/// count and, once decided, the statement it became or went into.
+#[derive(Debug, Clone, FromRow)]
+pub struct ProposalRow {
+    pub id: i64,
+    pub framework_id: i64,
+    pub framework_slug: String,
+    pub theme_id: i64,
+    pub theme_code: String,
+    pub theme_title: String,
+    pub round_id: i64,
+    pub author_id: i64,
+    pub author_name: String,
+    pub organisation_id: Option<i64>,
+    pub organisation_name: Option<String>,
+    pub body: String,
+    pub why: String,
+    pub knowledge: Knowledge,
+    pub visibility: Visibility,
+    pub status: Status,
+    pub statement_id: Option<i64>,
+    pub statement_reference: Option<String>,
+    pub revision_id: Option<i64>,
+    pub reason: Option<String>,
+    pub decided_at: Option<i64>,
+    pub created_at: i64,
+    pub backings: i64,
+}
+
+// The backing count is a correlated sub-query on the backings' primary key: still one
+// query per list.
+const PROPOSALS: &str = "\
+    SELECT p.id, p.framework_id, f.slug AS framework_slug, p.theme_id, t.code AS theme_code, \
+      t.title AS theme_title, p.round_id, p.author_id, COALESCE(u.display_name, '') AS author_name, \
+      p.organisation_id, o.name AS organisation_name, p.body, p.why, p.knowledge, p.visibility, \
+      p.status, p.statement_id, s.reference AS statement_reference, p.revision_id, p.reason, \
+      p.decided_at, p.created_at, \
+      (SELECT COUNT(*) FROM proposal_backings b WHERE b.proposal_id = p.id) AS backings \
+    FROM proposals p \
+    JOIN frameworks f ON f.id = p.framework_id \
+    JOIN themes t ON t.id = p.theme_id \
+    JOIN users u ON u.id = p.author_id \
+    LEFT JOIN organisations o ON o.id = p.organisation_id \
+    LEFT JOIN statements s ON s.id = p.statement_id";
+
+/// Every live proposal of a framework, newest first.
+pub async fn for_framework(
+    conn: &mut AnyConnection,
+    framework_id: i64,
+) -> Result<Vec<ProposalRow>, sqlx::Error> {
+    sqlx::query_as::<_, ProposalRow>(sqlx::AssertSqlSafe(format!(
+        "{PROPOSALS} WHERE p.framework_id = $1 AND p.withdrawn_at IS NULL ORDER BY p.id DESC"
+    )))
+    .bind(framework_id)
+    .fetch_all(conn)
+    .await
+}
+
+pub async fn find(conn: &mut AnyConnection, id: i64) -> Result<Option<ProposalRow>, sqlx::Error> {
+    sqlx::query_as::<_, ProposalRow>(sqlx::AssertSqlSafe(format!(
+        "{PROPOSALS} WHERE p.id = $1 AND p.withdrawn_at IS NULL"
+    )))
+    .bind(id)
+    .fetch_optional(conn)
+    .await
+}
+
+/// The proposals of rounds no version answers yet that still wait for a decision: each
+/// stops publishing, as an unanswered comment does.
+pub async fn undecided_awaiting_publication(
+    conn: &mut AnyConnection,
+    framework_id: i64,
+    now: i64,
+) -> Result<Vec<ProposalRow>, sqlx::Error> {
+    sqlx::query_as::<_, ProposalRow>(sqlx::AssertSqlSafe(format!(
+        "{PROPOSALS} JOIN rounds rd ON rd.id = p.round_id \
+         WHERE p.framework_id = $1 AND rd.publication_id IS NULL AND rd.opens_at <= $2 \
+           AND p.status = 'open' AND p.withdrawn_at IS NULL ORDER BY p.id"
+    )))
+    .bind(framework_id)
+    .bind(now)
+    .fetch_all(conn)
+    .await
+}
+
+/// The proposal a form's submission key already made, and who made it.
+pub async fn by_key(
+    conn: &mut AnyConnection,
+    key: &str,
+) -> Result<Option<(i64, i64, i64)>, sqlx::Error> {
+    sqlx::query_as("SELECT id, author_id, framework_id FROM proposals WHERE submission_key = $1")
+        .bind(key)
+        .fetch_optional(conn)
+        .await
+}
+
+pub struct NewProposal<'a> {
+    pub framework_id: i64,
+    pub theme_id: i64,
+    pub round_id: i64,
+    pub author_id: i64,
+    pub organisation_id: Option<i64>,
+    pub body: &'a str,
+    pub why: &'a str,
+    pub knowledge: Knowledge,
+    pub visibility: Visibility,
+    pub submission_key: &'a str,
+}
+
+pub async fn insert(
+    conn: &mut AnyConnection,
+    p: &NewProposal<'_>,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO proposals (framework_id, theme_id, round_id, author_id, organisation_id, body, why, \
+           knowledge, visibility, status, submission_key, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id",
+    )
+    .bind(p.framework_id)
+    .bind(p.theme_id)
+    .bind(p.round_id)
+    .bind(p.author_id)
+    .bind(p.organisation_id)
+    .bind(p.body)
+    .bind(p.why)
+    .bind(p.knowledge)
+    .bind(p.visibility)
+    .bind(Status::Open)
+    .bind(p.submission_key)
+    .bind(now)
+    .fetch_one(conn)
+    .await
+}
+
+pub struct Decision<'a> {
+    pub status: Status,
+    pub statement_id: Option<i64>,
+    pub revision_id: Option<i64>,
+    pub reason: &'a str,
+    pub decided_by: i64,
+}
+
+/// Record a decision on a proposal still open. Returns whether it was still open: two
+/// editors deciding at once cannot both decide.
+pub async fn decide(
+    conn: &mut AnyConnection,
+    id: i64,
+    d: &Decision<'_>,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE proposals SET status = $1, statement_id = $2, revision_id = $3, reason = $4, \
+           decided_by = $5, decided_at = $6, updated_at = $6 \
+         WHERE id = $7 AND status = 'open'",
+    )
+    .bind(d.status)
+    .bind(d.statement_id)
+    .bind(d.revision_id)
+    .bind(d.reason)
+    .bind(d.decided_by)
+    .bind(now)
+    .bind(id)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Whether this person backs this proposal.
+pub async fn is_backed_by(
+    conn: &mut AnyConnection,
+    proposal_id: i64,
+    user_id: i64,
+) -> Result<bool, sqlx::Error> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM proposal_backings WHERE proposal_id = $1 AND user_id = $2",
+    )
+    .bind(proposal_id)
+    .bind(user_id)
+    .fetch_one(conn)
+    .await?;
+    Ok(n > 0)
+}
+
+/// Back a proposal; backing it again changes nothing.
+pub async fn back(
+    conn: &mut AnyConnection,
+    proposal_id: i64,
+    user_id: i64,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO proposal_backings (proposal_id, user_id, created_at) VALUES ($1, $2, $3) \
+         ON CONFLICT (proposal_id, user_id) DO NOTHING",
+    )
+    .bind(proposal_id)
+    .bind(user_id)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn take_back(
+    conn: &mut AnyConnection,
+    proposal_id: i64,
+    user_id: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM proposal_backings WHERE proposal_id = $1 AND user_id = $2")
+        .bind(proposal_id)
+        .bind(user_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+#[derive(Debug, Clone, FromRow)]
+pub struct ProposalCommentRow {
+    pub id: i64,
+    pub author_id: i64,
+    pub author_name: String,
+    pub body: String,
+    pub knowledge: Knowledge,
+    pub visibility: Visibility,
+    pub created_at: i64,
+}
+
+/// The live comments on a proposal, oldest first.
+pub async fn comments(
+    conn: &mut AnyConnection,
+    proposal_id: i64,
+) -> Result<Vec<ProposalCommentRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT c.id, c.author_id, COALESCE(u.display_name, '') AS author_name, c.body, \
+           c.knowledge, c.visibility, c.created_at \
+         FROM proposal_comments c JOIN users u ON u.id = c.author_id \
+         WHERE c.proposal_id = $1 AND c.withdrawn_at IS NULL ORDER BY c.id",
+    )
+    .bind(proposal_id)
+    .fetch_all(conn)
+    .await
+}
+
+pub struct NewProposalComment<'a> {
+    pub proposal_id: i64,
+    pub author_id: i64,
+    pub body: &'a str,
+    pub knowledge: Knowledge,
+    pub visibility: Visibility,
+    pub submission_key: &'a str,
+}
+
+/// Add a comment; the same form sent twice adds it once (its key is already there).
+pub async fn insert_comment(
+    conn: &mut AnyConnection,
+    c: &NewProposalComment<'_>,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO proposal_comments (proposal_id, author_id, body, knowledge, visibility, \
+           submission_key, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) \
+         ON CONFLICT (submission_key) DO NOTHING",
+    )
+    .bind(c.proposal_id)
+    .bind(c.author_id)
+    .bind(c.body)
+    .bind(c.knowledge)
+    .bind(c.visibility)
+    .bind(c.submission_key)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// A person's own proposals, newest first, for their contributions page and email.
+pub async fn by_author(
+    conn: &mut AnyConnection,
+    author_id: i64,
+) -> Result<Vec<ProposalRow>, sqlx::Error> {
+    sqlx::query_as::<_, ProposalRow>(sqlx::AssertSqlSafe(format!(
+        "{PROPOSALS} WHERE p.author_id = $1 AND p.withdrawn_at IS NULL ORDER BY p.id DESC"
+    )))
+    .bind(author_id)
+    .fetch_all(conn)
+    .await
+}
