@@ -23,6 +23,8 @@ pub struct FrameworkDetail {
     pub twins: Option<super::TwinOverview>,
     /// The reader's choice of text.
     pub reading: crate::domain::easy_read::TextKind,
+    /// How many proposed statements the reader may see.
+    pub proposal_count: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -120,6 +122,7 @@ mod tests {
         FrameworkDetail {
             twins: None,
             reading: crate::domain::easy_read::TextKind::Standard,
+            proposal_count: 0,
             settings: super::super::FrameworkSettings {
                 lived_experience_target: 50,
                 requires_easy_read: false,

@@ -71,6 +71,7 @@ pub fn FrameworkPage() -> impl IntoView {
                             <p class="lead">{f.summary.clone()}</p>
                             <RoundBanner status=f.round.clone() rounds_href=format!("/frameworks/{slug}/rounds")/>
                             <crate::pages::balance::OpenRoundBalance slug=slug.clone()/>
+                            <crate::pages::proposals::ProposalsLink slug=slug.clone() count=f.proposal_count round=f.round.clone()/>
                             {f.can_edit.then(|| view! {
                                 <ul class="action-list">
                                     <li><a class="button button--secondary" href=format!("/frameworks/{slug}/edit")>"Edit framework and themes"</a></li>
@@ -219,6 +220,7 @@ fn ByTheme(framework: FrameworkDetail, only: Option<String>) -> impl IntoView {
                     <section class="theme" aria-labelledby=format!("theme-{}", theme.code)>
                         <h2 id=format!("theme-{}", theme.code)>{theme.title.clone()}</h2>
                         <p>{theme.description.clone()}</p>
+                        <crate::pages::proposals::ProposeUnderTheme slug=slug.clone() code=theme.code.clone() title=theme.title.clone() round=f.round.clone()/>
                         {f.can_edit.then(|| view! {
                             <p><a href=format!("/frameworks/{slug}/themes/{}/new-statement", theme.code)>
                                 "Add a statement"<span class="visually-hidden">{format!(" to {}", theme.title)}</span>

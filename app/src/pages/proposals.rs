@@ -19,7 +19,7 @@ use crate::{
     },
     form::{FormFeedback, use_form_feedback},
     model::{
-        ACTION, Missing, ProposalAction, ProposalInput, ProposalPageInput, ProposalSummary,
+        ACTION, Missing, ProposalAction, RoundStatus, ProposalInput, ProposalPageInput, ProposalSummary,
         ProposalView, ProposeAction, ValueFieldNames,
     },
     pages::comment::RadioGroup,
@@ -362,5 +362,28 @@ pub fn UndecidedProposals(proposals: Vec<Missing>) -> impl IntoView {
                 }).collect_view()}
             </ul>
         </div>
+    })
+}
+
+/// On the framework page: its proposals, counted, and (while a round is open) the way to
+/// propose one.
+#[component]
+pub fn ProposalsLink(slug: String, count: usize, round: RoundStatus) -> impl IntoView {
+    let open = matches!(round, RoundStatus::Open { .. });
+    view! {
+        <ul class="action-list">
+            <li><a href=format!("/frameworks/{slug}/proposals")>{format!("Proposed statements ({count})")}</a></li>
+            {open.then(|| view! { <li><a href=format!("/frameworks/{slug}/propose")>"Propose a new statement"</a></li> })}
+        </ul>
+    }
+}
+
+/// Under a theme's heading while a round is open: propose a statement for that theme.
+#[component]
+pub fn ProposeUnderTheme(slug: String, code: String, title: String, round: RoundStatus) -> impl IntoView {
+    matches!(round, RoundStatus::Open { .. }).then(|| view! {
+        <p><a href=format!("/frameworks/{slug}/propose?theme={code}")>
+            "Propose a new statement"<span class="visually-hidden">{format!(" for {title}")}</span>
+        </a></p>
     })
 }

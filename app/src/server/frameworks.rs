@@ -62,6 +62,7 @@ pub async fn detail(cx: &Context, slug: &str) -> Result<FrameworkDetail, AppErro
     let statements = store::frameworks::current_statements(&mut conn, framework.id).await?;
     let rounds = store::rounds::for_framework(&mut conn, framework.id).await?;
     let settings = super::balance::settings(&mut conn, framework.id).await?;
+    let proposal_count = super::proposing::count_visible(cx, &mut conn, framework.id).await?;
     let values = store::values::for_framework(&mut conn, framework.id).await?;
     let carried = values::carried_by_statement(
         &values,
@@ -104,6 +105,7 @@ pub async fn detail(cx: &Context, slug: &str) -> Result<FrameworkDetail, AppErro
     };
     Ok(FrameworkDetail {
         settings,
+        proposal_count,
         reading: cx.reading,
         round: round_status(&rounds, now()),
         can_edit: cx.is_editor(),
