@@ -12,6 +12,7 @@ mod drafting;
 mod easy_read_reading;
 mod outbox;
 mod pages;
+mod proposals;
 mod publishing;
 mod races;
 mod responses;
