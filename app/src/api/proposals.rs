@@ -21,3 +21,9 @@ pub async fn get_propose_form(
     use crate::server::{proposing, request};
     proposing::propose_form(&request::context()?, &slug, theme).await
 }
+
+#[server]
+pub async fn get_my_proposals() -> Result<Vec<ProposalSummary>, AppError> {
+    use crate::server::{proposing, request};
+    proposing::mine(&request::context()?).await
+}

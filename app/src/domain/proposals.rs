@@ -94,8 +94,8 @@ pub fn proposer_label(
 /// from.
 pub fn adopted_note(proposer: Option<&str>, id: i64) -> String {
     match proposer {
-        Some(who) => format!("Proposed by {who} (proposal {id})."),
-        None => format!("Proposed by a participant (proposal {id})."),
+        Some(who) => format!("This statement began as a proposal by {who} (proposal {id})."),
+        None => format!("This statement began as a proposal by a participant (proposal {id})."),
     }
 }
 
@@ -152,7 +152,7 @@ mod tests {
         );
         assert_eq!(
             adopted_note(None, 4),
-            "Proposed by a participant (proposal 4)."
+            "This statement began as a proposal by a participant (proposal 4)."
         );
     }
 

@@ -30,6 +30,8 @@ pub struct ProposalSummary {
     /// `None` when the proposer chose to be seen by the policy team only.
     pub proposer: Option<String>,
     pub statement: Option<StatementLink>,
+    /// The decision's reason, once decided.
+    pub reason: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -67,7 +69,6 @@ pub struct ProposalView {
     pub summary: ProposalSummary,
     pub why: String,
     pub date: String,
-    pub reason: Option<String>,
     pub signed_in: bool,
     /// The viewer made it (they cannot back their own).
     pub own: bool,

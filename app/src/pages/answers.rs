@@ -239,6 +239,7 @@ pub fn ContributionsPage() -> impl IntoView {
         <Title text="What you said"/>
         <nav class="breadcrumbs" aria-label="Breadcrumb"><ol><li><a href="/account">"Your account"</a></li></ol></nav>
         <h1>"What you said, and what happened"</h1>
+        <crate::pages::proposals::MyProposals/>
         <Suspense fallback=loading>
             {move || Suspend::new(async move {
                 loaded(contributions.await, |list| {

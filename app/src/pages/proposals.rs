@@ -3,7 +3,7 @@
 //! backing, comments and, for editors, the decision.
 
 use crate::{
-    api::{get_proposal, get_proposals, get_propose_form},
+    api::{get_my_proposals, get_proposal, get_proposals, get_propose_form},
     components::{
         error_summary::ErrorSummary,
         fields::TextArea,
@@ -260,7 +260,7 @@ fn OneProposal(
         {(!d.why.is_empty()).then(|| view! { <h2 class="heading-m">"Why it matters"</h2><p class="pre-line">{d.why.clone()}</p> })}
         <h2 class="heading-m">"Decision"</h2>
         <p><strong>{p.status.label()}</strong></p>
-        {d.reason.clone().map(|r| view! { <p class="pre-line">{r}</p> })}
+        {p.reason.clone().map(|r| view! { <p class="pre-line">{r}</p> })}
         {p.statement.clone().map(|s| view! { <p><a href=s.href>{format!("Read statement {}", s.reference)}</a></p> })}
         <h2 class="heading-m">"This is true for me too"</h2>
         <p>{status_line(&p)}</p>
@@ -386,4 +386,33 @@ pub fn ProposeUnderTheme(slug: String, code: String, title: String, round: Round
             "Propose a new statement"<span class="visually-hidden">{format!(" for {title}")}</span>
         </a></p>
     })
+}
+
+/// On "What you said": the person's own proposals and what was decided on each.
+#[component]
+pub fn MyProposals() -> impl IntoView {
+    let mine = Resource::new(|| (), |_| get_my_proposals());
+    view! {
+        <Suspense fallback=loading>
+            {move || Suspend::new(async move {
+                loaded(mine.await, |list| (!list.is_empty()).then(|| view! {
+                    <h2 class="heading-m">"Statements you proposed"</h2>
+                    <ol class="comment-list">
+                        {list.into_iter().map(|p| view! {
+                            <li class="comment">
+                                <p class="comment__meta">{format!("Under {}: {}", p.theme.code, p.theme.title)}</p>
+                                <p class="statement-quote"><a href=p.href.clone()>{p.body.clone()}</a></p>
+                                <div class="comment__answer">
+                                    <p class="heading-s">{format!("What happened: {}", p.status.label())}</p>
+                                    {p.reason.clone().map(|r| view! { <p>{r}</p> })}
+                                    {p.statement.clone().map(|s| view! { <p><a href=s.href>{format!("Read {}", s.reference)}</a></p> })}
+                                </div>
+                            </li>
+                        }).collect_view()}
+                    </ol>
+                    <h2 class="heading-m">"Your comments"</h2>
+                }))
+            })}
+        </Suspense>
+    }
 }

@@ -5,6 +5,8 @@ use super::{Db, clock::now, store};
 use crate::domain::drafting::{Knowledge, Visibility};
 use sqlx::AnyConnection;
 
+mod proposals;
+
 pub const DEMO_FRAMEWORK_SLUG: &str = "national-care-service-demo";
 pub const DEMO_EDITOR: &str = "editor@example.org";
 pub const DEMO_PARTICIPANT: &str = "participant@example.org";
@@ -491,6 +493,7 @@ pub async fn open_round(db: &Db) -> Result<(), sqlx::Error> {
         };
         store::comments::insert(&mut tx, &comment, at - DAY).await?;
     }
+    proposals::add(&mut tx, framework.id, round, at - DAY).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -268,7 +268,6 @@ pub async fn page(cx: &Context, slug: &str, id: i64) -> Result<ProposalView, App
         framework_title: framework.title,
         why: row.why.clone(),
         date: format_date(row.created_at),
-        reason: row.reason.clone(),
         signed_in: viewer.is_some(),
         own: viewer.is_some_and(|v| v.id == row.author_id),
         backed,
@@ -522,5 +521,42 @@ pub async fn missing_decisions(
             excerpt: p.body.chars().take(120).collect(),
             answer_href: proposal_path(&p.framework_slug, p.id),
         })
+        .collect())
+}
+
+/// Each proposer's proposals for their publication email, by author: what was decided,
+/// why, and what the version says of the statement it is in.
+pub fn email_items(
+    proposed: &[ProposalRow],
+    published: &std::collections::HashMap<i64, String>,
+) -> std::collections::HashMap<i64, Vec<super::publication_email::ProposalEmailItem>> {
+    let mut by_author: std::collections::HashMap<i64, Vec<_>> = Default::default();
+    for p in proposed {
+        let in_statement = p
+            .statement_id
+            .filter(|_| p.status.became_a_statement())
+            .and_then(|id| published.get(&id));
+        by_author
+            .entry(p.author_id)
+            .or_default()
+            .push(super::publication_email::ProposalEmailItem {
+                body: p.body.clone(),
+                decision: p.status.label().to_owned(),
+                reason: p.reason.clone().unwrap_or_default(),
+                reference: in_statement.and(p.statement_reference.clone()),
+                published_text: in_statement.cloned().unwrap_or_default(),
+            });
+    }
+    by_author
+}
+
+/// The signed-in person's own proposals, newest first, with what was decided.
+pub async fn mine(cx: &Context) -> Result<Vec<ProposalSummary>, AppError> {
+    let viewer = cx.signed_in()?;
+    let mut conn = cx.read().await?;
+    Ok(store::proposals::by_author(&mut conn, viewer.id)
+        .await?
+        .iter()
+        .map(summary)
         .collect())
 }

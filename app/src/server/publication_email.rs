@@ -32,6 +32,17 @@ impl EmailItem {
     }
 }
 
+/// One of the person's proposals and what was decided.
+pub struct ProposalEmailItem {
+    pub body: String,
+    /// "Adopted as a new statement", "Not taken forward"…
+    pub decision: String,
+    pub reason: String,
+    /// Adopted or merged: the statement it is in, and what the version says of it.
+    pub reference: Option<String>,
+    pub published_text: String,
+}
+
 pub struct PublicationEmail<'a> {
     pub name: &'a str,
     pub framework_title: &'a str,
@@ -40,6 +51,7 @@ pub struct PublicationEmail<'a> {
     pub contributions_url: &'a str,
     pub easy_read: bool,
     pub items: &'a [EmailItem],
+    pub proposals: &'a [ProposalEmailItem],
 }
 
 pub struct Rendered {
@@ -150,6 +162,7 @@ mod tests {
             contributions_url: "https://our-words.example/account/contributions",
             easy_read,
             items,
+            proposals: &[],
         }
     }
 
@@ -169,6 +182,7 @@ mod tests {
             contributions_url: "http://x/account/contributions",
             easy_read: false,
             items: &items,
+            proposals: &[],
         });
         assert_eq!(
             email.subject,
@@ -209,6 +223,7 @@ mod tests {
             contributions_url: "c",
             easy_read: false,
             items: &items,
+            proposals: &[],
         };
         let full = render(&base);
         let easy = render(&PublicationEmail {
@@ -220,6 +235,36 @@ mod tests {
         assert!(!easy.html.contains("How the statement changed"));
         assert!(!easy.html.contains("<ul>"));
         assert!(easy.text.contains("Hello,"));
+    }
+
+    #[test]
+    fn a_proposer_reads_what_was_decided_why_and_what_the_statement_now_says() {
+        let proposals = [
+            ProposalEmailItem {
+                body: "I can get to my <allotment>.".into(),
+                decision: "Adopted as a new statement".into(),
+                reason: "Nothing covered this.".into(),
+                reference: Some("HL-5".into()),
+                published_text: "I can get to my allotment.".into(),
+            },
+            ProposalEmailItem {
+                body: "I choose my bedtime.".into(),
+                decision: "Not taken forward".into(),
+                reason: "HL-2 already says this.".into(),
+                reference: None,
+                published_text: String::new(),
+            },
+        ];
+        let rendered = render(&PublicationEmail {
+            proposals: &proposals,
+            ..email("Sam", false, &[])
+        });
+        let text = &rendered.text;
+        assert!(text.contains("Your proposal 1\n---------------\nYou proposed: \"I can get to my <allotment>.\""), "{text}");
+        assert!(text.contains("What we decided: Adopted as a new statement.\nWhy: Nothing covered this.\nIt is in HL-5, which now says: \"I can get to my allotment.\""), "{text}");
+        assert!(text.contains("What we decided: Not taken forward.\nWhy: HL-2 already says this.\n"), "{text}");
+        assert_eq!(text.matches("It is in").count(), 1, "a declined proposal is in no statement");
+        assert!(rendered.html.contains("&#60;allotment&#62;") && !rendered.html.contains("<allotment>"));
     }
 
     #[test]

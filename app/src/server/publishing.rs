@@ -194,7 +194,8 @@ async fn queue_emails(
     publication: i64,
     comments: &[store::comments::CommentRow],
 ) -> Result<(), AppError> {
-    if comments.is_empty() {
+    let proposed = store::proposals::in_publication(tx, publication).await?;
+    if comments.is_empty() && proposed.is_empty() {
         return Ok(());
     }
     let contributors = store::publications::contributors(tx, publication).await?;
@@ -226,6 +227,7 @@ async fn queue_emails(
             by_author.entry(author).or_default().push(c);
         }
     }
+    let mut proposals_of = super::proposing::email_items(&proposed, &published);
     for person in contributors {
         let easy_read = person.easy_read != 0;
         let items: Vec<publication_email::EmailItem> = by_author
@@ -275,6 +277,7 @@ async fn queue_emails(
             contributions_url: &contributions_url,
             easy_read,
             items: &items,
+            proposals: &proposals_of.remove(&person.id).unwrap_or_default(),
         });
         let key = outbox::publication_email_key(publication, person.id);
         outbox::enqueue(

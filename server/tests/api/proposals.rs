@@ -192,7 +192,7 @@ on_both_databases! {
         let statement = app.visitor().get(&format!("{FRAMEWORK}/statements/{reference}")).await.text();
         assert!(statement.contains(WORDS), "{statement}");
         let history = app.visitor().get(&format!("{FRAMEWORK}/statements/{reference}/history")).await.text();
-        assert!(history.contains("Proposed by Sam (demo participant)"), "{history}");
+        assert!(history.contains("This statement began as a proposal by Sam (demo participant)"), "{history}");
         let again = editor.post(&path, &[("action", "adopt"), ("reason", "Nothing covered this."), ("adopt_theme", "HL"), ("value-MP", "yes")]).await;
         assert_eq!(again.status, StatusCode::SEE_OTHER, "a doubled submit is one decision");
         assert_eq!(app.scalar("SELECT COUNT(*) FROM statement_revisions WHERE body = $1", WORDS).await, 1);
@@ -224,6 +224,11 @@ on_both_databases! {
         let page = app.visitor().get(&path).await.text();
         assert!(page.contains("Not taken forward") && page.contains("HL-2 already says this."), "{page}");
         assert!(app.scalar("SELECT decided_by FROM proposals WHERE body = $1", WORDS).await > 0);
+        let mut participant = app.visitor();
+        participant.sign_in_as("participant@example.org").await;
+        let mine = participant.get("/account/contributions").await.text();
+        assert!(mine.contains("Statements you proposed") && mine.contains(WORDS), "{mine}");
+        assert!(mine.contains("What happened: Not taken forward") && mine.contains("HL-2 already says this."), "{mine}");
     }
 
     async fn publishing_waits_for_every_proposal_to_be_decided(app) {
@@ -240,5 +245,26 @@ on_both_databases! {
         editor.post(&path, &[("action", "decline"), ("reason", "HL-2 already says this.")]).await;
         let published = editor.post(&format!("{FRAMEWORK}/publish"), &[("summary", "Version one")]).await;
         assert_eq!(published.status, StatusCode::SEE_OTHER, "{}", published.text());
+    }
+
+    async fn a_proposer_who_made_no_comments_is_emailed_the_decision_and_the_statement(app) {
+        let path = proposed_by_participant(&app).await;
+        let mut editor = app.visitor();
+        editor.sign_in_as("editor@example.org").await;
+        let adopted = editor.post(&path, &[("action", "adopt"), ("reason", "Nothing covered this."), ("adopt_theme", "HL"), ("value-MP", "yes")]).await;
+        assert_eq!(adopted.status, StatusCode::SEE_OTHER, "{}", adopted.text());
+        close_round(&app, &mut editor).await;
+        let published = editor.post(&format!("{FRAMEWORK}/publish"), &[("summary", "Version one")]).await;
+        assert_eq!(published.status, StatusCode::SEE_OTHER, "{}", published.text());
+        let before = app.smtp().messages().len();
+        let sent = app::server::outbox::drain_once(&app.state).await.unwrap();
+        assert_eq!(sent, 1, "the proposer is the one contributor");
+        let emails = app.smtp().wait_for(before + 1).await.split_off(before);
+        assert_eq!(emails[0].recipients, ["participant@example.org"]);
+        let text = emails[0].text_body();
+        assert!(text.contains(&format!("You proposed: \"{WORDS}\"")), "{text}");
+        assert!(text.contains("What we decided: Adopted as a new statement."), "{text}");
+        assert!(text.contains("Why: Nothing covered this."));
+        assert!(text.contains(&format!("which now says: \"{WORDS}\"")), "{text}");
     }
 }

@@ -294,3 +294,17 @@ pub async fn by_author(
     .fetch_all(conn)
     .await
 }
+
+/// The live proposals of the rounds a published version answers, for its emails.
+pub async fn in_publication(
+    conn: &mut AnyConnection,
+    publication_id: i64,
+) -> Result<Vec<ProposalRow>, sqlx::Error> {
+    sqlx::query_as::<_, ProposalRow>(sqlx::AssertSqlSafe(format!(
+        "{PROPOSALS} WHERE p.withdrawn_at IS NULL \
+           AND p.round_id IN (SELECT id FROM rounds WHERE publication_id = $1) ORDER BY p.id"
+    )))
+    .bind(publication_id)
+    .fetch_all(conn)
+    .await
+}

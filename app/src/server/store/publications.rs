@@ -166,8 +166,10 @@ pub async fn contributors(
 ) -> Result<Vec<Contributor>, sqlx::Error> {
     sqlx::query_as(
         "SELECT id, email, display_name, easy_read FROM users \
-         WHERE email_opt_out = 0 AND id IN (SELECT author_id FROM comments WHERE withdrawn_at IS NULL \
-           AND round_id IN (SELECT id FROM rounds WHERE publication_id = $1))",
+         WHERE email_opt_out = 0 AND (id IN (SELECT author_id FROM comments WHERE withdrawn_at IS NULL \
+           AND round_id IN (SELECT id FROM rounds WHERE publication_id = $1)) \
+           OR id IN (SELECT author_id FROM proposals WHERE withdrawn_at IS NULL \
+           AND round_id IN (SELECT id FROM rounds WHERE publication_id = $1)))",
     )
     .bind(publication_id)
     .fetch_all(conn)
