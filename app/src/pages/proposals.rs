@@ -19,8 +19,8 @@ use crate::{
     },
     form::{FormFeedback, use_form_feedback},
     model::{
-        ACTION, Missing, ProposalAction, RoundStatus, ProposalInput, ProposalPageInput, ProposalSummary,
-        ProposalView, ProposeAction, ValueFieldNames,
+        ACTION, Missing, ProposalAction, ProposalInput, ProposalPageInput, ProposalSummary,
+        ProposalView, ProposeAction, RoundStatus, ValueFieldNames,
     },
     pages::comment::RadioGroup,
 };
@@ -380,7 +380,12 @@ pub fn ProposalsLink(slug: String, count: usize, round: RoundStatus) -> impl Int
 
 /// Under a theme's heading while a round is open: propose a statement for that theme.
 #[component]
-pub fn ProposeUnderTheme(slug: String, code: String, title: String, round: RoundStatus) -> impl IntoView {
+pub fn ProposeUnderTheme(
+    slug: String,
+    code: String,
+    title: String,
+    round: RoundStatus,
+) -> impl IntoView {
     matches!(round, RoundStatus::Open { .. }).then(|| view! {
         <p><a href=format!("/frameworks/{slug}/propose?theme={code}")>
             "Propose a new statement"<span class="visually-hidden">{format!(" for {title}")}</span>

@@ -69,6 +69,7 @@ fn summary(row: &ProposalRow) -> ProposalSummary {
                 reference: reference.clone(),
                 href: format!("/frameworks/{}/statements/{reference}", row.framework_slug),
             }),
+        reason: row.reason.clone(),
     }
 }
 
@@ -536,16 +537,15 @@ pub fn email_items(
             .statement_id
             .filter(|_| p.status.became_a_statement())
             .and_then(|id| published.get(&id));
-        by_author
-            .entry(p.author_id)
-            .or_default()
-            .push(super::publication_email::ProposalEmailItem {
+        by_author.entry(p.author_id).or_default().push(
+            super::publication_email::ProposalEmailItem {
                 body: p.body.clone(),
                 decision: p.status.label().to_owned(),
                 reason: p.reason.clone().unwrap_or_default(),
                 reference: in_statement.and(p.statement_reference.clone()),
                 published_text: in_statement.cloned().unwrap_or_default(),
-            });
+            },
+        );
     }
     by_author
 }

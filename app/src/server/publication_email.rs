@@ -260,11 +260,25 @@ mod tests {
             ..email("Sam", false, &[])
         });
         let text = &rendered.text;
-        assert!(text.contains("Your proposal 1\n---------------\nYou proposed: \"I can get to my <allotment>.\""), "{text}");
+        assert!(
+            text.contains(
+                "Your proposal 1\n---------------\nYou proposed: \"I can get to my <allotment>.\""
+            ),
+            "{text}"
+        );
         assert!(text.contains("What we decided: Adopted as a new statement.\nWhy: Nothing covered this.\nIt is in HL-5, which now says: \"I can get to my allotment.\""), "{text}");
-        assert!(text.contains("What we decided: Not taken forward.\nWhy: HL-2 already says this.\n"), "{text}");
-        assert_eq!(text.matches("It is in").count(), 1, "a declined proposal is in no statement");
-        assert!(rendered.html.contains("&#60;allotment&#62;") && !rendered.html.contains("<allotment>"));
+        assert!(
+            text.contains("What we decided: Not taken forward.\nWhy: HL-2 already says this.\n"),
+            "{text}"
+        );
+        assert_eq!(
+            text.matches("It is in").count(),
+            1,
+            "a declined proposal is in no statement"
+        );
+        assert!(
+            rendered.html.contains("&#60;allotment&#62;") && !rendered.html.contains("<allotment>")
+        );
     }
 
     #[test]

@@ -34,12 +34,16 @@ pub async fn propose(visitor: &mut Visitor<'_>, extra: &[(&str, &str)]) -> TestR
             None => fields.push(((*k).to_owned(), (*v).to_owned())),
         }
     }
-    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let fields: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
     visitor.post(&format!("{FRAMEWORK}/propose"), &fields).await
 }
 
 async fn proposal_id(app: &TestApp) -> i64 {
-    app.scalar("SELECT id FROM proposals WHERE body = $1", WORDS).await
+    app.scalar("SELECT id FROM proposals WHERE body = $1", WORDS)
+        .await
 }
 
 async fn proposed_by_participant(app: &TestApp) -> String {

@@ -21,7 +21,8 @@ pub async fn add(
         .find(|t| t.code == "HL")
         .ok_or(sqlx::Error::RowNotFound)?;
     let rep = store::users::find_or_create_by_email(conn, super::DEMO_REPRESENTATIVE, at).await?;
-    let participant = store::users::find_or_create_by_email(conn, super::DEMO_PARTICIPANT, at).await?;
+    let participant =
+        store::users::find_or_create_by_email(conn, super::DEMO_PARTICIPANT, at).await?;
     let admin = store::users::find_or_create_by_email(conn, super::DEMO_ADMIN, at).await?;
     let proposal = store::proposals::insert(
         conn,
