@@ -92,3 +92,11 @@ pub struct ProposeFormView {
     /// The open round's title; `None` when no round is open.
     pub open_round: Option<String>,
 }
+
+/// The proposals a published version's rounds decided, for its report: those the
+/// proposer let be shown, and how many were for the policy team only (counted, not shown).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportProposals {
+    pub shown: Vec<ProposalSummary>,
+    pub policy_team_only: usize,
+}

@@ -123,6 +123,8 @@ pub struct ReportView {
     /// None when the version's statements carry no values.
     pub by_value: Option<ValueTotals>,
     pub statements: Vec<ReportStatement>,
+    /// The proposals for new statements its rounds decided.
+    pub proposals: super::ReportProposals,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

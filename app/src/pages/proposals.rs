@@ -421,3 +421,28 @@ pub fn MyProposals() -> impl IntoView {
         </Suspense>
     }
 }
+
+/// In a version's report: what became of each proposal its rounds decided.
+#[component]
+pub fn ReportProposalsSection(proposals: crate::model::ReportProposals) -> impl IntoView {
+    let any = !proposals.shown.is_empty() || proposals.policy_team_only > 0;
+    any.then(|| view! {
+        <section aria-labelledby="proposals-heading">
+            <h2 id="proposals-heading" class="heading-m">"Proposed statements"</h2>
+            <ul class="plain-list">
+                {proposals.shown.into_iter().map(|p| view! {
+                    <li class="card">
+                        <p class="statement-quote">{p.body.clone()}</p>
+                        <p class="meta">{format!("{} · under {}: {}", p.proposer.clone().unwrap_or_default(), p.theme.code, p.theme.title)}</p>
+                        <p><strong>{p.status.label()}</strong></p>
+                        {p.reason.clone().map(|r| view! { <p class="pre-line">{r}</p> })}
+                        {p.statement.clone().map(|s| view! { <p><a href=s.href>{format!("Statement {}", s.reference)}</a></p> })}
+                    </li>
+                }).collect_view()}
+            </ul>
+            {(proposals.policy_team_only > 0).then(|| view! {
+                <p>{format!("{} only for the policy team to see.", plural(proposals.policy_team_only, "proposal was", "proposals were"))}</p>
+            })}
+        </section>
+    })
+}

@@ -257,6 +257,7 @@ pub fn ReportPage() -> impl IntoView {
                             </section>
                         </div>
                         {r.by_value.clone().map(|totals| view! { <ReportByValue totals path=path.clone()/> })}
+                        <crate::pages::proposals::ReportProposalsSection proposals=r.proposals.clone()/>
                         {r.statements.into_iter().filter(|s| !s.comments.is_empty() || s.private_comments > 0 || !s.changes.is_empty()).map(|s| view! {
                             <section class="report-statement" aria-labelledby=format!("report-{}", s.reference)>
                                 <h2 id=format!("report-{}", s.reference)>{format!("{}: {}", s.reference, s.published_text)}</h2>

@@ -560,3 +560,18 @@ pub async fn mine(cx: &Context) -> Result<Vec<ProposalSummary>, AppError> {
         .map(summary)
         .collect())
 }
+
+/// The proposals a published version's rounds decided, as its report shows them.
+pub async fn for_report(
+    conn: &mut AnyConnection,
+    publication_id: i64,
+) -> Result<crate::model::ReportProposals, sqlx::Error> {
+    let rows = store::proposals::in_publication(conn, publication_id).await?;
+    let (private, shown): (Vec<_>, Vec<_>) = rows
+        .iter()
+        .partition(|r| r.visibility == Visibility::PolicyTeamOnly);
+    Ok(crate::model::ReportProposals {
+        shown: shown.into_iter().map(summary).collect(),
+        policy_team_only: private.len(),
+    })
+}

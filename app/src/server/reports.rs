@@ -146,6 +146,7 @@ pub async fn report_in(
     let links = store::comments::acted_in_for_publication(&mut conn, publication.id).await?;
     let published_values = store::values::for_publication(&mut conn, publication.id).await?;
     let previous = values::previous_version_texts(&mut conn, framework.id, version).await?;
+    let proposals = super::proposing::for_report(&mut conn, publication.id).await?;
     drop(conn);
     for (comment, revision) in links {
         acted_in.entry(comment).or_default().push(revision);
@@ -307,6 +308,7 @@ pub async fn report_in(
         changes_by_knowledge: count(&changes_by_knowledge, &Knowledge::ALL.map(|k| k.label())),
         by_value,
         statements: report_statements,
+        proposals,
     })
 }
 

@@ -260,6 +260,11 @@ on_both_databases! {
         close_round(&app, &mut editor).await;
         let published = editor.post(&format!("{FRAMEWORK}/publish"), &[("summary", "Version one")]).await;
         assert_eq!(published.status, StatusCode::SEE_OTHER, "{}", published.text());
+        let report = app.visitor().get(&format!("{FRAMEWORK}/versions/1/report")).await.text();
+        assert!(report.contains("Proposed statements") && report.contains(WORDS), "{report}");
+        assert!(report.contains("Adopted as a new statement") && report.contains("Nothing covered this."), "{report}");
+        let json = app.visitor().get(&format!("{FRAMEWORK}/versions/1/report.json")).await.text();
+        assert!(json.contains("\"proposals\"") && json.contains(WORDS), "the export carries them too");
         let before = app.smtp().messages().len();
         let sent = app::server::outbox::drain_once(&app.state).await.unwrap();
         assert_eq!(sent, 1, "the proposer is the one contributor");
