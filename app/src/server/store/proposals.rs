@@ -52,13 +52,15 @@ const PROPOSALS: &str = "\
     LEFT JOIN organisations o ON o.id = p.organisation_id \
     LEFT JOIN statements s ON s.id = p.statement_id";
 
-/// Every live proposal of a framework, newest first.
+/// Every live proposal of a framework, newest first. Found through its themes, so the
+/// `proposals_by_theme` index serves it.
 pub async fn for_framework(
     conn: &mut AnyConnection,
     framework_id: i64,
 ) -> Result<Vec<ProposalRow>, sqlx::Error> {
     sqlx::query_as::<_, ProposalRow>(sqlx::AssertSqlSafe(format!(
-        "{PROPOSALS} WHERE p.framework_id = $1 AND p.withdrawn_at IS NULL ORDER BY p.id DESC"
+        "{PROPOSALS} WHERE p.theme_id IN (SELECT id FROM themes WHERE framework_id = $1) \
+           AND p.withdrawn_at IS NULL ORDER BY p.id DESC"
     )))
     .bind(framework_id)
     .fetch_all(conn)
@@ -82,8 +84,8 @@ pub async fn undecided_awaiting_publication(
     now: i64,
 ) -> Result<Vec<ProposalRow>, sqlx::Error> {
     sqlx::query_as::<_, ProposalRow>(sqlx::AssertSqlSafe(format!(
-        "{PROPOSALS} JOIN rounds rd ON rd.id = p.round_id \
-         WHERE p.framework_id = $1 AND rd.publication_id IS NULL AND rd.opens_at <= $2 \
+        "{PROPOSALS} WHERE p.round_id IN (SELECT id FROM rounds \
+             WHERE framework_id = $1 AND publication_id IS NULL AND opens_at <= $2) \
            AND p.status = 'open' AND p.withdrawn_at IS NULL ORDER BY p.id"
     )))
     .bind(framework_id)
