@@ -5,6 +5,11 @@ use super::{OrganisationRef, ValueDetail};
 use crate::domain::{plain_language::JargonEntry, proposals::Status};
 use serde::{Deserialize, Serialize};
 
+/// The name the proposal form's feedback travels under (see [`crate::form`]).
+pub const PROPOSE_FORM: &str = "proposal";
+/// The same for every form on a proposal's page.
+pub const PROPOSAL_PAGE_FORM: &str = "proposal-page";
+
 /// A theme to choose from, or a proposal's theme.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ThemeChoice {

@@ -19,17 +19,15 @@ use crate::{
     },
     form::{FormFeedback, use_form_feedback},
     model::{
-        ACTION, Missing, ProposalAction, ProposalInput, ProposalPageInput, ProposalSummary,
-        ProposalView, ProposeAction, RoundStatus, ValueFieldNames,
+        ACTION, Missing, PROPOSAL_PAGE_FORM, PROPOSE_FORM, ProposalAction, ProposalInput,
+        ProposalPageInput, ProposalSummary, ProposalView, ProposeAction, RoundStatus,
+        ValueFieldNames,
     },
     pages::comment::RadioGroup,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
-
-pub const PROPOSE_FORM: &str = "proposal";
-pub const PROPOSAL_PAGE_FORM: &str = "proposal-page";
 
 fn slug_param() -> Memo<String> {
     let params = use_params_map();

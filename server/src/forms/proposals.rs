@@ -7,9 +7,9 @@ use crate::render::page_with_feedback;
 use app::{
     form::FormFeedback,
     model::{
-        ProposalAction, ProposalInput, ProposalPageInput, ProposeAction, Saved, ValueFieldNames,
+        PROPOSAL_PAGE_FORM, PROPOSE_FORM, ProposalAction, ProposalInput, ProposalPageInput,
+        ProposeAction, Saved, ValueFieldNames,
     },
-    pages::proposals::{PROPOSAL_PAGE_FORM, PROPOSE_FORM},
     server::{
         Context,
         proposing::{self, Decide},
