@@ -3,9 +3,7 @@
 //! checks who may do it.
 
 use super::{Submitted, refused, see_other};
-use crate::render::page_with_feedback;
 use app::{
-    form::FormFeedback,
     model::{
         PROPOSAL_PAGE_FORM, PROPOSE_FORM, ProposalAction, ProposalInput, ProposalPageInput,
         ProposeAction, Saved, ValueFieldNames,
@@ -15,21 +13,13 @@ use app::{
         proposing::{self, Decide},
     },
 };
-use axum::{extract::Path, http::StatusCode, response::Response};
+use axum::{extract::Path, response::Response};
 
 pub async fn propose(cx: Context, Path(slug): Path<String>, submitted: Submitted) -> Response {
     let page = format!("/frameworks/{slug}/propose");
     if submitted.action(ProposeAction::parse) == Some(ProposeAction::Check) {
         // "Check my words" without JavaScript: the same page, advice shown, nothing lost.
-        let feedback = FormFeedback::new(PROPOSE_FORM, submitted.fields.clone());
-        return page_with_feedback(
-            &cx.state,
-            submitted.parts,
-            &page,
-            Some(feedback),
-            StatusCode::OK,
-        )
-        .await;
+        return super::drafting::show_again(&cx.state, submitted, &page, PROPOSE_FORM).await;
     }
     match proposing::propose(&cx, &slug, &submitted.input()).await {
         Ok(id) => see_other(&Saved::Proposal.redirect(&proposing::proposal_path(&slug, id), "")),
