@@ -18,7 +18,12 @@ use app::{
 use axum::{extract::Path, http::StatusCode, response::Response};
 
 /// "Preview" and "check" buttons: show the page again with what was typed, saving nothing.
-pub(super) async fn show_again(state: &AppState, submitted: Submitted, page: &str, form: &str) -> Response {
+pub(super) async fn show_again(
+    state: &AppState,
+    submitted: Submitted,
+    page: &str,
+    form: &str,
+) -> Response {
     let feedback = FormFeedback::new(form, submitted.fields.clone());
     page_with_feedback(state, submitted.parts, page, Some(feedback), StatusCode::OK).await
 }
