@@ -251,6 +251,7 @@ form_fields! {
         /// "yes" when ticked.
         editor => EDITOR,
         admin => ADMIN,
+        facilitator => FACILITATOR,
         organisation_id => ORGANISATION_ID,
     }
 }

@@ -37,7 +37,15 @@ pub async fn change_person(cx: Context, Path(id): Path<i64>, submitted: Submitte
     let organisation = input.organisation_id.as_str();
     let outcome = match action {
         Some(PersonAction::Roles) => {
-            accounts::set_roles(&cx, id, input.editor == "yes", input.admin == "yes")
+            accounts::set_roles(
+                &cx,
+                id,
+                accounts::Roles {
+                    editor: input.editor == "yes",
+                    admin: input.admin == "yes",
+                    facilitator: input.facilitator == "yes",
+                },
+            )
                 .await
                 .map(|()| Saved::Roles)
         }
