@@ -4,6 +4,7 @@
 
 mod admin;
 mod balance;
+mod events;
 mod forms;
 mod frameworks;
 mod mailbox;
@@ -18,6 +19,7 @@ mod twins;
 
 pub use admin::*;
 pub use balance::*;
+pub use events::*;
 pub use forms::*;
 pub use frameworks::*;
 pub use mailbox::*;
