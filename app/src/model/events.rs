@@ -2,6 +2,11 @@
 //! letters that carry it back to people without email.
 
 use super::OrganisationRef;
+
+/// The form on "Your events" that adds one, and the form on an event's page that
+/// records what was said (their names tell a refused post's feedback where to show).
+pub const EVENT_FORM: &str = "event";
+pub const RECORD_FORM: &str = "record";
 use serde::{Deserialize, Serialize};
 
 /// One event in a facilitator's list.

@@ -31,10 +31,13 @@ pub enum Saved {
     StatementValues,
     EasyRead,
     StillFits,
+    EventAdded,
+    Recorded,
+    RecordedWithdrawn,
 }
 
 impl Saved {
-    pub const ALL: [Saved; 26] = [
+    pub const ALL: [Saved; 29] = [
         Self::Comment,
         Self::CommentChanged,
         Self::CommentWithdrawn,
@@ -61,6 +64,9 @@ impl Saved {
         Self::StatementValues,
         Self::EasyRead,
         Self::StillFits,
+        Self::EventAdded,
+        Self::Recorded,
+        Self::RecordedWithdrawn,
     ];
 
     /// The code in the address. Kept stable: people bookmark and share addresses.
@@ -92,6 +98,9 @@ impl Saved {
             Self::StatementValues => "statement-values",
             Self::EasyRead => "easy-read",
             Self::StillFits => "still-fits",
+            Self::EventAdded => "event",
+            Self::Recorded => "recorded",
+            Self::RecordedWithdrawn => "recorded-withdrawn",
         }
     }
 
@@ -130,6 +139,9 @@ impl Saved {
             Self::StillFits => {
                 "The easy read version is marked as up to date: it still fits the main text."
             }
+            Self::EventAdded => "The event has been recorded. Now record what people said there.",
+            Self::Recorded => "Recorded. It is now with the policy team, like any other comment.",
+            Self::RecordedWithdrawn => "What you recorded has been withdrawn.",
         }
     }
 
