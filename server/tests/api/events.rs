@@ -160,7 +160,7 @@ on_both_databases! {
             .post(&path, &[("action", "person"), ("statement", "CI-1"), ("body", "Not mine to record."), ("knowledge", "lived_experience"), ("visibility", "named"), ("hear_back", "none"), ("submission_key", "another-facilitators-key")])
             .await;
         assert_eq!(refused.status, StatusCode::NOT_FOUND);
-        assert!(!other.get("/events").await.text().contains("the Dundee workshop"));
+        assert!(!other.get("/events").await.body.contains(&format!(r#"href="{path}""#)), "not in their list");
         let mut participant = signed_in(&app, "participant@example.org").await;
         assert_eq!(participant.get(&format!("{path}/letters")).await.status, StatusCode::NOT_FOUND);
         let mut editor = signed_in(&app, "editor@example.org").await;
@@ -277,7 +277,7 @@ on_both_databases! {
         assert!(event_page.body.contains(&format!(r#"href="{path}/letters""#)));
         let letters = them.get(&format!("{path}/letters")).await;
         let text = letters.text();
-        assert_eq!(letters.body.matches(r#"<article class="letter""#).count(), 3, "{text}");
+        assert_eq!(letters.body.matches(r#"class="letter""#).count(), 3, "{text}");
         assert!(text.contains("Dear Pat") && text.contains("Post it to me."));
         assert!(text.contains("1 High Street") && text.contains("Dundee DD1 1AA"));
         assert!(text.contains("Dear Ali") && text.contains("Tell me at the next meeting."));
@@ -294,6 +294,6 @@ on_both_databases! {
         .fetch_one(&app.state.db.pool)
         .await
         .unwrap();
-        assert_eq!(text.matches(published_text.as_str()).count(), 3, "each letter says what the statement now says");
+        assert_eq!(text.matches(published_text.trim()).count(), 3, "each letter says what the statement now says: {published_text:?}");
     }
 }
