@@ -91,7 +91,6 @@ impl HearBack {
     }
 }
 
-
 /// What a facilitator typed about an event or the people at it, checked. Each returns
 /// the plain message to show beside its field.
 pub mod checks {
@@ -171,7 +170,10 @@ mod tests {
         use checks::{GroupError, group};
         assert_eq!(group(Some(8), Some(12)), Ok((8, 12)));
         assert_eq!(group(Some(12), Some(12)), Ok((12, 12)));
-        assert_eq!(group(Some(13), Some(12)), Err(GroupError::MoreAgreedThanPresent));
+        assert_eq!(
+            group(Some(13), Some(12)),
+            Err(GroupError::MoreAgreedThanPresent)
+        );
         assert_eq!(group(None, Some(12)), Err(GroupError::AgreedMissing));
         assert_eq!(group(Some(3), None), Err(GroupError::PresentMissing));
     }

@@ -15,13 +15,15 @@ use crate::{
         events::{HearBack, Way},
     },
     form::{FormFeedback, use_any_form_feedback},
-    model::{EVENT_FORM, RECORD_FORM, EventInput, EventView, EventsView, Letter, LettersView, RecordAction, RecordInput},
+    model::{
+        EVENT_FORM, EventInput, EventView, EventsView, Letter, LettersView, RECORD_FORM,
+        RecordAction, RecordInput,
+    },
     pages::comment::RadioGroup,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
-
 
 fn saved_message() -> Option<&'static str> {
     let code = use_query_map().read_untracked().get("saved")?;
@@ -81,8 +83,13 @@ pub fn EventsPage() -> impl IntoView {
 #[component]
 fn EventsList(view: EventsView) -> impl IntoView {
     let sent = Sent::of(EVENT_FORM);
-    let title = format!("{}Your events", if sent.has_errors() { "Error: " } else { "" });
-    let ways_error = Way::ALL.iter().find_map(|w| sent.error(&EventInput::way_field(*w)));
+    let title = format!(
+        "{}Your events",
+        if sent.has_errors() { "Error: " } else { "" }
+    );
+    let ways_error = Way::ALL
+        .iter()
+        .find_map(|w| sent.error(&EventInput::way_field(*w)));
     let ways_wrong = ways_error.is_some();
     let chosen_framework = sent.value(EventInput::FRAMEWORK, "");
     let chosen_organisation = sent.value(EventInput::ORGANISATION_ID, "");
@@ -185,15 +192,24 @@ pub fn EventPage() -> impl IntoView {
 #[component]
 fn EventDetail(event: EventView) -> impl IntoView {
     let sent = Sent::of(RECORD_FORM);
-    let title = format!("{}{}", if sent.has_errors() { "Error: " } else { "" }, event.name);
+    let title = format!(
+        "{}{}",
+        if sent.has_errors() { "Error: " } else { "" },
+        event.name
+    );
     let path = format!("/events/{}", event.id);
     let facts = [
         Some(("When", event.date_label.clone())),
         (!event.place.is_empty()).then(|| ("Where", event.place.clone())),
         (!event.ways.is_empty()).then(|| ("How people took part", event.ways.join(", "))),
-        event.people_count.map(|n| ("How many people took part", n.to_string())),
+        event
+            .people_count
+            .map(|n| ("How many people took part", n.to_string())),
         event.organisation.clone().map(|o| ("Held by", o)),
-        Some(("Consultation", format!("{}: {}", event.framework_title, event.round_title))),
+        Some((
+            "Consultation",
+            format!("{}: {}", event.framework_title, event.round_title),
+        )),
     ];
     let letters = match event.published_version {
         Some(version) => view! {
@@ -384,7 +400,10 @@ fn LetterPage(letter: Letter) -> impl IntoView {
     let heading_id = format!("letter-{}", letter.comment_id);
     let labelled_by = heading_id.clone();
     let said_intro = if letter.is_group {
-        format!("{} said this about the statement {}:", letter.who, letter.reference)
+        format!(
+            "{} said this about the statement {}:",
+            letter.who, letter.reference
+        )
     } else {
         format!("You told us this about the statement {}:", letter.reference)
     };

@@ -107,11 +107,7 @@ pub struct Roles {
     pub facilitator: bool,
 }
 
-pub async fn set_roles(
-    cx: &Context,
-    person_id: i64,
-    roles: Roles,
-) -> Result<(), AppError> {
+pub async fn set_roles(cx: &Context, person_id: i64, roles: Roles) -> Result<(), AppError> {
     let Roles {
         editor: is_editor,
         admin: is_admin,

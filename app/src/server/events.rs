@@ -104,8 +104,8 @@ pub async fn create(cx: &Context, form: &EventInput, ways: &[Way]) -> Result<i64
         .map_err(|e| AppError::field(EventInput::NAME, e))?;
     let held_on = date_start(&form.held_on, "day the event was held")
         .map_err(|e| AppError::field(EventInput::HELD_ON, e))?;
-    let place = checks::line(&form.place, None, 200)
-        .map_err(|e| AppError::field(EventInput::PLACE, e))?;
+    let place =
+        checks::line(&form.place, None, 200).map_err(|e| AppError::field(EventInput::PLACE, e))?;
     let people_count = checks::count(&form.people_count, "how many people took part")
         .map_err(|e| AppError::field(EventInput::PEOPLE_COUNT, e))?;
     if ways.is_empty() {
@@ -195,7 +195,10 @@ pub async fn page(cx: &Context, id: i64) -> Result<EventView, AppError> {
         .into_iter()
         .map(|c| RecordedCommentView {
             id: c.id,
-            statement_path: format!("/frameworks/{}/statements/{}", c.framework_slug, c.reference),
+            statement_path: format!(
+                "/frameworks/{}/statements/{}",
+                c.framework_slug, c.reference
+            ),
             who: c.author_label(),
             knowledge: c.knowledge.label().to_owned(),
             hear_back: c
@@ -345,15 +348,16 @@ pub async fn record(
             "A version answering this round has been published, so nothing more can be recorded for it.".into(),
         ));
     }
-    let statement = store::frameworks::statement(&mut tx, event.framework_id, form.statement.trim())
-        .await?
-        .filter(|s| s.retired_at.is_none())
-        .ok_or_else(|| {
-            AppError::Field(
-                RecordInput::STATEMENT.into(),
-                "Choose the statement it is about".into(),
-            )
-        })?;
+    let statement =
+        store::frameworks::statement(&mut tx, event.framework_id, form.statement.trim())
+            .await?
+            .filter(|s| s.retired_at.is_none())
+            .ok_or_else(|| {
+                AppError::Field(
+                    RecordInput::STATEMENT.into(),
+                    "Choose the statement it is about".into(),
+                )
+            })?;
     let body = drafting_checks::comment_body(&form.body)
         .map_err(|e| AppError::field(RecordInput::BODY, e))?;
     let suggestion = drafting_checks::suggestion(&form.suggestion)
@@ -474,14 +478,12 @@ pub async fn letters(cx: &Context, id: i64) -> Result<LettersView, AppError> {
                 .filter(|p| p.hear_back == HearBack::Post)
                 .and_then(|p| p.postal_address.clone()),
             is_group: c.is_group(),
-            through_facilitator: person.is_some_and(|p| p.hear_back == HearBack::ThroughFacilitator),
+            through_facilitator: person
+                .is_some_and(|p| p.hear_back == HearBack::ThroughFacilitator),
             reference: c.reference.clone(),
             who: c.author_label(),
             said: c.body.clone(),
-            decision: c
-                .outcome
-                .map_or("Not answered", |o| o.label())
-                .to_owned(),
+            decision: c.outcome.map_or("Not answered", |o| o.label()).to_owned(),
             reason: c.reason.clone().unwrap_or_default(),
             statement_now,
             easy_read,

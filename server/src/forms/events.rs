@@ -9,7 +9,6 @@ use app::{
 };
 use axum::{extract::Path, response::Response};
 
-
 pub async fn add_event(cx: Context, submitted: Submitted) -> Response {
     let ways: Vec<Way> = Way::ALL
         .into_iter()
@@ -18,7 +17,15 @@ pub async fn add_event(cx: Context, submitted: Submitted) -> Response {
     match events::create(&cx, &submitted.input(), &ways).await {
         Ok(id) => see_other(&Saved::EventAdded.redirect(&format!("/events/{id}"), "record")),
         Err(error) => {
-            refused(&cx.state, submitted, "/events", EVENT_FORM, EventInput::NAME, error).await
+            refused(
+                &cx.state,
+                submitted,
+                "/events",
+                EVENT_FORM,
+                EventInput::NAME,
+                error,
+            )
+            .await
         }
     }
 }
