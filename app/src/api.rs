@@ -4,6 +4,7 @@
 
 mod admin;
 mod balance;
+mod events;
 mod frameworks;
 mod mailbox;
 mod proposals;
@@ -17,6 +18,7 @@ mod twins;
 pub use crate::model::*;
 pub use admin::*;
 pub use balance::*;
+pub use events::*;
 pub use frameworks::*;
 pub use mailbox::*;
 pub use proposals::*;

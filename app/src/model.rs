@@ -4,6 +4,7 @@
 
 mod admin;
 mod balance;
+mod events;
 mod forms;
 mod frameworks;
 mod mailbox;
@@ -19,6 +20,7 @@ mod twins;
 
 pub use admin::*;
 pub use balance::*;
+pub use events::*;
 pub use forms::*;
 pub use frameworks::*;
 pub use mailbox::*;
@@ -42,16 +44,26 @@ pub struct Viewer {
     pub display_name: String,
     pub is_editor: bool,
     pub is_admin: bool,
+    /// Records what people said at events they held (workshops, phone calls, paper forms).
+    pub is_facilitator: bool,
     /// Their one "Easy read" choice, for pages and emails alike.
     pub easy_read: bool,
 }
 
 /// What someone can do, in words, for lists and screen readers alike: written once so
 /// the admin list and a person's own account page always agree.
-pub fn role_labels(represents_an_organisation: bool, is_editor: bool, is_admin: bool) -> String {
+pub fn role_labels(
+    represents_an_organisation: bool,
+    is_facilitator: bool,
+    is_editor: bool,
+    is_admin: bool,
+) -> String {
     let mut roles = vec!["Participant"];
     if represents_an_organisation {
         roles.push("Organisation representative");
+    }
+    if is_facilitator {
+        roles.push("Facilitator");
     }
     if is_editor {
         roles.push("Editor (policy team)");

@@ -6,6 +6,7 @@ pub mod answers;
 pub mod balance;
 pub mod comment;
 pub mod editing;
+pub mod events;
 pub mod framework;
 pub mod history;
 pub mod home;

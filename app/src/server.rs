@@ -12,6 +12,7 @@ pub mod context;
 pub mod db;
 pub mod demo;
 pub mod drafting;
+pub mod events;
 pub mod frameworks;
 pub mod lookups;
 pub mod mail;

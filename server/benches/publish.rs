@@ -583,6 +583,7 @@ async fn run() {
         display_name: editor.2,
         is_editor: true,
         is_admin: false,
+        is_facilitator: false,
         easy_read: false,
     };
 

@@ -5,6 +5,7 @@
 mod account;
 mod admin;
 mod drafting;
+mod events;
 mod proposals;
 mod publishing;
 mod sign_in;
@@ -31,6 +32,8 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/people", post(admin::add_person))
         .route("/admin/people/{id}", post(admin::change_person))
         .route("/admin/organisations", post(admin::add_organisation))
+        .route("/events", post(events::add_event))
+        .route("/events/{id}", post(events::record))
         .route("/frameworks/new", post(drafting::new_framework))
         .route("/frameworks/{slug}/edit", post(drafting::edit_framework))
         .route("/frameworks/{slug}/rounds", post(drafting::rounds))

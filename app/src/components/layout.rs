@@ -32,11 +32,13 @@ pub fn Layout(children: Children) -> impl IntoView {
 fn SiteNav(site: SiteContext) -> impl IntoView {
     let signed_in = site.viewer.is_some();
     let is_admin = site.viewer.as_ref().is_some_and(|v| v.is_admin);
+    let is_facilitator = site.viewer.as_ref().is_some_and(|v| v.is_facilitator);
     view! {
         <nav class="site-nav" aria-label="Main">
             <ul class="site-nav__list">
                 <li><a href="/">"Frameworks"</a></li>
                 {signed_in.then(|| view! { <li><a href="/account">"Your account"</a></li> })}
+                {is_facilitator.then(|| view! { <li><a href="/events">"Your events"</a></li> })}
                 {is_admin.then(|| view! { <li><a href="/admin">"Admin"</a></li> })}
                 {site.local_mailbox.then(|| view! { <li><a href="/dev/mailbox">"Local mailbox"</a></li> })}
                 <li>

@@ -15,6 +15,7 @@ pub struct PersonSummary {
     pub display_name: String,
     pub is_editor: bool,
     pub is_admin: bool,
+    pub is_facilitator: bool,
     pub organisations: Vec<OrganisationRef>,
 }
 
@@ -31,6 +32,7 @@ impl PersonSummary {
     pub fn roles(&self) -> String {
         super::role_labels(
             !self.organisations.is_empty(),
+            self.is_facilitator,
             self.is_editor,
             self.is_admin,
         )

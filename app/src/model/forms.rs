@@ -251,6 +251,7 @@ form_fields! {
         /// "yes" when ticked.
         editor => EDITOR,
         admin => ADMIN,
+        facilitator => FACILITATOR,
         organisation_id => ORGANISATION_ID,
     }
 }
@@ -479,5 +480,66 @@ form_actions! {
         Adopt = "adopt",
         Merge = "merge",
         Decline = "decline",
+    }
+}
+
+form_fields! {
+    /// A new event a facilitator held. How people took part is one checkbox per
+    /// `domain::events::Way`, named by [`EventInput::way_field`].
+    pub struct EventInput {
+        /// The framework's slug: its open round is the one the event feeds.
+        framework => FRAMEWORK,
+        name => NAME,
+        /// YYYY-MM-DD, as a date field sends it.
+        held_on => HELD_ON,
+        place => PLACE,
+        /// How many people took part (optional).
+        people_count => PEOPLE_COUNT,
+        /// Empty, or the id of an organisation the facilitator belongs to.
+        organisation_id => ORGANISATION_ID,
+        submission_key => SUBMISSION_KEY,
+    }
+}
+
+impl EventInput {
+    /// The checkbox for one way people took part ("yes" when ticked).
+    pub fn way_field(way: crate::domain::events::Way) -> String {
+        format!("way-{}", way.as_str())
+    }
+}
+
+form_fields! {
+    /// What was said at an event: one person's comment or a group view.
+    pub struct RecordInput {
+        /// The statement's reference.
+        statement => STATEMENT,
+        body => BODY,
+        suggestion => SUGGESTION,
+        knowledge => KNOWLEDGE,
+        /// One person's comment: how it may be shown (named, anonymous, policy team only).
+        visibility => VISIBILITY,
+        /// One person's comment: their name, if they gave it.
+        person_name => PERSON_NAME,
+        /// One person's comment: `domain::events::HearBack::as_str`.
+        hear_back => HEAR_BACK,
+        email => EMAIL,
+        postal_address => POSTAL_ADDRESS,
+        /// "yes" when they asked for easy read.
+        easy_read => EASY_READ,
+        /// A group view: how many agreed, of how many present.
+        agreed => AGREED,
+        present => PRESENT,
+        submission_key => SUBMISSION_KEY,
+        /// The recorded comment to withdraw.
+        comment_id => COMMENT_ID,
+    }
+}
+
+form_actions! {
+    /// The forms on an event's page.
+    pub enum RecordAction {
+        Person = "person",
+        Group = "group",
+        Withdraw = "withdraw",
     }
 }

@@ -36,10 +36,13 @@ pub enum Saved {
     BackingTakenBack,
     ProposalComment,
     ProposalDecided,
+    EventAdded,
+    Recorded,
+    RecordedWithdrawn,
 }
 
 impl Saved {
-    pub const ALL: [Saved; 31] = [
+    pub const ALL: [Saved; 34] = [
         Self::Comment,
         Self::CommentChanged,
         Self::CommentWithdrawn,
@@ -71,6 +74,9 @@ impl Saved {
         Self::BackingTakenBack,
         Self::ProposalComment,
         Self::ProposalDecided,
+        Self::EventAdded,
+        Self::Recorded,
+        Self::RecordedWithdrawn,
     ];
 
     /// The code in the address. Kept stable: people bookmark and share addresses.
@@ -107,6 +113,9 @@ impl Saved {
             Self::BackingTakenBack => "backing-taken-back",
             Self::ProposalComment => "proposal-comment",
             Self::ProposalDecided => "decided",
+            Self::EventAdded => "event",
+            Self::Recorded => "recorded",
+            Self::RecordedWithdrawn => "recorded-withdrawn",
         }
     }
 
@@ -152,6 +161,9 @@ impl Saved {
             Self::BackingTakenBack => "You no longer back this proposal.",
             Self::ProposalComment => "Thank you. Your comment has been saved.",
             Self::ProposalDecided => "The decision has been saved.",
+            Self::EventAdded => "The event has been recorded. Now record what people said there.",
+            Self::Recorded => "Recorded. It is now with the policy team, like any other comment.",
+            Self::RecordedWithdrawn => "What you recorded has been withdrawn.",
         }
     }
 

@@ -277,7 +277,7 @@ fn CommentForm(data: CommentFormView, feedback: Option<FormFeedback>) -> impl In
 /// moves focus to it; the message sits inside the fieldset, which names it for screen
 /// readers through `aria-describedby`.
 #[component]
-pub(crate) fn RadioGroup(
+pub fn RadioGroup(
     name: &'static str,
     legend: &'static str,
     selected: String,

@@ -98,12 +98,21 @@ pub async fn make_admin(db: &Db, raw_email: &str) -> Result<i64, AppError> {
     Ok(user.id)
 }
 
-pub async fn set_roles(
-    cx: &Context,
-    person_id: i64,
-    is_editor: bool,
-    is_admin: bool,
-) -> Result<(), AppError> {
+/// The roles an admin gives on a person's page, all saved together.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Roles {
+    pub editor: bool,
+    pub admin: bool,
+    /// Records what people said at events (see `server::events`).
+    pub facilitator: bool,
+}
+
+pub async fn set_roles(cx: &Context, person_id: i64, roles: Roles) -> Result<(), AppError> {
+    let Roles {
+        editor: is_editor,
+        admin: is_admin,
+        facilitator: is_facilitator,
+    } = roles;
     cx.admin()?;
     let mut tx = cx.write().await?;
     let admins = store::users::lock_admins(&mut tx, cx.db().backend).await?;
@@ -116,6 +125,7 @@ pub async fn set_roles(
         ));
     }
     store::users::set_roles(&mut tx, person_id, is_editor, is_admin).await?;
+    store::users::set_facilitator(&mut tx, person_id, is_facilitator).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -211,6 +221,7 @@ fn person_summary(
         display_name: row.display_name,
         is_editor: row.is_editor != 0,
         is_admin: row.is_admin != 0,
+        is_facilitator: row.is_facilitator != 0,
     }
 }
 

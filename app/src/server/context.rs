@@ -88,6 +88,17 @@ impl Context {
         })
     }
 
+    /// A facilitator: records events and what people said at them.
+    pub fn facilitator(&self) -> Result<&Viewer, AppError> {
+        self.signed_in().and_then(|v| {
+            if v.is_facilitator {
+                Ok(v)
+            } else {
+                Err(AppError::Forbidden)
+            }
+        })
+    }
+
     /// An editor or an admin: both may watch and retry a version's emails.
     pub fn editor_or_admin(&self) -> Result<&Viewer, AppError> {
         self.signed_in().and_then(|v| {

@@ -1,6 +1,8 @@
 //! Demo data so a newcomer can click through: a framework with four themes of
 //! I statements, and people to sign in as. Loaded only into a database with no frameworks.
 
+mod events;
+
 use super::{Db, clock::now, store};
 use crate::domain::drafting::{Knowledge, Visibility};
 use sqlx::AnyConnection;
@@ -494,6 +496,7 @@ pub async fn open_round(db: &Db) -> Result<(), sqlx::Error> {
         store::comments::insert(&mut tx, &comment, at - DAY).await?;
     }
     proposals::add(&mut tx, framework.id, round, at - DAY).await?;
+    events::record_event(&mut tx, framework.id, round, at).await?;
     tx.commit().await?;
     Ok(())
 }

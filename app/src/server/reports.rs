@@ -453,6 +453,8 @@ pub fn public_author(c: &store::comments::CommentRow) -> String {
         (true, Some(org)) => format!("{}, for {org}", c.author_label()),
         (true, None) => c.author_label(),
         (false, Some(org)) => format!("Someone from {org}"),
+        // Someone recorded at an event stays unnamed but keeps the event it was said at.
+        (false, None) if c.event_id.is_some() => format!("Someone at {}", c.event_label()),
         (false, None) => "Anonymous participant".to_owned(),
     }
 }

@@ -10,6 +10,7 @@ mod balance;
 mod comments;
 mod drafting;
 mod easy_read_reading;
+mod events;
 mod outbox;
 mod pages;
 mod proposals;

@@ -146,6 +146,10 @@ pub fn PersonPage() -> impl IntoView {
                                                 <label class="checkboxes__label" for=crate::model::PersonInput::EDITOR>"Editor (policy team): drafts statements, answers comments and publishes"</label>
                                             </div>
                                             <div class="checkboxes__item">
+                                                <input class="checkboxes__input" type="checkbox" id=crate::model::PersonInput::FACILITATOR name=crate::model::PersonInput::FACILITATOR value="yes" checked=p.is_facilitator/>
+                                                <label class="checkboxes__label" for=crate::model::PersonInput::FACILITATOR>"Facilitator: records events and what people said there, and prints their letters"</label>
+                                            </div>
+                                            <div class="checkboxes__item">
                                                 <input class="checkboxes__input" type="checkbox" id=crate::model::PersonInput::ADMIN name=crate::model::PersonInput::ADMIN value="yes" checked=p.is_admin/>
                                                 <label class="checkboxes__label" for=crate::model::PersonInput::ADMIN>"Admin: manages people, organisations and roles"</label>
                                             </div>

@@ -44,6 +44,8 @@ pub struct CommentRow {
     /// The event a facilitator recorded it at, and the event's name.
     pub event_id: Option<i64>,
     pub event_name: Option<String>,
+    /// The day the event was held (Unix seconds at midnight UTC).
+    pub event_held_on: Option<i64>,
     /// Someone without an account whose words a facilitator recorded.
     pub participant_id: Option<i64>,
     /// A group view: `group_agreed` of the `group_present` people at the event said it.
@@ -58,14 +60,27 @@ impl CommentRow {
     /// has not chosen one, or the group at an event ("8 of the 12 people at the Dundee
     /// workshop").
     pub fn author_label(&self) -> String {
-        let event = self.event_name.as_deref().unwrap_or("an event");
+        let event = self.event_label();
         match (self.group_agreed, self.group_present) {
             (Some(agreed), Some(present)) => {
                 format!("{agreed} of the {present} people at {event}")
             }
+            _ if !self.author_name.is_empty() && self.event_id.is_some() => {
+                format!("{}, at {event}", self.author_name)
+            }
             _ if !self.author_name.is_empty() => self.author_name.clone(),
             _ if self.participant_id.is_some() => format!("Someone at {event}"),
             _ => "A participant".to_owned(),
+        }
+    }
+
+    /// The event it was recorded at, with its day ("the Dundee workshop, 3 March 2026"),
+    /// so what was said at an event is marked with it wherever it is shown.
+    pub fn event_label(&self) -> String {
+        let name = self.event_name.as_deref().unwrap_or("an event");
+        match self.event_held_on {
+            Some(day) => format!("{name}, {}", crate::domain::format_date(day)),
+            None => name.to_owned(),
         }
     }
 
@@ -83,7 +98,7 @@ const COMMENTS: &str = "\
       r.id AS response_id, r.outcome, r.reason, \
       (SELECT MAX(rr.revision_id) FROM response_revisions rr WHERE rr.response_id = r.id) AS acted_revision_id, \
       rd.publication_id AS published_in, cr.text_kind, \
-      c.event_id, ev.name AS event_name, c.participant_id, c.group_agreed, c.group_present, \
+      c.event_id, ev.name AS event_name, ev.held_on AS event_held_on, c.participant_id, c.group_agreed, c.group_present, \
       c.earlier_comment_id \
     FROM comments c \
     JOIN rounds rd ON rd.id = c.round_id \
@@ -261,6 +276,19 @@ pub async fn awaiting_publication(
     )))
     .bind(framework_id)
     .bind(now)
+    .fetch_all(conn)
+    .await
+}
+
+/// Every live comment a facilitator recorded at an event, by statement.
+pub async fn at_event(
+    conn: &mut AnyConnection,
+    event_id: i64,
+) -> Result<Vec<CommentRow>, sqlx::Error> {
+    sqlx::query_as::<_, CommentRow>(sqlx::AssertSqlSafe(format!(
+        "{COMMENTS} WHERE c.event_id = $1 AND c.withdrawn_at IS NULL ORDER BY s.reference, c.id"
+    )))
+    .bind(event_id)
     .fetch_all(conn)
     .await
 }

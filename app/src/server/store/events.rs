@@ -222,3 +222,136 @@ pub async fn insert_recorded_comment(
     .fetch_one(conn)
     .await
 }
+
+/// An event with what its pages show beside it: its framework, round, organisation and
+/// the version that answered its round, in one query.
+#[derive(Debug, Clone, FromRow)]
+pub struct EventDetailRow {
+    pub id: i64,
+    pub framework_id: i64,
+    pub round_id: i64,
+    pub facilitator_id: i64,
+    pub name: String,
+    pub held_on: i64,
+    pub place: String,
+    pub people_count: Option<i64>,
+    pub organisation_name: Option<String>,
+    pub framework_slug: String,
+    pub framework_title: String,
+    pub round_title: String,
+    pub opens_at: i64,
+    pub closes_at: i64,
+    pub publication_id: Option<i64>,
+    pub version: Option<i64>,
+}
+
+pub async fn detail(
+    conn: &mut AnyConnection,
+    id: i64,
+) -> Result<Option<EventDetailRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT e.id, e.framework_id, e.round_id, e.facilitator_id, e.name, e.held_on, e.place, \
+           e.people_count, o.name AS organisation_name, f.slug AS framework_slug, \
+           f.title AS framework_title, rd.title AS round_title, rd.opens_at, rd.closes_at, \
+           rd.publication_id, p.version \
+         FROM events e JOIN frameworks f ON f.id = e.framework_id \
+         JOIN rounds rd ON rd.id = e.round_id \
+         LEFT JOIN organisations o ON o.id = e.organisation_id \
+         LEFT JOIN publications p ON p.id = rd.publication_id \
+         WHERE e.id = $1",
+    )
+    .bind(id)
+    .fetch_optional(conn)
+    .await
+}
+
+#[derive(Debug, Clone, FromRow)]
+pub struct EventListRow {
+    pub id: i64,
+    pub name: String,
+    pub held_on: i64,
+    pub place: String,
+    pub framework_title: String,
+    pub comment_count: i64,
+}
+
+/// A facilitator's events, newest first, each with how many comments it recorded.
+pub async fn for_facilitator(
+    conn: &mut AnyConnection,
+    facilitator_id: i64,
+) -> Result<Vec<EventListRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT e.id, e.name, e.held_on, e.place, f.title AS framework_title, \
+           (SELECT COUNT(*) FROM comments c WHERE c.event_id = e.id AND c.withdrawn_at IS NULL) AS comment_count \
+         FROM events e JOIN frameworks f ON f.id = e.framework_id \
+         WHERE e.facilitator_id = $1 ORDER BY e.held_on DESC, e.id DESC",
+    )
+    .bind(facilitator_id)
+    .fetch_all(conn)
+    .await
+}
+
+/// A framework's round that can take what was said at an event: the newest that has
+/// opened and that no published version answers yet.
+#[derive(Debug, Clone, FromRow)]
+pub struct TakingRound {
+    pub framework_id: i64,
+    pub slug: String,
+    pub title: String,
+    pub round_id: i64,
+    pub round_title: String,
+}
+
+const TAKING: &str = "SELECT f.id AS framework_id, f.slug, f.title, rd.id AS round_id, \
+      rd.title AS round_title FROM frameworks f JOIN rounds rd ON rd.framework_id = f.id \
+    WHERE rd.opens_at <= $1 AND rd.publication_id IS NULL \
+      AND rd.id = (SELECT MAX(x.id) FROM rounds x WHERE x.framework_id = f.id \
+                   AND x.opens_at <= $1 AND x.publication_id IS NULL)";
+
+/// Every framework with such a round, for the new event form's list.
+pub async fn rounds_taking_events(
+    conn: &mut AnyConnection,
+    now: i64,
+) -> Result<Vec<TakingRound>, sqlx::Error> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!("{TAKING} ORDER BY f.title")))
+        .bind(now)
+        .fetch_all(conn)
+        .await
+}
+
+pub async fn round_taking_events(
+    conn: &mut AnyConnection,
+    slug: &str,
+    now: i64,
+) -> Result<Option<TakingRound>, sqlx::Error> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!("{TAKING} AND f.slug = $2")))
+        .bind(now)
+        .bind(slug)
+        .fetch_optional(conn)
+        .await
+}
+
+/// Everyone recorded at an event, in the order they were recorded.
+pub async fn participants_of(
+    conn: &mut AnyConnection,
+    event_id: i64,
+) -> Result<Vec<ParticipantRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, event_id, name, hear_back, email, postal_address, easy_read \
+         FROM event_participants WHERE event_id = $1 ORDER BY id",
+    )
+    .bind(event_id)
+    .fetch_all(conn)
+    .await
+}
+
+/// The comment a recorded form's submission key already made, and at which event.
+pub async fn recorded_by_key(
+    conn: &mut AnyConnection,
+    key: &str,
+) -> Result<Option<(i64, Option<i64>)>, sqlx::Error> {
+    sqlx::query_as("SELECT id, event_id FROM comments WHERE submission_key = $1")
+        .bind(key)
+        .fetch_optional(conn)
+        .await
+}

@@ -27,7 +27,7 @@ pub async fn find_user(
     now: i64,
 ) -> Result<Option<UserRow>, sqlx::Error> {
     sqlx::query_as::<_, UserRow>(
-        "SELECT u.id, u.email, u.display_name, u.is_editor, u.is_admin, u.easy_read \
+        "SELECT u.id, u.email, u.display_name, u.is_editor, u.is_admin, u.is_facilitator, u.easy_read \
          FROM sessions s JOIN users u ON u.id = s.user_id \
          WHERE s.id_hash = $1 AND s.expires_at > $2",
     )

@@ -9,6 +9,7 @@ pub struct UserRow {
     pub display_name: String,
     pub is_editor: i64,
     pub is_admin: i64,
+    pub is_facilitator: i64,
     pub easy_read: i64,
 }
 
@@ -20,6 +21,7 @@ impl From<UserRow> for Viewer {
             display_name: row.display_name,
             is_editor: row.is_editor != 0,
             is_admin: row.is_admin != 0,
+            is_facilitator: row.is_facilitator != 0,
             easy_read: row.easy_read != 0,
         }
     }
@@ -39,7 +41,7 @@ pub async fn find_or_create_by_email(
     .execute(&mut *conn)
     .await?;
     sqlx::query_as::<_, UserRow>(
-        "SELECT id, email, display_name, is_editor, is_admin, easy_read FROM users WHERE email = $1",
+        "SELECT id, email, display_name, is_editor, is_admin, is_facilitator, easy_read FROM users WHERE email = $1",
     )
     .bind(email)
     .fetch_one(&mut *conn)
@@ -48,7 +50,7 @@ pub async fn find_or_create_by_email(
 
 pub async fn find_by_id(conn: &mut AnyConnection, id: i64) -> Result<Option<UserRow>, sqlx::Error> {
     sqlx::query_as::<_, UserRow>(
-        "SELECT id, email, display_name, is_editor, is_admin, easy_read FROM users WHERE id = $1",
+        "SELECT id, email, display_name, is_editor, is_admin, is_facilitator, easy_read FROM users WHERE id = $1",
     )
     .bind(id)
     .fetch_optional(conn)
@@ -57,7 +59,7 @@ pub async fn find_by_id(conn: &mut AnyConnection, id: i64) -> Result<Option<User
 
 pub async fn list_all(conn: &mut AnyConnection) -> Result<Vec<UserRow>, sqlx::Error> {
     sqlx::query_as::<_, UserRow>(
-        "SELECT id, email, display_name, is_editor, is_admin, easy_read FROM users \
+        "SELECT id, email, display_name, is_editor, is_admin, is_facilitator, easy_read FROM users \
          ORDER BY LOWER(CASE WHEN display_name = '' THEN email ELSE display_name END), id",
     )
     .fetch_all(conn)
@@ -90,6 +92,20 @@ pub async fn set_roles(
         .execute(conn)
         .await?;
     Ok(result.rows_affected())
+}
+
+/// Give or take away the facilitator role (recording what people said at events).
+pub async fn set_facilitator(
+    conn: &mut AnyConnection,
+    id: i64,
+    is_facilitator: bool,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET is_facilitator = $1 WHERE id = $2")
+        .bind(i64::from(is_facilitator))
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
 }
 
 /// The admins, locked until the caller's transaction ends, so two admins removing each
