@@ -39,7 +39,12 @@ pub fn EarlierComments(
                                     {e.reason.clone().map(|r| view! { <p>{r}</p> })}
                                 </div>
                                 {match e.still_matters_in {
-                                    Some(_) => view! { <p class="inset">"You said this still matters in this round. You can change or withdraw it from the statement's comments."</p> }.into_any(),
+                                    // Done: the note takes the button's id, so a "you already said
+                                    // so" message from another tab links here and is read with it.
+                                    Some(_) => view! {
+                                        {error.map(|m| view! { <p class="error-message" id=error_id.clone()><span class="visually-hidden">"Error: "</span>{m}</p> })}
+                                        <p class="inset" id=button_id.clone() tabindex="-1" aria-describedby=has_error.then(|| error_id.clone())>"You said this still matters in this round. You can change or withdraw it from the statement's comments."</p>
+                                    }.into_any(),
                                     None => view! {
                                         {e.quote_gone.then(|| view! {
                                             <p class="hint">"The words it was about are no longer in the statement, so it will be about the whole statement."</p>

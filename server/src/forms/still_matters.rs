@@ -4,7 +4,6 @@ use super::{Submitted, refused, see_other};
 use app::{
     error::AppError,
     model::{Saved, StillMattersInput},
-    pages::comment::COMMENT_FORM,
     server::{Context, still_matters},
 };
 use axum::{extract::Path, response::Response};
@@ -40,7 +39,7 @@ pub async fn say(
                 &cx.state,
                 submitted,
                 &format!("{statement}/comment"),
-                COMMENT_FORM,
+                "comment",
                 &field,
                 error,
             )
