@@ -56,7 +56,7 @@ pub fn EarlierComments(
                                             <button type="submit" class="button button--secondary" id=button_id.clone()
                                                 aria-describedby=has_error.then(|| error_id.clone())>
                                                 "This still matters to me"
-                                                <span class="visually-hidden">{format!(": {}", opening(&e.body))}</span>
+                                                <span class="visually-hidden">{format!(": {}", crate::domain::opening_words(&e.body))}</span>
                                             </button>
                                         </form>
                                     }.into_any(),
@@ -68,17 +68,6 @@ pub fn EarlierComments(
             </section>
         }
     })
-}
-
-/// The first words of a comment, so each button's accessible name says which it sends.
-fn opening(body: &str) -> String {
-    const WORDS: usize = 6;
-    let words: Vec<&str> = body.split_whitespace().collect();
-    if words.len() <= WORDS {
-        words.join(" ")
-    } else {
-        format!("{}…", words[..WORDS].join(" "))
-    }
 }
 
 /// On the editors' answer list: "Still matters: first said in Round 1, answered 'Not

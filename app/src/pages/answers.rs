@@ -3,7 +3,9 @@
 use crate::{
     api::{CommentFilters, get_my_contributions, get_round_comments},
     components::{error_summary::ErrorSummary, loaded, loading, still_matters::StillMattersMark},
-    domain::{drafting::Knowledge, plural, response::Outcome, singular_or_plural},
+    domain::{
+        drafting::Knowledge, opening_words, plural, response::Outcome, singular_or_plural,
+    },
     form::use_any_form_feedback,
 };
 use leptos::prelude::*;
@@ -72,18 +74,6 @@ pub fn AnswerFields(
                 aria-invalid=reason_wrong.then_some("true")
                 aria-describedby=reason_wrong.then_some(reason_error_id.clone())>{reason}</textarea>
         </div>
-    }
-}
-
-/// The first few words of a comment, so two comments by one person on one statement
-/// still give their "Save answer" buttons different names.
-fn opening_words(body: &str) -> String {
-    const WORDS: usize = 6;
-    let words: Vec<&str> = body.split_whitespace().collect();
-    if words.len() <= WORDS {
-        words.join(" ")
-    } else {
-        format!("{}…", words[..WORDS].join(" "))
     }
 }
 

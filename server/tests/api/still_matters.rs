@@ -4,7 +4,6 @@
 
 use crate::{
     comments::comment,
-    drafting::form_value,
     html::message_beside,
     on_both_databases,
     support::{Backend, TestApp, Visitor, spawn_app_with_demo_round},
@@ -63,9 +62,14 @@ async fn say_it_still_matters(visitor: &mut Visitor<'_>, earlier: i64, key: &str
 /// The key of the "This still matters to me" button for `earlier` on the comment page.
 async fn button_key(visitor: &mut Visitor<'_>, earlier: i64) -> String {
     let page = visitor.get(&format!("{HL2}/comment")).await;
-    let key = format!("{}-{earlier}", form_value(&page.body, "submission_key"));
-    assert!(page.body.contains(&key), "a button for comment {earlier}: {}", page.text());
-    key
+    let ending = format!("-{earlier}");
+    page.body
+        .split("name=\"submission_key\" value=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .find(|key| key.ends_with(&ending))
+        .unwrap_or_else(|| panic!("no button for comment {earlier}: {}", page.text()))
+        .to_owned()
 }
 
 /// One number from the database, for one id.

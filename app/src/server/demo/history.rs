@@ -26,9 +26,8 @@ use sqlx::AnyConnection;
 
 const DAY: i64 = 24 * 60 * 60;
 
-/// A comment in the earlier round and the answer it got: (key, statement, author, for
-/// the demo organisation, kind of knowledge, comment, suggested wording, outcome,
-/// reason). The one with a redraft below is answered there instead.
+/// A comment in the earlier round and the answer it got. An incorporated suggestion is
+/// answered in the redraft that takes its wording, so the trace and diff show it.
 struct Earlier {
     key: &'static str,
     reference: &'static str,
