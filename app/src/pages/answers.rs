@@ -3,9 +3,7 @@
 use crate::{
     api::{CommentFilters, get_my_contributions, get_round_comments},
     components::{error_summary::ErrorSummary, loaded, loading, still_matters::StillMattersMark},
-    domain::{
-        drafting::Knowledge, opening_words, plural, response::Outcome, singular_or_plural,
-    },
+    domain::{drafting::Knowledge, opening_words, plural, response::Outcome, singular_or_plural},
     form::use_any_form_feedback,
 };
 use leptos::prelude::*;

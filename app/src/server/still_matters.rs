@@ -6,9 +6,7 @@
 
 use super::{Context, clock::now, lookups, store};
 use crate::{
-    domain::{
-        SubmissionKey, easy_read::TextKind, passage, response::Outcome, submission_key,
-    },
+    domain::{SubmissionKey, easy_read::TextKind, passage, response::Outcome, submission_key},
     error::AppError,
     model::{EarlierComment, StillMattersCount, StillMattersInput, StillMattersNote},
 };

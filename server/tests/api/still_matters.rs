@@ -37,7 +37,12 @@ async fn first_round_published(app: &TestApp) -> Story<'_> {
     jo.sign_in_as("rep@example.org").await;
     let round = open_round(&mut editor, "First round").await;
     comment(&mut sam, HL2, &[("body", SAMS_WORDS)]).await;
-    comment(&mut jo, HL2, &[("body", JOS_WORDS), ("knowledge", "practice")]).await;
+    comment(
+        &mut jo,
+        HL2,
+        &[("body", JOS_WORDS), ("knowledge", "practice")],
+    )
+    .await;
     close_round(&mut editor, round).await;
     let sams_earlier = comment_id(app, SAMS_WORDS).await;
     let jos_earlier = comment_id(app, JOS_WORDS).await;
@@ -46,15 +51,28 @@ async fn first_round_published(app: &TestApp) -> Story<'_> {
     }
     publish(&mut editor, "First version.").await;
     a_month_passes(app).await;
-    Story { editor, sam, jo, sams_earlier, jos_earlier }
+    Story {
+        editor,
+        sam,
+        jo,
+        sams_earlier,
+        jos_earlier,
+    }
 }
 
 /// Press "This still matters to me" for `earlier` with the key the comment page gave.
-async fn say_it_still_matters(visitor: &mut Visitor<'_>, earlier: i64, key: &str) -> crate::support::TestResponse {
+async fn say_it_still_matters(
+    visitor: &mut Visitor<'_>,
+    earlier: i64,
+    key: &str,
+) -> crate::support::TestResponse {
     visitor
         .post(
             &format!("{HL2}/still-matters"),
-            &[("earlier_comment_id", &earlier.to_string()), ("submission_key", key)],
+            &[
+                ("earlier_comment_id", &earlier.to_string()),
+                ("submission_key", key),
+            ],
         )
         .await
 }
@@ -244,29 +262,74 @@ async fn the_demo_shows_the_whole_loop(backend: Backend) {
     let app = spawn_app_with_demo_round(backend).await;
     let version = app.visitor().get(&format!("{FRAMEWORK}/versions/1")).await;
     assert_eq!(version.status, StatusCode::OK, "{}", version.text());
-    let report = app.visitor().get(&format!("{FRAMEWORK}/versions/1/report")).await;
+    let report = app
+        .visitor()
+        .get(&format!("{FRAMEWORK}/versions/1/report"))
+        .await;
     assert_eq!(report.status, StatusCode::OK);
     let report = report.text();
     assert!(report.contains("We took your wording"), "{report}");
-    assert!(report.contains("We will use your example in the guidance for care providers instead."), "{report}");
-    let trace = app.visitor().get(&format!("{FRAMEWORK}/versions/1/statements/WF-1/trace")).await;
-    assert_eq!(trace.status, StatusCode::OK);
-    assert!(trace.text().contains("at home and in my community"), "{}", trace.text());
     assert!(
-        app.scalar("SELECT COUNT(*) FROM outbox WHERE batch LIKE $1", "publication:%").await >= 3,
+        report.contains("We will use your example in the guidance for care providers instead."),
+        "{report}"
+    );
+    let trace = app
+        .visitor()
+        .get(&format!("{FRAMEWORK}/versions/1/statements/WF-1/trace"))
+        .await;
+    assert_eq!(trace.status, StatusCode::OK);
+    assert!(
+        trace.text().contains("at home and in my community"),
+        "{}",
+        trace.text()
+    );
+    assert!(
+        app.scalar(
+            "SELECT COUNT(*) FROM outbox WHERE batch LIKE $1",
+            "publication:%"
+        )
+        .await
+            >= 3,
         "one personal email per contributor"
     );
 
     // The open round keeps its eighteen comments, one of which says Sam's earlier
     // comment still matters.
-    let open = app.scalar("SELECT id FROM rounds WHERE title = $1", "Spring consultation (demo)").await;
-    assert_eq!(number(&app, "SELECT COUNT(*) FROM comments WHERE round_id = $1", open).await, 18);
-    assert_eq!(number(&app, "SELECT COUNT(*) FROM comments WHERE earlier_comment_id IS NOT NULL AND round_id = $1", open).await, 1);
+    let open = app
+        .scalar(
+            "SELECT id FROM rounds WHERE title = $1",
+            "Spring consultation (demo)",
+        )
+        .await;
+    assert_eq!(
+        number(
+            &app,
+            "SELECT COUNT(*) FROM comments WHERE round_id = $1",
+            open
+        )
+        .await,
+        18
+    );
+    assert_eq!(
+        number(
+            &app,
+            "SELECT COUNT(*) FROM comments WHERE earlier_comment_id IS NOT NULL AND round_id = $1",
+            open
+        )
+        .await,
+        1
+    );
     let mut sam = app.visitor();
     sam.sign_in_as("participant@example.org").await;
     let page = sam.get(&format!("{HL2}/comment")).await.text();
-    assert!(page.contains("You said this still matters in this round."), "{page}");
-    let ps4 = sam.get(&format!("{FRAMEWORK}/statements/PS-4/comment")).await.text();
+    assert!(
+        page.contains("You said this still matters in this round."),
+        "{page}"
+    );
+    let ps4 = sam
+        .get(&format!("{FRAMEWORK}/statements/PS-4/comment"))
+        .await
+        .text();
     assert!(ps4.contains("What happened: Noted"), "{ps4}");
     assert!(ps4.contains("This still matters to me"), "{ps4}");
 }

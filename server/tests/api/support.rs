@@ -57,7 +57,12 @@ pub async fn spawn_app_with(backend: Backend, options: Options) -> TestApp {
 /// The demo as `scripts/run` and the browser tests load it: with its earlier published
 /// version and its open round.
 pub async fn spawn_app_with_demo_round(backend: Backend) -> TestApp {
-    spawn_app_with_vars(backend, Options { smtp: true }, &[("OUR_WORDS_DEMO_ROUND", "1")]).await
+    spawn_app_with_vars(
+        backend,
+        Options { smtp: true },
+        &[("OUR_WORDS_DEMO_ROUND", "1")],
+    )
+    .await
 }
 
 async fn spawn_app_with_vars(

@@ -88,7 +88,9 @@ const EARLIER: &[Earlier] = &[
         knowledge: Knowledge::Research,
         body: "Studies of care coordination find people wait longest when nobody owns their \
                question. Name who gets back to them.",
-        suggestion: Some("I know who to contact about my support, and they get back to me quickly."),
+        suggestion: Some(
+            "I know who to contact about my support, and they get back to me quickly.",
+        ),
         outcome: "not_incorporated",
         reason: "'Quickly' means different things to different people. We will set response \
                  times in the guidance, where they can be measured.",
