@@ -175,7 +175,7 @@ on_both_databases! {
         let id = format!("still-matters-{}", s.sams_earlier);
         assert_eq!(
             message_beside(&refused.body, &id).as_deref(),
-            Some("Error: You have already said this still matters in this round.")
+            Some("You have already said this still matters in this round.")
         );
     }
 
