@@ -33,7 +33,11 @@ test('someone who commented in the earlier round sees their comment and its answ
   await expect(page).toHaveURL(`${statementPath('PS-4')}?saved=comment#comments`);
   await waitForHydration(page);
   await expect(page.getByRole('status')).toHaveText('Thank you. Your comment has been saved.');
-  const listed = page.locator('li.comment').filter({ hasText: EARLIER });
+  // The winter comment is listed too, settled; the new one is Sam's to change.
+  const listed = page
+    .locator('li.comment')
+    .filter({ hasText: EARLIER })
+    .filter({ has: page.getByRole('link', { name: 'Change or withdraw your comment' }) });
   await expect(listed).toHaveCount(1);
   await expect(listed).toContainText('Sam (demo participant)');
   await expect(listed).toContainText('Lived experience');
