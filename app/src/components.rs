@@ -10,6 +10,7 @@ pub mod layout;
 pub mod live_text;
 pub mod reading;
 pub mod statement_parts;
+pub mod still_matters;
 pub mod twins;
 pub mod value_choices;
 

@@ -65,6 +65,18 @@ pub fn tidy_whitespace(raw: &str) -> String {
     raw.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The first few words of a comment, so buttons about different comments by one person
+/// on one statement still have different accessible names.
+pub fn opening_words(body: &str) -> String {
+    const WORDS: usize = 6;
+    let words: Vec<&str> = body.split_whitespace().collect();
+    if words.len() <= WORDS {
+        words.join(" ")
+    } else {
+        format!("{}…", words[..WORDS].join(" "))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

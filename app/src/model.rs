@@ -16,6 +16,7 @@ mod responses;
 mod rounds;
 mod site;
 mod statements;
+mod still_matters;
 mod twins;
 
 pub use admin::*;
@@ -32,6 +33,7 @@ pub use responses::*;
 pub use rounds::*;
 pub use site::*;
 pub use statements::*;
+pub use still_matters::*;
 pub use twins::*;
 
 use serde::{Deserialize, Serialize};

@@ -26,6 +26,7 @@ pub mod request;
 pub mod responding;
 pub mod state;
 pub mod statements;
+pub mod still_matters;
 pub mod store;
 pub mod twins;
 pub mod values;

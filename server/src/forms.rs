@@ -9,6 +9,7 @@ mod events;
 mod proposals;
 mod publishing;
 mod sign_in;
+mod still_matters;
 mod twins;
 mod values;
 
@@ -56,6 +57,10 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/frameworks/{slug}/statements/{reference}/comments/{id}/edit",
             post(drafting::edit_comment),
+        )
+        .route(
+            "/frameworks/{slug}/statements/{reference}/still-matters",
+            post(still_matters::say),
         )
         .route(
             "/frameworks/{slug}/statements/{reference}/manage",

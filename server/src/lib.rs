@@ -19,19 +19,6 @@ pub async fn build_state(
     let db = Db::connect(&config.database_url)
         .await
         .map_err(|e| format!("cannot open the database: {e}"))?;
-    if config.demo_data
-        && demo::load_if_empty(&db)
-            .await
-            .map_err(|e| format!("loading demo data failed: {e}"))?
-    {
-        tracing::info!("loaded the demo framework and demo people");
-        if config.demo_round {
-            demo::open_round(&db)
-                .await
-                .map_err(|e| format!("opening the demo round failed: {e}"))?;
-            tracing::info!("opened the demo consultation round, with comments");
-        }
-    }
     app::server::drafting::seed_jargon(&db)
         .await
         .map_err(|e| format!("loading the plain-language word list failed: {e}"))?;
@@ -43,12 +30,32 @@ pub async fn build_state(
             config.absolute_url("/dev/mailbox")
         );
     }
-    Ok(AppState {
+    let state = AppState {
         db,
         config: Arc::new(config),
         mailer: Arc::new(mailer),
         leptos_options,
-    })
+    };
+    // The demo is loaded through the state, so its history is published by the real
+    // publishing service, which queues its personal emails in the outbox.
+    let config = &state.config;
+    if config.demo_data
+        && demo::load_if_empty(&state.db)
+            .await
+            .map_err(|e| format!("loading demo data failed: {e}"))?
+    {
+        tracing::info!("loaded the demo framework and demo people");
+        if config.demo_round {
+            demo::history::publish_earlier_version(&state)
+                .await
+                .map_err(|e| format!("publishing the demo's earlier version failed: {e}"))?;
+            demo::open_round(&state.db)
+                .await
+                .map_err(|e| format!("opening the demo round failed: {e}"))?;
+            tracing::info!("opened the demo consultation round, with comments");
+        }
+    }
+    Ok(state)
 }
 
 /// Leptos options from cargo-leptos's build settings, with our listen address.

@@ -50,6 +50,8 @@ pub struct RoundComment {
     pub reason: String,
     /// The text it was made on.
     pub text_kind: crate::domain::easy_read::TextKind,
+    /// Set when it says an earlier comment still matters.
+    pub still_matters: Option<super::StillMattersNote>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -66,6 +68,10 @@ pub struct RoundCommentsView {
     pub statements: Vec<String>,
     pub organisations: Vec<String>,
     pub filters: CommentFilters,
+    /// How many people said an earlier comment still matters: in the round, and per
+    /// statement (only statements where someone did).
+    pub still_matters_people: usize,
+    pub still_matters_by_statement: Vec<super::StillMattersCount>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -162,6 +162,8 @@ pub struct CommentFormView {
     pub submission_key: String,
     /// Present when editing an existing comment.
     pub existing: Option<ExistingComment>,
+    /// The viewer's comments on this statement in earlier rounds, with their answers.
+    pub earlier: Vec<super::EarlierComment>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -2,8 +2,8 @@
 
 use crate::{
     api::{CommentFilters, get_my_contributions, get_round_comments},
-    components::{error_summary::ErrorSummary, loaded, loading},
-    domain::{drafting::Knowledge, plural, response::Outcome, singular_or_plural},
+    components::{error_summary::ErrorSummary, loaded, loading, still_matters::StillMattersMark},
+    domain::{drafting::Knowledge, opening_words, plural, response::Outcome, singular_or_plural},
     form::use_any_form_feedback,
 };
 use leptos::prelude::*;
@@ -72,18 +72,6 @@ pub fn AnswerFields(
                 aria-invalid=reason_wrong.then_some("true")
                 aria-describedby=reason_wrong.then_some(reason_error_id.clone())>{reason}</textarea>
         </div>
-    }
-}
-
-/// The first few words of a comment, so two comments by one person on one statement
-/// still give their "Save answer" buttons different names.
-fn opening_words(body: &str) -> String {
-    const WORDS: usize = 6;
-    let words: Vec<&str> = body.split_whitespace().collect();
-    if words.len() <= WORDS {
-        words.join(" ")
-    } else {
-        format!("{}…", words[..WORDS].join(" "))
     }
 }
 
@@ -179,6 +167,16 @@ pub fn RoundCommentsPage() -> impl IntoView {
                                 </div>
                                 <button type="submit" class="button button--secondary">"Show comments"</button>
                             </form>
+                            {(d.still_matters_people > 0).then(|| view! {
+                                <div class="notice" role="region" aria-label="Still matters">
+                                    <p>{format!("In this round, {}.", crate::model::still_matters_sentence(d.still_matters_people))}</p>
+                                    <ul class="list">
+                                        {d.still_matters_by_statement.iter().map(|c| view! {
+                                            <li>{format!("{}: {}", c.reference, crate::model::still_matters_sentence(c.people))}</li>
+                                        }).collect_view()}
+                                    </ul>
+                                </div>
+                            })}
                             <p>{format!("Showing {}.", plural(d.comments.len(), "comment", "comments"))}</p>
                             <ol class="comment-list">
                                 {d.comments.into_iter().map(|c| {
@@ -198,6 +196,7 @@ pub fn RoundCommentsPage() -> impl IntoView {
                                             {(c.text_kind == crate::domain::easy_read::TextKind::EasyRead).then(|| view! {
                                                 <p class="meta text-kind">"Made on the easy read text."</p>
                                             })}
+                                            {c.still_matters.clone().map(|note| view! { <StillMattersMark note/> })}
                                             {c.quote.clone().map(|q| view! { <blockquote class="comment__quote"><span class="visually-hidden">"About the words: "</span>"“"{q}"”"</blockquote> })}
                                             <div class="comment__body">{c.body.split("\n\n").map(|p| view! { <p>{p.to_owned()}</p> }).collect_view()}</div>
                                             {c.suggestion.clone().map(|s| view! { <div class="comment__suggestion"><p class="heading-s">"Suggested wording"</p><p>{s}</p></div> })}

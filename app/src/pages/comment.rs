@@ -10,6 +10,7 @@ use crate::{
         loaded, loading,
         reading::{EasyReadPicture, ReadingNote},
         statement_parts::RoundBanner,
+        still_matters::EarlierComments,
     },
     domain::{
         drafting::{Knowledge, Visibility},
@@ -175,6 +176,8 @@ fn CommentForm(data: CommentFormView, feedback: Option<FormFeedback>) -> impl In
             view! { <RoundBanner status=s.round.clone()/> }.into_any()
         } else {
             view! {
+                <EarlierComments path=path.clone() earlier=data.earlier.clone() submission_key=data.submission_key.clone() feedback=feedback.clone()/>
+                {(!data.earlier.is_empty()).then(|| view! { <h2 class="heading-m">"Or say something new"</h2> })}
                 <form method="post" action=action novalidate class="comment-form">
                     <input type="hidden" name=CommentInput::REVISION_ID value=s.revision_id.to_string()/>
                     <input type="hidden" name=CommentInput::SUBMISSION_KEY value=data.submission_key.clone()/>

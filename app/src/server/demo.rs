@@ -2,6 +2,7 @@
 //! I statements, and people to sign in as. Loaded only into a database with no frameworks.
 
 mod events;
+pub mod history;
 
 use super::{Db, clock::now, store};
 use crate::domain::drafting::{Knowledge, Visibility};
@@ -491,7 +492,7 @@ pub async fn open_round(db: &Db) -> Result<(), sqlx::Error> {
             knowledge: *knowledge,
             visibility: Visibility::Named,
             submission_key: &key,
-            earlier_comment_id: None,
+            earlier_comment_id: history::still_matters_link(&mut tx, &key).await?,
         };
         store::comments::insert(&mut tx, &comment, at - DAY).await?;
     }

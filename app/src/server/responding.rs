@@ -144,6 +144,8 @@ pub async fn round_comments(
     let published_version =
         store::publications::version_answering_round(&mut conn, round.id).await?;
     let rows = store::comments::for_round(&mut conn, round.id).await?;
+    let mut still_matters =
+        super::still_matters::editor_notes(&mut conn, &framework.slug, round.id).await?;
     let total = rows.len();
     let unanswered = rows.iter().filter(|r| r.outcome.is_none()).count();
     let mut statements: Vec<String> = rows.iter().map(|r| r.reference.clone()).collect();
@@ -186,6 +188,7 @@ pub async fn round_comments(
             outcome: r.outcome.map(|o| o.as_str().to_owned()).unwrap_or_default(),
             reason: r.reason.clone().unwrap_or_default(),
             text_kind: r.text_kind,
+            still_matters: still_matters.notes.remove(&r.id),
         })
         .collect();
     Ok(RoundCommentsView {
@@ -200,5 +203,7 @@ pub async fn round_comments(
         statements,
         organisations,
         filters,
+        still_matters_people: still_matters.people,
+        still_matters_by_statement: still_matters.by_statement,
     })
 }

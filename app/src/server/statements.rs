@@ -407,6 +407,21 @@ pub async fn comment_form(
             name: m.organisation_name,
         })
         .collect();
+    // Before a new comment: what they said on this statement in earlier rounds.
+    let earlier = if existing.is_none() && loaded.view.can_comment {
+        let framework = lookups::framework(&mut conn, slug).await?;
+        let statement = lookups::statement(&mut conn, framework.id, reference).await?;
+        super::still_matters::earlier_for_form(
+            &mut conn,
+            viewer.id,
+            framework.id,
+            statement.id,
+            &loaded.view.text,
+        )
+        .await?
+    } else {
+        Vec::new()
+    };
     Ok(CommentFormView {
         statement: loaded.view,
         words,
@@ -414,6 +429,7 @@ pub async fn comment_form(
         jargon: store::jargon::all(&mut conn).await?,
         submission_key: auth::new_secret(),
         existing,
+        earlier,
     })
 }
 

@@ -17,6 +17,7 @@ pub mod rounds;
 pub mod sessions;
 pub mod sign_in_tokens;
 pub mod statements;
+pub mod still_matters;
 pub mod stored;
 pub mod users;
 pub mod values;

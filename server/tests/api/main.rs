@@ -21,6 +21,7 @@ mod round_form;
 mod schema;
 mod security;
 mod sign_in;
+mod still_matters;
 mod submission_keys;
 mod twins;
 mod two_rounds;

@@ -51,6 +51,25 @@ fn random_suffix() -> String {
 }
 
 pub async fn spawn_app_with(backend: Backend, options: Options) -> TestApp {
+    spawn_app_with_vars(backend, options, &[]).await
+}
+
+/// The demo as `scripts/run` and the browser tests load it: with its earlier published
+/// version and its open round.
+pub async fn spawn_app_with_demo_round(backend: Backend) -> TestApp {
+    spawn_app_with_vars(
+        backend,
+        Options { smtp: true },
+        &[("OUR_WORDS_DEMO_ROUND", "1")],
+    )
+    .await
+}
+
+async fn spawn_app_with_vars(
+    backend: Backend,
+    options: Options,
+    extra_vars: &[(&str, &str)],
+) -> TestApp {
     let data_dir = tempfile::tempdir().unwrap();
     let (database_url, pg_database) = match backend {
         Backend::Sqlite => (
@@ -79,6 +98,9 @@ pub async fn spawn_app_with(backend: Backend, options: Options) -> TestApp {
     ]);
     if let Some(smtp) = &smtp {
         vars.insert("OUR_WORDS_SMTP_URL".to_owned(), smtp.url());
+    }
+    for (name, value) in extra_vars {
+        vars.insert((*name).to_owned(), (*value).to_owned());
     }
     let config = Config::from_map(&vars).unwrap();
     let leptos_options = LeptosOptions::builder().output_name("our-words").build();

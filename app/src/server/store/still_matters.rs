@@ -1,0 +1,102 @@
+//! "This still matters to me": a person's comments in earlier rounds, and the comments
+//! of a round that link back to one (`comments.earlier_comment_id`).
+
+use crate::domain::response::Outcome;
+use sqlx::{AnyConnection, FromRow};
+
+/// One of a person's comments on a statement in a round that opened before `round_id`,
+/// with its answer and the live comment of `round_id` that says it still matters.
+#[derive(Debug, Clone, FromRow)]
+pub struct EarlierRow {
+    pub id: i64,
+    pub round_title: String,
+    /// Its draft's number among the drafts of the same text (standard or easy read).
+    pub draft_number: i64,
+    pub body: String,
+    pub quote: Option<String>,
+    pub outcome: Option<Outcome>,
+    pub reason: Option<String>,
+    pub still_matters_in: Option<i64>,
+}
+
+/// The person's live comments on a statement in rounds that opened before `round_id`,
+/// oldest first, in one query (indexed by `comments_by_author` and `comments_by_earlier`).
+pub async fn earlier_by_author(
+    conn: &mut AnyConnection,
+    author_id: i64,
+    statement_id: i64,
+    round_id: i64,
+) -> Result<Vec<EarlierRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT c.id, rd.title AS round_title, \
+           (SELECT COUNT(*) FROM statement_revisions x WHERE x.statement_id = c.statement_id \
+              AND x.text_kind = cr.text_kind AND x.id <= c.revision_id) AS draft_number, \
+           c.body, c.quote, r.outcome, r.reason, \
+           (SELECT MIN(l.id) FROM comments l WHERE l.earlier_comment_id = c.id \
+              AND l.round_id = $3 AND l.withdrawn_at IS NULL) AS still_matters_in \
+         FROM comments c \
+         JOIN rounds rd ON rd.id = c.round_id \
+         JOIN statement_revisions cr ON cr.id = c.revision_id \
+         LEFT JOIN responses r ON r.comment_id = c.id \
+         WHERE c.author_id = $1 AND c.statement_id = $2 AND c.withdrawn_at IS NULL \
+           AND rd.opens_at < (SELECT opens_at FROM rounds WHERE id = $3) \
+         ORDER BY c.id",
+    )
+    .bind(author_id)
+    .bind(statement_id)
+    .bind(round_id)
+    .fetch_all(conn)
+    .await
+}
+
+/// The live comment of `round_id` that already says `earlier_id` still matters.
+pub async fn live_link(
+    conn: &mut AnyConnection,
+    earlier_id: i64,
+    round_id: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT MIN(id) FROM comments WHERE earlier_comment_id = $1 AND round_id = $2 \
+         AND withdrawn_at IS NULL",
+    )
+    .bind(earlier_id)
+    .bind(round_id)
+    .fetch_one(conn)
+    .await
+}
+
+/// A live comment of a round that says an earlier one still matters, with what
+/// editors need to see of the earlier one.
+#[derive(Debug, Clone, FromRow)]
+pub struct LinkRow {
+    pub comment_id: i64,
+    pub author_id: Option<i64>,
+    pub reference: String,
+    pub earlier_id: i64,
+    pub earlier_round_id: i64,
+    pub earlier_round_title: String,
+    pub earlier_outcome: Option<Outcome>,
+    pub earlier_reason: Option<String>,
+}
+
+/// Every live "still matters" comment of a round, in one query.
+pub async fn links_in_round(
+    conn: &mut AnyConnection,
+    round_id: i64,
+) -> Result<Vec<LinkRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT c.id AS comment_id, c.author_id, s.reference, e.id AS earlier_id, \
+           e.round_id AS earlier_round_id, er.title AS earlier_round_title, \
+           r.outcome AS earlier_outcome, r.reason AS earlier_reason \
+         FROM comments c \
+         JOIN comments e ON e.id = c.earlier_comment_id \
+         JOIN rounds er ON er.id = e.round_id \
+         JOIN statements s ON s.id = c.statement_id \
+         LEFT JOIN responses r ON r.comment_id = e.id \
+         WHERE c.round_id = $1 AND c.withdrawn_at IS NULL \
+         ORDER BY s.reference, c.id",
+    )
+    .bind(round_id)
+    .fetch_all(conn)
+    .await
+}
