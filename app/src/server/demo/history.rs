@@ -169,6 +169,7 @@ pub async fn publish_earlier_version(state: &AppState) -> Result<(), sqlx::Error
         display_name: "Priya (demo editor)".to_owned(),
         is_editor: true,
         is_admin: false,
+        is_facilitator: false,
         easy_read: false,
     };
     tx.commit().await?;
