@@ -4,6 +4,7 @@
 
 mod admin;
 mod balance;
+mod credit;
 mod frameworks;
 mod mailbox;
 mod publications;
@@ -16,6 +17,7 @@ mod twins;
 pub use crate::model::*;
 pub use admin::*;
 pub use balance::*;
+pub use credit::*;
 pub use frameworks::*;
 pub use mailbox::*;
 pub use publications::*;

@@ -4,8 +4,10 @@
 
 pub mod balance;
 pub mod comments;
+pub mod credits;
 pub mod easy_read;
 pub mod events;
+pub mod hear_back;
 pub mod frameworks;
 pub mod jargon;
 pub mod organisations;
