@@ -266,7 +266,7 @@ async fn queue_emails(
 
 /// What a version's emails say of each statement: the text each comment was made on,
 /// and the version's standard and easy read texts.
-pub(super) struct EmailTexts {
+pub struct EmailTexts {
     commented: HashMap<i64, String>,
     published: HashMap<i64, String>,
     published_easy_read: HashMap<i64, String>,
@@ -297,7 +297,7 @@ impl EmailTexts {
 
     /// One comment in a person's email: what they said, what was decided and why, and
     /// what the statement now says, in easy read when they asked for it.
-    pub(super) fn item(
+    pub fn item(
         &self,
         c: &store::comments::CommentRow,
         easy_read: bool,
