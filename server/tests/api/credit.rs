@@ -165,7 +165,7 @@ on_both_databases! {
         publish(&mut editor, "Kit's statement.").await;
         let page = app.visitor().get(&format!("{FRAMEWORK}/versions/1")).await.text();
         assert!(page.contains("Words from: Kit (researcher)"), "{page}");
-        assert_eq!(app.scalar("SELECT words FROM publication_credits WHERE proposal_id IS NOT NULL AND publication_id > $1", "0").await, 10);
+        assert_eq!(app.scalar("SELECT words FROM publication_credits WHERE proposal_id IS NOT NULL AND statement_id = (SELECT id FROM statements WHERE reference = $1)", "CI-1").await, 10);
     }
 
     async fn a_person_recorded_at_an_event_who_chose_email_gets_one_email_and_one_who_chose_post_gets_none(app) {
