@@ -104,8 +104,7 @@ pub async fn line_for_statement(
     publication_id: i64,
     statement_id: i64,
 ) -> Result<Option<String>, sqlx::Error> {
-    let rows =
-        store::credits::for_published_statement(conn, publication_id, statement_id).await?;
+    let rows = store::credits::for_published_statement(conn, publication_id, statement_id).await?;
     Ok(lines(&rows).remove(&statement_id))
 }
 

@@ -5,8 +5,7 @@
 //! (built elsewhere), and group views have nobody to email.
 
 use super::{
-    db::Tx, outbox, publication_email, publishing::EmailTexts, store,
-    store::comments::CommentRow,
+    db::Tx, outbox, publication_email, publishing::EmailTexts, store, store::comments::CommentRow,
 };
 use crate::error::AppError;
 use std::collections::HashMap;
@@ -102,10 +101,7 @@ mod tests {
 
     #[test]
     fn a_participant_email_key_differs_from_a_signed_in_persons() {
-        assert_eq!(
-            participant_email_key(7, 42),
-            "publication:7:participant:42"
-        );
+        assert_eq!(participant_email_key(7, 42), "publication:7:participant:42");
         assert_ne!(
             participant_email_key(7, 42),
             outbox::publication_email_key(7, 42)

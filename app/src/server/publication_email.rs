@@ -264,7 +264,11 @@ mod tests {
             contributions_url: "",
             ..email("Morag", false, &items)
         });
-        assert!(rendered.text.contains("Your words are in CI-1 (version 2)."));
+        assert!(
+            rendered
+                .text
+                .contains("Your words are in CI-1 (version 2).")
+        );
         assert!(!rendered.text.contains("account page"));
         insta::assert_snapshot!("recorded_at_an_event_text", snapshot_text(&rendered));
         insta::assert_snapshot!("recorded_at_an_event_html", rendered.html);

@@ -201,8 +201,10 @@ async fn queue_emails(
         .absolute_url(&format!("/frameworks/{slug}/versions/{version}/report"));
     let contributions_url = cx.state.config.absolute_url("/account/contributions");
     let batch = outbox::publication_batch(publication);
-    let your_words =
-        credit::YourWords::of(&store::credits::for_publication(tx, publication).await?, version);
+    let your_words = credit::YourWords::of(
+        &store::credits::for_publication(tx, publication).await?,
+        version,
+    );
     // Each person's comments, found once rather than by a scan per person.
     let mut by_author: HashMap<i64, Vec<&store::comments::CommentRow>> = HashMap::new();
     for c in comments {

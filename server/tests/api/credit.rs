@@ -8,7 +8,9 @@ use crate::{
     drafting::{latest_revision, redraft},
     on_both_databases,
     support::{TestApp, Visitor},
-    two_rounds::{a_month_passes, answer, close_round, comment_id, open_round, publish, redraft_answering},
+    two_rounds::{
+        a_month_passes, answer, close_round, comment_id, open_round, publish, redraft_answering,
+    },
 };
 use app::{
     domain::{
@@ -43,12 +45,31 @@ async fn three_people_are_heard(app: &TestApp) -> Visitor<'_> {
     let mut jo = signed_in(app, "rep@example.org", None).await;
     let round = open_round(&mut editor, "First round").await;
     comment(&mut sam, CI1, &[("body", "Add when I want.")]).await;
-    comment(&mut kit, CI1, &[("body", "Times matter to me."), ("visibility", "anonymous")]).await;
-    comment(&mut jo, CI1, &[("body", "Say when, privately."), ("visibility", "policy_team"), ("knowledge", "practice")]).await;
+    comment(
+        &mut kit,
+        CI1,
+        &[("body", "Times matter to me."), ("visibility", "anonymous")],
+    )
+    .await;
+    comment(
+        &mut jo,
+        CI1,
+        &[
+            ("body", "Say when, privately."),
+            ("visibility", "policy_team"),
+            ("knowledge", "practice"),
+        ],
+    )
+    .await;
     comment(&mut sam, CI1, &[("body", "And keep it short.")]).await;
     close_round(&mut editor, round).await;
     let mut answers = Vec::new();
-    for body in ["Add when I want.", "Times matter to me.", "Say when, privately.", "And keep it short."] {
+    for body in [
+        "Add when I want.",
+        "Times matter to me.",
+        "Say when, privately.",
+        "And keep it short.",
+    ] {
         answers.push(comment_id(app, body).await);
     }
     redraft_answering(
@@ -65,11 +86,15 @@ async fn three_people_are_heard(app: &TestApp) -> Visitor<'_> {
         ],
     )
     .await;
-    assert_eq!(publish(&mut editor, "When I want.").await, format!("{FRAMEWORK}/versions/1?published=1"));
+    assert_eq!(
+        publish(&mut editor, "When I want.").await,
+        format!("{FRAMEWORK}/versions/1?published=1")
+    );
     editor
 }
 
-const V1_CREDIT: &str = "Words from: Sam (demo participant), someone with lived experience and 1 other";
+const V1_CREDIT: &str =
+    "Words from: Sam (demo participant), someone with lived experience and 1 other";
 
 on_both_databases! {
     async fn a_version_credits_each_person_whose_words_it_kept_as_they_allowed(app) {

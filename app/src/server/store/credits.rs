@@ -68,7 +68,14 @@ pub async fn insert(
         let rows: Vec<String> = (0..chunk.len())
             .map(|i| {
                 let p = i * 5;
-                format!("(${}, ${}, ${}, ${}, ${})", p + 1, p + 2, p + 3, p + 4, p + 5)
+                format!(
+                    "(${}, ${}, ${}, ${}, ${})",
+                    p + 1,
+                    p + 2,
+                    p + 3,
+                    p + 4,
+                    p + 5
+                )
             })
             .collect();
         let sql = format!(
