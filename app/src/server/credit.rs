@@ -117,6 +117,11 @@ pub struct YourWords {
 }
 
 impl YourWords {
+    /// One person's lines (none when their words are in no statement).
+    pub fn lines(by_person: &HashMap<i64, Vec<String>>, id: i64) -> &[String] {
+        by_person.get(&id).map(Vec::as_slice).unwrap_or_default()
+    }
+
     pub fn of(rows: &[CreditedRow], version: i64) -> Self {
         let mut yours = Self::default();
         for row in rows {

@@ -5,7 +5,12 @@
 //! (built elsewhere), and group views have nobody to email.
 
 use super::{
-    db::Tx, outbox, publication_email, publishing::EmailTexts, store, store::comments::CommentRow,
+    credit::YourWords,
+    db::Tx,
+    outbox, publication_email,
+    publishing::{EmailTexts, enqueue_publication_email},
+    store,
+    store::comments::CommentRow,
 };
 use crate::error::AppError;
 use std::collections::HashMap;
@@ -62,7 +67,7 @@ pub async fn queue(tx: &mut Tx, owed: &Owed<'_>) -> Result<(), AppError> {
             .first()
             .and_then(|c| c.event_name.as_deref())
             .unwrap_or("an event");
-        let rendered = publication_email::render(&publication_email::PublicationEmail {
+        let message = publication_email::PublicationEmail {
             name: &person.name,
             framework_title: owed.framework_title,
             version: owed.version,
@@ -71,26 +76,11 @@ pub async fn queue(tx: &mut Tx, owed: &Owed<'_>) -> Result<(), AppError> {
             contributions_url: "",
             easy_read,
             items: &items,
-            your_words: owed
-                .your_words
-                .get(&person.id)
-                .map(Vec::as_slice)
-                .unwrap_or_default(),
+            your_words: YourWords::lines(owed.your_words, person.id),
             recorded_at: Some(event),
-        });
+        };
         let key = participant_email_key(owed.publication, person.id);
-        outbox::enqueue(
-            tx,
-            &outbox::NewEmail {
-                dedupe_key: &key,
-                recipient: email,
-                subject: &rendered.subject,
-                text: &rendered.text,
-                html: Some(&rendered.html),
-                batch: Some(owed.batch),
-            },
-        )
-        .await?;
+        enqueue_publication_email(tx, &key, email, &message, owed.batch).await?;
     }
     Ok(())
 }

@@ -5,8 +5,8 @@
 //! nothing.
 
 use super::{
-    Context, clock::now, credit, db::Tx, lookups, outbox, participant_emails, publication_email,
-    reports, store,
+    Context, clock::now, credit, credit::YourWords, db::Tx, lookups, outbox, participant_emails,
+    publication_email, reports, store,
 };
 use crate::{
     domain::{diff, drafting, easy_read::TextKind, plural, singular_or_plural},
@@ -221,7 +221,7 @@ async fn queue_emails(
             .iter()
             .map(|c| texts.item(c, easy_read))
             .collect();
-        let rendered = publication_email::render(&publication_email::PublicationEmail {
+        let email = publication_email::PublicationEmail {
             name: &person.display_name,
             framework_title: title,
             version,
@@ -229,26 +229,11 @@ async fn queue_emails(
             contributions_url: &contributions_url,
             easy_read,
             items: &items,
-            your_words: your_words
-                .users
-                .get(&person.id)
-                .map(Vec::as_slice)
-                .unwrap_or_default(),
+            your_words: YourWords::lines(&your_words.users, person.id),
             recorded_at: None,
-        });
+        };
         let key = outbox::publication_email_key(publication, person.id);
-        outbox::enqueue(
-            tx,
-            &outbox::NewEmail {
-                dedupe_key: &key,
-                recipient: &person.email,
-                subject: &rendered.subject,
-                text: &rendered.text,
-                html: Some(&rendered.html),
-                batch: Some(&batch),
-            },
-        )
-        .await?;
+        enqueue_publication_email(tx, &key, &person.email, &email, &batch).await?;
     }
     participant_emails::queue(
         tx,
@@ -264,6 +249,30 @@ async fn queue_emails(
         },
     )
     .await
+}
+
+/// Render a person's publication email and queue it under `key` in the version's batch.
+pub async fn enqueue_publication_email(
+    tx: &mut Tx,
+    key: &str,
+    recipient: &str,
+    email: &publication_email::PublicationEmail<'_>,
+    batch: &str,
+) -> Result<(), AppError> {
+    let rendered = publication_email::render(email);
+    outbox::enqueue(
+        tx,
+        &outbox::NewEmail {
+            dedupe_key: key,
+            recipient,
+            subject: &rendered.subject,
+            text: &rendered.text,
+            html: Some(&rendered.html),
+            batch: Some(batch),
+        },
+    )
+    .await?;
+    Ok(())
 }
 
 /// What a version's emails say of each statement: the text each comment was made on,
