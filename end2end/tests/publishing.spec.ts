@@ -387,6 +387,7 @@ test('an editor answers every comment, publishes, and the report and trace show 
   // 8. The participant's own page says their words are in the version, and leads to it.
   const laterContext = await anotherPersonsBrowser(page);
   const participantAgain = await laterContext.newPage();
+  watchPage(participantAgain);
   try {
     await signInAs(participantAgain, PARTICIPANT);
     await visit(participantAgain, '/account/contributions');
