@@ -5,6 +5,7 @@
 mod admin;
 mod balance;
 mod events;
+mod credit;
 mod frameworks;
 mod mailbox;
 mod proposals;
@@ -19,6 +20,7 @@ pub use crate::model::*;
 pub use admin::*;
 pub use balance::*;
 pub use events::*;
+pub use credit::*;
 pub use frameworks::*;
 pub use mailbox::*;
 pub use proposals::*;

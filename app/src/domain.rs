@@ -1,6 +1,7 @@
 //! Pure domain logic shared by the browser and the server: no I/O here.
 
 pub mod balance;
+pub mod credit;
 mod dates;
 pub mod diff;
 mod display_name;

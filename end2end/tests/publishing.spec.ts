@@ -251,6 +251,8 @@ test('an editor answers every comment, publishes, and the report and trace show 
     'href',
     `${versionPath}/statements/${reference}/trace`,
   );
+  // The person whose suggestion brought the words in is credited, by the name they chose.
+  await expect(publishedTheme.getByText(/^Words from: /)).toHaveText(`Words from: ${SAM}`);
   await expectNoAxeViolations(page);
 
   await follow(page, page.getByRole('link', { name: 'You said, we did: the report' }));
@@ -272,6 +274,7 @@ test('an editor answers every comment, publishes, and the report and trace show 
 
   const reported = page.getByRole('region', { name: `${reference}: ${newText}` });
   await expect(reported).toBeVisible();
+  await expect(reported.getByText(/^Words from: /)).toHaveText(`Words from: ${SAM}`);
   // The changed words are said, not only shown by colour and strike-through.
   await expect(reported.locator('del')).toHaveText(['[removed: choose]']);
   await expect(reported.locator('ins')).toHaveText(['[added: decide]']);
@@ -319,6 +322,7 @@ test('an editor answers every comment, publishes, and the report and trace show 
   await expect(page).toHaveURL(tracePath);
   await expect(page.getByRole('heading', { level: 1, name: 'Why does it say this?' })).toBeVisible();
   await expect(page.getByText(`${reference}, version 1`)).toBeVisible();
+  await expect(page.getByText(/^Words from: /)).toHaveText(`Words from: ${SAM}`);
   const quote = page.locator('p.statement-quote');
   await expect(quote).toHaveText(new RegExp(`^I\\s*decide\\s*\\(changed in draft 2\\)\\s*who supports me at home and when they come\\.$`));
   const changedWords = quote.getByRole('link', { name: /^decide \(changed in draft 2\)$/ });
@@ -376,6 +380,28 @@ test('an editor answers every comment, publishes, and the report and trace show 
   await expect(message).toContainText(`Why: ${notedReason}`);
   await expect(message).toContainText("- 'choose' replaced by 'decide'");
   await expect(message).toContainText(`It now says: "${newText}"`);
+  await expect(message).toContainText(`Your words are in ${reference} (version 1).`);
   await expect(page.getByRole('link', { name: new RegExp(`${versionPath}/report$`) })).toHaveCount(1);
   await expectNoAxeViolations(page);
+
+  // 8. The participant's own page says their words are in the version, and leads to it.
+  const laterContext = await anotherPersonsBrowser(page);
+  const participantAgain = await laterContext.newPage();
+  watchPage(participantAgain);
+  try {
+    await signInAs(participantAgain, PARTICIPANT);
+    await visit(participantAgain, '/account/contributions');
+    const yourWords = participantAgain
+      .getByRole('list', { name: 'Where your words are' })
+      .locator(`a[href="${versionPath}"]`);
+    await expect(yourWords).toHaveText(`Your words are in ${reference} (version 1)`);
+    await expectNoAxeViolations(participantAgain);
+    await yourWords.focus();
+    await participantAgain.keyboard.press('Enter');
+    await expect(participantAgain).toHaveURL(versionPath);
+    await expect(participantAgain.getByText(/^Words from: /)).toHaveText(`Words from: ${SAM}`);
+  } finally {
+    await closeServerRenderedCopy(participantAgain);
+    await laterContext.close();
+  }
 });

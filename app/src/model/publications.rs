@@ -97,6 +97,9 @@ pub struct ReportStatement {
     pub published_easy_read_text: Option<String>,
     /// The titles of the values it carried in this version.
     pub values: Vec<String>,
+    /// Whose words are in the published text, as each allowed it to be shown ("Sam,
+    /// someone with lived experience and 2 others"); None when nobody is credited.
+    pub credit: Option<String>,
 }
 
 /// A version's totals and changes by value.
@@ -142,6 +145,8 @@ pub struct PublicationView {
     pub reading: TextKind,
     /// For easy read readers: each statement's picture and note, by reference.
     pub easy_read: Vec<PublishedEasyRead>,
+    /// Each credited statement's credit line, by reference.
+    pub credits: Vec<(String, String)>,
 }
 
 /// What goes with a published statement's easy read text.
@@ -227,4 +232,14 @@ pub struct TraceView {
     pub has_easy_read: bool,
     pub spans: Vec<TraceSpan>,
     pub steps: Vec<TraceStep>,
+    /// Whose words are in the published text (see `ReportStatement::credit`).
+    pub credit: Option<String>,
+}
+
+/// "Your words are in HL-3 (version 2)", for the person whose words they are, with a link
+/// to the version.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct YourWordsIn {
+    pub line: String,
+    pub version_href: String,
 }

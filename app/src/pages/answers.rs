@@ -1,7 +1,7 @@
 //! Answering a round's comments, and each person's own contributions.
 
 use crate::{
-    api::{CommentFilters, get_my_contributions, get_round_comments},
+    api::{CommentFilters, get_my_contributions, get_my_words, get_round_comments},
     components::{error_summary::ErrorSummary, loaded, loading, still_matters::StillMattersMark},
     domain::{drafting::Knowledge, opening_words, plural, response::Outcome, singular_or_plural},
     form::use_any_form_feedback,
@@ -234,11 +234,23 @@ pub fn RoundCommentsPage() -> impl IntoView {
 #[component]
 pub fn ContributionsPage() -> impl IntoView {
     let contributions = Resource::new(|| (), |_| get_my_contributions());
+    let words = Resource::new(|| (), |_| get_my_words());
     view! {
         <Title text="What you said"/>
         <nav class="breadcrumbs" aria-label="Breadcrumb"><ol><li><a href="/account">"Your account"</a></li></ol></nav>
         <h1>"What you said, and what happened"</h1>
         <crate::pages::proposals::MyProposals/>
+        <Suspense fallback=loading>
+            {move || Suspend::new(async move {
+                loaded(words.await, |words| {
+                    (!words.is_empty()).then(|| view! {
+                        <ul class="your-words" aria-label="Where your words are">
+                            {words.into_iter().map(|w| view! { <li><a href=w.version_href>{w.line}</a></li> }).collect_view()}
+                        </ul>
+                    })
+                })
+            })}
+        </Suspense>
         <Suspense fallback=loading>
             {move || Suspend::new(async move {
                 loaded(contributions.await, |list| {

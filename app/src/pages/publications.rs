@@ -5,6 +5,7 @@ use crate::{
         PublicationHeader, get_publication, get_publication_outbox, get_publish_page, get_report,
     },
     components::{
+        credit::WordsFrom,
         diff_view::InlineDiff,
         error_summary::ErrorSummary,
         fields::TextField,
@@ -184,6 +185,7 @@ pub fn PublicationPage() -> impl IntoView {
                 loaded(data.await, move |p| {
                     let path = p.header.path();
                     let easy_read = p.easy_read.clone();
+                    let credits = p.credits.clone();
                     view! {
                         <Title text=format!("{} version {}", p.header.framework_title, p.header.version)/>
                         <PublicationBreadcrumbs header=p.header.clone()/>
@@ -203,11 +205,13 @@ pub fn PublicationPage() -> impl IntoView {
                                     {t.statements.into_iter().map(|(reference, text)| {
                                         let extra = easy_read.iter().find(|e| e.reference == reference).cloned();
                                         let (picture, note) = extra.map_or((None, None), |e| (e.picture, e.note));
+                                        let credit = credits.iter().find(|(r, _)| *r == reference).map(|(_, line)| line.clone());
                                         view! {
                                         <li>
                                             <EasyReadPicture picture/>
                                             <span class="reference">{reference.clone()}</span>" "<span class="statement-text">{text}</span>
                                             {note.map(|n| view! { <span class="meta">" "{n}</span> })}
+                                            <WordsFrom line=credit/>
                                             <span class="meta">" "
                                                 <a href=format!("{path}/statements/{reference}/trace")>"Why does it say this?"<span class="visually-hidden">{format!(" ({reference})")}</span></a>
                                                 " · "
@@ -263,6 +267,7 @@ pub fn ReportPage() -> impl IntoView {
                                 <h2 id=format!("report-{}", s.reference)>{format!("{}: {}", s.reference, s.published_text)}</h2>
                                 <ReadingNote note=s.reading_note.clone()/>
                                 <EasyReadPicture picture=s.picture.clone()/>
+                                <WordsFrom line=s.credit.clone()/>
                                 <p class="meta">{s.theme_title.clone()}{(!s.values.is_empty()).then(|| format!(" · {}", s.values.join(", ")))}" · "
                                     <a href=format!("{}{}", s.trace_path, text_query(s.shown))>"Why does it say this?"<span class="visually-hidden">{format!(" ({})", s.reference)}</span></a>" · "
                                     <a href=format!("{}/history", s.statement_path)>"Full history"<span class="visually-hidden">{format!(" of {}", s.reference)}</span></a></p>
@@ -452,6 +457,7 @@ pub fn TracePage() -> impl IntoView {
                             }.into_any(),
                         }).collect_view()}
                     </p>
+                    <WordsFrom line=t.credit.clone()/>
                     <p class="hint">"Linked words were changed after the first draft. Follow a link to see who asked for the change and why."</p>
                     {if t.steps.is_empty() {
                         view! { <p>"This statement has not changed since its first draft."</p> }.into_any()

@@ -52,6 +52,12 @@ pub struct PublicationEmail<'a> {
     pub easy_read: bool,
     pub items: &'a [EmailItem],
     pub proposals: &'a [ProposalEmailItem],
+    /// "Your words are in HL-3 (version 2)": each statement whose published text has
+    /// words their comments brought in.
+    pub your_words: &'a [String],
+    /// For someone a facilitator recorded, who has no account: the event where they
+    /// spoke. They are told why they get the email, and not pointed to an account page.
+    pub recorded_at: Option<&'a str>,
 }
 
 pub struct Rendered {
@@ -163,6 +169,8 @@ mod tests {
             easy_read,
             items,
             proposals: &[],
+            your_words: &[],
+            recorded_at: None,
         }
     }
 
@@ -183,6 +191,8 @@ mod tests {
             easy_read: false,
             items: &items,
             proposals: &[],
+            your_words: &[],
+            recorded_at: None,
         });
         assert_eq!(
             email.subject,
@@ -224,6 +234,8 @@ mod tests {
             easy_read: false,
             items: &items,
             proposals: &[],
+            your_words: &[],
+            recorded_at: None,
         };
         let full = render(&base);
         let easy = render(&PublicationEmail {
@@ -284,7 +296,11 @@ mod tests {
     #[test]
     fn the_standard_email_reads_word_for_word_with_what_people_wrote_escaped_in_html() {
         let items = two_items();
-        let rendered = render(&email("Sam", false, &items));
+        let your_words = ["Your words are in CI-1 (version 2)".to_owned()];
+        let rendered = render(&PublicationEmail {
+            your_words: &your_words,
+            ..email("Sam", false, &items)
+        });
         insta::assert_snapshot!("standard_text", snapshot_text(&rendered));
         insta::assert_snapshot!("standard_html", rendered.html);
     }
@@ -295,6 +311,26 @@ mod tests {
         let rendered = render(&email("Sam", true, &items));
         insta::assert_snapshot!("easy_read_text", snapshot_text(&rendered));
         insta::assert_snapshot!("easy_read_html", rendered.html);
+    }
+
+    #[test]
+    fn someone_recorded_at_an_event_is_told_why_they_get_it_and_not_sent_to_an_account_page() {
+        let items = [item()];
+        let your_words = ["Your words are in CI-1 (version 2)".to_owned()];
+        let rendered = render(&PublicationEmail {
+            your_words: &your_words,
+            recorded_at: Some("the Dundee workshop"),
+            contributions_url: "",
+            ..email("Morag", false, &items)
+        });
+        assert!(
+            rendered
+                .text
+                .contains("Your words are in CI-1 (version 2).")
+        );
+        assert!(!rendered.text.contains("account page"));
+        insta::assert_snapshot!("recorded_at_an_event_text", snapshot_text(&rendered));
+        insta::assert_snapshot!("recorded_at_an_event_html", rendered.html);
     }
 
     #[test]

@@ -4,7 +4,10 @@
 //! email per contributor. Publishing again with nothing new changes nothing and sends
 //! nothing.
 
-use super::{Context, clock::now, db::Tx, lookups, outbox, publication_email, reports, store};
+use super::{
+    Context, clock::now, credit, credit::YourWords, db::Tx, lookups, outbox, participant_emails,
+    publication_email, reports, store,
+};
 use crate::{
     domain::{diff, drafting, easy_read::TextKind, plural, singular_or_plural},
     error::AppError,
@@ -107,6 +110,8 @@ pub async fn publish(cx: &Context, slug: &str, summary: &str) -> Result<i64, App
     .await?;
     // Each statement's values go with the version, as its text does.
     store::values::snapshot_for_publication(&mut tx, publication).await?;
+    // Whose words are in it, worked out now and kept with the version.
+    credit::record(&mut tx, publication).await?;
     queue_emails(
         cx,
         &mut tx,
@@ -199,27 +204,17 @@ async fn queue_emails(
         return Ok(());
     }
     let contributors = store::publications::contributors(tx, publication).await?;
-    let commented_texts: HashMap<i64, String> =
-        store::publications::commented_texts(tx, publication)
-            .await?
-            .into_iter()
-            .collect();
-    // What the version says of each statement: its standard text, and its easy read
-    // text where it has one (for people who chose easy read).
-    let mut published: HashMap<i64, String> = HashMap::new();
-    let mut published_easy_read: HashMap<i64, String> = HashMap::new();
-    for s in store::publications::statements(tx, publication).await? {
-        if let Some(easy_read) = s.easy_read_body {
-            published_easy_read.insert(s.statement_id, easy_read);
-        }
-        published.insert(s.statement_id, s.body);
-    }
+    let texts = EmailTexts::read(tx, publication).await?;
     let report_url = cx
         .state
         .config
         .absolute_url(&format!("/frameworks/{slug}/versions/{version}/report"));
     let contributions_url = cx.state.config.absolute_url("/account/contributions");
     let batch = outbox::publication_batch(publication);
+    let your_words = credit::YourWords::of(
+        &store::credits::for_publication(tx, publication).await?,
+        version,
+    );
     // Each person's comments, found once rather than by a scan per person.
     let mut by_author: HashMap<i64, Vec<&store::comments::CommentRow>> = HashMap::new();
     for c in comments {
@@ -227,7 +222,7 @@ async fn queue_emails(
             by_author.entry(author).or_default().push(c);
         }
     }
-    let mut proposals_of = super::proposing::email_items(&proposed, &published);
+    let mut proposals_of = super::proposing::email_items(&proposed, &texts.published);
     for person in contributors {
         let easy_read = person.easy_read != 0;
         let items: Vec<publication_email::EmailItem> = by_author
@@ -235,41 +230,9 @@ async fn queue_emails(
             .map(Vec::as_slice)
             .unwrap_or_default()
             .iter()
-            .map(|c| {
-                let before = commented_texts
-                    .get(&c.revision_id)
-                    .cloned()
-                    .unwrap_or_default();
-                // A retired statement is not in the publication: say so rather than show nothing.
-                let after = published.get(&c.statement_id).cloned().unwrap_or_else(|| {
-                    "(This statement was retired and is no longer part of the standards.)"
-                        .to_owned()
-                });
-                let easy_read_after = published_easy_read.get(&c.statement_id);
-                // The changes are counted in the text the comment was made on.
-                let changed_to = match c.text_kind {
-                    TextKind::EasyRead => easy_read_after.unwrap_or(&after),
-                    TextKind::Standard => &after,
-                };
-                let diff = diff::word_diff(&before, changed_to);
-                let (published_text, no_easy_read) = match (easy_read, easy_read_after) {
-                    (true, Some(text)) => (text.clone(), false),
-                    (true, None) => (after, published.contains_key(&c.statement_id)),
-                    (false, _) => (after, false),
-                };
-                publication_email::EmailItem {
-                    reference: c.reference.clone(),
-                    quote: c.quote.clone(),
-                    body: c.body.clone(),
-                    outcome_label: c.outcome.map_or("Answered", |o| o.label()).to_owned(),
-                    reason: c.reason.clone().unwrap_or_default(),
-                    diff,
-                    published_text,
-                    no_easy_read,
-                }
-            })
+            .map(|c| texts.item(c, easy_read))
             .collect();
-        let rendered = publication_email::render(&publication_email::PublicationEmail {
+        let email = publication_email::PublicationEmail {
             name: &person.display_name,
             framework_title: title,
             version,
@@ -278,20 +241,124 @@ async fn queue_emails(
             easy_read,
             items: &items,
             proposals: &proposals_of.remove(&person.id).unwrap_or_default(),
-        });
+            your_words: YourWords::lines(&your_words.users, person.id),
+            recorded_at: None,
+        };
         let key = outbox::publication_email_key(publication, person.id);
-        outbox::enqueue(
-            tx,
-            &outbox::NewEmail {
-                dedupe_key: &key,
-                recipient: &person.email,
-                subject: &rendered.subject,
-                text: &rendered.text,
-                html: Some(&rendered.html),
-                batch: Some(&batch),
-            },
-        )
-        .await?;
+        enqueue_publication_email(tx, &key, &person.email, &email, &batch).await?;
     }
+    participant_emails::queue(
+        tx,
+        &participant_emails::Owed {
+            framework_title: title,
+            version,
+            publication,
+            report_url: &report_url,
+            batch: &batch,
+            comments,
+            texts: &texts,
+            your_words: &your_words.participants,
+        },
+    )
+    .await
+}
+
+/// Render a person's publication email and queue it under `key` in the version's batch.
+pub async fn enqueue_publication_email(
+    tx: &mut Tx,
+    key: &str,
+    recipient: &str,
+    email: &publication_email::PublicationEmail<'_>,
+    batch: &str,
+) -> Result<(), AppError> {
+    let rendered = publication_email::render(email);
+    outbox::enqueue(
+        tx,
+        &outbox::NewEmail {
+            dedupe_key: key,
+            recipient,
+            subject: &rendered.subject,
+            text: &rendered.text,
+            html: Some(&rendered.html),
+            batch: Some(batch),
+        },
+    )
+    .await?;
     Ok(())
+}
+
+/// What a version's emails say of each statement: the text each comment was made on,
+/// and the version's standard and easy read texts.
+pub struct EmailTexts {
+    commented: HashMap<i64, String>,
+    published: HashMap<i64, String>,
+    published_easy_read: HashMap<i64, String>,
+}
+
+impl EmailTexts {
+    async fn read(tx: &mut Tx, publication: i64) -> Result<Self, sqlx::Error> {
+        let commented = store::publications::commented_texts(tx, publication)
+            .await?
+            .into_iter()
+            .collect();
+        // What the version says of each statement: its standard text, and its easy read
+        // text where it has one (for people who chose easy read).
+        let mut published = HashMap::new();
+        let mut published_easy_read = HashMap::new();
+        for s in store::publications::statements(tx, publication).await? {
+            if let Some(easy_read) = s.easy_read_body {
+                published_easy_read.insert(s.statement_id, easy_read);
+            }
+            published.insert(s.statement_id, s.body);
+        }
+        Ok(Self {
+            commented,
+            published,
+            published_easy_read,
+        })
+    }
+
+    /// One comment in a person's email: what they said, what was decided and why, and
+    /// what the statement now says, in easy read when they asked for it.
+    pub fn item(
+        &self,
+        c: &store::comments::CommentRow,
+        easy_read: bool,
+    ) -> publication_email::EmailItem {
+        let before = self
+            .commented
+            .get(&c.revision_id)
+            .cloned()
+            .unwrap_or_default();
+        // A retired statement is not in the publication: say so rather than show nothing.
+        let after = self
+            .published
+            .get(&c.statement_id)
+            .cloned()
+            .unwrap_or_else(|| {
+                "(This statement was retired and is no longer part of the standards.)".to_owned()
+            });
+        let easy_read_after = self.published_easy_read.get(&c.statement_id);
+        // The changes are counted in the text the comment was made on.
+        let changed_to = match c.text_kind {
+            TextKind::EasyRead => easy_read_after.unwrap_or(&after),
+            TextKind::Standard => &after,
+        };
+        let diff = diff::word_diff(&before, changed_to);
+        let (published_text, no_easy_read) = match (easy_read, easy_read_after) {
+            (true, Some(text)) => (text.clone(), false),
+            (true, None) => (after, self.published.contains_key(&c.statement_id)),
+            (false, _) => (after, false),
+        };
+        publication_email::EmailItem {
+            reference: c.reference.clone(),
+            quote: c.quote.clone(),
+            body: c.body.clone(),
+            outcome_label: c.outcome.map_or("Answered", |o| o.label()).to_owned(),
+            reason: c.reason.clone().unwrap_or_default(),
+            diff,
+            published_text,
+            no_easy_read,
+        }
+    }
 }

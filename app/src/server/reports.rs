@@ -3,7 +3,7 @@
 //! of queries. Each commenter's consent is respected: policy-team-only comments appear
 //! as counts.
 
-use super::{Context, lookups::publication, store, values};
+use super::{Context, credit, lookups::publication, store, values};
 use crate::{
     domain::{
         diff,
@@ -49,7 +49,12 @@ pub async fn publication_page(
     let (framework, publication) = publication(&mut conn, slug, version).await?;
     let mut themes: Vec<PublishedTheme> = Vec::new();
     let mut easy_read = Vec::new();
+    let mut lines = credit::lines_for_publication(&mut conn, publication.id).await?;
+    let mut credits = Vec::new();
     for s in store::publications::statements(&mut conn, publication.id).await? {
+        if let Some(line) = lines.remove(&s.statement_id) {
+            credits.push((s.reference.clone(), line));
+        }
         let shown = shown_published(cx.reading, &s);
         let text = shown.text.to_owned();
         if cx.reading == TextKind::EasyRead {
@@ -75,6 +80,7 @@ pub async fn publication_page(
         can_edit: cx.is_editor_or_admin(),
         reading: cx.reading,
         easy_read,
+        credits,
     })
 }
 
@@ -147,6 +153,7 @@ pub async fn report_in(
     let published_values = store::values::for_publication(&mut conn, publication.id).await?;
     let previous = values::previous_version_texts(&mut conn, framework.id, version).await?;
     let proposals = super::proposing::for_report(&mut conn, publication.id).await?;
+    let mut credit_lines = credit::lines_for_publication(&mut conn, publication.id).await?;
     drop(conn);
     for (comment, revision) in links {
         acted_in.entry(comment).or_default().push(revision);
@@ -263,6 +270,7 @@ pub async fn report_in(
                     .filter(|v| v.statement_id == s.statement_id)
                     .map(|v| v.value_title.clone())
                     .collect(),
+                credit: credit_lines.remove(&s.statement_id),
                 comments: mine
                     .iter()
                     .filter(|c| !is_private(c))
@@ -367,6 +375,8 @@ pub async fn trace(
     // under both drafts.
     let acted_on =
         store::comments::acted_in_for_statement(&mut conn, published.statement_id).await?;
+    let credit =
+        credit::line_for_statement(&mut conn, publication.id, published.statement_id).await?;
     drop(conn);
     let draft_of = |id: i64| revisions.iter().position(|r| r.id == id).map(|i| i + 1);
     let pairs: Vec<(i64, &str)> = revisions.iter().map(|r| (r.id, r.body.as_str())).collect();
@@ -423,6 +433,7 @@ pub async fn trace(
         has_easy_read: published.easy_read_revision_id.is_some(),
         spans,
         steps,
+        credit,
     })
 }
 
@@ -488,6 +499,7 @@ pub fn to_csv(report: &ReportView) -> Result<String, AppError> {
         "values",
         "made_on_text",
         "published_easy_read_text",
+        "credit",
     ])
     .map_err(failed)?;
     for s in &report.statements {
@@ -513,6 +525,7 @@ pub fn to_csv(report: &ReportView) -> Result<String, AppError> {
                     &values,
                     c.text_kind.as_str(),
                     s.published_easy_read_text.as_deref().unwrap_or(""),
+                    s.credit.as_deref().unwrap_or(""),
                 ]
                 .map(cell),
             )
@@ -537,6 +550,7 @@ pub fn to_csv(report: &ReportView) -> Result<String, AppError> {
                     &values,
                     "",
                     s.published_easy_read_text.as_deref().unwrap_or(""),
+                    s.credit.as_deref().unwrap_or(""),
                 ]
                 .map(cell),
             )

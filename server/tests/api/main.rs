@@ -8,6 +8,7 @@ mod account;
 mod admin;
 mod balance;
 mod comments;
+mod credit;
 mod drafting;
 mod easy_read_reading;
 mod events;
