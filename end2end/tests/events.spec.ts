@@ -105,8 +105,8 @@ test('a facilitator records an event, the editor answers and publishes, and the 
     await them.getByLabel('How many people agreed with it?').fill('8');
     await pressByKeyboard(them, them.getByRole('button', { name: 'Record it' }));
     await expect(them.getByRole('status')).toHaveText('Recorded. It is now with the policy team, like any other comment.');
-    await expect(them.getByText(`8 of the 12 people at ${eventName}, 3 March 2026`)).toBeVisible();
-    await expect(them.getByText(`Pat, at ${eventName}, 3 March 2026`)).toBeVisible();
+    await expect(them.getByText(`8 of the 12 people at ${eventName}, 3 March 2026`).first()).toBeVisible();
+    await expect(them.getByText(`Pat, at ${eventName}, 3 March 2026`).first()).toBeVisible();
     await expect(them.getByText('will be ready here when the version answering this round is published')).toBeVisible();
     await expectNoAxeViolations(them);
 

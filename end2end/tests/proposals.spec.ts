@@ -109,7 +109,7 @@ test('a person proposes a statement, another backs it, an editor adopts it and t
   await page.keyboard.type(reason);
   await pressWithKeyboard(page, page.getByRole('button', { name: 'Adopt as a new statement' }));
   await expect(page.getByRole('status')).toHaveText('The decision has been saved.');
-  await expect(page.getByText('Adopted as a new statement')).toBeVisible();
+  await expect(page.getByText('Adopted as a new statement').first()).toBeVisible();
   await expect(page.getByText(reason)).toBeVisible();
   await pressWithKeyboard(page, page.getByRole('link', { name: `Read statement ${themeCode}-1` }));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(words);

@@ -11,7 +11,7 @@ const EARLIER = 'Last year I told my story to six different people. Nobody wrote
 const ANSWER = 'Thank you. We are asking care services how they share what people tell them, with their consent.';
 
 test('someone who commented in the earlier round sees their comment and its answer and says it still matters, and the editor sees it marked', async ({ page }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(180_000);
   await signInAs(page, PARTICIPANT);
   await visit(page, statementPath('PS-4'));
   await tabTo(page, page.getByRole('link', { name: 'Comment on this statement' }), 40);

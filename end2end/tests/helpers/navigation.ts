@@ -1,5 +1,5 @@
 import { expect, test, type BrowserContext, type Page, type Response } from '@playwright/test';
-import { watchOf } from './fixtures';
+import { watchOf, watchPage } from './fixtures';
 
 /** Whether the running test's project has JavaScript on (the `js` project). */
 export function javaScriptOn(): boolean {
@@ -8,16 +8,22 @@ export function javaScriptOn(): boolean {
 
 /**
  * A browser of another person's own (its own cookies), set up like `page`'s: the same
- * address, JavaScript on or off, and screen size. The caller closes it.
+ * address, JavaScript on or off, and screen size. Every page opened in it is watched
+ * like the fixture's own, so `visit` and `waitForHydration` work there too. The caller
+ * closes it.
  */
 export async function anotherPersonsBrowser(page: Page): Promise<BrowserContext> {
   const browser = page.context().browser();
   if (!browser) throw new Error('the page has no browser');
-  return browser.newContext({
+  const context = await browser.newContext({
     baseURL: test.info().project.use.baseURL,
     javaScriptEnabled: javaScriptOn(),
     viewport: page.viewportSize(),
   });
+  context.on('page', (opened) => {
+    watchPage(opened);
+  });
+  return context;
 }
 
 /**
