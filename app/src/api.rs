@@ -4,8 +4,8 @@
 
 mod admin;
 mod balance;
-mod events;
 mod credit;
+mod events;
 mod frameworks;
 mod mailbox;
 mod proposals;
@@ -19,8 +19,8 @@ mod twins;
 pub use crate::model::*;
 pub use admin::*;
 pub use balance::*;
-pub use events::*;
 pub use credit::*;
+pub use events::*;
 pub use frameworks::*;
 pub use mailbox::*;
 pub use proposals::*;

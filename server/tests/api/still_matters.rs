@@ -293,8 +293,9 @@ async fn the_demo_shows_the_whole_loop(backend: Backend) {
         "one personal email per contributor"
     );
 
-    // The open round keeps its eighteen comments, one of which says Sam's earlier
-    // comment still matters.
+    // The open round keeps its eighteen comments from people who signed in (one of
+    // which says Sam's earlier comment still matters) and the two recorded at the
+    // demo's Dundee workshop.
     let open = app
         .scalar(
             "SELECT id FROM rounds WHERE title = $1",
@@ -308,7 +309,7 @@ async fn the_demo_shows_the_whole_loop(backend: Backend) {
             open
         )
         .await,
-        18
+        20
     );
     assert_eq!(
         number(
