@@ -22,7 +22,7 @@ use crate::{
     error::AppError,
     model::{
         EventInput, EventSummary, EventView, EventsView, FrameworkChoice, Letter, LettersView,
-        OrganisationRef, RecordAction, RecordInput, RecordedCommentView, StatementChoice, Viewer,
+        RecordAction, RecordInput, RecordedCommentView, StatementChoice, Viewer,
     },
 };
 use sqlx::AnyConnection;
@@ -80,14 +80,7 @@ pub async fn mine(cx: &Context) -> Result<EventsView, AppError> {
             round_title: r.round_title,
         })
         .collect();
-    let organisations = store::organisations::memberships_of_user(&mut conn, viewer.id)
-        .await?
-        .into_iter()
-        .map(|m| OrganisationRef {
-            id: m.organisation_id,
-            name: m.organisation_name,
-        })
-        .collect();
+    let organisations = super::lookups::organisations_of(&mut conn, viewer.id).await?;
     Ok(EventsView {
         events,
         frameworks,

@@ -44,3 +44,18 @@ pub async fn publication(
         .ok_or(AppError::NotFound)?;
     Ok((framework, publication))
 }
+
+/// The organisations a person may speak for, as a form's choices.
+pub async fn organisations_of(
+    conn: &mut AnyConnection,
+    user_id: i64,
+) -> Result<Vec<crate::model::OrganisationRef>, sqlx::Error> {
+    Ok(store::organisations::memberships_of_user(conn, user_id)
+        .await?
+        .into_iter()
+        .map(|m| crate::model::OrganisationRef {
+            id: m.organisation_id,
+            name: m.organisation_name,
+        })
+        .collect())
+}

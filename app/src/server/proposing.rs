@@ -19,8 +19,8 @@ use crate::{
     },
     error::AppError,
     model::{
-        DecisionChoices, OrganisationRef, ProposalCommentView, ProposalInput, ProposalPageInput,
-        ProposalSummary, ProposalView, ProposalsView, ProposeFormView, StatementLink, ThemeChoice,
+        DecisionChoices, ProposalCommentView, ProposalInput, ProposalPageInput, ProposalSummary,
+        ProposalView, ProposalsView, ProposeFormView, StatementLink, ThemeChoice,
     },
 };
 use sqlx::AnyConnection;
@@ -94,14 +94,7 @@ pub async fn propose_form(
     let open_round = store::rounds::open_at(&mut conn, framework.id, now())
         .await?
         .map(|r| r.title);
-    let organisations = store::organisations::memberships_of_user(&mut conn, viewer.id)
-        .await?
-        .into_iter()
-        .map(|m| OrganisationRef {
-            id: m.organisation_id,
-            name: m.organisation_name,
-        })
-        .collect();
+    let organisations = super::lookups::organisations_of(&mut conn, viewer.id).await?;
     Ok(ProposeFormView {
         themes: themes(store::frameworks::themes(&mut conn, framework.id).await?),
         chosen_theme: theme.unwrap_or_default().to_uppercase(),

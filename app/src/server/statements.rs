@@ -14,8 +14,8 @@ use crate::{
     error::AppError,
     model::{
         AnswerView, CommentFormView, CommentView, EASY_READ_FOR_EARLIER_DRAFT, ExistingComment,
-        HighlightSegment, HistoryView, NO_EASY_READ_YET, OrganisationRef, PassageNote, PictureView,
-        RedraftView, RevisionView, RoundStatus, StatementView, WordChoice,
+        HighlightSegment, HistoryView, NO_EASY_READ_YET, PassageNote, PictureView, RedraftView,
+        RevisionView, RoundStatus, StatementView, WordChoice,
     },
 };
 
@@ -399,14 +399,7 @@ pub async fn comment_form(
             text: w.text,
         })
         .collect();
-    let organisations = store::organisations::memberships_of_user(&mut conn, viewer.id)
-        .await?
-        .into_iter()
-        .map(|m| OrganisationRef {
-            id: m.organisation_id,
-            name: m.organisation_name,
-        })
-        .collect();
+    let organisations = super::lookups::organisations_of(&mut conn, viewer.id).await?;
     // Before a new comment: what they said on this statement in earlier rounds.
     let earlier = if existing.is_none() && loaded.view.can_comment {
         let framework = lookups::framework(&mut conn, slug).await?;
