@@ -60,6 +60,18 @@ pub fn plural<N: std::fmt::Display + PartialEq + From<u8> + Copy>(
     format!("{count} {noun}")
 }
 
+/// Phrases joined as a sentence says them: "A", "A and B", "A, B and C"; empty for none.
+pub fn list_in_words<S: AsRef<str>>(phrases: &[S]) -> String {
+    match phrases {
+        [] => String::new(),
+        [only] => only.as_ref().to_owned(),
+        [rest @ .., last] => {
+            let rest: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
+            format!("{} and {}", rest.join(", "), last.as_ref())
+        }
+    }
+}
+
 /// Trim surrounding space and collapse runs of inner whitespace, so that what people
 /// paste from documents (tabs, double spaces, stray line breaks) is stored tidily.
 pub fn tidy_whitespace(raw: &str) -> String {
@@ -96,6 +108,17 @@ mod tests {
         assert_eq!(singular_or_plural(1_usize, "needs", "need"), "needs");
         assert_eq!(singular_or_plural(3_usize, "needs", "need"), "need");
         assert_eq!(singular_or_plural(0_i64, "was", "were"), "were");
+    }
+
+    #[test]
+    fn lists_read_as_a_sentence_says_them() {
+        assert_eq!(list_in_words::<&str>(&[]), "");
+        assert_eq!(list_in_words(&["Sam"]), "Sam");
+        assert_eq!(list_in_words(&["Sam", "Jo"]), "Sam and Jo");
+        assert_eq!(
+            list_in_words(&["Sam", "Jo", "2 others"]),
+            "Sam, Jo and 2 others"
+        );
     }
 
     #[test]

@@ -212,12 +212,7 @@ pub fn credit_line(credited: &[Credited]) -> Option<String> {
             plural(hidden, "other", "others")
         });
     }
-    let last = parts.pop()?;
-    Some(if parts.is_empty() {
-        last
-    } else {
-        format!("{} and {last}", parts.join(", "))
-    })
+    (!parts.is_empty()).then(|| super::list_in_words(&parts))
 }
 
 /// "someone with lived experience" twice reads as "2 people with lived experience".

@@ -103,6 +103,10 @@ pub struct StatementView {
     pub viewer: Option<Viewer>,
     pub can_edit: bool,
     pub can_comment: bool,
+    pub statement_id: i64,
+    /// Earlier rounds in which the viewer commented here and has not yet said, in the
+    /// open round, that it still matters (statement page only; empty elsewhere).
+    pub earlier_rounds: Vec<String>,
     /// Where the easy read twin stands, for editors only.
     pub twin: Option<super::TwinStatusView>,
     /// The reader's choice of text.

@@ -115,6 +115,7 @@ pub fn StatementPage() -> impl IntoView {
                         <RoundBanner status=s.round.clone() rounds_href=format!("/frameworks/{}/rounds", s.framework_slug)/>
                         {match (&s.viewer, s.can_comment) {
                             (_, true) => view! {
+                                <EarlierRoundsInvitation rounds=s.earlier_rounds.clone() href=format!("{path}/comment{text}#earlier-comments-heading")/>
                                 <p><a class="button" href=format!("{path}/comment{text}")>
                                     {match s.shown {
                                         TextKind::Standard => "Comment on this statement",
@@ -133,4 +134,19 @@ pub fn StatementPage() -> impl IntoView {
             })}}
         </Suspense>
     }
+}
+
+/// "You commented on this statement in the Winter consultation": the way back to what
+/// they said, its answer and "This still matters to me", so nobody retypes their story.
+#[component]
+fn EarlierRoundsInvitation(rounds: Vec<String>, href: String) -> impl IntoView {
+    (!rounds.is_empty()).then(|| {
+        let names = crate::domain::list_in_words(&rounds);
+        view! {
+            <div class="inset earlier-rounds">
+                <p>{format!("You commented on this statement before, in {names}.")}</p>
+                <p><a href=href>"See what you said, the answer it got, and say if it still matters to you"</a></p>
+            </div>
+        }
+    })
 }

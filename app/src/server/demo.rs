@@ -439,38 +439,77 @@ const ROUND_COMMENTS: &[(&str, &str, bool, Knowledge, &str)] = &[
     ),
 ];
 
+const DAY: i64 = 24 * 60 * 60;
+
+/// A round on the demo framework, opened by the demo editor, with what the demo's
+/// comments are made against: the current statements and the demo organisation.
+pub(super) struct DemoRound {
+    pub framework: store::frameworks::FrameworkRow,
+    pub round: i64,
+    pub statements: Vec<store::frameworks::StatementRow>,
+    pub organisation: store::organisations::OrganisationRow,
+}
+
+impl DemoRound {
+    pub(super) async fn add(
+        conn: &mut AnyConnection,
+        title: &str,
+        introduction: &str,
+        (opens_at, closes_at): (i64, i64),
+        at: i64,
+    ) -> Result<Self, sqlx::Error> {
+        let framework = store::frameworks::find_by_slug(conn, DEMO_FRAMEWORK_SLUG)
+            .await?
+            .ok_or(sqlx::Error::RowNotFound)?;
+        let editor = store::users::find_or_create_by_email(conn, DEMO_EDITOR, at).await?;
+        let round = store::rounds::insert(
+            conn,
+            &store::rounds::NewRound {
+                framework_id: framework.id,
+                title,
+                introduction,
+                opens_at,
+                closes_at,
+                created_by: editor.id,
+            },
+            at,
+        )
+        .await?;
+        let statements = store::frameworks::current_statements(conn, framework.id).await?;
+        let organisation = store::organisations::list(conn)
+            .await?
+            .into_iter()
+            .find(|o| o.name == "Speaking Up Together (demo)")
+            .ok_or(sqlx::Error::RowNotFound)?;
+        Ok(Self {
+            framework,
+            round,
+            statements,
+            organisation,
+        })
+    }
+}
+
 /// Open a consultation round on the demo framework (it opened a week ago and closes in
 /// four weeks), with comments from the demo people in which lived experience is
 /// under-heard. Called once, just after the demo is loaded.
 pub async fn open_round(db: &Db) -> Result<(), sqlx::Error> {
-    const DAY: i64 = 24 * 60 * 60;
     let mut tx = db.begin_write().await?;
     let at = now();
-    let framework = store::frameworks::find_by_slug(&mut tx, DEMO_FRAMEWORK_SLUG)
-        .await?
-        .ok_or(sqlx::Error::RowNotFound)?;
-    let editor = store::users::find_or_create_by_email(&mut tx, DEMO_EDITOR, at).await?;
     let today = at - at.rem_euclid(DAY);
-    let round = store::rounds::insert(
+    let DemoRound {
+        framework,
+        round,
+        statements,
+        organisation,
+    } = DemoRound::add(
         &mut tx,
-        &store::rounds::NewRound {
-            framework_id: framework.id,
-            title: "Spring consultation (demo)",
-            introduction: "Tell us whether these I statements sound like your life, and what \
-                           is missing.",
-            opens_at: today - 7 * DAY,
-            closes_at: today + 29 * DAY,
-            created_by: editor.id,
-        },
+        "Spring consultation (demo)",
+        "Tell us whether these I statements sound like your life, and what is missing.",
+        (today - 7 * DAY, today + 29 * DAY),
         at,
     )
     .await?;
-    let statements = store::frameworks::current_statements(&mut tx, framework.id).await?;
-    let organisation = store::organisations::list(&mut tx)
-        .await?
-        .into_iter()
-        .find(|o| o.name == "Speaking Up Together (demo)")
-        .ok_or(sqlx::Error::RowNotFound)?;
     for (n, (reference, email, for_organisation, knowledge, body)) in
         ROUND_COMMENTS.iter().enumerate()
     {

@@ -261,6 +261,8 @@ pub async fn load_statement_in(
         segments,
         comments: views,
         can_comment: viewer.is_some() && !retired && matches!(round, RoundStatus::Open { .. }),
+        statement_id: statement.id,
+        earlier_rounds: Vec::new(),
         can_edit: is_editor,
         round,
         viewer,
@@ -282,9 +284,24 @@ pub async fn statement_page(
     slug: &str,
     reference: &str,
 ) -> Result<StatementView, AppError> {
-    Ok(load_statement_in(cx, slug, reference, cx.reading)
+    let mut view = load_statement_in(cx, slug, reference, cx.reading)
         .await?
-        .view)
+        .view;
+    // Nobody repeats their story: someone who commented here in an earlier round is
+    // invited to the comment page, where they can say it still matters in one step.
+    if let (Some(viewer), RoundStatus::Open { id: round_id, .. }) = (&cx.viewer, &view.round)
+        && view.can_comment
+    {
+        let mut conn = cx.read().await?;
+        view.earlier_rounds = store::still_matters::rounds_awaiting_still_matters(
+            &mut conn,
+            viewer.id,
+            view.statement_id,
+            *round_id,
+        )
+        .await?;
+    }
+    Ok(view)
 }
 
 pub async fn redraft_page(

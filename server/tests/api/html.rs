@@ -115,3 +115,16 @@ pub fn table_cell(html: &str, row: &str, column: &str) -> Option<String> {
     }
     None
 }
+
+/// Every link on the page as (address, words a person reads), in page order.
+pub fn links(html: &str) -> Vec<(String, String)> {
+    let page = Html::parse_document(html);
+    page.select(&selector("a[href]"))
+        .map(|a| {
+            (
+                a.value().attr("href").unwrap_or_default().to_owned(),
+                text_of(a),
+            )
+        })
+        .collect()
+}

@@ -4,7 +4,7 @@
 
 use crate::{
     comments::comment,
-    html::message_beside,
+    html::{links, message_beside},
     on_both_databases,
     support::{Backend, TestApp, Visitor, spawn_app_with_demo_round},
     two_rounds::{a_month_passes, answer, close_round, comment_id, open_round, publish},
@@ -124,6 +124,30 @@ on_both_databases! {
         assert!(!text.contains(JOS_WORDS), "only their own earlier comments: {text}");
         // The form for something new is still there.
         assert!(text.contains("Or say something new"), "{text}");
+    }
+
+    async fn the_statement_page_invites_them_back_to_what_they_said_until_they_say_it_still_matters(app) {
+        let mut s = first_round_published(&app).await;
+        let invitation = "You commented on this statement before, in First round.";
+        // Nothing to invite them to while no round is open.
+        assert!(!s.sam.get(HL2).await.text().contains(invitation));
+        open_round(&mut s.editor, "Second round").await;
+        let page = s.sam.get(HL2).await;
+        assert!(page.text().contains(invitation), "{}", page.text());
+        let link = links(&page.body)
+            .into_iter()
+            .find(|(_, text)| text.starts_with("See what you said"))
+            .map(|(href, _)| href);
+        assert_eq!(link.as_deref(), Some(&*format!("{HL2}/comment#earlier-comments-heading")));
+        // Only for the person who commented, and only on the statement they commented on.
+        let mut reader = app.visitor();
+        reader.sign_in_as("admin@example.org").await;
+        assert!(!reader.get(HL2).await.text().contains(invitation));
+        assert!(!s.sam.get(&format!("{FRAMEWORK}/statements/HL-1")).await.text().contains(invitation));
+        // Once they say it still matters, there is nothing left to invite them to.
+        let key = button_key(&mut s.sam, s.sams_earlier).await;
+        say_it_still_matters(&mut s.sam, s.sams_earlier, &key).await;
+        assert!(!s.sam.get(HL2).await.text().contains(invitation));
     }
 
     async fn this_still_matters_makes_one_linked_comment_even_when_sent_twice(app) {

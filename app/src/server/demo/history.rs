@@ -8,7 +8,9 @@
 //! the browser tests set): the history leads into that round, and the integration tests
 //! that load the demo without a round keep a framework with no version to number from.
 
-use super::{DEMO_ADMIN, DEMO_EDITOR, DEMO_FRAMEWORK_SLUG, DEMO_PARTICIPANT, DEMO_REPRESENTATIVE};
+use super::{
+    DEMO_ADMIN, DEMO_EDITOR, DEMO_FRAMEWORK_SLUG, DEMO_PARTICIPANT, DEMO_REPRESENTATIVE, DemoRound,
+};
 use crate::{
     domain::drafting::{Knowledge, Visibility},
     error::AppError,
@@ -24,7 +26,7 @@ use crate::{
 };
 use sqlx::AnyConnection;
 
-const DAY: i64 = 24 * 60 * 60;
+use super::DAY;
 
 /// A comment in the earlier round and the answer it got. An incorporated suggestion is
 /// answered in the redraft that takes its wording, so the trace and diff show it.
@@ -113,29 +115,20 @@ pub async fn publish_earlier_version(state: &AppState) -> Result<(), sqlx::Error
     let at = now();
     let today = at - at.rem_euclid(DAY);
     let mut tx = state.db.begin_write().await?;
-    let framework = store::frameworks::find_by_slug(&mut tx, DEMO_FRAMEWORK_SLUG)
-        .await?
-        .ok_or(sqlx::Error::RowNotFound)?;
     let editor = store::users::find_or_create_by_email(&mut tx, DEMO_EDITOR, at).await?;
-    let round = store::rounds::insert(
+    let DemoRound {
+        framework: _,
+        round,
+        statements,
+        organisation,
+    } = DemoRound::add(
         &mut tx,
-        &store::rounds::NewRound {
-            framework_id: framework.id,
-            title: "Winter consultation (demo)",
-            introduction: "Tell us whether these first drafts sound like your life.",
-            opens_at: today - 70 * DAY,
-            closes_at: today - 40 * DAY,
-            created_by: editor.id,
-        },
+        "Winter consultation (demo)",
+        "Tell us whether these first drafts sound like your life.",
+        (today - 70 * DAY, today - 40 * DAY),
         at,
     )
     .await?;
-    let statements = store::frameworks::current_statements(&mut tx, framework.id).await?;
-    let organisation = store::organisations::list(&mut tx)
-        .await?
-        .into_iter()
-        .find(|o| o.name == "Speaking Up Together (demo)")
-        .ok_or(sqlx::Error::RowNotFound)?;
     let mut ids = Vec::new();
     for (n, c) in EARLIER.iter().enumerate() {
         let statement = statements

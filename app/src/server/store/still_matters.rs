@@ -49,6 +49,32 @@ pub async fn earlier_by_author(
     .await
 }
 
+/// The titles of the earlier rounds (oldest first) in which a person commented on a
+/// statement and has not yet said in `round_id` that it still matters: what the
+/// statement page invites them back to. One query, bounded by the rounds.
+pub async fn rounds_awaiting_still_matters(
+    conn: &mut AnyConnection,
+    author_id: i64,
+    statement_id: i64,
+    round_id: i64,
+) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT rd.title FROM comments c \
+         JOIN rounds rd ON rd.id = c.round_id \
+         WHERE c.author_id = $1 AND c.statement_id = $2 AND c.withdrawn_at IS NULL \
+           AND rd.opens_at < (SELECT opens_at FROM rounds WHERE id = $3) \
+           AND NOT EXISTS (SELECT 1 FROM comments l WHERE l.earlier_comment_id = c.id \
+              AND l.round_id = $3 AND l.withdrawn_at IS NULL) \
+         GROUP BY rd.id, rd.title, rd.opens_at \
+         ORDER BY rd.opens_at",
+    )
+    .bind(author_id)
+    .bind(statement_id)
+    .bind(round_id)
+    .fetch_all(conn)
+    .await
+}
+
 /// The live comment of `round_id` that already says `earlier_id` still matters.
 pub async fn live_link(
     conn: &mut AnyConnection,
