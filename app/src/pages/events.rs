@@ -58,7 +58,11 @@ impl Sent {
     }
 
     /// What was sent, or else `values` (what was recorded before), with no errors.
-    fn or_values(self, form: &'static str, values: std::collections::BTreeMap<String, String>) -> Self {
+    fn or_values(
+        self,
+        form: &'static str,
+        values: std::collections::BTreeMap<String, String>,
+    ) -> Self {
         Self(self.0.or_else(|| Some(FormFeedback::new(form, values))))
     }
 

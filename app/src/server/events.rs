@@ -558,8 +558,14 @@ pub async fn correction(
             RecordInput::SUGGESTION,
             comment.suggestion.clone().unwrap_or_default(),
         ),
-        (RecordInput::KNOWLEDGE, comment.knowledge.as_str().to_owned()),
-        (RecordInput::VISIBILITY, comment.visibility.as_str().to_owned()),
+        (
+            RecordInput::KNOWLEDGE,
+            comment.knowledge.as_str().to_owned(),
+        ),
+        (
+            RecordInput::VISIBILITY,
+            comment.visibility.as_str().to_owned(),
+        ),
         (RecordInput::AGREED, count(comment.group_agreed)),
         (RecordInput::PRESENT, count(comment.group_present)),
     ]
@@ -619,8 +625,7 @@ pub async fn correct(
         Some(participant) => {
             let visibility = check_visibility(form)?;
             let person = check_person(form)?;
-            store::events::update_participant(&mut tx, participant, &person.row(event_id))
-                .await?;
+            store::events::update_participant(&mut tx, participant, &person.row(event_id)).await?;
             visibility
         }
         None => {

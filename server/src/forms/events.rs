@@ -4,9 +4,7 @@
 use super::{Submitted, refused, see_other};
 use app::{
     domain::events::Way,
-    model::{
-        CORRECT_FORM, EVENT_FORM, EventInput, RECORD_FORM, RecordAction, RecordInput, Saved,
-    },
+    model::{CORRECT_FORM, EVENT_FORM, EventInput, RECORD_FORM, RecordAction, RecordInput, Saved},
     server::{Context, events},
 };
 use axum::{extract::Path, response::Response};
@@ -60,7 +58,11 @@ pub async fn record(cx: Context, Path(id): Path<i64>, submitted: Submitted) -> R
             };
             // The words offered for a statement are offered again, with those chosen.
             let words_of = input.words_of.trim();
-            let shown = if words_of.is_empty() || !words_of.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+            let shown = if words_of.is_empty()
+                || !words_of
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-')
+            {
                 page
             } else {
                 format!("{page}?statement={words_of}")
@@ -78,7 +80,8 @@ pub async fn correct(
 ) -> Response {
     match events::correct(&cx, id, comment, &submitted.input()).await {
         Ok(()) => see_other(
-            &Saved::RecordedCorrected.redirect(&format!("/events/{id}"), &format!("comment-{comment}")),
+            &Saved::RecordedCorrected
+                .redirect(&format!("/events/{id}"), &format!("comment-{comment}")),
         ),
         Err(error) => {
             // A refusal that names no field (the round closed) is told where the page

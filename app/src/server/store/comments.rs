@@ -168,7 +168,10 @@ pub enum Author {
 pub enum RecordedVoice {
     Participant(i64),
     /// `agreed` of the `present` people at the event said it.
-    Group { agreed: i64, present: i64 },
+    Group {
+        agreed: i64,
+        present: i64,
+    },
 }
 
 pub struct NewComment<'a> {
