@@ -309,11 +309,6 @@ fn RecordForm(event: EventView, sent: Sent) -> impl IntoView {
     let words_of = event.words.as_ref().map(|w| w.reference.clone());
     let chosen_statement = sent.value(RecordInput::STATEMENT, words_of.as_deref().unwrap_or(""));
     let statement_error = sent.error(RecordInput::STATEMENT);
-    let present_hint: &'static str = if event.people_count.is_some() {
-        "Leave blank for everyone who took part in the event."
-    } else {
-        "For example: 12"
-    };
     let statement_options = move |chosen: &str| {
         event.statements.iter().map(|s| view! {
             <option value=s.reference.clone() selected=chosen == s.reference>{format!("{}: {}", s.reference, s.text)}</option>
@@ -356,7 +351,7 @@ fn RecordForm(event: EventView, sent: Sent) -> impl IntoView {
             </fieldset>
             <fieldset class="fieldset">
                 <legend class="fieldset__legend fieldset__legend--m">"For a group's view"</legend>
-                {group_fields(&sent, present_hint)}
+                {group_fields(&sent, event.people_count)}
             </fieldset>
             <button type="submit" class="button">"Record it"</button>
         </form>
@@ -408,8 +403,14 @@ fn person_fields(sent: &Sent) -> impl IntoView + use<> {
     }
 }
 
-/// A group view: how many agreed, of how many were there.
-fn group_fields(sent: &Sent, present_hint: &'static str) -> impl IntoView + use<> {
+/// A group view: how many agreed, of how many were there (blank for everyone at the
+/// event, when the event says how many took part).
+fn group_fields(sent: &Sent, people_count: Option<i64>) -> impl IntoView + use<> {
+    let present_hint = if people_count.is_some() {
+        "Leave blank for everyone who took part in the event."
+    } else {
+        "For example: 12"
+    };
     view! {
         <TextField name=RecordInput::AGREED label="How many people agreed with it?" input_type="number" class="input input--width-5" value=sent.value(RecordInput::AGREED, "") error=sent.error(RecordInput::AGREED)/>
         <TextField name=RecordInput::PRESENT label="How many people were there?" hint=present_hint input_type="number" class="input input--width-5" value=sent.value(RecordInput::PRESENT, "") error=sent.error(RecordInput::PRESENT)/>
@@ -442,16 +443,11 @@ fn Correction(view: CorrectionView) -> impl IntoView {
     );
     let event_path = format!("/events/{}", view.event_id);
     let action = format!("{event_path}/comments/{}/edit", view.comment_id);
-    let present_hint: &'static str = if view.people_count.is_some() {
-        "Leave blank for everyone who took part in the event."
-    } else {
-        "For example: 12"
-    };
     let fields = if view.is_group {
         view! {
             <fieldset class="fieldset">
                 <legend class="fieldset__legend fieldset__legend--m">"The group"</legend>
-                {group_fields(&sent, present_hint)}
+                {group_fields(&sent, view.people_count)}
             </fieldset>
         }
         .into_any()
