@@ -30,6 +30,7 @@ test('a facilitator records an event, the editor answers and publishes, and the 
   const eventName = `the Perth workshop ${randomLetters()}`;
   const personSaid = `I need the bus to run on Sundays (${randomLetters()}).`;
   const groupSaid = `Friends matter as much as family (${randomLetters()}).`;
+  const suggested = `I can get there on Sundays (${randomLetters()}).`;
 
   // 1. The editor sets up a framework with one statement and an open round.
   await signInAs(page, EDITOR);
@@ -108,6 +109,19 @@ test('a facilitator records an event, the editor answers and publishes, and the 
     await expect(them.getByText(`8 of the 12 people at ${eventName}, 3 March 2026`).first()).toBeVisible();
     await expect(them.getByText(`Pat, at ${eventName}, 3 March 2026`).first()).toBeVisible();
     await expect(them.getByText('will be ready here when the version answering this round is published')).toBeVisible();
+    await expectNoAxeViolations(them);
+
+    // The facilitator corrects what they recorded for Pat, from a form filled in with it.
+    await follow(them, them.getByRole('link', { name: /^Correct it.*what Pat/ }));
+    await expect(them.getByRole('heading', { level: 1, name: 'Correct what was recorded' })).toBeVisible();
+    await expect(them.getByLabel('What they said')).toHaveValue(personSaid);
+    await expect(them.getByRole('radio', { name: 'By post' })).toBeChecked();
+    await expect(them.getByLabel('Their postal address (if by post)')).toHaveValue('Pat Example\n2 Bridge Street\nPerth PH1 1AA');
+    await expectNoAxeViolations(them);
+    await them.getByLabel('Wording they suggested (optional)').fill(suggested);
+    await pressByKeyboard(them, them.getByRole('button', { name: 'Save the correction' }));
+    await expect(them.getByRole('status')).toHaveText('Your correction has been saved. Any answer it already had is kept.');
+    await expect(them.getByText(`Suggested wording: “${suggested}”`)).toBeVisible();
     await expectNoAxeViolations(them);
 
     // 4. The editor answers both from the round's list, closes the round and publishes.

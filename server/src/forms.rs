@@ -35,6 +35,10 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/organisations", post(admin::add_organisation))
         .route("/events", post(events::add_event))
         .route("/events/{id}", post(events::record))
+        .route(
+            "/events/{id}/comments/{comment}/edit",
+            post(events::correct),
+        )
         .route("/frameworks/new", post(drafting::new_framework))
         .route("/frameworks/{slug}/edit", post(drafting::edit_framework))
         .route("/frameworks/{slug}/rounds", post(drafting::rounds))

@@ -8,9 +8,15 @@ pub async fn get_my_events() -> Result<EventsView, AppError> {
 }
 
 #[server]
-pub async fn get_event(id: i64) -> Result<EventView, AppError> {
+pub async fn get_event(id: i64, statement: Option<String>) -> Result<EventView, AppError> {
     use crate::server::{events, request};
-    events::page(&request::context()?, id).await
+    events::page(&request::context()?, id, statement.as_deref()).await
+}
+
+#[server]
+pub async fn get_correction(event: i64, comment: i64) -> Result<CorrectionView, AppError> {
+    use crate::server::{events, request};
+    events::correction(&request::context()?, event, comment).await
 }
 
 #[server]

@@ -7,6 +7,8 @@ use super::OrganisationRef;
 /// records what was said (their names tell a refused post's feedback where to show).
 pub const EVENT_FORM: &str = "event";
 pub const RECORD_FORM: &str = "record";
+/// The form that corrects something recorded (`/events/N/comments/M/edit`).
+pub const CORRECT_FORM: &str = "correct";
 use serde::{Deserialize, Serialize};
 
 /// One event in a facilitator's list.
@@ -62,8 +64,10 @@ pub struct RecordedCommentView {
     pub reason: Option<String>,
     /// The statement's text in the version that answered the round, once published.
     pub published_text: Option<String>,
-    /// The facilitator may still withdraw it (its round is open).
-    pub can_withdraw: bool,
+    /// The words it is about, when not the whole statement.
+    pub quote: Option<String>,
+    /// The facilitator may still correct or withdraw it (its round is open).
+    pub can_change: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -81,10 +85,43 @@ pub struct EventView {
     /// The viewer is its facilitator and the round's version is not yet published.
     pub can_record: bool,
     pub statements: Vec<StatementChoice>,
+    /// The words of the statement asked for (`?statement=HL-1`, or "Choose words"), to
+    /// record a comment about some of them.
+    pub words: Option<StatementWords>,
     pub comments: Vec<RecordedCommentView>,
     /// The version that answered the event's round, once published.
     pub published_version: Option<i64>,
     pub submission_key: String,
+}
+
+/// A statement's words, numbered, from the draft a passage would be counted in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatementWords {
+    pub reference: String,
+    pub revision_id: i64,
+    pub words: Vec<super::WordChoice>,
+}
+
+/// The page that corrects something a facilitator recorded: the form pre-filled with
+/// what was recorded, or why it can no longer be corrected.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CorrectionView {
+    pub event_id: i64,
+    pub event_name: String,
+    pub comment_id: i64,
+    pub reference: String,
+    pub statement_path: String,
+    /// Who said it, as it is shown everywhere.
+    pub who: String,
+    /// The words it is about, when not the whole statement.
+    pub quote: Option<String>,
+    /// A group view (agreed and present) rather than one person's comment.
+    pub is_group: bool,
+    pub people_count: Option<i64>,
+    /// What was recorded, by the form's field names (`RecordInput`), to fill the form.
+    pub recorded: std::collections::BTreeMap<String, String>,
+    /// Why it can no longer be corrected (the round closed, or it was published).
+    pub closed: Option<String>,
 }
 
 /// One printed letter: to one person, or to be read back to a group.

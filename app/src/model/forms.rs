@@ -529,6 +529,18 @@ form_fields! {
         /// A group view: how many agreed, of how many present.
         agreed => AGREED,
         present => PRESENT,
+        /// "whole" or "part": about the whole statement or some of its words.
+        passage => PASSAGE,
+        /// 1-based word numbers, when a part is chosen.
+        first_word => FIRST_WORD,
+        last_word => LAST_WORD,
+        /// The statement (reference) and draft whose words the form offered: the word
+        /// numbers count in that draft.
+        words_of => WORDS_OF,
+        revision_id => REVISION_ID,
+        /// "yes" from the "Choose words" button: show the chosen statement's words,
+        /// keeping everything typed (the two steps work without JavaScript).
+        choose_words => CHOOSE_WORDS,
         submission_key => SUBMISSION_KEY,
         /// The recorded comment to withdraw.
         comment_id => COMMENT_ID,

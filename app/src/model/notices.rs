@@ -39,10 +39,11 @@ pub enum Saved {
     EventAdded,
     Recorded,
     RecordedWithdrawn,
+    RecordedCorrected,
 }
 
 impl Saved {
-    pub const ALL: [Saved; 34] = [
+    pub const ALL: [Saved; 35] = [
         Self::Comment,
         Self::CommentChanged,
         Self::CommentWithdrawn,
@@ -77,6 +78,7 @@ impl Saved {
         Self::EventAdded,
         Self::Recorded,
         Self::RecordedWithdrawn,
+        Self::RecordedCorrected,
     ];
 
     /// The code in the address. Kept stable: people bookmark and share addresses.
@@ -116,6 +118,7 @@ impl Saved {
             Self::EventAdded => "event",
             Self::Recorded => "recorded",
             Self::RecordedWithdrawn => "recorded-withdrawn",
+            Self::RecordedCorrected => "recorded-corrected",
         }
     }
 
@@ -164,6 +167,9 @@ impl Saved {
             Self::EventAdded => "The event has been recorded. Now record what people said there.",
             Self::Recorded => "Recorded. It is now with the policy team, like any other comment.",
             Self::RecordedWithdrawn => "What you recorded has been withdrawn.",
+            Self::RecordedCorrected => {
+                "Your correction has been saved. Any answer it already had is kept."
+            }
         }
     }
 

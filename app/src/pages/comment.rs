@@ -8,6 +8,7 @@ use crate::{
     components::{
         error_summary::ErrorSummary,
         loaded, loading,
+        passage_picker::{PassageFields, PassagePicker},
         reading::{EasyReadPicture, ReadingNote},
         statement_parts::RoundBanner,
         still_matters::EarlierComments,
@@ -149,12 +150,6 @@ fn CommentForm(data: CommentFormView, feedback: Option<FormFeedback>) -> impl In
         ),
     });
     let jargon = data.jargon.clone();
-    let words = data.words.clone();
-    let word_options = move |selected: String| {
-        words.iter().map(|w| view! {
-            <option value=w.number.to_string() selected=w.number.to_string() == selected>{format!("{}: {}", w.number, w.text)}</option>
-        }).collect_view()
-    };
     let can_comment = s.can_comment;
     let body_wrong = error_of(&feedback, CommentInput::BODY).is_some();
     let behalf_wrong = error_of(&feedback, CommentInput::ON_BEHALF_OF).is_some();
@@ -184,53 +179,12 @@ fn CommentForm(data: CommentFormView, feedback: Option<FormFeedback>) -> impl In
                     {match existing.as_ref().and_then(|e| e.quote.clone()) {
                         Some(quote) => view! { <p class="inset">"Your comment is about the words: “"{quote}"”"</p> }.into_any(),
                         None if editing => view! { <p class="inset">"Your comment is about the whole statement."</p> }.into_any(),
-                        None => {
-                            // Either word can be refused ("Choose a word from the list") and
-                            // a backwards pair is refused on the last word; the pair shares one
-                            // message beside the two lists, and each list in error says so.
-                            let first_error = error_of(&feedback, CommentInput::FIRST_WORD);
-                            let last_error = error_of(&feedback, CommentInput::LAST_WORD);
-                            let (first_wrong, last_wrong) = (first_error.is_some(), last_error.is_some());
-                            let words_wrong = first_wrong || last_wrong;
-                            let described = |wrong: bool| if wrong { "passage-hint passage-error" } else { "passage-hint" };
-                            view! {
-                                <div class="form-group">
-                                    <fieldset class="fieldset">
-                                        <legend class="fieldset__legend fieldset__legend--m">"What is your comment about?"</legend>
-                                        <div class="radios">
-                                            <div class="radios__item">
-                                                <input class="radios__input" type="radio" id=CommentInput::PASSAGE name=CommentInput::PASSAGE value="whole" checked=passage_choice != "part"/>
-                                                <label class="radios__label" for=CommentInput::PASSAGE>"The whole statement"</label>
-                                            </div>
-                                            <div class="radios__item">
-                                                <input class="radios__input" type="radio" id="passage-part" name=CommentInput::PASSAGE value="part" checked=passage_choice == "part"/>
-                                                <label class="radios__label" for="passage-part">"Some of its words"</label>
-                                            </div>
-                                        </div>
-                                        <div class="passage-picker form-group" class:form-group--error=words_wrong>
-                                            <p class="hint" id="passage-hint">"If it is about some of the words, choose the first and last word of that part."</p>
-                                            {error_message(first_error.or(last_error), "passage-error")}
-                                            <div class="form-row">
-                                                <div class="form-group">
-                                                    <label class="label" for=CommentInput::FIRST_WORD>"From the word"</label>
-                                                    <select class="select" id=CommentInput::FIRST_WORD name=CommentInput::FIRST_WORD
-                                                        aria-invalid=first_wrong.then_some("true") aria-describedby=described(words_wrong)>
-                                                        {word_options.clone()(first_word)}
-                                                    </select>
-                                                </div>
-                                                <div class="form-group">
-                                                    <label class="label" for=CommentInput::LAST_WORD>"To the word"</label>
-                                                    <select class="select" id=CommentInput::LAST_WORD name=CommentInput::LAST_WORD
-                                                        aria-invalid=last_wrong.then_some("true") aria-describedby=described(words_wrong)>
-                                                        {word_options(last_word)}
-                                                    </select>
-                                                </div>
-                                            </div>
-                                        </div>
-                                    </fieldset>
-                                </div>
-                            }.into_any()
-                        }
+                        None => view! {
+                            <PassagePicker fields=PassageFields { choice: CommentInput::PASSAGE, first: CommentInput::FIRST_WORD, last: CommentInput::LAST_WORD }
+                                legend="What is your comment about?" words=data.words.clone()
+                                choice=passage_choice.clone() first=first_word.clone() last=last_word.clone()
+                                first_error=error_of(&feedback, CommentInput::FIRST_WORD) last_error=error_of(&feedback, CommentInput::LAST_WORD)/>
+                        }.into_any(),
                     }}
                     <div class="form-group" class:form-group--error=error_of(&feedback, CommentInput::BODY).is_some()>
                         <label class="label label--m" for=CommentInput::BODY>"Your comment"</label>

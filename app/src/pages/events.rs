@@ -4,11 +4,12 @@
 //! their own print view.
 
 use crate::{
-    api::{get_event, get_event_letters, get_my_events},
+    api::{get_correction, get_event, get_event_letters, get_my_events},
     components::{
         error_summary::ErrorSummary,
         fields::{TextArea, TextField},
         loaded, loading,
+        passage_picker::{PassageFields, PassagePicker},
     },
     domain::{
         drafting::{Knowledge, Visibility},
@@ -16,8 +17,8 @@ use crate::{
     },
     form::{FormFeedback, use_any_form_feedback},
     model::{
-        EVENT_FORM, EventInput, EventView, EventsView, Letter, LettersView, RECORD_FORM,
-        RecordAction, RecordInput,
+        CORRECT_FORM, CorrectionView, EVENT_FORM, EventInput, EventView, EventsView, Letter,
+        LettersView, RECORD_FORM, RecordAction, RecordInput, StatementWords,
     },
     pages::comment::RadioGroup,
 };
@@ -31,11 +32,16 @@ fn saved_message() -> Option<&'static str> {
 }
 
 fn event_id() -> Memo<i64> {
+    number_param("id")
+}
+
+/// A number from the page's address (`/events/:id`), or -1, which no row has.
+fn number_param(name: &'static str) -> Memo<i64> {
     let params = use_params_map();
     Memo::new(move |_| {
         params
             .read()
-            .get("id")
+            .get(name)
             .and_then(|id| id.parse::<i64>().ok())
             .unwrap_or(-1)
     })
@@ -43,11 +49,21 @@ fn event_id() -> Memo<i64> {
 
 /// What the person typed (or `fallback`), and the message beside a field, for the one
 /// form of `form` on this page that was refused.
+#[derive(Clone)]
 struct Sent(Option<FormFeedback>);
 
 impl Sent {
     fn of(form: &'static str) -> Self {
         Self(use_any_form_feedback().filter(|f| f.form == form))
+    }
+
+    /// What was sent, or else `values` (what was recorded before), with no errors.
+    fn or_values(
+        self,
+        form: &'static str,
+        values: std::collections::BTreeMap<String, String>,
+    ) -> Self {
+        Self(self.0.or_else(|| Some(FormFeedback::new(form, values))))
     }
 
     fn value(&self, name: &str, fallback: &str) -> String {
@@ -131,6 +147,7 @@ fn EventsList(view: EventsView) -> impl IntoView {
                         <select class="select" id=EventInput::FRAMEWORK name=EventInput::FRAMEWORK
                             aria-invalid=framework_error.is_some().then_some("true")
                             aria-describedby=framework_error.is_some().then(|| format!("{}-error", EventInput::FRAMEWORK))>
+                            <option value="" selected=chosen_framework.is_empty()>"Choose a framework"</option>
                             {view.frameworks.iter().map(|f| view! {
                                 <option value=f.slug.clone() selected=chosen_framework == f.slug>{format!("{} ({})", f.title, f.round_title)}</option>
                             }).collect_view()}
@@ -181,7 +198,11 @@ fn EventsList(view: EventsView) -> impl IntoView {
 #[component]
 pub fn EventPage() -> impl IntoView {
     let id = event_id();
-    let data = Resource::new(move || id.get(), get_event);
+    let query = use_query_map();
+    let data = Resource::new(
+        move || (id.get(), query.read().get("statement")),
+        |(id, statement)| get_event(id, statement),
+    );
     view! {
         <Suspense fallback=loading>
             {move || Suspend::new(async move { loaded(data.await, |event| view! { <EventDetail event/> }) })}
@@ -242,7 +263,10 @@ fn EventDetail(event: EventView) -> impl IntoView {
             view! {
                 <ul class="plain-list">
                     {event.comments.into_iter().map(|c| {
-                        let withdraw = c.can_withdraw.then(|| view! {
+                        let withdraw = c.can_change.then(|| view! {
+                            <p><a href=format!("{path}/comments/{}/edit", c.id)>
+                                "Correct it"<span class="visually-hidden">{format!(": what {} said about {}", c.who, c.reference)}</span>
+                            </a></p>
                             <form method="post" action=path.clone() class="inline-form">
                                 <input type="hidden" name=crate::model::ACTION value=RecordAction::Withdraw.as_str()/>
                                 <input type="hidden" name=RecordInput::COMMENT_ID value=c.id.to_string()/>
@@ -254,6 +278,7 @@ fn EventDetail(event: EventView) -> impl IntoView {
                         view! {
                             <li class="card" id=format!("comment-{}", c.id)>
                                 <h3 class="card__title"><a href=c.statement_path.clone()>{c.reference.clone()}</a>": "{c.who.clone()}</h3>
+                                {c.quote.clone().map(|q| view! { <p class="inset">"About the words: “"{q}"”"</p> })}
                                 <p>{c.body.clone()}</p>
                                 {c.suggestion.clone().map(|s| view! { <p>"Suggested wording: “"{s}"”"</p> })}
                                 <dl class="summary-list">
@@ -275,21 +300,33 @@ fn EventDetail(event: EventView) -> impl IntoView {
 
 /// One form for what was said: whose words they are (one person, or a group) decides
 /// which of its two parts is read, so it works without JavaScript and every field has
-/// its own id.
+/// its own id. Before it, a small form asks for a statement's words (`?statement=`), so a
+/// comment can be about some of them: two steps, no JavaScript needed.
 #[component]
 fn RecordForm(event: EventView, sent: Sent) -> impl IntoView {
     let path = format!("/events/{}", event.id);
     let voice = sent.value(crate::model::ACTION, RecordAction::Person.as_str());
-    let chosen_statement = sent.value(RecordInput::STATEMENT, "");
+    let words_of = event.words.as_ref().map(|w| w.reference.clone());
+    let chosen_statement = sent.value(RecordInput::STATEMENT, words_of.as_deref().unwrap_or(""));
     let statement_error = sent.error(RecordInput::STATEMENT);
-    let present_hint: &'static str = if event.people_count.is_some() {
-        "Leave blank for everyone who took part in the event."
-    } else {
-        "For example: 12"
+    let statement_options = move |chosen: &str| {
+        event.statements.iter().map(|s| view! {
+            <option value=s.reference.clone() selected=chosen == s.reference>{format!("{}: {}", s.reference, s.text)}</option>
+        }).collect_view()
     };
     view! {
         <h2 id="record">"Record what was said"</h2>
         <p>"Record one person's comment, or a view a group shared. It goes to the policy team like any other comment, marked with this event."</p>
+        <form method="get" action=format!("{path}#record") class="inline-form words-step">
+            <div class="form-group">
+                <label class="label" for="words-statement">"Is it about some of a statement's words? Choose the statement first"</label>
+                <div class="hint" id="words-statement-hint">"Then choose its first and last word below. Do this before typing what was said."</div>
+                <select class="select" id="words-statement" name="statement" aria-describedby="words-statement-hint">
+                    {statement_options.clone()(words_of.as_deref().unwrap_or(""))}
+                </select>
+            </div>
+            <button type="submit" class="button button--secondary">"Choose words"</button>
+        </form>
         <form method="post" action=path novalidate class="comment-form">
             <input type="hidden" name=RecordInput::SUBMISSION_KEY value=sent.value(RecordInput::SUBMISSION_KEY, &event.submission_key)/>
             <RadioGroup name=crate::model::ACTION legend="Whose words are these?" selected=voice error=None
@@ -303,38 +340,157 @@ fn RecordForm(event: EventView, sent: Sent) -> impl IntoView {
                 <select class="select" id=RecordInput::STATEMENT name=RecordInput::STATEMENT
                     aria-invalid=statement_error.is_some().then_some("true")
                     aria-describedby=statement_error.is_some().then(|| format!("{}-error", RecordInput::STATEMENT))>
-                    {event.statements.iter().map(|s| view! {
-                        <option value=s.reference.clone() selected=chosen_statement == s.reference>{format!("{}: {}", s.reference, s.text)}</option>
-                    }).collect_view()}
+                    {statement_options(&chosen_statement)}
                 </select>
             </div>
-            <TextArea name=RecordInput::BODY label="What they said" hint="In their words, as closely as you can." rows=5 value=sent.value(RecordInput::BODY, "") error=sent.error(RecordInput::BODY)/>
-            <TextArea name=RecordInput::SUGGESTION label="Wording they suggested (optional)" rows=2 value=sent.value(RecordInput::SUGGESTION, "") error=sent.error(RecordInput::SUGGESTION)/>
-            <RadioGroup name=RecordInput::KNOWLEDGE legend="What is it based on?" selected=sent.value(RecordInput::KNOWLEDGE, "") error=sent.error(RecordInput::KNOWLEDGE)
-                options=Knowledge::ALL.iter().map(|k| (k.as_str(), k.label(), Some(k.hint()))).collect()/>
+            {event.words.map(|words| view! { <WordsOf words sent=sent.clone()/> })}
+            {said_fields(&sent)}
             <fieldset class="fieldset">
                 <legend class="fieldset__legend fieldset__legend--m">"For one person's comment"</legend>
-                <TextField name=RecordInput::PERSON_NAME label="Their name (optional)" autocomplete="off" value=sent.value(RecordInput::PERSON_NAME, "") error=sent.error(RecordInput::PERSON_NAME)/>
-                <RadioGroup name=RecordInput::VISIBILITY legend="How did they agree it may be shown?" selected=sent.value(RecordInput::VISIBILITY, "") error=sent.error(RecordInput::VISIBILITY)
-                    options=Visibility::ALL.iter().map(|v| (v.as_str(), v.label(), None)).collect()/>
-                <RadioGroup name=RecordInput::HEAR_BACK legend="How do they want to hear what became of it?" selected=sent.value(RecordInput::HEAR_BACK, "") error=sent.error(RecordInput::HEAR_BACK)
-                    options=HearBack::ALL.iter().map(|h| (h.as_str(), h.label(), None)).collect()/>
-                <TextField name=RecordInput::EMAIL label="Their email address (if by email)" input_type="email" autocomplete="off" value=sent.value(RecordInput::EMAIL, "") error=sent.error(RecordInput::EMAIL)/>
-                <TextArea name=RecordInput::POSTAL_ADDRESS label="Their postal address (if by post)" rows=4 value=sent.value(RecordInput::POSTAL_ADDRESS, "") error=sent.error(RecordInput::POSTAL_ADDRESS)/>
-                <div class="checkboxes">
-                    <div class="checkboxes__item">
-                        <input class="checkboxes__input" type="checkbox" id=RecordInput::EASY_READ name=RecordInput::EASY_READ value="yes" checked=sent.value(RecordInput::EASY_READ, "") == "yes"/>
-                        <label class="checkboxes__label" for=RecordInput::EASY_READ>"They would like easy read"</label>
-                    </div>
-                </div>
+                {person_fields(&sent)}
             </fieldset>
             <fieldset class="fieldset">
                 <legend class="fieldset__legend fieldset__legend--m">"For a group's view"</legend>
-                <TextField name=RecordInput::AGREED label="How many people agreed with it?" input_type="number" class="input input--width-5" value=sent.value(RecordInput::AGREED, "") error=sent.error(RecordInput::AGREED)/>
-                <TextField name=RecordInput::PRESENT label="How many people were there?" hint=present_hint input_type="number" class="input input--width-5" value=sent.value(RecordInput::PRESENT, "") error=sent.error(RecordInput::PRESENT)/>
+                {group_fields(&sent, event.people_count)}
             </fieldset>
             <button type="submit" class="button">"Record it"</button>
         </form>
+    }
+}
+
+/// The words of the statement asked for, to choose the first and last of the part a
+/// comment is about; the draft they are counted in travels with them.
+#[component]
+fn WordsOf(words: StatementWords, sent: Sent) -> impl IntoView {
+    let last = words.words.len().to_string();
+    view! {
+        <input type="hidden" name=RecordInput::WORDS_OF value=words.reference.clone()/>
+        <input type="hidden" name=RecordInput::REVISION_ID value=words.revision_id.to_string()/>
+        <PassagePicker fields=PassageFields { choice: RecordInput::PASSAGE, first: RecordInput::FIRST_WORD, last: RecordInput::LAST_WORD }
+            legend=if words.words.is_empty() { "What is it about?" } else { "What is it about? (the words are from the statement chosen above)" }
+            choice=sent.value(RecordInput::PASSAGE, "part") first=sent.value(RecordInput::FIRST_WORD, "1") last=sent.value(RecordInput::LAST_WORD, &last)
+            first_error=sent.error(RecordInput::FIRST_WORD) last_error=sent.error(RecordInput::LAST_WORD)
+            words=words.words/>
+    }
+}
+
+/// What was said: the words, a suggested wording, and what it draws on.
+fn said_fields(sent: &Sent) -> impl IntoView + use<> {
+    view! {
+        <TextArea name=RecordInput::BODY label="What they said" hint="In their words, as closely as you can." rows=5 value=sent.value(RecordInput::BODY, "") error=sent.error(RecordInput::BODY)/>
+        <TextArea name=RecordInput::SUGGESTION label="Wording they suggested (optional)" rows=2 value=sent.value(RecordInput::SUGGESTION, "") error=sent.error(RecordInput::SUGGESTION)/>
+        <RadioGroup name=RecordInput::KNOWLEDGE legend="What is it based on?" selected=sent.value(RecordInput::KNOWLEDGE, "") error=sent.error(RecordInput::KNOWLEDGE)
+            options=Knowledge::ALL.iter().map(|k| (k.as_str(), k.label(), Some(k.hint()))).collect()/>
+    }
+}
+
+/// One person: their name, how their words may be shown, and how they hear back.
+fn person_fields(sent: &Sent) -> impl IntoView + use<> {
+    view! {
+        <TextField name=RecordInput::PERSON_NAME label="Their name (optional)" autocomplete="off" value=sent.value(RecordInput::PERSON_NAME, "") error=sent.error(RecordInput::PERSON_NAME)/>
+        <RadioGroup name=RecordInput::VISIBILITY legend="How did they agree it may be shown?" selected=sent.value(RecordInput::VISIBILITY, "") error=sent.error(RecordInput::VISIBILITY)
+            options=Visibility::ALL.iter().map(|v| (v.as_str(), v.label(), None)).collect()/>
+        <RadioGroup name=RecordInput::HEAR_BACK legend="How do they want to hear what became of it?" selected=sent.value(RecordInput::HEAR_BACK, "") error=sent.error(RecordInput::HEAR_BACK)
+            options=HearBack::ALL.iter().map(|h| (h.as_str(), h.label(), None)).collect()/>
+        <TextField name=RecordInput::EMAIL label="Their email address (if by email)" input_type="email" autocomplete="off" value=sent.value(RecordInput::EMAIL, "") error=sent.error(RecordInput::EMAIL)/>
+        <TextArea name=RecordInput::POSTAL_ADDRESS label="Their postal address (if by post)" rows=4 value=sent.value(RecordInput::POSTAL_ADDRESS, "") error=sent.error(RecordInput::POSTAL_ADDRESS)/>
+        <div class="checkboxes">
+            <div class="checkboxes__item">
+                <input class="checkboxes__input" type="checkbox" id=RecordInput::EASY_READ name=RecordInput::EASY_READ value="yes" checked=sent.value(RecordInput::EASY_READ, "") == "yes"/>
+                <label class="checkboxes__label" for=RecordInput::EASY_READ>"They would like easy read"</label>
+            </div>
+        </div>
+    }
+}
+
+/// A group view: how many agreed, of how many were there (blank for everyone at the
+/// event, when the event says how many took part).
+fn group_fields(sent: &Sent, people_count: Option<i64>) -> impl IntoView + use<> {
+    let present_hint = if people_count.is_some() {
+        "Leave blank for everyone who took part in the event."
+    } else {
+        "For example: 12"
+    };
+    view! {
+        <TextField name=RecordInput::AGREED label="How many people agreed with it?" input_type="number" class="input input--width-5" value=sent.value(RecordInput::AGREED, "") error=sent.error(RecordInput::AGREED)/>
+        <TextField name=RecordInput::PRESENT label="How many people were there?" hint=present_hint input_type="number" class="input input--width-5" value=sent.value(RecordInput::PRESENT, "") error=sent.error(RecordInput::PRESENT)/>
+    }
+}
+
+#[component]
+pub fn CorrectionPage() -> impl IntoView {
+    let event = event_id();
+    let comment = number_param("comment");
+    let data = Resource::new(
+        move || (event.get(), comment.get()),
+        |(event, comment)| get_correction(event, comment),
+    );
+    view! {
+        <Suspense fallback=loading>
+            {move || Suspend::new(async move { loaded(data.await, |view| view! { <Correction view/> }) })}
+        </Suspense>
+    }
+}
+
+/// Correcting what was recorded: the same fields as recording it, filled in with what
+/// was recorded; the statement and the words it is about stay as they were.
+#[component]
+fn Correction(view: CorrectionView) -> impl IntoView {
+    let sent = Sent::of(CORRECT_FORM).or_values(CORRECT_FORM, view.recorded.clone());
+    let title = format!(
+        "{}Correct what was recorded",
+        if sent.has_errors() { "Error: " } else { "" }
+    );
+    let event_path = format!("/events/{}", view.event_id);
+    let action = format!("{event_path}/comments/{}/edit", view.comment_id);
+    let fields = if view.is_group {
+        view! {
+            <fieldset class="fieldset">
+                <legend class="fieldset__legend fieldset__legend--m">"The group"</legend>
+                {group_fields(&sent, view.people_count)}
+            </fieldset>
+        }
+        .into_any()
+    } else {
+        view! {
+            <fieldset class="fieldset">
+                <legend class="fieldset__legend fieldset__legend--m">"The person"</legend>
+                {person_fields(&sent)}
+            </fieldset>
+        }
+        .into_any()
+    };
+    view! {
+        <Title text=title/>
+        <nav class="breadcrumbs" aria-label="Breadcrumb">
+            <ol>
+                <li><a href="/events">"Your events"</a></li>
+                <li><a href=event_path.clone()>{view.event_name.clone()}</a></li>
+            </ol>
+        </nav>
+        <ErrorSummary feedback=sent.0.clone()/>
+        <span class="caption">{view.event_name.clone()}</span>
+        <h1>"Correct what was recorded"</h1>
+        <p>{format!("{} about ", view.who)}<a href=view.statement_path.clone()>{view.reference.clone()}</a></p>
+        <p class="inset">{match view.quote.clone() {
+            Some(q) => format!("It is about the words: “{q}”"),
+            None => "It is about the whole statement.".to_owned(),
+        }}</p>
+        {match view.closed.clone() {
+            Some(why) => view! {
+                <p id="correct">{why}</p>
+                <p><a href=event_path.clone()>"Back to the event"</a></p>
+            }.into_any(),
+            None => view! {
+                <p>"A correction keeps any answer it already has."</p>
+                <form method="post" action=action novalidate class="comment-form">
+                    {said_fields(&sent)}
+                    {fields}
+                    <button type="submit" class="button">"Save the correction"</button>
+                </form>
+                <p><a href=event_path.clone()>"Back to the event without saving"</a></p>
+            }.into_any(),
+        }}
     }
 }
 

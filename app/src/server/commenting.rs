@@ -91,6 +91,26 @@ fn word_number(raw: &str, field: &str) -> Result<usize, AppError> {
         .ok_or_else(|| AppError::Field(field.into(), "Choose a word from the list".into()))
 }
 
+/// The words of `text` a comment is about, as chosen on a form with the passage picker
+/// (`components::passage_picker`): `None` for the whole statement, or the part from its
+/// first to its last chosen word. `fields` names the form's two word lists, so each
+/// message is shown beside its list.
+pub(super) fn chosen_passage(
+    text: &str,
+    choice: &str,
+    (first, last): (&str, &str),
+    (first_field, last_field): (&str, &str),
+) -> Result<Option<passage::Passage>, AppError> {
+    if choice != "part" {
+        return Ok(None);
+    }
+    let first = word_number(first, first_field)?;
+    let last = word_number(last, last_field)?;
+    passage::passage_from_words(text, first, last)
+        .map(Some)
+        .map_err(|e: Invalid| AppError::field(last_field, e))
+}
+
 pub async fn add(
     cx: &Context,
     slug: &str,
@@ -127,22 +147,17 @@ pub async fn add(
     else {
         return Err(AppError::Invalid("Reload the page and try again.".into()));
     };
-    let chosen = match form.passage.as_str() {
-        "part" => {
-            let first = word_number(&form.first_word, CommentInput::FIRST_WORD)?;
-            let last = word_number(&form.last_word, CommentInput::LAST_WORD)?;
-            Some(
-                passage::passage_from_words(&revision_text, first, last)
-                    .map_err(|e: Invalid| AppError::field(CommentInput::LAST_WORD, e))?,
-            )
-        }
-        _ => None,
-    };
+    let chosen = chosen_passage(
+        &revision_text,
+        &form.passage,
+        (&form.first_word, &form.last_word),
+        (CommentInput::FIRST_WORD, CommentInput::LAST_WORD),
+    )?;
     let new = store::comments::NewComment {
         statement_id: statement.id,
         revision_id,
         round_id: round.id,
-        author_id: viewer.id,
+        author: store::comments::Author::Person(viewer.id),
         organisation_id: checked.organisation,
         body: &checked.body,
         passage: chosen

@@ -523,7 +523,7 @@ pub async fn open_round(db: &Db) -> Result<(), sqlx::Error> {
             statement_id: statement.id,
             revision_id: statement.revision_id,
             round_id: round,
-            author_id: author.id,
+            author: store::comments::Author::Person(author.id),
             organisation_id: for_organisation.then_some(organisation.id),
             body,
             passage: None,

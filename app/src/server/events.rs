@@ -21,13 +21,17 @@ use crate::{
     },
     error::AppError,
     model::{
-        EventInput, EventSummary, EventView, EventsView, FrameworkChoice, Letter, LettersView,
-        RecordAction, RecordInput, RecordedCommentView, StatementChoice, Viewer,
+        CorrectionView, EventInput, EventSummary, EventView, EventsView, FrameworkChoice, Letter,
+        LettersView, RecordAction, RecordInput, RecordedCommentView, StatementChoice,
+        StatementWords, Viewer, WordChoice,
     },
 };
 use sqlx::AnyConnection;
 use std::collections::HashMap;
-use store::events::{EventDetailRow, RecordedVoice};
+use store::{
+    comments::{Author, CommentRow, RecordedVoice},
+    events::EventDetailRow,
+};
 
 /// The event, if the viewer may see it: its facilitator, an editor or an admin. Anyone
 /// else is told it does not exist, so event numbers reveal nothing.
@@ -114,6 +118,12 @@ pub async fn create(cx: &Context, form: &EventInput, ways: &[Way]) -> Result<i64
         }
         return Err(submission_key::used_elsewhere().into());
     }
+    if form.framework.trim().is_empty() {
+        return Err(AppError::Field(
+            EventInput::FRAMEWORK.into(),
+            "Choose the standards the event was about".into(),
+        ));
+    }
     let Some(round) =
         store::events::round_taking_events(&mut tx, form.framework.trim(), now()).await?
     else {
@@ -158,24 +168,34 @@ pub async fn create(cx: &Context, form: &EventInput, ways: &[Way]) -> Result<i64
 
 /// An event's page: what it was, the form to record what was said, and everything
 /// recorded there with what became of it.
-pub async fn page(cx: &Context, id: i64) -> Result<EventView, AppError> {
+///
+/// `statement` (a reference, from `?statement=HL-1` or the "Choose words" button) asks
+/// for that statement's words, to record a comment about some of them.
+pub async fn page(cx: &Context, id: i64, statement: Option<&str>) -> Result<EventView, AppError> {
     let viewer = cx.signed_in()?;
     let mut conn = cx.read().await?;
     let event = visible_event(&mut conn, viewer, id).await?;
     let ways = store::events::ways(&mut conn, id).await?;
     let can_record = takes_comments(&event, viewer);
-    let statements = if can_record {
-        store::frameworks::current_statements(&mut conn, event.framework_id)
-            .await?
-            .into_iter()
-            .map(|s| StatementChoice {
-                reference: s.reference,
-                text: s.body,
-            })
-            .collect()
+    let current = if can_record {
+        store::frameworks::current_statements(&mut conn, event.framework_id).await?
     } else {
         Vec::new()
     };
+    let words = statement
+        .and_then(|wanted| current.iter().find(|s| s.reference == wanted.trim()))
+        .map(|s| StatementWords {
+            reference: s.reference.clone(),
+            revision_id: s.revision_id,
+            words: word_choices(&s.body),
+        });
+    let statements = current
+        .into_iter()
+        .map(|s| StatementChoice {
+            reference: s.reference,
+            text: s.body,
+        })
+        .collect();
     let participants: HashMap<i64, HearBack> = store::events::participants_of(&mut conn, id)
         .await?
         .into_iter()
@@ -204,7 +224,8 @@ pub async fn page(cx: &Context, id: i64) -> Result<EventView, AppError> {
                 .to_owned(),
             reason: c.reason,
             published_text: published.get(&c.statement_id).map(|t| t.0.clone()),
-            can_withdraw: open,
+            can_change: open,
+            quote: c.quote,
             reference: c.reference,
             body: c.body,
             suggestion: c.suggestion,
@@ -221,6 +242,7 @@ pub async fn page(cx: &Context, id: i64) -> Result<EventView, AppError> {
         round_title: event.round_title,
         can_record,
         statements,
+        words,
         comments,
         published_version: event.version,
         submission_key: auth::new_secret(),
@@ -253,6 +275,42 @@ struct Person {
     email: Option<String>,
     postal_address: Option<String>,
     easy_read: bool,
+}
+
+impl Person {
+    fn row(&self, event_id: i64) -> store::events::NewParticipant<'_> {
+        store::events::NewParticipant {
+            event_id,
+            name: &self.name,
+            hear_back: self.hear_back,
+            email: self.email.as_deref(),
+            postal_address: self.postal_address.as_deref(),
+            easy_read: self.easy_read,
+        }
+    }
+}
+
+/// What was said, checked: the words, any suggested wording, and what it draws on.
+struct Said {
+    body: String,
+    suggestion: Option<String>,
+    knowledge: Knowledge,
+}
+
+fn check_said(form: &RecordInput) -> Result<Said, AppError> {
+    Ok(Said {
+        body: drafting_checks::comment_body(&form.body)
+            .map_err(|e| AppError::field(RecordInput::BODY, e))?,
+        suggestion: drafting_checks::suggestion(&form.suggestion)
+            .map_err(|e| AppError::field(RecordInput::SUGGESTION, e))?,
+        knowledge: Knowledge::parse(&form.knowledge)
+            .map_err(|e| AppError::field(RecordInput::KNOWLEDGE, e))?,
+    })
+}
+
+/// How one person agreed their words may be shown.
+fn check_visibility(form: &RecordInput) -> Result<Visibility, AppError> {
+    Visibility::parse(&form.visibility).map_err(|e| AppError::field(RecordInput::VISIBILITY, e))
 }
 
 fn check_person(form: &RecordInput) -> Result<Person, AppError> {
@@ -351,12 +409,12 @@ pub async fn record(
                     "Choose the statement it is about".into(),
                 )
             })?;
-    let body = drafting_checks::comment_body(&form.body)
-        .map_err(|e| AppError::field(RecordInput::BODY, e))?;
-    let suggestion = drafting_checks::suggestion(&form.suggestion)
-        .map_err(|e| AppError::field(RecordInput::SUGGESTION, e))?;
-    let knowledge = Knowledge::parse(&form.knowledge)
-        .map_err(|e| AppError::field(RecordInput::KNOWLEDGE, e))?;
+    let said = check_said(form)?;
+    let (revision_id, passage) = if form.passage == "part" {
+        words_chosen(&mut tx, &statement, form).await?
+    } else {
+        (statement.revision_id, None)
+    };
     let (voice, visibility) = match action {
         RecordAction::Group => {
             let (agreed, present) = check_group(form, event.people_count)?;
@@ -364,53 +422,235 @@ pub async fn record(
             (RecordedVoice::Group { agreed, present }, Visibility::Named)
         }
         _ => {
-            let visibility = Visibility::parse(&form.visibility)
-                .map_err(|e| AppError::field(RecordInput::VISIBILITY, e))?;
+            let visibility = check_visibility(form)?;
             let person = check_person(form)?;
-            let participant = store::events::NewParticipant {
-                event_id,
-                name: &person.name,
-                hear_back: person.hear_back,
-                email: person.email.as_deref(),
-                postal_address: person.postal_address.as_deref(),
-                easy_read: person.easy_read,
-            };
-            let id = store::events::insert_participant(&mut tx, &participant, now()).await?;
+            let id =
+                store::events::insert_participant(&mut tx, &person.row(event_id), now()).await?;
             (RecordedVoice::Participant(id), visibility)
         }
     };
-    let comment = store::events::RecordedComment {
-        event_id,
-        voice,
-        recorded_by: viewer.id,
+    let comment = store::comments::NewComment {
+        author: Author::Recorded {
+            event_id,
+            voice,
+            recorded_by: viewer.id,
+        },
         statement_id: statement.id,
-        revision_id: statement.revision_id,
+        revision_id,
         round_id: event.round_id,
         organisation_id: None,
-        body: &body,
-        passage: None,
-        suggestion: suggestion.as_deref(),
-        knowledge,
+        body: &said.body,
+        passage: passage
+            .as_ref()
+            .map(|p| (p.start as i64, p.end as i64, p.quote.as_str())),
+        suggestion: said.suggestion.as_deref(),
+        knowledge: said.knowledge,
         visibility,
         submission_key: key.as_str(),
+        earlier_comment_id: None,
     };
-    let id = store::events::insert_recorded_comment(&mut tx, &comment, now()).await?;
+    let id = store::comments::insert(&mut tx, &comment, now()).await?;
     tx.commit().await?;
     Ok(id)
 }
 
-/// The facilitator withdraws something they recorded, while the round is open.
-pub async fn withdraw(cx: &Context, event_id: i64, comment_id: i64) -> Result<(), AppError> {
-    let viewer = cx.facilitator()?;
-    let mut tx = cx.write().await?;
-    let event = visible_event(&mut tx, viewer, event_id).await?;
-    let comment = store::comments::find(&mut tx, comment_id)
+/// The words a recorded comment is about, from the lists the page offered: the draft
+/// they were counted in and the passage. The lists belong to the statement the page
+/// showed them for; if another statement was chosen since, the words are asked for again.
+async fn words_chosen(
+    conn: &mut AnyConnection,
+    statement: &store::frameworks::StatementRow,
+    form: &RecordInput,
+) -> Result<(i64, Option<crate::domain::passage::Passage>), AppError> {
+    let shown_for = form.words_of.trim();
+    if shown_for != statement.reference {
+        let message = if shown_for.is_empty() {
+            format!(
+                "Press “Choose words” to choose from the words of {}",
+                statement.reference
+            )
+        } else {
+            format!(
+                "The words offered were from {shown_for}. Press “Choose words” to choose from the words of {}",
+                statement.reference
+            )
+        };
+        return Err(AppError::Field(RecordInput::STATEMENT.into(), message));
+    }
+    let reload = || AppError::Invalid("Reload the page and choose the words again.".into());
+    let revision_id: i64 = form.revision_id.trim().parse().map_err(|_| reload())?;
+    let text = store::statements::revision_body(conn, statement.id, revision_id)
+        .await?
+        .ok_or_else(reload)?;
+    let passage = super::commenting::chosen_passage(
+        &text,
+        &form.passage,
+        (&form.first_word, &form.last_word),
+        (RecordInput::FIRST_WORD, RecordInput::LAST_WORD),
+    )?;
+    Ok((revision_id, passage))
+}
+
+/// A statement's words, numbered as people count them, for the passage picker.
+fn word_choices(text: &str) -> Vec<WordChoice> {
+    crate::domain::passage::words(text)
+        .into_iter()
+        .map(|w| WordChoice {
+            number: w.index,
+            text: w.text,
+        })
+        .collect()
+}
+
+/// Why something recorded can no longer be corrected, if it cannot: the version
+/// answering it is published, or its round has closed.
+fn why_closed(event: &EventDetailRow, comment: &CommentRow, at: i64) -> Option<&'static str> {
+    if comment.published_in.is_some() {
+        Some(
+            "A version answering this has been published, so what was recorded can no longer be corrected.",
+        )
+    } else if !round_is_open(event, at) {
+        Some(
+            "The round this was recorded in has closed, so what was recorded can no longer be corrected.",
+        )
+    } else {
+        None
+    }
+}
+
+/// A live comment recorded at the event, and the event, for its own facilitator: others
+/// who may see the event may not change what was recorded there.
+async fn own_recorded(
+    conn: &mut AnyConnection,
+    viewer: &Viewer,
+    event_id: i64,
+    comment_id: i64,
+) -> Result<(EventDetailRow, CommentRow), AppError> {
+    let event = visible_event(conn, viewer, event_id).await?;
+    let comment = store::comments::find(conn, comment_id)
         .await?
         .filter(|c| c.event_id == Some(event_id) && c.withdrawn_at.is_none())
         .ok_or(AppError::NotFound)?;
     if event.facilitator_id != viewer.id {
         return Err(AppError::Forbidden);
     }
+    Ok((event, comment))
+}
+
+/// The page that corrects something recorded: the form filled in with what was
+/// recorded (and the person's details), or why it can no longer be corrected.
+pub async fn correction(
+    cx: &Context,
+    event_id: i64,
+    comment_id: i64,
+) -> Result<CorrectionView, AppError> {
+    let viewer = cx.facilitator()?;
+    let mut conn = cx.read().await?;
+    let (event, comment) = own_recorded(&mut conn, viewer, event_id, comment_id).await?;
+    let person = match comment.participant_id {
+        Some(id) => store::events::participant(&mut conn, id).await?,
+        None => None,
+    };
+    let count = |n: Option<i64>| n.map(|n| n.to_string()).unwrap_or_default();
+    let recorded = [
+        (RecordInput::BODY, comment.body.clone()),
+        (
+            RecordInput::SUGGESTION,
+            comment.suggestion.clone().unwrap_or_default(),
+        ),
+        (
+            RecordInput::KNOWLEDGE,
+            comment.knowledge.as_str().to_owned(),
+        ),
+        (
+            RecordInput::VISIBILITY,
+            comment.visibility.as_str().to_owned(),
+        ),
+        (RecordInput::AGREED, count(comment.group_agreed)),
+        (RecordInput::PRESENT, count(comment.group_present)),
+    ]
+    .into_iter()
+    .chain(person.into_iter().flat_map(|p| {
+        [
+            (RecordInput::PERSON_NAME, p.name),
+            (RecordInput::HEAR_BACK, p.hear_back.as_str().to_owned()),
+            (RecordInput::EMAIL, p.email.unwrap_or_default()),
+            (
+                RecordInput::POSTAL_ADDRESS,
+                p.postal_address.unwrap_or_default(),
+            ),
+            (
+                RecordInput::EASY_READ,
+                if p.easy_read != 0 { "yes" } else { "" }.to_owned(),
+            ),
+        ]
+    }))
+    .map(|(name, value)| (name.to_owned(), value))
+    .collect();
+    Ok(CorrectionView {
+        event_id,
+        event_name: event.name.clone(),
+        comment_id,
+        statement_path: format!(
+            "/frameworks/{}/statements/{}",
+            comment.framework_slug, comment.reference
+        ),
+        who: comment.author_label(),
+        quote: comment.quote.clone(),
+        is_group: comment.is_group(),
+        people_count: event.people_count,
+        closed: why_closed(&event, &comment, now()).map(str::to_owned),
+        reference: comment.reference,
+        recorded,
+    })
+}
+
+/// The facilitator corrects what they recorded while its round is open, in one
+/// transaction: the comment keeps its id, its answer and its links; the person's
+/// details (or the group's numbers) are corrected with it.
+pub async fn correct(
+    cx: &Context,
+    event_id: i64,
+    comment_id: i64,
+    form: &RecordInput,
+) -> Result<(), AppError> {
+    let viewer = cx.facilitator()?;
+    let mut tx = cx.write().await?;
+    let (event, comment) = own_recorded(&mut tx, viewer, event_id, comment_id).await?;
+    if let Some(why) = why_closed(&event, &comment, now()) {
+        return Err(AppError::Invalid(why.into()));
+    }
+    let said = check_said(form)?;
+    let visibility = match comment.participant_id {
+        Some(participant) => {
+            let visibility = check_visibility(form)?;
+            let person = check_person(form)?;
+            store::events::update_participant(&mut tx, participant, &person.row(event_id)).await?;
+            visibility
+        }
+        None => {
+            let (agreed, present) = check_group(form, event.people_count)?;
+            store::comments::set_group_view(&mut tx, comment.id, agreed, present).await?;
+            comment.visibility
+        }
+    };
+    let edit = store::comments::CommentEdit {
+        organisation_id: comment.organisation_id,
+        body: &said.body,
+        suggestion: said.suggestion.as_deref(),
+        knowledge: said.knowledge,
+        visibility,
+    };
+    store::comments::update(&mut tx, comment.id, &edit, now()).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The facilitator withdraws something they recorded, while the round is open.
+pub async fn withdraw(cx: &Context, event_id: i64, comment_id: i64) -> Result<(), AppError> {
+    let viewer = cx.facilitator()?;
+    let mut tx = cx.write().await?;
+    let (event, comment) = own_recorded(&mut tx, viewer, event_id, comment_id).await?;
     if !round_is_open(&event, now()) {
         return Err(AppError::Invalid(
             "The round this was recorded in has closed, so it can no longer be withdrawn.".into(),

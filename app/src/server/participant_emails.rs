@@ -42,7 +42,7 @@ pub struct Owed<'a> {
 /// Queue one email per person recorded at an event who chose email and whose comments
 /// the version answers: one query to find them, then one insert each.
 pub async fn queue(tx: &mut Tx, owed: &Owed<'_>) -> Result<(), AppError> {
-    let people = store::hear_back::by_email_for_publication(tx, owed.publication).await?;
+    let people = store::events::by_email_for_publication(tx, owed.publication).await?;
     if people.is_empty() {
         return Ok(());
     }

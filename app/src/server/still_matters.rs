@@ -138,7 +138,7 @@ pub async fn say(
         statement_id: statement.id,
         revision_id,
         round_id: round.id,
-        author_id: viewer.id,
+        author: store::comments::Author::Person(viewer.id),
         organisation_id: organisation,
         body: &earlier.body,
         passage: passage

@@ -8,7 +8,6 @@ pub mod credits;
 pub mod easy_read;
 pub mod events;
 pub mod frameworks;
-pub mod hear_back;
 pub mod jargon;
 pub mod organisations;
 pub mod outbox;

@@ -4,7 +4,7 @@
 use super::{Submitted, refused, see_other};
 use app::{
     domain::events::Way,
-    model::{EVENT_FORM, EventInput, RECORD_FORM, RecordAction, RecordInput, Saved},
+    model::{CORRECT_FORM, EVENT_FORM, EventInput, RECORD_FORM, RecordAction, RecordInput, Saved},
     server::{Context, events},
 };
 use axum::{extract::Path, response::Response};
@@ -56,7 +56,38 @@ pub async fn record(cx: Context, Path(id): Path<i64>, submitted: Submitted) -> R
                 RecordAction::Withdraw => "said",
                 _ => RecordInput::BODY,
             };
-            refused(&cx.state, submitted, &page, RECORD_FORM, field, error).await
+            // The words offered for a statement are offered again, with those chosen.
+            let words_of = input.words_of.trim();
+            let shown = if words_of.is_empty()
+                || !words_of
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-')
+            {
+                page
+            } else {
+                format!("{page}?statement={words_of}")
+            };
+            refused(&cx.state, submitted, &shown, RECORD_FORM, field, error).await
+        }
+    }
+}
+
+/// A correction to something recorded: back to the event's page, at what was corrected.
+pub async fn correct(
+    cx: Context,
+    Path((id, comment)): Path<(i64, i64)>,
+    submitted: Submitted,
+) -> Response {
+    match events::correct(&cx, id, comment, &submitted.input()).await {
+        Ok(()) => see_other(
+            &Saved::RecordedCorrected
+                .redirect(&format!("/events/{id}"), &format!("comment-{comment}")),
+        ),
+        Err(error) => {
+            // A refusal that names no field (the round closed) is told where the page
+            // says why.
+            let page = format!("/events/{id}/comments/{comment}/edit");
+            refused(&cx.state, submitted, &page, CORRECT_FORM, "correct", error).await
         }
     }
 }

@@ -17,7 +17,10 @@ use app::{
         drafting::{Knowledge, Visibility},
         events::{HearBack, Way},
     },
-    server::store::events::{self, NewEvent, NewParticipant, RecordedComment, RecordedVoice},
+    server::store::{
+        comments::{self, Author, NewComment, RecordedVoice},
+        events::{self, NewEvent, NewParticipant},
+    },
 };
 use axum::http::StatusCode;
 
@@ -235,10 +238,8 @@ on_both_databases! {
             (RecordedVoice::Group { agreed: 8, present: 12 }, "The group said: add when.", Visibility::Anonymous),
         ];
         for (i, (voice, body, visibility)) in voices.into_iter().enumerate() {
-            events::insert_recorded_comment(&mut conn, &RecordedComment {
-                event_id: event,
-                voice,
-                recorded_by: facilitator,
+            comments::insert(&mut conn, &NewComment {
+                author: Author::Recorded { event_id: event, voice, recorded_by: facilitator },
                 statement_id: statement,
                 revision_id: revision,
                 round_id: round,
@@ -249,6 +250,7 @@ on_both_databases! {
                 knowledge: Knowledge::LivedExperience,
                 visibility,
                 submission_key: &format!("recorded-key-{i}"),
+                earlier_comment_id: None,
             }, 0).await.unwrap();
         }
         drop(conn);

@@ -1,7 +1,7 @@
 use crate::{
     comments::open_round,
     drafting::form_value,
-    html::{message_beside, table_cell},
+    html::{has, message_beside, table_cell, text_at},
     on_both_databases,
     publishing::{answer_all, close_round},
     support::{TestApp, TestResponse, Visitor},
@@ -97,6 +97,35 @@ async fn recorded(visitor: &mut Visitor<'_>, event: &str, fields: &[(&str, &str)
     let saved = record(visitor, event, fields).await;
     assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.text());
 }
+
+/// The id of the comment recorded with these words.
+async fn comment_id(app: &TestApp, body: &str) -> i64 {
+    app.scalar("SELECT id FROM comments WHERE body = $1", body)
+        .await
+}
+
+/// A count of rows about one comment.
+async fn count_for(app: &TestApp, sql: &'static str, id: i64) -> i64 {
+    sqlx::query_scalar(sql)
+        .bind(id)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap()
+}
+
+/// A correction sent from the page that corrects a recorded comment: the fields the
+/// page was filled in with, changed by `changes`.
+async fn correct(
+    visitor: &mut Visitor<'_>,
+    event: &str,
+    comment: i64,
+    fields: &[(&str, &str)],
+) -> TestResponse {
+    let path = format!("{event}/comments/{comment}/edit");
+    visitor.post(&path, fields).await
+}
+
+const SAID: &str = "I want to see my friends when I choose.";
 
 on_both_databases! {
     async fn only_admins_give_and_remove_the_facilitator_role(app) {
@@ -295,5 +324,198 @@ on_both_databases! {
         .await
         .unwrap();
         assert_eq!(text.matches(published_text.trim()).count(), 3, "each letter says what the statement now says: {published_text:?}");
+    }
+
+    async fn the_event_form_starts_with_no_framework_chosen_and_a_missing_one_is_told_beside_it(app) {
+        open_round(&app).await;
+        let mut them = facilitator(&app, FACILITATOR).await;
+        let page = them.get("/events").await;
+        assert_eq!(text_at(&page.body, "select#framework option:first-child").as_deref(), Some("Choose a framework"));
+        assert!(has(&page.body, r#"select#framework option:first-child[value=""][selected]"#), "nothing is chosen for them");
+
+        let missing = add_event(&mut them, &[("framework", "")]).await;
+        assert_eq!(missing.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(message_beside(&missing.body, "framework").as_deref(), Some("Choose the standards the event was about"));
+        assert!(missing.body.contains(r#"value="the Dundee workshop""#), "the name typed is kept");
+        assert_eq!(app.scalar("SELECT COUNT(*) FROM events WHERE name <> $1", "").await, 0);
+    }
+
+    async fn a_recorded_comment_can_be_about_some_of_a_statements_words(app) {
+        open_round(&app).await;
+        let mut them = facilitator(&app, FACILITATOR).await;
+        let path = event(&mut them).await;
+        let plain = them.get(&path).await;
+        assert!(!has(&plain.body, "select#first_word"), "no words until a statement is chosen");
+        assert!(has(&plain.body, r#"form[method="get"] select[name="statement"]"#), "a form asks for a statement's words");
+
+        // Step two: the page offers the chosen statement's words, from its current draft.
+        let page = them.get(&format!("{path}?statement=CI-1")).await;
+        assert_eq!(text_at(&page.body, "select#first_word option:first-child").as_deref(), Some("1: I'm"));
+        assert_eq!(text_at(&page.body, "select#last_word option[selected]").as_deref(), Some("10: me"));
+        assert!(has(&page.body, r#"select#statement option[value="CI-1"][selected]"#), "the statement stays chosen");
+        let revision = form_value(&page.body, "revision_id");
+        let words = [("passage", "part"), ("words_of", "CI-1"), ("revision_id", revision.as_str())];
+
+        let backwards = record(&mut them, &path, &[words.as_slice(), &[("first_word", "7"), ("last_word", "4"), ("person_name", "Morag")]].concat()).await;
+        assert_eq!(backwards.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(message_beside(&backwards.body, "last_word").as_deref(), Some("The passage must end at or after the word it starts at."));
+        assert!(has(&backwards.body, r#"select#first_word option[value="7"][selected]"#), "the words chosen are offered again");
+        assert!(backwards.body.contains(SAID) && backwards.body.contains(r#"value="Morag""#), "nothing typed is lost");
+
+        let other = record(&mut them, &path, &[words.as_slice(), &[("statement", "CI-2"), ("first_word", "4"), ("last_word", "7")]].concat()).await;
+        assert_eq!(other.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(message_beside(&other.body, "statement").as_deref(), Some("The words offered were from CI-1. Press “Choose words” to choose from the words of CI-2"));
+        assert_eq!(app.scalar("SELECT COUNT(*) FROM comments WHERE body = $1", SAID).await, 0);
+
+        recorded(&mut them, &path, &[words.as_slice(), &[("first_word", "4"), ("last_word", "7")]].concat()).await;
+        let stored: (String, i64, i64) = sqlx::query_as("SELECT quote, passage_start, passage_end FROM comments WHERE body = $1")
+            .bind(SAID)
+            .fetch_one(&app.state.db.pool)
+            .await
+            .unwrap();
+        assert_eq!(stored, ("spend time with people".to_owned(), 12, 34));
+        let page = them.get(&path).await;
+        assert!(page.text().contains("About the words: “spend time with people”"), "{}", page.text());
+
+        // About the whole statement, as before, whatever words were offered.
+        recorded(&mut them, &path, &[("passage", "whole"), ("words_of", "CI-1"), ("body", "All of it.")]).await;
+        assert_eq!(app.scalar("SELECT COUNT(*) FROM comments WHERE body = $1 AND quote IS NULL", "All of it.").await, 1);
+
+        let round = app.scalar("SELECT id FROM rounds WHERE title = $1", "First round").await;
+        let mut editor = signed_in(&app, "editor@example.org").await;
+        let list = editor.get(&format!("{FRAMEWORK}/rounds/{round}/comments")).await;
+        assert_eq!(text_at(&list.body, ".comment__quote").as_deref(), Some("About the words: “spend time with people”"));
+    }
+
+    async fn a_facilitator_corrects_what_they_recorded_and_it_keeps_its_id_and_answer(app) {
+        open_round(&app).await;
+        let mut them = facilitator(&app, FACILITATOR).await;
+        let path = event(&mut them).await;
+        recorded(&mut them, &path, &[("person_name", "Morag"), ("hear_back", "email"), ("email", "morag@example.org"), ("suggestion", "I see my friends.")]).await;
+        recorded(&mut them, &path, &[("action", "group"), ("agreed", "8"), ("present", "12"), ("body", "Friends matter.")]).await;
+        let person = comment_id(&app, SAID).await;
+        let group = comment_id(&app, "Friends matter.").await;
+        let mut editor = signed_in(&app, "editor@example.org").await;
+        answer_all(&app, &mut editor, "noted").await;
+
+        let page = them.get(&path).await;
+        assert!(has(&page.body, &format!(r#"a[href="{path}/comments/{person}/edit"]"#)), "each has a way to correct it");
+        let form = them.get(&format!("{path}/comments/{person}/edit")).await;
+        assert_eq!(form.status, StatusCode::OK);
+        assert_eq!(text_at(&form.body, "textarea#body").as_deref(), Some(SAID));
+        assert_eq!(text_at(&form.body, "textarea#suggestion").as_deref(), Some("I see my friends."));
+        assert!(has(&form.body, r#"input#person_name[value="Morag"]"#));
+        assert!(has(&form.body, r#"input[name="hear_back"][value="email"][checked]"#));
+        assert!(has(&form.body, r#"input[name="visibility"][value="named"][checked]"#));
+        assert!(has(&form.body, r#"input[name="knowledge"][value="lived_experience"][checked]"#));
+        assert!(has(&form.body, r#"input#email[value="morag@example.org"]"#));
+        assert!(!has(&form.body, "input#agreed"), "one person's comment has no group numbers");
+
+        let corrected = correct(&mut them, &path, person, &[
+            ("body", "I want to see my friends when I choose, not when the bus runs."),
+            ("suggestion", ""),
+            ("knowledge", "lived_experience"),
+            ("visibility", "anonymous"),
+            ("person_name", "Morag"),
+            ("hear_back", "post"),
+            ("email", "morag@example.org"),
+            ("postal_address", "1 High Street\nDundee"),
+            ("easy_read", "yes"),
+        ]).await;
+        assert_eq!(corrected.status, StatusCode::SEE_OTHER, "{}", corrected.text());
+        assert_eq!(corrected.location(), format!("{path}?saved=recorded-corrected#comment-{person}"));
+        assert_eq!(comment_id(&app, "I want to see my friends when I choose, not when the bus runs.").await, person, "the same comment");
+        assert_eq!(app.scalar("SELECT COUNT(*) FROM comments WHERE event_id IS NOT NULL AND body <> $1", "").await, 2);
+        assert_eq!(count_for(&app, "SELECT COUNT(*) FROM responses WHERE comment_id = $1 AND outcome = 'noted'", person).await, 1, "its answer is kept");
+        assert_eq!(count_for(&app, "SELECT COUNT(*) FROM comments WHERE id = $1 AND suggestion IS NULL AND visibility = 'anonymous'", person).await, 1);
+        let (hear_back, email, address, easy_read): (String, Option<String>, Option<String>, i64) = sqlx::query_as(
+            "SELECT ep.hear_back, ep.email, ep.postal_address, ep.easy_read FROM event_participants ep \
+             JOIN comments c ON c.participant_id = ep.id WHERE c.id = $1",
+        )
+        .bind(person)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+        assert_eq!((hear_back.as_str(), email, address.as_deref(), easy_read), ("post", None, Some("1 High Street\nDundee"), 1), "an address is kept only for the way they chose");
+
+        let form = them.get(&format!("{path}/comments/{group}/edit")).await;
+        assert!(has(&form.body, r#"input#agreed[value="8"]"#) && has(&form.body, r#"input#present[value="12"]"#));
+        assert!(!has(&form.body, "input#person_name"), "a group view names no one");
+        let corrected = correct(&mut them, &path, group, &[("body", "Friends matter."), ("knowledge", "lived_experience"), ("agreed", "9"), ("present", "")]).await;
+        assert_eq!(corrected.status, StatusCode::SEE_OTHER, "{}", corrected.text());
+        let page = them.get(corrected.location()).await;
+        assert!(page.text().contains("Your correction has been saved."), "{}", page.text());
+        assert!(page.text().contains("9 of the 12 people at the Dundee workshop"), "blank means everyone at the event: {}", page.text());
+        assert_eq!(count_for(&app, "SELECT COUNT(*) FROM responses WHERE comment_id = $1", group).await, 1);
+    }
+
+    async fn a_refused_correction_is_told_beside_its_field_and_nothing_typed_is_lost(app) {
+        open_round(&app).await;
+        let mut them = facilitator(&app, FACILITATOR).await;
+        let path = event(&mut them).await;
+        recorded(&mut them, &path, &[("person_name", "Morag"), ("hear_back", "none")]).await;
+        let person = comment_id(&app, SAID).await;
+        let refused = correct(&mut them, &path, person, &[
+            ("body", "Something I typed again."),
+            ("knowledge", "lived_experience"),
+            ("visibility", "named"),
+            ("person_name", "Morag Smith"),
+            ("hear_back", "email"),
+            ("email", ""),
+        ]).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(message_beside(&refused.body, "email").as_deref(), Some("Enter their email address, or choose another way to hear back"));
+        assert_eq!(text_at(&refused.body, "textarea#body").as_deref(), Some("Something I typed again."));
+        assert!(has(&refused.body, r#"input#person_name[value="Morag Smith"]"#), "their name as typed");
+        assert!(has(&refused.body, r#"input[name="hear_back"][value="email"][checked]"#));
+        assert_eq!(comment_id(&app, SAID).await, person, "nothing is saved");
+        assert_eq!(app.scalar("SELECT COUNT(*) FROM event_participants WHERE name = $1", "Morag").await, 1);
+
+        let blank = correct(&mut them, &path, person, &[("body", " "), ("knowledge", "lived_experience"), ("visibility", "named"), ("hear_back", "none")]).await;
+        assert_eq!(blank.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(message_beside(&blank.body, "body").is_some());
+    }
+
+    async fn only_the_events_facilitator_corrects_and_only_until_the_round_closes(app) {
+        open_round(&app).await;
+        let mut them = facilitator(&app, FACILITATOR).await;
+        let path = event(&mut them).await;
+        let page = them.get(&format!("{path}?statement=CI-1")).await;
+        let revision = form_value(&page.body, "revision_id");
+        recorded(&mut them, &path, &[("passage", "part"), ("words_of", "CI-1"), ("revision_id", revision.as_str()), ("first_word", "4"), ("last_word", "7")]).await;
+        let id = comment_id(&app, SAID).await;
+        let edit = format!("{path}/comments/{id}/edit");
+        let change = [("body", "Changed by someone else."), ("knowledge", "research"), ("visibility", "named"), ("hear_back", "none")];
+
+        let mut other = facilitator(&app, "other.facilitator@example.org").await;
+        assert_eq!(other.get(&edit).await.status, StatusCode::NOT_FOUND);
+        assert_eq!(other.post(&edit, &change).await.status, StatusCode::NOT_FOUND);
+        let mut editor = signed_in(&app, "editor@example.org").await;
+        assert_eq!(editor.post(&edit, &change).await.status, StatusCode::FORBIDDEN);
+        let mut participant = signed_in(&app, "participant@example.org").await;
+        assert_eq!(participant.post(&edit, &change).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(comment_id(&app, SAID).await, id, "nobody else changed it");
+        let form = them.get(&edit).await;
+        assert!(form.text().contains("It is about the words: “spend time with people”"), "{}", form.text());
+
+        close_round(&app, &mut editor).await;
+        let closed = them.get(&edit).await;
+        assert!(closed.text().contains("The round this was recorded in has closed, so what was recorded can no longer be corrected."), "{}", closed.text());
+        assert!(!has(&closed.body, "textarea#body"), "no form to fill in");
+        assert!(!has(&them.get(&path).await.body, &format!(r#"a[href="{edit}"]"#)), "no way to correct it from the event");
+        let refused = them.post(&edit, &change).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(refused.text().contains("can no longer be corrected"), "{}", refused.text());
+        assert_eq!(comment_id(&app, SAID).await, id);
+
+        answer_all(&app, &mut editor, "noted").await;
+        let published = editor.post(&format!("{FRAMEWORK}/publish"), &[("summary", "Friends added.")]).await;
+        assert_eq!(published.status, StatusCode::SEE_OTHER, "{}", published.text());
+        let refused = them.post(&edit, &change).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(refused.text().contains("A version answering this has been published"), "{}", refused.text());
+        assert_eq!(comment_id(&app, SAID).await, id);
+        let report = app.visitor().get(&format!("{FRAMEWORK}/versions/1/report")).await;
+        assert!(report.text().contains("About the words: “spend time with people”"), "the passage is reported like any other");
     }
 }

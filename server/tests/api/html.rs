@@ -128,3 +128,20 @@ pub fn links(html: &str) -> Vec<(String, String)> {
         })
         .collect()
 }
+
+/// Whether an element matching `css` is on the page (a ticked radio:
+/// `input[name="x"][value="y"][checked]`, a chosen option: `option[selected]`).
+pub fn has(html: &str, css: &str) -> bool {
+    Html::parse_document(html)
+        .select(&selector(css))
+        .next()
+        .is_some()
+}
+
+/// The text of the first element matching `css`, as a person reads it.
+pub fn text_at(html: &str, css: &str) -> Option<String> {
+    Html::parse_document(html)
+        .select(&selector(css))
+        .next()
+        .map(text_of)
+}

@@ -7,7 +7,10 @@ use crate::{
         drafting::{Knowledge, Visibility},
         events::{HearBack, Way},
     },
-    server::store::{self, events::RecordedVoice},
+    server::store::{
+        self,
+        comments::{Author, RecordedVoice},
+    },
 };
 use sqlx::AnyConnection;
 
@@ -85,12 +88,14 @@ pub async fn record_event(
         ),
     ];
     for (voice, body, key) in voices {
-        store::events::insert_recorded_comment(
+        store::comments::insert(
             conn,
-            &store::events::RecordedComment {
-                event_id: event,
-                voice,
-                recorded_by: facilitator.id,
+            &store::comments::NewComment {
+                author: Author::Recorded {
+                    event_id: event,
+                    voice,
+                    recorded_by: facilitator.id,
+                },
                 statement_id: statement.id,
                 revision_id: statement.revision_id,
                 round_id,
@@ -101,6 +106,7 @@ pub async fn record_event(
                 knowledge: Knowledge::LivedExperience,
                 visibility: Visibility::Named,
                 submission_key: &format!("demo-{key}-{round_id}"),
+                earlier_comment_id: None,
             },
             at - DAY,
         )

@@ -140,7 +140,7 @@ pub async fn publish_earlier_version(state: &AppState) -> Result<(), sqlx::Error
             statement_id: statement.id,
             revision_id: statement.revision_id,
             round_id: round,
-            author_id: author.id,
+            author: store::comments::Author::Person(author.id),
             organisation_id: c.for_organisation.then_some(organisation.id),
             body: c.body,
             passage: None,

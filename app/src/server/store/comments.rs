@@ -150,11 +150,35 @@ pub async fn find_by_key(
         .await
 }
 
+/// Whose words a new comment is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Author {
+    /// A signed-in person (who may speak for an organisation).
+    Person(i64),
+    /// What a facilitator (`recorded_by`) recorded at an event.
+    Recorded {
+        event_id: i64,
+        voice: RecordedVoice,
+        recorded_by: i64,
+    },
+}
+
+/// Whose voice a recorded comment is: one person recorded at the event, or a group view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordedVoice {
+    Participant(i64),
+    /// `agreed` of the `present` people at the event said it.
+    Group {
+        agreed: i64,
+        present: i64,
+    },
+}
+
 pub struct NewComment<'a> {
     pub statement_id: i64,
     pub revision_id: i64,
     pub round_id: i64,
-    pub author_id: i64,
+    pub author: Author,
     pub organisation_id: Option<i64>,
     pub body: &'a str,
     pub passage: Option<(i64, i64, &'a str)>,
@@ -166,21 +190,38 @@ pub struct NewComment<'a> {
     pub earlier_comment_id: Option<i64>,
 }
 
+/// A comment, whoever's words it is: a signed-in person's, or what a facilitator
+/// recorded at an event, which joins the same answer, publish and report loop.
 pub async fn insert(
     conn: &mut AnyConnection,
     c: &NewComment<'_>,
     now: i64,
 ) -> Result<i64, sqlx::Error> {
+    let (author_id, event_id, recorded_by, voice) = match c.author {
+        Author::Person(id) => (Some(id), None, None, None),
+        Author::Recorded {
+            event_id,
+            voice,
+            recorded_by,
+        } => (None, Some(event_id), Some(recorded_by), Some(voice)),
+    };
+    let (participant_id, agreed, present) = match voice {
+        Some(RecordedVoice::Participant(id)) => (Some(id), None, None),
+        Some(RecordedVoice::Group { agreed, present }) => (None, Some(agreed), Some(present)),
+        None => (None, None, None),
+    };
     sqlx::query_scalar(
         "INSERT INTO comments (statement_id, revision_id, round_id, author_id, organisation_id, body, \
            passage_start, passage_end, quote, suggestion, knowledge, visibility, created_at, updated_at, \
-           submission_key, earlier_comment_id) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15) RETURNING id",
+           submission_key, earlier_comment_id, event_id, participant_id, group_agreed, group_present, \
+           recorded_by) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15, $16, $17, $18, \
+           $19, $20) RETURNING id",
     )
     .bind(c.statement_id)
     .bind(c.revision_id)
     .bind(c.round_id)
-    .bind(c.author_id)
+    .bind(author_id)
     .bind(c.organisation_id)
     .bind(c.body)
     .bind(c.passage.map(|p| p.0))
@@ -192,6 +233,11 @@ pub async fn insert(
     .bind(now)
     .bind(c.submission_key)
     .bind(c.earlier_comment_id)
+    .bind(event_id)
+    .bind(participant_id)
+    .bind(agreed)
+    .bind(present)
+    .bind(recorded_by)
     .fetch_one(conn)
     .await
 }
@@ -220,6 +266,25 @@ pub async fn update(
     .bind(edit.knowledge)
     .bind(edit.visibility)
     .bind(now)
+    .bind(id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Correct a group view's numbers: `agreed` of the `present` people said it.
+pub async fn set_group_view(
+    conn: &mut AnyConnection,
+    id: i64,
+    agreed: i64,
+    present: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE comments SET group_agreed = $1, group_present = $2 \
+         WHERE id = $3 AND group_present IS NOT NULL",
+    )
+    .bind(agreed)
+    .bind(present)
     .bind(id)
     .execute(conn)
     .await?;

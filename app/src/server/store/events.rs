@@ -1,9 +1,6 @@
 //! Events, the people recorded at them, and the comments a facilitator enters for them.
 
-use crate::domain::{
-    drafting::{Knowledge, Visibility},
-    events::{HearBack, Way},
-};
+use crate::domain::events::{HearBack, Way};
 use sqlx::{AnyConnection, FromRow};
 
 #[derive(Debug, Clone, FromRow)]
@@ -112,6 +109,9 @@ pub struct ParticipantRow {
     pub easy_read: i64,
 }
 
+const PARTICIPANTS: &str = "SELECT id, event_id, name, hear_back, email, postal_address, \
+    easy_read FROM event_participants";
+
 pub struct NewParticipant<'a> {
     pub event_id: i64,
     pub name: &'a str,
@@ -143,84 +143,36 @@ pub async fn insert_participant(
     .await
 }
 
+/// Correct what was recorded about someone at an event (a person belongs to one event).
+pub async fn update_participant(
+    conn: &mut AnyConnection,
+    id: i64,
+    p: &NewParticipant<'_>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE event_participants SET name = $1, hear_back = $2, email = $3, postal_address = $4, \
+           easy_read = $5 WHERE id = $6 AND event_id = $7",
+    )
+    .bind(p.name)
+    .bind(p.hear_back)
+    .bind(p.email)
+    .bind(p.postal_address)
+    .bind(i64::from(p.easy_read))
+    .bind(id)
+    .bind(p.event_id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 pub async fn participant(
     conn: &mut AnyConnection,
     id: i64,
 ) -> Result<Option<ParticipantRow>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT id, event_id, name, hear_back, email, postal_address, easy_read \
-         FROM event_participants WHERE id = $1",
-    )
-    .bind(id)
-    .fetch_optional(conn)
-    .await
-}
-
-/// Whose voice a recorded comment is: one person recorded at the event, or a group view.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RecordedVoice {
-    Participant(i64),
-    /// `agreed` of the `present` people at the event said it.
-    Group {
-        agreed: i64,
-        present: i64,
-    },
-}
-
-pub struct RecordedComment<'a> {
-    pub event_id: i64,
-    pub voice: RecordedVoice,
-    pub recorded_by: i64,
-    pub statement_id: i64,
-    pub revision_id: i64,
-    pub round_id: i64,
-    pub organisation_id: Option<i64>,
-    pub body: &'a str,
-    pub passage: Option<(i64, i64, &'a str)>,
-    pub suggestion: Option<&'a str>,
-    pub knowledge: Knowledge,
-    pub visibility: Visibility,
-    pub submission_key: &'a str,
-}
-
-/// A comment a facilitator entered for someone at an event, or for a group there. It
-/// joins the same answer, publish and report loop as any other comment.
-pub async fn insert_recorded_comment(
-    conn: &mut AnyConnection,
-    c: &RecordedComment<'_>,
-    now: i64,
-) -> Result<i64, sqlx::Error> {
-    let (participant, agreed, present) = match c.voice {
-        RecordedVoice::Participant(id) => (Some(id), None, None),
-        RecordedVoice::Group { agreed, present } => (None, Some(agreed), Some(present)),
-    };
-    sqlx::query_scalar(
-        "INSERT INTO comments (statement_id, revision_id, round_id, author_id, organisation_id, body, \
-           passage_start, passage_end, quote, suggestion, knowledge, visibility, created_at, updated_at, \
-           submission_key, event_id, participant_id, group_agreed, group_present, recorded_by) \
-         VALUES ($1, $2, $3, NULL, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $15, $16, $17, $18) \
-         RETURNING id",
-    )
-    .bind(c.statement_id)
-    .bind(c.revision_id)
-    .bind(c.round_id)
-    .bind(c.organisation_id)
-    .bind(c.body)
-    .bind(c.passage.map(|p| p.0))
-    .bind(c.passage.map(|p| p.1))
-    .bind(c.passage.map(|p| p.2))
-    .bind(c.suggestion)
-    .bind(c.knowledge)
-    .bind(c.visibility)
-    .bind(now)
-    .bind(c.submission_key)
-    .bind(c.event_id)
-    .bind(participant)
-    .bind(agreed)
-    .bind(present)
-    .bind(c.recorded_by)
-    .fetch_one(conn)
-    .await
+    sqlx::query_as(sqlx::AssertSqlSafe(format!("{PARTICIPANTS} WHERE id = $1")))
+        .bind(id)
+        .fetch_optional(conn)
+        .await
 }
 
 /// An event with what its pages show beside it: its framework, round, organisation and
@@ -336,11 +288,28 @@ pub async fn participants_of(
     conn: &mut AnyConnection,
     event_id: i64,
 ) -> Result<Vec<ParticipantRow>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT id, event_id, name, hear_back, email, postal_address, easy_read \
-         FROM event_participants WHERE event_id = $1 ORDER BY id",
-    )
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{PARTICIPANTS} WHERE event_id = $1 ORDER BY id"
+    )))
     .bind(event_id)
+    .fetch_all(conn)
+    .await
+}
+
+/// Everyone recorded at an event who chose to hear back by email and gave an address,
+/// and who has a live comment in one of the rounds a version answers: whom the version
+/// owes a personal email without an account, in one query.
+pub async fn by_email_for_publication(
+    conn: &mut AnyConnection,
+    publication_id: i64,
+) -> Result<Vec<ParticipantRow>, sqlx::Error> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{PARTICIPANTS} WHERE hear_back = 'email' AND email IS NOT NULL AND email <> '' AND id IN \
+           (SELECT participant_id FROM comments WHERE withdrawn_at IS NULL \
+              AND round_id IN (SELECT id FROM rounds WHERE publication_id = $1)) \
+         ORDER BY id"
+    )))
+    .bind(publication_id)
     .fetch_all(conn)
     .await
 }
