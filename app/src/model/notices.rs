@@ -36,13 +36,14 @@ pub enum Saved {
     BackingTakenBack,
     ProposalComment,
     ProposalDecided,
+    ProposalWithdrawn,
     EventAdded,
     Recorded,
     RecordedWithdrawn,
 }
 
 impl Saved {
-    pub const ALL: [Saved; 34] = [
+    pub const ALL: [Saved; 35] = [
         Self::Comment,
         Self::CommentChanged,
         Self::CommentWithdrawn,
@@ -74,6 +75,7 @@ impl Saved {
         Self::BackingTakenBack,
         Self::ProposalComment,
         Self::ProposalDecided,
+        Self::ProposalWithdrawn,
         Self::EventAdded,
         Self::Recorded,
         Self::RecordedWithdrawn,
@@ -113,6 +115,7 @@ impl Saved {
             Self::BackingTakenBack => "backing-taken-back",
             Self::ProposalComment => "proposal-comment",
             Self::ProposalDecided => "decided",
+            Self::ProposalWithdrawn => "proposal-withdrawn",
             Self::EventAdded => "event",
             Self::Recorded => "recorded",
             Self::RecordedWithdrawn => "recorded-withdrawn",
@@ -161,6 +164,7 @@ impl Saved {
             Self::BackingTakenBack => "You no longer back this proposal.",
             Self::ProposalComment => "Thank you. Your comment has been saved.",
             Self::ProposalDecided => "The decision has been saved.",
+            Self::ProposalWithdrawn => "Your proposal has been withdrawn.",
             Self::EventAdded => "The event has been recorded. Now record what people said there.",
             Self::Recorded => "Recorded. It is now with the policy team, like any other comment.",
             Self::RecordedWithdrawn => "What you recorded has been withdrawn.",
