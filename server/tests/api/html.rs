@@ -115,3 +115,14 @@ pub fn table_cell(html: &str, row: &str, column: &str) -> Option<String> {
     }
     None
 }
+
+/// Every link matching `css`, as (where it leads, what it says).
+pub fn links(html: &str, css: &str) -> Vec<(String, String)> {
+    Html::parse_document(html)
+        .select(&selector(css))
+        .map(|link| {
+            let href = link.value().attr("href").unwrap_or_default().to_owned();
+            (href, text_of(link))
+        })
+        .collect()
+}
