@@ -196,7 +196,10 @@ mod tests {
     #[test]
     fn the_trace_names_the_proposer_inside_a_sentence_as_their_consent_allows() {
         let named = proposer_in_sentence(Visibility::Named, Knowledge::Practice, "Sam", None);
-        assert_eq!(began_as(&named, Some(2)), "Began as a proposal by Sam, adopted in version 2");
+        assert_eq!(
+            began_as(&named, Some(2)),
+            "Began as a proposal by Sam, adopted in version 2"
+        );
         let anonymous = proposer_in_sentence(
             Visibility::Anonymous,
             Knowledge::LivedExperience,
@@ -209,7 +212,10 @@ mod tests {
         );
         let hidden =
             proposer_in_sentence(Visibility::PolicyTeamOnly, Knowledge::Practice, "Sam", None);
-        assert_eq!(began_as(&hidden, None), "Began as a proposal by a participant");
+        assert_eq!(
+            began_as(&hidden, None),
+            "Began as a proposal by a participant"
+        );
         assert_eq!(
             proposer_in_sentence(Visibility::Named, Knowledge::Practice, " ", None),
             "a participant"

@@ -19,9 +19,9 @@ use crate::{
     },
     form::{FormFeedback, use_form_feedback},
     model::{
-        ACTION, Missing, PROPOSAL_DECISION, PROPOSAL_PAGE_FORM, PROPOSE_FORM, ProposalAction, ProposalInput,
-        ProposalPageInput, ProposalSummary, ProposalView, ProposeAction, RoundStatus,
-        ValueFieldNames,
+        ACTION, Missing, PROPOSAL_DECISION, PROPOSAL_PAGE_FORM, PROPOSE_FORM, ProposalAction,
+        ProposalInput, ProposalPageInput, ProposalSummary, ProposalView, ProposeAction,
+        RoundStatus, ValueFieldNames,
     },
     pages::comment::RadioGroup,
 };

@@ -19,8 +19,8 @@ use crate::{
     },
     error::AppError,
     model::{
-        DecisionChoices, PROPOSAL_DECISION, ProposalCommentView, ProposalInput, ProposalPageInput, ProposalSummary,
-        ProposalView, ProposalsView, ProposeFormView, StatementLink, ThemeChoice,
+        DecisionChoices, PROPOSAL_DECISION, ProposalCommentView, ProposalInput, ProposalPageInput,
+        ProposalSummary, ProposalView, ProposalsView, ProposeFormView, StatementLink, ThemeChoice,
     },
 };
 use sqlx::AnyConnection;
@@ -285,9 +285,8 @@ pub async fn page(cx: &Context, slug: &str, id: i64) -> Result<ProposalView, App
         None
     };
     let own = viewer.is_some_and(|v| v.id == row.author_id);
-    let can_withdraw = own
-        && row.status == Status::Open
-        && round_is_open(&mut conn, row.round_id).await?;
+    let can_withdraw =
+        own && row.status == Status::Open && round_is_open(&mut conn, row.round_id).await?;
     Ok(ProposalView {
         framework_slug: framework.slug,
         framework_title: framework.title,

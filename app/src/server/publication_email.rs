@@ -471,7 +471,10 @@ mod tests {
             "{}",
             rendered.text
         );
-        assert!(!rendered.text.contains("You said: "), "not told as a fresh comment");
+        assert!(
+            !rendered.text.contains("You said: "),
+            "not told as a fresh comment"
+        );
         insta::assert_snapshot!("still_matters_text", snapshot_text(&rendered));
         insta::assert_snapshot!("still_matters_html", rendered.html);
         let easy = render(&email("Sam", true, &items));

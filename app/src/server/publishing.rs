@@ -313,11 +313,10 @@ impl EmailTexts {
             }
             published.insert(s.statement_id, s.body);
         }
-        let first_said_in =
-            store::still_matters::first_said_in_for_publication(tx, publication)
-                .await?
-                .into_iter()
-                .collect();
+        let first_said_in = store::still_matters::first_said_in_for_publication(tx, publication)
+            .await?
+            .into_iter()
+            .collect();
         Ok(Self {
             commented,
             published,

@@ -18,9 +18,9 @@ use crate::{
     },
     error::AppError,
     model::{
-        CommentLink, Count, Landing, NO_EASY_READ_YET, PictureView, ProposalOrigin, PublicationHeader,
-        PublicationView, PublishedEasyRead, PublishedTheme, ReportComment, ReportStatement,
-        ReportStep, ReportView, TraceSpan, TraceStep, TraceView, text_query,
+        CommentLink, Count, Landing, NO_EASY_READ_YET, PictureView, ProposalOrigin,
+        PublicationHeader, PublicationView, PublishedEasyRead, PublishedTheme, ReportComment,
+        ReportStatement, ReportStep, ReportView, TraceSpan, TraceStep, TraceView, text_query,
     },
 };
 use std::collections::HashMap;
@@ -622,7 +622,9 @@ pub fn to_csv(report: &ReportView) -> Result<String, AppError> {
                 "",
                 &values,
                 "",
-                statement.and_then(|s| s.published_easy_read_text.as_deref()).unwrap_or(""),
+                statement
+                    .and_then(|s| s.published_easy_read_text.as_deref())
+                    .unwrap_or(""),
                 statement.and_then(|s| s.credit.as_deref()).unwrap_or(""),
                 PROPOSAL_ROW,
                 &p.theme.code,

@@ -5,8 +5,8 @@
 use super::{Submitted, refused, see_other};
 use app::{
     model::{
-        PROPOSAL_DECISION, PROPOSAL_PAGE_FORM, PROPOSE_FORM, ProposalAction, ProposalInput, ProposalPageInput,
-        ProposeAction, Saved, ValueFieldNames,
+        PROPOSAL_DECISION, PROPOSAL_PAGE_FORM, PROPOSE_FORM, ProposalAction, ProposalInput,
+        ProposalPageInput, ProposeAction, Saved, ValueFieldNames,
     },
     server::{
         Context,

@@ -61,7 +61,8 @@ async fn proposed_by_participant(app: &TestApp) -> String {
 }
 
 const MERGED_WORDS: &str = "I choose when I eat.";
-const CI1_MERGED: &str = "I'm able to spend time with people important to me, and to eat when I choose.";
+const CI1_MERGED: &str =
+    "I'm able to spend time with people important to me, and to eat when I choose.";
 const PRIVATE_WORDS: &str = "I keep my own front door key.";
 const HL1_MERGED: &str = "I live in a place I call home, with my own front door key.";
 const DECLINED_WORDS: &str = "I choose my bedtime.";
@@ -89,18 +90,55 @@ async fn four_proposals_decided_and_published(app: &TestApp) -> String {
     let mut editor = app.visitor();
     editor.sign_in_as("editor@example.org").await;
     let decisions: [(String, Vec<(&str, &str)>); 4] = [
-        (adopted, vec![("action", "adopt"), ("reason", "Nothing covered this."), ("adopt_theme", "HL"), ("value-MP", "yes")]),
-        (path_of(id_of(MERGED_WORDS).await), vec![("action", "merge"), ("reason", "It fits CI-1."), ("merge_into", "CI-1"), ("wording", CI1_MERGED)]),
-        (path_of(id_of(PRIVATE_WORDS).await), vec![("action", "merge"), ("reason", "It fits HL-1."), ("merge_into", "HL-1"), ("wording", HL1_MERGED)]),
-        (path_of(id_of(DECLINED_WORDS).await), vec![("action", "decline"), ("reason", "HL-2 already says this.")]),
+        (
+            adopted,
+            vec![
+                ("action", "adopt"),
+                ("reason", "Nothing covered this."),
+                ("adopt_theme", "HL"),
+                ("value-MP", "yes"),
+            ],
+        ),
+        (
+            path_of(id_of(MERGED_WORDS).await),
+            vec![
+                ("action", "merge"),
+                ("reason", "It fits CI-1."),
+                ("merge_into", "CI-1"),
+                ("wording", CI1_MERGED),
+            ],
+        ),
+        (
+            path_of(id_of(PRIVATE_WORDS).await),
+            vec![
+                ("action", "merge"),
+                ("reason", "It fits HL-1."),
+                ("merge_into", "HL-1"),
+                ("wording", HL1_MERGED),
+            ],
+        ),
+        (
+            path_of(id_of(DECLINED_WORDS).await),
+            vec![("action", "decline"), ("reason", "HL-2 already says this.")],
+        ),
     ];
     for (path, fields) in &decisions {
         let decided = editor.post(path, fields).await;
         assert_eq!(decided.status, StatusCode::SEE_OTHER, "{}", decided.text());
     }
     close_round(app, &mut editor).await;
-    let published = editor.post(&format!("{FRAMEWORK}/publish"), &[("summary", "Version one")]).await;
-    assert_eq!(published.status, StatusCode::SEE_OTHER, "{}", published.text());
+    let published = editor
+        .post(
+            &format!("{FRAMEWORK}/publish"),
+            &[("summary", "Version one")],
+        )
+        .await;
+    assert_eq!(
+        published.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        published.text()
+    );
     sqlx::query_scalar("SELECT s.reference FROM proposals p JOIN statements s ON s.id = p.statement_id WHERE p.body = $1")
         .bind(WORDS)
         .fetch_one(&app.state.db.pool)
@@ -111,10 +149,21 @@ async fn four_proposals_decided_and_published(app: &TestApp) -> String {
 /// report.csv read as a spreadsheet reads it: its header, and each row by column name.
 fn csv_rows(body: &str) -> (Vec<String>, Vec<std::collections::HashMap<String, String>>) {
     let mut reader = csv::Reader::from_reader(body.as_bytes());
-    let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_owned).collect();
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
     let rows = reader
         .records()
-        .map(|r| header.iter().cloned().zip(r.unwrap().iter().map(str::to_owned)).collect())
+        .map(|r| {
+            header
+                .iter()
+                .cloned()
+                .zip(r.unwrap().iter().map(str::to_owned))
+                .collect()
+        })
         .collect();
     (header, rows)
 }

@@ -73,9 +73,9 @@ pub async fn for_framework(
 /// A proposal by its id, withdrawn or not: its page says when it was withdrawn.
 pub async fn find(conn: &mut AnyConnection, id: i64) -> Result<Option<ProposalRow>, sqlx::Error> {
     sqlx::query_as::<_, ProposalRow>(sqlx::AssertSqlSafe(format!("{PROPOSALS} WHERE p.id = $1")))
-    .bind(id)
-    .fetch_optional(conn)
-    .await
+        .bind(id)
+        .fetch_optional(conn)
+        .await
 }
 
 /// The proposals of rounds no version answers yet that still wait for a decision: each
