@@ -77,6 +77,23 @@ test('a person proposes a statement, another backs it, an editor adopts it and t
     await expect(sam.getByRole('button', { name: 'This is true for me too' })).toHaveCount(0);
     await expectNoAxeViolations(sam);
     proposalPath = new URL(sam.url()).pathname;
+
+    // Sam proposes a second statement, then thinks better of it and withdraws it.
+    const secondThoughts = `I can keep hens (${randomLetters()}).`;
+    await visit(sam, `${frameworkPath}/propose?theme=${themeCode}`);
+    await sam.getByLabel('Statement', { exact: true }).fill(secondThoughts);
+    await sam.getByRole('radio', { name: 'Lived experience' }).check();
+    await sam.getByRole('radio', { name: 'Show it with my name' }).check();
+    await sam.getByRole('button', { name: 'Send proposal' }).click();
+    await expect(sam.getByRole('status')).toContainText('Your proposal has been saved.');
+    await waitForHydration(sam);
+    await pressWithKeyboard(sam, sam.getByRole('button', { name: 'Withdraw my proposal' }));
+    await expect(sam.getByRole('status')).toHaveText('Your proposal has been withdrawn.');
+    await expect(sam.getByText('Withdrawn by the person who proposed it.')).toBeVisible();
+    await expect(sam.getByText(secondThoughts)).toHaveCount(0);
+    await expectNoAxeViolations(sam);
+    await visit(sam, frameworkPath);
+    await expect(sam.getByRole('link', { name: 'Proposed statements (1)' })).toBeVisible();
   } finally {
     await closeServerRenderedCopy(sam);
     await participantContext.close();

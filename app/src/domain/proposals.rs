@@ -90,6 +90,43 @@ pub fn proposer_label(
     }
 }
 
+/// Who proposed it, inside a sentence ("a proposal by someone with lived experience"):
+/// a name as it is written, anything else in lower case, and "a participant" when only
+/// the policy team may know who it was.
+pub fn proposer_in_sentence(
+    visibility: Visibility,
+    knowledge: Knowledge,
+    name: &str,
+    organisation: Option<&str>,
+) -> String {
+    let label = proposer_label(visibility, knowledge, name, organisation);
+    match label {
+        Some(named) if visibility == Visibility::Named && named != "A participant" => named,
+        Some(other) => {
+            let mut chars = other.chars();
+            chars
+                .next()
+                .map(|first| first.to_lowercase().chain(chars).collect())
+                .unwrap_or_default()
+        }
+        None => "a participant".to_owned(),
+    }
+}
+
+/// On the trace of a statement adopted from a proposal: where it came from, and in which
+/// version the decision was published.
+pub fn began_as(proposer: &str, version: Option<i64>) -> String {
+    match version {
+        Some(version) => format!("Began as a proposal by {proposer}, adopted in version {version}"),
+        None => format!("Began as a proposal by {proposer}"),
+    }
+}
+
+/// On the trace, beside the draft a merged proposal's words went into.
+pub fn from_a_proposal(proposer: &str) -> String {
+    format!("From a proposal by {proposer}")
+}
+
 /// The note on the draft a proposal became, so its history says where the words came
 /// from.
 pub fn adopted_note(proposer: Option<&str>, id: i64) -> String {
@@ -153,6 +190,35 @@ mod tests {
         assert_eq!(
             adopted_note(None, 4),
             "This statement began as a proposal by a participant (proposal 4)."
+        );
+    }
+
+    #[test]
+    fn the_trace_names_the_proposer_inside_a_sentence_as_their_consent_allows() {
+        let named = proposer_in_sentence(Visibility::Named, Knowledge::Practice, "Sam", None);
+        assert_eq!(
+            began_as(&named, Some(2)),
+            "Began as a proposal by Sam, adopted in version 2"
+        );
+        let anonymous = proposer_in_sentence(
+            Visibility::Anonymous,
+            Knowledge::LivedExperience,
+            "Sam",
+            None,
+        );
+        assert_eq!(
+            from_a_proposal(&anonymous),
+            "From a proposal by someone with lived experience"
+        );
+        let hidden =
+            proposer_in_sentence(Visibility::PolicyTeamOnly, Knowledge::Practice, "Sam", None);
+        assert_eq!(
+            began_as(&hidden, None),
+            "Began as a proposal by a participant"
+        );
+        assert_eq!(
+            proposer_in_sentence(Visibility::Named, Knowledge::Practice, " ", None),
+            "a participant"
         );
     }
 

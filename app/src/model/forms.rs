@@ -480,6 +480,8 @@ form_actions! {
         Adopt = "adopt",
         Merge = "merge",
         Decline = "decline",
+        /// The proposer takes their proposal back while it waits for a decision.
+        Withdraw = "withdraw",
     }
 }
 

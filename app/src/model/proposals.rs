@@ -2,13 +2,17 @@
 //! (for editors) the decision forms, and the form to propose a statement.
 
 use super::{OrganisationRef, ValueDetail};
-use crate::domain::{plain_language::JargonEntry, proposals::Status};
+use crate::domain::{drafting::Knowledge, plain_language::JargonEntry, proposals::Status};
 use serde::{Deserialize, Serialize};
 
 /// The name the proposal form's feedback travels under (see [`crate::form`]).
 pub const PROPOSE_FORM: &str = "proposal";
 /// The same for every form on a proposal's page.
 pub const PROPOSAL_PAGE_FORM: &str = "proposal-page";
+
+/// The id of the "Decision" heading on a proposal's page: a refused withdrawal is shown
+/// there, where the page says why (decided already, or its round has closed).
+pub const PROPOSAL_DECISION: &str = "decision";
 
 /// A theme to choose from, or a proposal's theme.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,6 +38,8 @@ pub struct ProposalSummary {
     pub backings: i64,
     /// `None` when the proposer chose to be seen by the policy team only.
     pub proposer: Option<String>,
+    /// The kind of knowledge the proposer said it draws on.
+    pub knowledge: Knowledge,
     pub statement: Option<StatementLink>,
     /// The decision's reason, once decided.
     pub reason: Option<String>,
@@ -82,6 +88,10 @@ pub struct ProposalView {
     pub comment_key: String,
     /// Present for editors while it is open.
     pub decide: Option<DecisionChoices>,
+    /// The proposer withdrew it: the page says so and shows nothing else of it.
+    pub withdrawn: bool,
+    /// The viewer proposed it, it waits for a decision and its round is open.
+    pub can_withdraw: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -208,6 +208,15 @@ pub struct TraceSpan {
     pub draft: Option<usize>,
 }
 
+/// On a trace: the proposal a statement or one of its drafts came from ("Began as a
+/// proposal by Sam, adopted in version 1"), linked to the proposal's page unless only
+/// the policy team may see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProposalOrigin {
+    pub text: String,
+    pub href: Option<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TraceStep {
     pub draft: usize,
@@ -216,6 +225,8 @@ pub struct TraceStep {
     pub note: String,
     pub introduced: Vec<String>,
     pub comments: Vec<ReportComment>,
+    /// A proposal merged into the statement in this draft.
+    pub from_proposals: Vec<ProposalOrigin>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -234,6 +245,8 @@ pub struct TraceView {
     pub steps: Vec<TraceStep>,
     /// Whose words are in the published text (see `ReportStatement::credit`).
     pub credit: Option<String>,
+    /// The proposal the statement was adopted from, if it was.
+    pub began_as: Option<ProposalOrigin>,
 }
 
 /// "Your words are in HL-3 (version 2)", for the person whose words they are, with a link

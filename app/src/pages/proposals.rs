@@ -19,9 +19,9 @@ use crate::{
     },
     form::{FormFeedback, use_form_feedback},
     model::{
-        ACTION, Missing, PROPOSAL_PAGE_FORM, PROPOSE_FORM, ProposalAction, ProposalInput,
-        ProposalPageInput, ProposalSummary, ProposalView, ProposeAction, RoundStatus,
-        ValueFieldNames,
+        ACTION, Missing, PROPOSAL_DECISION, PROPOSAL_PAGE_FORM, PROPOSE_FORM, ProposalAction,
+        ProposalInput, ProposalPageInput, ProposalSummary, ProposalView, ProposeAction,
+        RoundStatus, ValueFieldNames,
     },
     pages::comment::RadioGroup,
 };
@@ -241,6 +241,19 @@ fn OneProposal(
     };
     let error = |n: &str| feedback.as_ref().and_then(|f| f.error_for(n));
     let has_errors = feedback.as_ref().is_some_and(|f| !f.errors.is_empty());
+    if d.withdrawn {
+        return view! {
+            <Title text=format!("Withdrawn proposal: {}", d.framework_title)/>
+            <Breadcrumbs slug=d.framework_slug.clone() title=d.framework_title.clone() to_list=true/>
+            <ErrorSummary feedback=feedback.clone()/>
+            {saved.map(|m| view! { <div class="notice" role="status"><p>{m}</p></div> })}
+            <span class="caption">{format!("Proposed under {}: {}", p.theme.code, p.theme.title)}</span>
+            <h1>"Proposed statement"</h1>
+            <p class="lead" id=PROPOSAL_DECISION tabindex="-1">"Withdrawn by the person who proposed it."</p>
+            <p><a href=format!("/frameworks/{}/proposals", d.framework_slug)>"Read the statements people have proposed"</a></p>
+        }
+        .into_any();
+    }
     let open = p.status == Status::Open;
     let can_back = d.signed_in && !d.own && open;
     view! {
@@ -256,7 +269,7 @@ fn OneProposal(
             None => format!("Proposed on {}. Only the policy team can see who proposed it.", d.date),
         }}</p>
         {(!d.why.is_empty()).then(|| view! { <h2 class="heading-m">"Why it matters"</h2><p class="pre-line">{d.why.clone()}</p> })}
-        <h2 class="heading-m">"Decision"</h2>
+        <h2 class="heading-m" id=PROPOSAL_DECISION tabindex="-1">"Decision"</h2>
         <p><strong>{p.status.label()}</strong></p>
         {p.reason.clone().map(|r| view! { <p class="pre-line">{r}</p> })}
         {p.statement.clone().map(|s| view! { <p><a href=s.href>{format!("Read statement {}", s.reference)}</a></p> })}
@@ -269,6 +282,13 @@ fn OneProposal(
                 } else {
                     action_button(ProposalAction::Back, "This is true for me too", "button").into_any()
                 }}
+            </form>
+        })}
+        {d.can_withdraw.then(|| view! {
+            <h2 class="heading-m">"Withdraw your proposal"</h2>
+            <p>"While it waits for a decision you can take it back. It will no longer be listed, decided or published."</p>
+            <form method="post" action=action.clone()>
+                {action_button(ProposalAction::Withdraw, "Withdraw my proposal", "button button--warning")}
             </form>
         })}
         <h2 class="heading-m" id="comments">"Comments"</h2>
@@ -342,6 +362,7 @@ fn OneProposal(
             }
         })}
     }
+    .into_any()
 }
 
 /// On the publish page: the proposals that still need a decision, each linked, which

@@ -458,6 +458,7 @@ pub fn TracePage() -> impl IntoView {
                         }).collect_view()}
                     </p>
                     <WordsFrom line=t.credit.clone()/>
+                    {t.began_as.clone().map(|origin| view! { <p class="trace-origin"><ProposalOriginLink origin/></p> })}
                     <p class="hint">"Linked words were changed after the first draft. Follow a link to see who asked for the change and why."</p>
                     {if t.steps.is_empty() {
                         view! { <p>"This statement has not changed since its first draft."</p> }.into_any()
@@ -472,6 +473,7 @@ pub fn TracePage() -> impl IntoView {
                                         }}</h2>
                                         <p class="meta">{format!("{} by {}", step.date, step.author)}</p>
                                         {(!step.note.is_empty()).then(|| view! { <p><strong>"Why: "</strong>{step.note.clone()}</p> })}
+                                        {step.from_proposals.into_iter().map(|origin| view! { <p class="trace-origin"><ProposalOriginLink origin/></p> }).collect_view()}
                                         {(!step.introduced.is_empty()).then(|| view! {
                                             <p>"It brought in: "{step.introduced.iter().map(|p| format!("“{p}”")).collect::<Vec<_>>().join(", ")}</p>
                                         })}
@@ -501,6 +503,15 @@ pub fn TracePage() -> impl IntoView {
                 })
             })}
         </Suspense>
+    }
+}
+
+/// Where a statement or a draft came from: a proposal, linked when the public may open it.
+#[component]
+fn ProposalOriginLink(origin: crate::model::ProposalOrigin) -> impl IntoView {
+    match origin.href {
+        Some(href) => view! { <a href=href>{origin.text}</a> }.into_any(),
+        None => view! { <span>{origin.text}</span> }.into_any(),
     }
 }
 

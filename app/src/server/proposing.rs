@@ -19,8 +19,8 @@ use crate::{
     },
     error::AppError,
     model::{
-        DecisionChoices, ProposalCommentView, ProposalInput, ProposalPageInput, ProposalSummary,
-        ProposalView, ProposalsView, ProposeFormView, StatementLink, ThemeChoice,
+        DecisionChoices, PROPOSAL_DECISION, ProposalCommentView, ProposalInput, ProposalPageInput,
+        ProposalSummary, ProposalView, ProposalsView, ProposeFormView, StatementLink, ThemeChoice,
     },
 };
 use sqlx::AnyConnection;
@@ -62,6 +62,7 @@ fn summary(row: &ProposalRow) -> ProposalSummary {
         status: row.status,
         backings: row.backings,
         proposer: proposer(row),
+        knowledge: row.knowledge,
         statement: row
             .statement_reference
             .as_ref()
@@ -220,6 +221,32 @@ pub async fn page(cx: &Context, slug: &str, id: i64) -> Result<ProposalView, App
     let mut conn = cx.read().await?;
     let (framework, row) = visible(cx, &mut conn, slug, id).await?;
     let viewer = cx.viewer.as_ref();
+    if row.withdrawn_at.is_some() {
+        // Its words, its proposer and what others said of it are no longer shown: the
+        // page says only that it was withdrawn, to whoever follows an old link.
+        return Ok(ProposalView {
+            framework_slug: framework.slug,
+            framework_title: framework.title,
+            why: String::new(),
+            date: String::new(),
+            signed_in: viewer.is_some(),
+            own: viewer.is_some_and(|v| v.id == row.author_id),
+            backed: false,
+            comments: Vec::new(),
+            comment_key: String::new(),
+            decide: None,
+            withdrawn: true,
+            can_withdraw: false,
+            summary: ProposalSummary {
+                body: String::new(),
+                backings: 0,
+                proposer: None,
+                reason: None,
+                statement: None,
+                ..summary(&row)
+            },
+        });
+    }
     let backed = match viewer {
         Some(v) => store::proposals::is_backed_by(&mut conn, row.id, v.id).await?,
         None => false,
@@ -257,13 +284,18 @@ pub async fn page(cx: &Context, slug: &str, id: i64) -> Result<ProposalView, App
     } else {
         None
     };
+    let own = viewer.is_some_and(|v| v.id == row.author_id);
+    let can_withdraw =
+        own && row.status == Status::Open && round_is_open(&mut conn, row.round_id).await?;
     Ok(ProposalView {
         framework_slug: framework.slug,
         framework_title: framework.title,
+        withdrawn: false,
+        can_withdraw,
         why: row.why.clone(),
         date: format_date(row.created_at),
         signed_in: viewer.is_some(),
-        own: viewer.is_some_and(|v| v.id == row.author_id),
+        own,
         backed,
         comments,
         comment_key: auth::new_secret(),
@@ -280,12 +312,72 @@ async fn open_for(
     id: i64,
 ) -> Result<ProposalRow, AppError> {
     let (_, row) = visible(cx, conn, slug, id).await?;
+    if row.withdrawn_at.is_some() {
+        return Err(withdrawn());
+    }
     if row.status != Status::Open {
         return Err(AppError::Invalid(
             "This proposal has been decided, so it no longer takes backing or comments.".into(),
         ));
     }
     Ok(row)
+}
+
+/// What is said to anyone who tries to act on a withdrawn proposal: where its page says
+/// it was withdrawn, since none of its forms is there any more.
+fn withdrawn() -> AppError {
+    AppError::Field(
+        PROPOSAL_DECISION.into(),
+        "This proposal was withdrawn by the person who proposed it, so it no longer takes backing, comments or a decision.".into(),
+    )
+}
+
+/// Whether the round a proposal was made in is open now.
+async fn round_is_open(conn: &mut AnyConnection, round_id: i64) -> Result<bool, AppError> {
+    let round = store::rounds::find(conn, round_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let at = now();
+    Ok(round.opens_at <= at && at < round.closes_at)
+}
+
+/// The proposer withdraws their own proposal, while it waits for a decision and its
+/// round is open. It then leaves the list, the framework page's count, the publish gate,
+/// the report and the emails. Pressing the button twice withdraws it once.
+pub async fn withdraw(cx: &Context, slug: &str, id: i64) -> Result<(), AppError> {
+    let viewer = cx.signed_in()?;
+    let mut tx = cx.write().await?;
+    let framework = lookups::framework(&mut tx, slug).await?;
+    // A withdrawal changes what publishing waits for: it must not interleave with a
+    // decision or a version being written, which take the same lock.
+    store::frameworks::lock(&mut tx, framework.id).await?;
+    let row = store::proposals::find(&mut tx, id)
+        .await?
+        .filter(|r| r.framework_id == framework.id && may_see(cx, r))
+        .ok_or(AppError::NotFound)?;
+    if row.author_id != viewer.id {
+        return Err(AppError::Invalid(
+            "Only the person who proposed a statement can withdraw it.".into(),
+        ));
+    }
+    if row.withdrawn_at.is_some() {
+        return Ok(()); // Pressed twice: the first press withdrew it.
+    }
+    if row.status != Status::Open {
+        return Err(AppError::Invalid(format!(
+            "This proposal has already been decided ({}), so it can no longer be withdrawn.",
+            row.status.label().to_lowercase()
+        )));
+    }
+    if !round_is_open(&mut tx, row.round_id).await? {
+        return Err(AppError::Invalid(
+            "The round this proposal was made in has closed, so it can no longer be withdrawn."
+                .into(),
+        ));
+    }
+    store::proposals::withdraw(&mut tx, row.id, now()).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// "This is true for me too": once per person, never on one's own proposal.
@@ -385,6 +477,9 @@ pub async fn decide(
     let (framework, row) = visible(cx, &mut tx, slug, id).await?;
     // A decision is an answer: it must not interleave with publishing.
     store::frameworks::lock(&mut tx, framework.id).await?;
+    if row.withdrawn_at.is_some() {
+        return Err(withdrawn());
+    }
     if row.status != Status::Open {
         if row.status == decision.status() {
             return Ok(row.statement_reference); // Sent twice: decided already.
@@ -465,7 +560,7 @@ pub async fn decide(
                 reason: &reason,
                 decided_by: editor.id,
             };
-            store::proposals::decide(&mut tx, row.id, &decided, now()).await?;
+            still_open(store::proposals::decide(&mut tx, row.id, &decided, now()).await?)?;
             tx.commit().await?;
             return Ok(None);
         }
@@ -477,9 +572,21 @@ pub async fn decide(
         reason: &reason,
         decided_by: editor.id,
     };
-    store::proposals::decide(&mut tx, row.id, &decided, now()).await?;
+    still_open(store::proposals::decide(&mut tx, row.id, &decided, now()).await?)?;
     tx.commit().await?;
     Ok(Some(reference))
+}
+
+/// A decision that found the proposal no longer open (withdrawn or decided since it was
+/// read) is refused, and everything it did is rolled back with its transaction.
+fn still_open(decided: bool) -> Result<(), AppError> {
+    if decided {
+        Ok(())
+    } else {
+        Err(AppError::Invalid(
+            "This proposal changed while you were deciding: it was withdrawn or decided. Reload the page to see it.".into(),
+        ))
+    }
 }
 
 /// The proposals that still stop the next version: undecided, in the rounds it answers.

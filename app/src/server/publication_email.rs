@@ -20,6 +20,8 @@ pub struct EmailItem {
     pub published_text: String,
     /// They chose easy read, but the version has no easy read text of this statement.
     pub no_easy_read: bool,
+    /// They said an earlier comment still matters: the round they first said it in.
+    pub first_said_in: Option<String>,
 }
 
 impl EmailItem {
@@ -60,6 +62,45 @@ pub struct PublicationEmail<'a> {
     pub recorded_at: Option<&'a str>,
 }
 
+impl PublicationEmail<'_> {
+    /// What they did, in words: "your comments", "your proposal", "your comment and
+    /// your proposal".
+    pub fn what_you_did(&self) -> String {
+        what_you_did(self.items.len(), self.proposals.len())
+    }
+
+    /// Why they get the email: "you commented", "you proposed a statement", or both.
+    pub fn because_you(&self) -> &'static str {
+        match (self.items.is_empty(), self.proposals.len()) {
+            (false, 0) | (true, 0) => "you commented",
+            (true, 1) => "you proposed a statement",
+            (true, _) => "you proposed statements",
+            (false, 1) => "you commented and proposed a statement",
+            (false, _) => "you commented and proposed statements",
+        }
+    }
+}
+
+/// "your comment", "your comments", "your proposal", "your proposals", or a comment
+/// part and a proposal part joined by "and".
+pub fn what_you_did(comments: usize, proposals: usize) -> String {
+    let comments = match comments {
+        0 => None,
+        1 => Some("your comment"),
+        _ => Some("your comments"),
+    };
+    let proposals = match proposals {
+        0 => None,
+        1 => Some("your proposal"),
+        _ => Some("your proposals"),
+    };
+    match (comments, proposals) {
+        (Some(comments), Some(proposals)) => format!("{comments} and {proposals}"),
+        (Some(one), None) | (None, Some(one)) => one.to_owned(),
+        (None, None) => "what you said".to_owned(),
+    }
+}
+
 pub struct Rendered {
     pub subject: String,
     pub text: String,
@@ -88,8 +129,10 @@ struct PublicationHtml<'a> {
 
 pub fn render(email: &PublicationEmail<'_>) -> Rendered {
     let subject = format!(
-        "What happened to your comments on {} (version {})",
-        email.framework_title, email.version
+        "What happened to {} on {} (version {})",
+        email.what_you_did(),
+        email.framework_title,
+        email.version
     );
     // Rendering only fails when a value's `Display` does, and these are strings and
     // numbers written into a `String`, which cannot fail.
@@ -123,6 +166,7 @@ mod tests {
             diff: diff::word_diff("I see family.", "I see family and friends."),
             published_text: "I see family and friends.".into(),
             no_easy_read: false,
+            first_said_in: None,
         }
     }
 
@@ -144,6 +188,7 @@ mod tests {
                 published_text: "I'm able to see family and friends important to me, when I want."
                     .into(),
                 no_easy_read: false,
+                first_said_in: None,
             },
             EmailItem {
                 reference: "HL-3 <b>".into(),
@@ -155,6 +200,7 @@ mod tests {
                 published_text: "Staff listen & act.".into(),
                 // Shown only in the easy read email: this statement has no easy read text.
                 no_easy_read: true,
+                first_said_in: None,
             },
         ]
     }
@@ -196,7 +242,7 @@ mod tests {
         });
         assert_eq!(
             email.subject,
-            "What happened to your comments on Standards (version 2)"
+            "What happened to your comment on Standards (version 2)"
         );
         assert!(email.text.contains("Hello Sam,"));
         assert!(
@@ -331,6 +377,115 @@ mod tests {
         assert!(!rendered.text.contains("account page"));
         insta::assert_snapshot!("recorded_at_an_event_text", snapshot_text(&rendered));
         insta::assert_snapshot!("recorded_at_an_event_html", rendered.html);
+    }
+
+    #[test]
+    fn the_subject_and_opening_say_what_the_person_did() {
+        assert_eq!(what_you_did(1, 0), "your comment");
+        assert_eq!(what_you_did(3, 0), "your comments");
+        assert_eq!(what_you_did(0, 1), "your proposal");
+        assert_eq!(what_you_did(0, 2), "your proposals");
+        assert_eq!(what_you_did(2, 1), "your comments and your proposal");
+        let items = two_items();
+        let proposals = proposals();
+        let both = render(&PublicationEmail {
+            proposals: &proposals[..1],
+            ..email("Sam", false, &items)
+        });
+        assert_eq!(
+            both.subject,
+            "What happened to your comments and your proposal on National Care Service standards (version 2)"
+        );
+        assert!(
+            both.text
+                .contains("so here is what became of your comments and your proposal, and why."),
+            "{}",
+            both.text
+        );
+        assert!(
+            both.text
+                .contains("because you commented and proposed a statement."),
+            "{}",
+            both.text
+        );
+        let easy = render(&PublicationEmail {
+            proposals: &proposals[..1],
+            ..email("Sam", true, &[])
+        });
+        assert!(
+            easy.text.contains("Thank you for your proposal."),
+            "{}",
+            easy.text
+        );
+        assert!(!easy.text.contains("comment"), "{}", easy.text);
+    }
+
+    /// One proposal adopted and one declined, and no comments at all.
+    fn proposals() -> Vec<ProposalEmailItem> {
+        vec![
+            ProposalEmailItem {
+                body: "I can get to my allotment every week.".into(),
+                decision: "Adopted as a new statement".into(),
+                reason: "Nothing covered this.".into(),
+                reference: Some("HL-5".into()),
+                published_text: "I can get to my allotment every week.".into(),
+            },
+            ProposalEmailItem {
+                body: "I choose my bedtime.".into(),
+                decision: "Not taken forward".into(),
+                reason: "HL-2 already says this.".into(),
+                reference: None,
+                published_text: String::new(),
+            },
+        ]
+    }
+
+    #[test]
+    fn someone_who_only_proposed_reads_about_their_proposals_not_comments() {
+        let proposals = proposals();
+        let rendered = render(&PublicationEmail {
+            proposals: &proposals,
+            ..email("Sam", false, &[])
+        });
+        assert!(!rendered.text.contains("comment"), "{}", rendered.text);
+        insta::assert_snapshot!("proposal_only_text", snapshot_text(&rendered));
+        insta::assert_snapshot!("proposal_only_html", rendered.html);
+        let easy = render(&PublicationEmail {
+            proposals: &proposals[..1],
+            ..email("Sam", true, &[])
+        });
+        insta::assert_snapshot!("proposal_only_easy_read_text", snapshot_text(&easy));
+    }
+
+    #[test]
+    fn a_comment_that_still_matters_says_where_it_was_first_said() {
+        let items = [EmailItem {
+            first_said_in: Some("Winter consultation".into()),
+            ..item()
+        }];
+        let rendered = render(&email("Sam", false, &items));
+        assert!(
+            rendered.text.contains(
+                "You said this still matters to you; you first said it in Winter consultation.\nYour words: \"Say friends <too>.\""
+            ),
+            "{}",
+            rendered.text
+        );
+        assert!(
+            !rendered.text.contains("You said: "),
+            "not told as a fresh comment"
+        );
+        insta::assert_snapshot!("still_matters_text", snapshot_text(&rendered));
+        insta::assert_snapshot!("still_matters_html", rendered.html);
+        let easy = render(&email("Sam", true, &items));
+        assert!(
+            easy.text.contains(
+                "You said this still matters to you. You first said it in Winter consultation.\nYour words: Say friends <too>."
+            ),
+            "{}",
+            easy.text
+        );
+        insta::assert_snapshot!("still_matters_easy_read_text", snapshot_text(&easy));
     }
 
     #[test]

@@ -293,6 +293,8 @@ pub struct EmailTexts {
     commented: HashMap<i64, String>,
     published: HashMap<i64, String>,
     published_easy_read: HashMap<i64, String>,
+    /// For a comment saying an earlier one still matters: the round it was first said in.
+    first_said_in: HashMap<i64, String>,
 }
 
 impl EmailTexts {
@@ -311,10 +313,15 @@ impl EmailTexts {
             }
             published.insert(s.statement_id, s.body);
         }
+        let first_said_in = store::still_matters::first_said_in_for_publication(tx, publication)
+            .await?
+            .into_iter()
+            .collect();
         Ok(Self {
             commented,
             published,
             published_easy_read,
+            first_said_in,
         })
     }
 
@@ -359,6 +366,7 @@ impl EmailTexts {
             diff,
             published_text,
             no_easy_read,
+            first_said_in: self.first_said_in.get(&c.id).cloned(),
         }
     }
 }

@@ -11,15 +11,16 @@ use crate::{
         drafting::Visibility,
         easy_read::TextKind,
         format_date,
+        proposals::{self, Status as ProposalStatus},
         report::{Draft, Period},
         response::Outcome,
         trace,
     },
     error::AppError,
     model::{
-        CommentLink, Count, Landing, NO_EASY_READ_YET, PictureView, PublicationHeader,
-        PublicationView, PublishedEasyRead, PublishedTheme, ReportComment, ReportStatement,
-        ReportStep, ReportView, TraceSpan, TraceStep, TraceView, text_query,
+        CommentLink, Count, Landing, NO_EASY_READ_YET, PictureView, ProposalOrigin,
+        PublicationHeader, PublicationView, PublishedEasyRead, PublishedTheme, ReportComment,
+        ReportStatement, ReportStep, ReportView, TraceSpan, TraceStep, TraceView, text_query,
     },
 };
 use std::collections::HashMap;
@@ -377,7 +378,29 @@ pub async fn trace(
         store::comments::acted_in_for_statement(&mut conn, published.statement_id).await?;
     let credit =
         credit::line_for_statement(&mut conn, publication.id, published.statement_id).await?;
+    let sources = store::proposals::sources_of_statement(&mut conn, published.statement_id).await?;
     drop(conn);
+    let origin = |p: &store::proposals::SourceRow| {
+        let who = proposals::proposer_in_sentence(
+            p.visibility,
+            p.knowledge,
+            &p.author_name,
+            p.organisation_name.as_deref(),
+        );
+        let href = (p.visibility != Visibility::PolicyTeamOnly)
+            .then(|| super::proposing::proposal_path(&framework.slug, p.id));
+        (who, href)
+    };
+    let began_as = sources
+        .iter()
+        .find(|p| p.status == ProposalStatus::Adopted)
+        .map(|p| {
+            let (who, href) = origin(p);
+            ProposalOrigin {
+                text: proposals::began_as(&who, p.version),
+                href,
+            }
+        });
     let draft_of = |id: i64| revisions.iter().position(|r| r.id == id).map(|i| i + 1);
     let pairs: Vec<(i64, &str)> = revisions.iter().map(|r| (r.id, r.body.as_str())).collect();
     let first = revisions.first().map(|r| r.id);
@@ -416,6 +439,17 @@ pub async fn trace(
                 })
                 .map(|c| public_comment(c, Vec::new()))
                 .collect(),
+            from_proposals: sources
+                .iter()
+                .filter(|p| p.status == ProposalStatus::Merged && p.revision_id == Some(r.id))
+                .map(|p| {
+                    let (who, href) = origin(p);
+                    ProposalOrigin {
+                        text: proposals::from_a_proposal(&who),
+                        href,
+                    }
+                })
+                .collect(),
         })
         .collect();
     let text = match kind {
@@ -434,6 +468,7 @@ pub async fn trace(
         spans,
         steps,
         credit,
+        began_as,
     })
 }
 
@@ -471,7 +506,12 @@ pub fn public_author(c: &store::comments::CommentRow) -> String {
 }
 
 /// The report as CSV: one row per public comment, plus a row per policy-team-only count,
-/// each with the values its statement carried in the version.
+/// each with the values its statement carried in the version; then one row per proposal
+/// the version's rounds decided, stacked under the comments with the same columns (the
+/// proposer in `commenter`, its words in `comment`, the decision in `outcome`, the
+/// statement it became or was merged into in `statement`), and a row counting the
+/// policy-team-only proposals. `kind` says which rows are which; the columns added
+/// last are added at the end, so files from earlier versions still line up.
 pub fn to_csv(report: &ReportView) -> Result<String, AppError> {
     // Spreadsheets run a cell that starts with one of these as a formula.
     fn cell(value: &str) -> String {
@@ -500,6 +540,8 @@ pub fn to_csv(report: &ReportView) -> Result<String, AppError> {
         "made_on_text",
         "published_easy_read_text",
         "credit",
+        "kind",
+        "proposed_under_theme",
     ])
     .map_err(failed)?;
     for s in &report.statements {
@@ -526,6 +568,8 @@ pub fn to_csv(report: &ReportView) -> Result<String, AppError> {
                     c.text_kind.as_str(),
                     s.published_easy_read_text.as_deref().unwrap_or(""),
                     s.credit.as_deref().unwrap_or(""),
+                    COMMENT_ROW,
+                    "",
                 ]
                 .map(cell),
             )
@@ -551,17 +595,80 @@ pub fn to_csv(report: &ReportView) -> Result<String, AppError> {
                     "",
                     s.published_easy_read_text.as_deref().unwrap_or(""),
                     s.credit.as_deref().unwrap_or(""),
+                    COMMENT_ROW,
+                    "",
                 ]
                 .map(cell),
             )
             .map_err(failed)?;
         }
     }
+    for p in &report.proposals.shown {
+        let reference = p.statement.as_ref().map(|l| l.reference.as_str());
+        // The statement it is in, as the version has it (a statement retired since the
+        // decision is not in the version, and then only its reference is given).
+        let statement = reference.and_then(|r| report.statements.iter().find(|s| s.reference == r));
+        let values = statement.map(|s| s.values.join("; ")).unwrap_or_default();
+        out.write_record(
+            [
+                reference.unwrap_or(""),
+                statement.map_or("", |s| s.published_text.as_str()),
+                p.proposer.as_deref().unwrap_or(""),
+                p.knowledge.label(),
+                "",
+                &p.body,
+                p.status.label(),
+                p.reason.as_deref().unwrap_or(""),
+                "",
+                &values,
+                "",
+                statement
+                    .and_then(|s| s.published_easy_read_text.as_deref())
+                    .unwrap_or(""),
+                statement.and_then(|s| s.credit.as_deref()).unwrap_or(""),
+                PROPOSAL_ROW,
+                &p.theme.code,
+            ]
+            .map(cell),
+        )
+        .map_err(failed)?;
+    }
+    if report.proposals.policy_team_only > 0 {
+        let note = format!(
+            "{} proposal(s) shared only with the policy team",
+            report.proposals.policy_team_only
+        );
+        out.write_record(
+            [
+                "",
+                "",
+                "",
+                "",
+                "",
+                &note,
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                PROPOSAL_ROW,
+                "",
+            ]
+            .map(cell),
+        )
+        .map_err(failed)?;
+    }
     let bytes = out
         .into_inner()
         .map_err(|e| AppError::internal("writing the report as CSV", e))?;
     String::from_utf8(bytes).map_err(|e| AppError::internal("writing the report as CSV", e))
 }
+
+/// The `kind` of a row of `report.csv`.
+const COMMENT_ROW: &str = "comment";
+const PROPOSAL_ROW: &str = "proposal";
 
 /// The report's totals by value as CSV: one row per value, then the whole version.
 /// `None` when the version's statements carry no values.

@@ -1,12 +1,12 @@
 //! Form routes for proposals: proposing a statement, and everything on a proposal's page
-//! (backing it, commenting, and an editor's decision). Each calls one service, which
-//! checks who may do it.
+//! (backing it, commenting, its proposer withdrawing it, and an editor's decision). Each
+//! calls one service, which checks who may do it.
 
 use super::{Submitted, refused, see_other};
 use app::{
     model::{
-        PROPOSAL_PAGE_FORM, PROPOSE_FORM, ProposalAction, ProposalInput, ProposalPageInput,
-        ProposeAction, Saved, ValueFieldNames,
+        PROPOSAL_DECISION, PROPOSAL_PAGE_FORM, PROPOSE_FORM, ProposalAction, ProposalInput,
+        ProposalPageInput, ProposeAction, Saved, ValueFieldNames,
     },
     server::{
         Context,
@@ -60,6 +60,13 @@ pub async fn proposal(
                 .await
                 .map(|()| Saved::BackingTakenBack),
             ProposalPageInput::COMMENT_BODY,
+            "",
+        ),
+        ProposalAction::Withdraw => (
+            proposing::withdraw(&cx, &slug, id)
+                .await
+                .map(|()| Saved::ProposalWithdrawn),
+            PROPOSAL_DECISION,
             "",
         ),
         ProposalAction::Comment => (

@@ -116,19 +116,6 @@ pub fn table_cell(html: &str, row: &str, column: &str) -> Option<String> {
     None
 }
 
-/// Every link on the page as (address, words a person reads), in page order.
-pub fn links(html: &str) -> Vec<(String, String)> {
-    let page = Html::parse_document(html);
-    page.select(&selector("a[href]"))
-        .map(|a| {
-            (
-                a.value().attr("href").unwrap_or_default().to_owned(),
-                text_of(a),
-            )
-        })
-        .collect()
-}
-
 /// Whether an element matching `css` is on the page (a ticked radio:
 /// `input[name="x"][value="y"][checked]`, a chosen option: `option[selected]`).
 pub fn has(html: &str, css: &str) -> bool {
@@ -144,4 +131,15 @@ pub fn text_at(html: &str, css: &str) -> Option<String> {
         .select(&selector(css))
         .next()
         .map(text_of)
+}
+
+/// Every link matching `css`, as (where it leads, what it says).
+pub fn links(html: &str, css: &str) -> Vec<(String, String)> {
+    Html::parse_document(html)
+        .select(&selector(css))
+        .map(|link| {
+            let href = link.value().attr("href").unwrap_or_default().to_owned();
+            (href, text_of(link))
+        })
+        .collect()
 }

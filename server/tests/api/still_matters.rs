@@ -134,7 +134,7 @@ on_both_databases! {
         open_round(&mut s.editor, "Second round").await;
         let page = s.sam.get(HL2).await;
         assert!(page.text().contains(invitation), "{}", page.text());
-        let link = links(&page.body)
+        let link = links(&page.body, "a[href]")
             .into_iter()
             .find(|(_, text)| text.starts_with("See what you said"))
             .map(|(href, _)| href);
@@ -251,7 +251,16 @@ on_both_databases! {
             .filter(|e| e.recipients == ["participant@example.org"] && e.text_body().contains("We hear you again"))
             .collect();
         assert_eq!(to_sam.len(), 1, "Sam's version 2 email answers it");
-        assert!(to_sam[0].text_body().contains(SAMS_WORDS));
+        // Line by line: mail travels with CRLF line ends.
+        let text = to_sam[0].text_body();
+        let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+        let said = format!("Your words: \"{SAMS_WORDS}\"");
+        assert!(
+            lines.windows(2).any(|pair| pair == ["You said this still matters to you; you first said it in First round.", said.as_str()]),
+            "it says it still matters rather than reading like a fresh comment: {text}"
+        );
+        assert!(!text.contains("You said: "), "{text}");
+        assert!(to_sam[0].html_body().contains("you first said it in First round."));
     }
 
     async fn editors_see_it_marked_with_the_earlier_answer_and_counted(app) {

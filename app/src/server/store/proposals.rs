@@ -34,6 +34,8 @@ pub struct ProposalRow {
     pub decided_at: Option<i64>,
     pub created_at: i64,
     pub backings: i64,
+    /// When the proposer withdrew it; only [`find`] returns withdrawn proposals.
+    pub withdrawn_at: Option<i64>,
 }
 
 // The backing count is a correlated sub-query on the backings' primary key: still one
@@ -44,7 +46,8 @@ const PROPOSALS: &str = "\
       p.organisation_id, o.name AS organisation_name, p.body, p.why, p.knowledge, p.visibility, \
       p.status, p.statement_id, s.reference AS statement_reference, p.revision_id, p.reason, \
       p.decided_at, p.created_at, \
-      (SELECT COUNT(*) FROM proposal_backings b WHERE b.proposal_id = p.id) AS backings \
+      (SELECT COUNT(*) FROM proposal_backings b WHERE b.proposal_id = p.id) AS backings, \
+      p.withdrawn_at \
     FROM proposals p \
     JOIN frameworks f ON f.id = p.framework_id \
     JOIN themes t ON t.id = p.theme_id \
@@ -67,13 +70,12 @@ pub async fn for_framework(
     .await
 }
 
+/// A proposal by its id, withdrawn or not: its page says when it was withdrawn.
 pub async fn find(conn: &mut AnyConnection, id: i64) -> Result<Option<ProposalRow>, sqlx::Error> {
-    sqlx::query_as::<_, ProposalRow>(sqlx::AssertSqlSafe(format!(
-        "{PROPOSALS} WHERE p.id = $1 AND p.withdrawn_at IS NULL"
-    )))
-    .bind(id)
-    .fetch_optional(conn)
-    .await
+    sqlx::query_as::<_, ProposalRow>(sqlx::AssertSqlSafe(format!("{PROPOSALS} WHERE p.id = $1")))
+        .bind(id)
+        .fetch_optional(conn)
+        .await
 }
 
 /// The proposals of rounds no version answers yet that still wait for a decision: each
@@ -152,8 +154,8 @@ pub struct Decision<'a> {
     pub decided_by: i64,
 }
 
-/// Record a decision on a proposal still open. Returns whether it was still open: two
-/// editors deciding at once cannot both decide.
+/// Record a decision on a proposal still open. Returns whether it was still open (and
+/// not withdrawn): two editors deciding at once cannot both decide.
 pub async fn decide(
     conn: &mut AnyConnection,
     id: i64,
@@ -163,13 +165,27 @@ pub async fn decide(
     let done = sqlx::query(
         "UPDATE proposals SET status = $1, statement_id = $2, revision_id = $3, reason = $4, \
            decided_by = $5, decided_at = $6, updated_at = $6 \
-         WHERE id = $7 AND status = 'open'",
+         WHERE id = $7 AND status = 'open' AND withdrawn_at IS NULL",
     )
     .bind(d.status)
     .bind(d.statement_id)
     .bind(d.revision_id)
     .bind(d.reason)
     .bind(d.decided_by)
+    .bind(now)
+    .bind(id)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The proposer withdraws a proposal still open. Returns whether it was withdrawn now
+/// (not already withdrawn, nor decided meanwhile).
+pub async fn withdraw(conn: &mut AnyConnection, id: i64, now: i64) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE proposals SET withdrawn_at = $1, updated_at = $1 \
+         WHERE id = $2 AND status = 'open' AND withdrawn_at IS NULL",
+    )
     .bind(now)
     .bind(id)
     .execute(conn)
@@ -307,6 +323,43 @@ pub async fn in_publication(
            AND p.round_id IN (SELECT id FROM rounds WHERE publication_id = $1) ORDER BY p.id"
     )))
     .bind(publication_id)
+    .fetch_all(conn)
+    .await
+}
+
+/// A proposal a statement's words came from: adopted as the statement, or merged into
+/// one of its drafts.
+#[derive(Debug, Clone, FromRow)]
+pub struct SourceRow {
+    pub id: i64,
+    pub author_name: String,
+    pub organisation_name: Option<String>,
+    pub knowledge: Knowledge,
+    pub visibility: Visibility,
+    pub status: Status,
+    /// The draft that carries its words.
+    pub revision_id: Option<i64>,
+    /// The version that published the decision, once one has.
+    pub version: Option<i64>,
+}
+
+/// The adopted or merged proposals behind a statement, oldest first, in one query.
+pub async fn sources_of_statement(
+    conn: &mut AnyConnection,
+    statement_id: i64,
+) -> Result<Vec<SourceRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT p.id, COALESCE(u.display_name, '') AS author_name, o.name AS organisation_name, \
+           p.knowledge, p.visibility, p.status, p.revision_id, pb.version \
+         FROM proposals p \
+         JOIN users u ON u.id = p.author_id \
+         LEFT JOIN organisations o ON o.id = p.organisation_id \
+         JOIN rounds rd ON rd.id = p.round_id \
+         LEFT JOIN publications pb ON pb.id = rd.publication_id \
+         WHERE p.statement_id = $1 AND p.status IN ('adopted', 'merged') \
+           AND p.withdrawn_at IS NULL ORDER BY p.id",
+    )
+    .bind(statement_id)
     .fetch_all(conn)
     .await
 }

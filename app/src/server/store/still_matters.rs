@@ -126,3 +126,22 @@ pub async fn links_in_round(
     .fetch_all(conn)
     .await
 }
+
+/// For each live "still matters" comment of the rounds a version answers, the title of
+/// the round where the person first said it: (comment id, round title), in one query.
+pub async fn first_said_in_for_publication(
+    conn: &mut AnyConnection,
+    publication_id: i64,
+) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT c.id, er.title \
+         FROM comments c \
+         JOIN comments e ON e.id = c.earlier_comment_id \
+         JOIN rounds er ON er.id = e.round_id \
+         WHERE c.round_id IN (SELECT id FROM rounds WHERE publication_id = $1) \
+           AND c.withdrawn_at IS NULL",
+    )
+    .bind(publication_id)
+    .fetch_all(conn)
+    .await
+}
