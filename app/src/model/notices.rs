@@ -44,7 +44,7 @@ pub enum Saved {
 }
 
 impl Saved {
-    pub const ALL: [Saved; 35] = [
+    pub const ALL: [Saved; 36] = [
         Self::Comment,
         Self::CommentChanged,
         Self::CommentWithdrawn,
