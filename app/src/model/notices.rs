@@ -17,6 +17,7 @@ pub enum Saved {
     ThemeMoved,
     RoundAdded,
     RoundClosed,
+    RoundReopened,
     Answer,
     Name,
     EmailChoices,
@@ -42,7 +43,7 @@ pub enum Saved {
 }
 
 impl Saved {
-    pub const ALL: [Saved; 34] = [
+    pub const ALL: [Saved; 35] = [
         Self::Comment,
         Self::CommentChanged,
         Self::CommentWithdrawn,
@@ -55,6 +56,7 @@ impl Saved {
         Self::ThemeMoved,
         Self::RoundAdded,
         Self::RoundClosed,
+        Self::RoundReopened,
         Self::Answer,
         Self::Name,
         Self::EmailChoices,
@@ -94,6 +96,7 @@ impl Saved {
             Self::ThemeMoved => "theme-moved",
             Self::RoundAdded => "round-added",
             Self::RoundClosed => "closed",
+            Self::RoundReopened => "reopened",
             Self::Answer => "answer",
             Self::Name => "name",
             Self::EmailChoices => "preferences",
@@ -138,6 +141,7 @@ impl Saved {
             Self::ThemeMoved => "Theme moved.",
             Self::RoundAdded => "The round has been added.",
             Self::RoundClosed => "The round has been closed.",
+            Self::RoundReopened => "The round is open again.",
             Self::Answer => "Answer saved.",
             Self::Name => "Your name has been saved.",
             Self::EmailChoices => "Your easy read and email choices have been saved.",

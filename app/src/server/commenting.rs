@@ -138,6 +138,7 @@ pub async fn add(
         }
         _ => None,
     };
+    super::flooding::count_one(cx, &mut tx, viewer.id, CommentInput::BODY).await?;
     let new = store::comments::NewComment {
         statement_id: statement.id,
         revision_id,
