@@ -67,7 +67,7 @@ pub fn RoundBurstsPage() -> impl IntoView {
                                     <tbody>
                                         {d.bursts.iter().map(|b| view! {
                                             <tr>
-                                                <td>{b.name.clone()}</td>
+                                                <th scope="row">{b.name.clone()}</th>
                                                 <td>{b.count}</td>
                                                 <td>{b.when.clone()}</td>
                                                 <td><a href=b.href.clone()>"See their comments"<span class="visually-hidden">{format!(" ({})", b.name)}</span></a></td>

@@ -42,6 +42,7 @@ pub fn RoundsPage() -> impl IntoView {
                         let reopen_feedback = any_feedback.clone().filter(|f| f.form == REOPEN_FORM);
                         let reopen_value = reopen_feedback.as_ref().and_then(|f| f.value(RoundInput::REOPEN_UNTIL)).unwrap_or_default();
                         let reopen_error = reopen_feedback.as_ref().and_then(|f| f.error_for(RoundInput::REOPEN_UNTIL));
+                        let reopen_round_id = reopen_feedback.as_ref().and_then(|f| f.value(RoundInput::ROUND_ID)).unwrap_or_default();
                         let value = |n: &str| feedback.as_ref().and_then(|f| f.value(n)).unwrap_or_default();
                         let error = |n: &str| feedback.as_ref().and_then(|f| f.error_for(n));
                         let action = format!("/frameworks/{}/rounds", r.framework_slug);
@@ -86,7 +87,9 @@ pub fn RoundsPage() -> impl IntoView {
                                                         </button>
                                                     </form>
                                                 })}
-                                                {round.can_reopen.then(|| view! {
+                                                // Shown again after a refused try, with the reason beside the date,
+                                                // even when the round can no longer open again.
+                                                {(round.can_reopen || reopen_round_id == round.id.to_string()).then(|| view! {
                                                     <form method="post" action=action.clone() novalidate class="narrow">
                                                         <input type="hidden" name=crate::model::ACTION value=crate::model::RoundAction::Reopen.as_str()/>
                                                         <input type="hidden" name=RoundInput::ROUND_ID value=round.id.to_string()/>

@@ -43,9 +43,11 @@ pub fn opened_since(
     round: &store::rounds::RoundRow,
     at: i64,
 ) -> bool {
+    // Rounds can open in the same second (one opens the moment another closed): then
+    // the later-made one is the later round.
     rounds
         .iter()
-        .any(|r| r.id != round.id && r.opens_at >= round.opens_at && r.opens_at <= at)
+        .any(|r| r.opens_at <= at && (r.opens_at, r.id) > (round.opens_at, round.id))
 }
 
 pub async fn list(cx: &Context) -> Result<Vec<FrameworkSummary>, AppError> {
