@@ -112,7 +112,7 @@ pub fn RoundsPage() -> impl IntoView {
                                     <input type="hidden" name=crate::model::ACTION value=crate::model::RoundAction::Create.as_str()/>
                                     <TextField name=RoundInput::TITLE label="Title" hint="For example: 'First round: spring 2027'" value=value(RoundInput::TITLE) error=error(RoundInput::TITLE)/>
                                     <TextArea name=RoundInput::INTRODUCTION label="Introduction (optional)" hint="In plain words: what you want to hear about, and what happens next." value=value(RoundInput::INTRODUCTION) error=error(RoundInput::INTRODUCTION)/>
-                                    <TextField name=RoundInput::OPENS label="Opening date" input_type="date" hint="Comments open at the start of this day (UTC), or now if it is today." value=value(RoundInput::OPENS) error=error(RoundInput::OPENS)/>
+                                    <TextField name=RoundInput::OPENS label="Opening date" input_type="date" hint="Comments open at the start of this day (UTC), or the moment the last round closed, if that was later." value=value(RoundInput::OPENS) error=error(RoundInput::OPENS)/>
                                     <TextField name=RoundInput::CLOSES label="Closing date" input_type="date" hint="Comments close at the end of this day (UTC)." value=value(RoundInput::CLOSES) error=error(RoundInput::CLOSES)/>
                                     <button type="submit" class="button">"Add round"</button>
                                 </form>

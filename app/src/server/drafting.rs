@@ -433,12 +433,8 @@ pub async fn create_round(cx: &Context, slug: &str, form: &RoundInput) -> Result
         .map_err(|e| AppError::field(RoundInput::TITLE, e))?;
     let introduction = drafting::summary(&form.introduction)
         .map_err(|e| AppError::field(RoundInput::INTRODUCTION, e))?;
-    // A round opening today opens now, not at midnight: so a new round can follow one
-    // closed early today the moment it closed, without overlapping it. (Comments could
-    // not have been made in it before it existed anyway.)
     let opens_at = drafting::date_start(&form.opens, "opening date")
-        .map_err(|e| AppError::field(RoundInput::OPENS, e))?
-        .max(now());
+        .map_err(|e| AppError::field(RoundInput::OPENS, e))?;
     // A round closes at the end of its closing day.
     let closes_at = drafting::date_start(&form.closes, "closing date")
         .map_err(|e| AppError::field(RoundInput::CLOSES, e))?
@@ -460,6 +456,12 @@ pub async fn create_round(cx: &Context, slug: &str, form: &RoundInput) -> Result
     // Two editors adding overlapping rounds at once: the second waits here, then sees
     // the first's round.
     store::frameworks::lock(&mut tx, framework).await?;
+    // A round closed early today ends part way through the day: a new round opening
+    // today opens the moment it closed, rather than overlapping it from midnight.
+    let opens_at = match store::rounds::last_closed_by(&mut tx, framework, now()).await? {
+        Some(closed_at) => opens_at.max(closed_at),
+        None => opens_at,
+    };
     if store::rounds::overlapping(&mut tx, framework, opens_at, closes_at).await? > 0 {
         return Err(AppError::Field(
             RoundInput::OPENS.into(),

@@ -47,6 +47,9 @@ on_both_databases! {
         let second = open_round(&mut editor, "Second round").await;
         let page = editor.get(ROUNDS).await;
         assert!(page.text().contains("Open now: "), "{}", page.text());
+        let closed_at = app.scalar("SELECT closes_at FROM rounds WHERE title = $1", "First round").await;
+        let opened_at = app.scalar("SELECT opens_at FROM rounds WHERE title = $1", "Second round").await;
+        assert_eq!(opened_at, closed_at, "the second opened the moment the first closed");
 
         let mut sam = app.visitor();
         sam.sign_in_as("participant@example.org").await;

@@ -143,3 +143,18 @@ pub async fn reopen(conn: &mut AnyConnection, id: i64, closes_at: i64) -> Result
         .await?;
     Ok(())
 }
+
+/// When the framework's round that closed last closed, if one has closed by `now`.
+pub async fn last_closed_by(
+    conn: &mut AnyConnection,
+    framework_id: i64,
+    now: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT MAX(closes_at) FROM rounds WHERE framework_id = $1 AND closes_at <= $2",
+    )
+    .bind(framework_id)
+    .bind(now)
+    .fetch_one(conn)
+    .await
+}
