@@ -93,8 +93,8 @@ pub fn RoundsPage() -> impl IntoView {
                                                     <form method="post" action=action.clone() novalidate class="narrow">
                                                         <input type="hidden" name=crate::model::ACTION value=crate::model::RoundAction::Reopen.as_str()/>
                                                         <input type="hidden" name=RoundInput::ROUND_ID value=round.id.to_string()/>
-                                                        <TextField name=RoundInput::REOPEN_UNTIL label="New closing date" input_type="date"
-                                                            hint="Closed too soon? No version has answered this round and no round has opened since, so it can take comments again, from now until the end of this day (UTC)."
+                                                        <TextField name=RoundInput::REOPEN_UNTIL label="Open again until" input_type="date"
+                                                            hint="Closed too soon? No version has answered this round and no round has opened since, so it can take comments again, from now until the end of the day you choose (UTC)."
                                                             value=reopen_value.clone() error=reopen_error.clone()/>
                                                         <button type="submit" class="button button--secondary button--small">
                                                             "Open this round again"<span class="visually-hidden">{format!(" ({})", round.title)}</span>
