@@ -1,6 +1,7 @@
 //! Pure domain logic shared by the browser and the server: no I/O here.
 
 pub mod balance;
+pub mod bursts;
 pub mod credit;
 mod dates;
 pub mod diff;
@@ -22,7 +23,7 @@ pub mod submission_key;
 pub mod trace;
 pub mod values;
 
-pub use dates::{format_date, format_date_time};
+pub use dates::{format_date, format_date_time, format_span, format_time, round_dates};
 pub use display_name::DisplayName;
 pub use email::EmailAddress;
 pub use organisation_name::OrganisationName;

@@ -91,6 +91,7 @@ pub fn App() -> impl IntoView {
                         view=pages::answers::RoundCommentsPage
                         ssr=SsrMode::Async
                     />
+                    <Route path=path!("/frameworks/:slug/rounds/:id/bursts") view=pages::bursts::RoundBurstsPage ssr=SsrMode::Async/>
                     <Route path=path!("/account/contributions") view=pages::answers::ContributionsPage ssr=SsrMode::Async/>
                     <Route
                         path=path!("/frameworks/:slug/themes/:code/new-statement")

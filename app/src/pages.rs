@@ -4,6 +4,7 @@ pub mod account;
 pub mod admin;
 pub mod answers;
 pub mod balance;
+pub mod bursts;
 pub mod comment;
 pub mod editing;
 pub mod events;

@@ -14,6 +14,7 @@ pub mod db;
 pub mod demo;
 pub mod drafting;
 pub mod events;
+pub mod flooding;
 pub mod frameworks;
 pub mod lookups;
 pub mod mail;

@@ -60,6 +60,17 @@ test('an editor opens a consultation round and the framework is then open for co
   await expect(page.getByLabel('Closing date')).toHaveValue(utcDate(3));
   await expectNoAxeViolations(page);
 
+  // Closed by mistake, the round opens again until a new closing day.
+  await listed.getByRole('button', { name: `Close this round now (${roundTitle})`, exact: true }).click();
+  await expect(page.getByRole('status')).toHaveText('The round has been closed.');
+  await waitForHydration(page);
+  await listed.getByLabel('Open again until').fill(utcDate(14));
+  await listed.getByRole('button', { name: `Open this round again (${roundTitle})`, exact: true }).click();
+  await expect(page).toHaveURL(`${frameworkPath}/rounds?saved=reopened`);
+  await expect(page.getByRole('status')).toHaveText('The round is open again.');
+  await expect(openRoundBanner(page)).toContainText(roundTitle);
+  await expectNoAxeViolations(page);
+
   // The framework page now invites comments.
   await visit(page, frameworkPath);
   await expect(openRoundBanner(page)).toContainText(roundTitle);

@@ -16,3 +16,13 @@ pub async fn get_my_contributions() -> Result<Vec<Contribution>, AppError> {
     use crate::server::{commenting, request};
     commenting::my_contributions(&request::context()?).await
 }
+
+#[server]
+pub async fn get_round_bursts(
+    slug: String,
+    round_id: i64,
+    person: Option<i64>,
+) -> Result<RoundBurstsView, AppError> {
+    use crate::server::{flooding, request};
+    flooding::round_bursts(&request::context()?, &slug, round_id, person).await
+}

@@ -77,8 +77,10 @@ form_fields! {
         /// YYYY-MM-DD, as a date field sends it.
         opens => OPENS,
         closes => CLOSES,
-        /// The round to close, for the "close now" button.
+        /// The round to close or open again.
         round_id => ROUND_ID,
+        /// YYYY-MM-DD: the new closing date of a round opened again.
+        reopen_until => REOPEN_UNTIL,
     }
 }
 
@@ -342,6 +344,7 @@ form_actions! {
     pub enum RoundAction {
         Create = "create",
         Close = "close",
+        Reopen = "reopen",
     }
 }
 

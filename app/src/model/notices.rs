@@ -17,6 +17,7 @@ pub enum Saved {
     ThemeMoved,
     RoundAdded,
     RoundClosed,
+    RoundReopened,
     Answer,
     Name,
     EmailChoices,
@@ -44,7 +45,7 @@ pub enum Saved {
 }
 
 impl Saved {
-    pub const ALL: [Saved; 36] = [
+    pub const ALL: [Saved; 37] = [
         Self::Comment,
         Self::CommentChanged,
         Self::CommentWithdrawn,
@@ -57,6 +58,7 @@ impl Saved {
         Self::ThemeMoved,
         Self::RoundAdded,
         Self::RoundClosed,
+        Self::RoundReopened,
         Self::Answer,
         Self::Name,
         Self::EmailChoices,
@@ -98,6 +100,7 @@ impl Saved {
             Self::ThemeMoved => "theme-moved",
             Self::RoundAdded => "round-added",
             Self::RoundClosed => "closed",
+            Self::RoundReopened => "reopened",
             Self::Answer => "answer",
             Self::Name => "name",
             Self::EmailChoices => "preferences",
@@ -144,6 +147,7 @@ impl Saved {
             Self::ThemeMoved => "Theme moved.",
             Self::RoundAdded => "The round has been added.",
             Self::RoundClosed => "The round has been closed.",
+            Self::RoundReopened => "The round is open again.",
             Self::Answer => "Answer saved.",
             Self::Name => "Your name has been saved.",
             Self::EmailChoices => "Your easy read and email choices have been saved.",

@@ -150,6 +150,9 @@ pub fn RoundCommentsPage() -> impl IntoView {
                                     ),
                                 }}
                             </p>
+                            <p><a href=format!("/frameworks/{}/rounds/{}/bursts", d.framework_slug, d.round_id)>
+                                "Bursts: who wrote many comments within an hour"
+                            </a></p>
                             {d.published_version.map(|v| view! {
                                 <div class="notice" role="region" aria-label="Published">
                                     <p>

@@ -153,6 +153,7 @@ pub async fn add(
         (&form.first_word, &form.last_word),
         (CommentInput::FIRST_WORD, CommentInput::LAST_WORD),
     )?;
+    super::flooding::count_one(cx, &mut tx, viewer.id, CommentInput::BODY).await?;
     let new = store::comments::NewComment {
         statement_id: statement.id,
         revision_id,

@@ -24,6 +24,14 @@ pub struct Config {
     /// With the demo data, also open a consultation round on the demo framework, with
     /// comments in which lived experience is under-heard.
     pub demo_round: bool,
+    /// The most comments, proposals and comments on proposals one person may send in
+    /// any hour (`OUR_WORDS_COMMENTS_PER_HOUR`, default 30). One account cannot flood a
+    /// round, while someone working through a framework statement by statement (a
+    /// comment every two minutes) never meets it.
+    pub comments_per_hour: i64,
+    /// Editors are shown anyone who wrote more than this many comments in one hour of
+    /// a round (`OUR_WORDS_BURST_ABOVE`, default 10): a burst worth a look.
+    pub burst_above: i64,
 }
 
 pub const DEFAULT_LISTEN: &str = "127.0.0.1:3000";
@@ -60,6 +68,8 @@ impl fmt::Debug for Config {
             .field("data_dir", &self.data_dir)
             .field("demo_data", &self.demo_data)
             .field("demo_round", &self.demo_round)
+            .field("comments_per_hour", &self.comments_per_hour)
+            .field("burst_above", &self.burst_above)
             .finish()
     }
 }
@@ -90,7 +100,17 @@ impl Config {
         if !(database_url.starts_with("sqlite:") || database_url.starts_with("postgres")) {
             return Err("DATABASE_URL must start with sqlite: or postgres://".into());
         }
+        let count = |key: &str, default: i64| match get(key) {
+            None => Ok(default),
+            Some(raw) => raw
+                .parse::<i64>()
+                .ok()
+                .filter(|n| *n >= 1)
+                .ok_or_else(|| format!("{key} must be a whole number of 1 or more")),
+        };
         Ok(Self {
+            comments_per_hour: count("OUR_WORDS_COMMENTS_PER_HOUR", 30)?,
+            burst_above: count("OUR_WORDS_BURST_ABOVE", 10)?,
             database_url,
             listen_addr,
             base_url,
@@ -215,6 +235,20 @@ mod tests {
             without_password("sqlite:data/our-words.db"),
             "sqlite:data/our-words.db"
         );
+    }
+
+    #[test]
+    fn the_comment_limits_default_sensibly_and_can_be_changed() {
+        let c = config(&[]).unwrap();
+        assert_eq!((c.comments_per_hour, c.burst_above), (30, 10));
+        let c = config(&[
+            ("OUR_WORDS_COMMENTS_PER_HOUR", "5"),
+            ("OUR_WORDS_BURST_ABOVE", "2"),
+        ])
+        .unwrap();
+        assert_eq!((c.comments_per_hour, c.burst_above), (5, 2));
+        assert!(config(&[("OUR_WORDS_COMMENTS_PER_HOUR", "0")]).is_err());
+        assert!(config(&[("OUR_WORDS_BURST_ABOVE", "lots")]).is_err());
     }
 
     #[test]

@@ -456,6 +456,12 @@ pub async fn create_round(cx: &Context, slug: &str, form: &RoundInput) -> Result
     // Two editors adding overlapping rounds at once: the second waits here, then sees
     // the first's round.
     store::frameworks::lock(&mut tx, framework).await?;
+    // A round closed early today ends part way through the day: a new round opening
+    // today opens the moment it closed, rather than overlapping it from midnight.
+    let opens_at = match store::rounds::last_closed_by(&mut tx, framework, now()).await? {
+        Some(closed_at) => opens_at.max(closed_at),
+        None => opens_at,
+    };
     if store::rounds::overlapping(&mut tx, framework, opens_at, closes_at).await? > 0 {
         return Err(AppError::Field(
             RoundInput::OPENS.into(),
@@ -471,6 +477,67 @@ pub async fn create_round(cx: &Context, slug: &str, form: &RoundInput) -> Result
         created_by: editor.id,
     };
     store::rounds::insert(&mut tx, &round, now()).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Open again a round that has closed (early, or on its date), until the end of a new
+/// closing day, if it still can: no version has answered it and no other round has
+/// opened since. Checked under the framework's lock, in the transaction that reopens
+/// it, so a publish or a new round at the same moment cannot slip in between.
+pub async fn reopen_round(
+    cx: &Context,
+    slug: &str,
+    round_id: i64,
+    until: &str,
+) -> Result<(), AppError> {
+    cx.editor()?;
+    let field = RoundInput::REOPEN_UNTIL;
+    let closes_at = drafting::date_start(until, "new closing date")
+        .map_err(|e| AppError::field(field, e))?
+        + DAY;
+    let at = now();
+    if closes_at <= at {
+        return Err(AppError::Field(
+            field.into(),
+            "The new closing date must be today or later".into(),
+        ));
+    }
+    let mut tx = cx.write().await?;
+    let framework = framework(&mut tx, slug).await?.id;
+    store::frameworks::lock(&mut tx, framework).await?;
+    let round = store::rounds::find(&mut tx, round_id)
+        .await?
+        .filter(|r| r.framework_id == framework)
+        .ok_or(AppError::NotFound)?;
+    let refuse = |message: String| Err(AppError::Field(field.into(), message));
+    if round.closes_at > at {
+        return refuse("This round has not closed, so there is nothing to open again.".into());
+    }
+    if round.publication_id.is_some()
+        && let Some(version) =
+            store::publications::version_answering_round(&mut tx, round.id).await?
+    {
+        return refuse(format!(
+            "Version {version} has answered the comments in this round, so it cannot open again. Open a new round instead."
+        ));
+    }
+    let rounds = store::rounds::for_framework(&mut tx, framework).await?;
+    if super::frameworks::opened_since(&rounds, &round, at) {
+        return refuse(
+            "Another round has opened since this one, so it cannot open again. Open a new round instead."
+                .into(),
+        );
+    }
+    // From the moment it closed to its new closing day, it must not run into a round
+    // that is planned to open later.
+    if store::rounds::overlapping(&mut tx, framework, round.closes_at, closes_at).await? > 0 {
+        return refuse(
+            "This closing date runs into another round. Choose an earlier date: rounds of one framework cannot overlap."
+                .into(),
+        );
+    }
+    store::rounds::reopen(&mut tx, round.id, closes_at).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -5,7 +5,7 @@ use super::{Context, clock::now, lookups, store, values};
 use crate::{
     domain::{
         easy_read::{TextKind, TwinState},
-        format_date,
+        format_date, round_dates,
     },
     error::AppError,
     model::{
@@ -35,6 +35,19 @@ pub fn round_status(rounds: &[store::rounds::RoundRow], at: i64) -> RoundStatus 
         },
         None => RoundStatus::NonePlanned,
     }
+}
+
+/// Whether another of `rounds` (a framework's) has opened since `round` did, by `at`.
+pub fn opened_since(
+    rounds: &[store::rounds::RoundRow],
+    round: &store::rounds::RoundRow,
+    at: i64,
+) -> bool {
+    // Rounds can open in the same second (one opens the moment another closed): then
+    // the later-made one is the later round.
+    rounds
+        .iter()
+        .any(|r| r.opens_at <= at && (r.opens_at, r.id) > (round.opens_at, round.id))
 }
 
 pub async fn list(cx: &Context) -> Result<Vec<FrameworkSummary>, AppError> {
@@ -145,10 +158,15 @@ pub async fn rounds(cx: &Context, slug: &str) -> Result<RoundsView, AppError> {
     let rows = store::rounds::for_framework(&mut conn, framework.id).await?;
     let at = now();
     let status = round_status(&rows, at);
+    let can_edit = cx.is_editor();
     let rounds = rows
-        .into_iter()
+        .iter()
         .rev()
         .map(|r| {
+            let can_reopen = can_edit
+                && r.closes_at <= at
+                && r.publication_id.is_none()
+                && !opened_since(&rows, r, at);
             let (state, is_open) = if r.closes_at <= at {
                 ("Closed", false)
             } else if r.opens_at <= at {
@@ -158,15 +176,12 @@ pub async fn rounds(cx: &Context, slug: &str) -> Result<RoundsView, AppError> {
             };
             RoundView {
                 id: r.id,
-                dates: format!(
-                    "{} to {}",
-                    format_date(r.opens_at),
-                    format_date(r.closes_at - 1)
-                ),
-                title: r.title,
-                introduction: r.introduction,
+                dates: round_dates(r.opens_at, r.closes_at),
+                title: r.title.clone(),
+                introduction: r.introduction.clone(),
                 state: state.to_owned(),
                 is_open,
+                can_reopen,
             }
         })
         .collect();
@@ -175,6 +190,6 @@ pub async fn rounds(cx: &Context, slug: &str) -> Result<RoundsView, AppError> {
         framework_title: framework.title,
         rounds,
         status,
-        can_edit: cx.is_editor(),
+        can_edit,
     })
 }

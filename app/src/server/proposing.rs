@@ -152,6 +152,7 @@ pub async fn propose(cx: &Context, slug: &str, form: &ProposalInput) -> Result<i
             "New statements can only be proposed while a consultation round is open, and none is open now. Your proposal has not been saved, but everything you typed is still here.".into(),
         ));
     };
+    super::flooding::count_one(cx, &mut tx, viewer.id, ProposalInput::BODY).await?;
     let new = store::proposals::NewProposal {
         framework_id: framework.id,
         theme_id: theme.id,
@@ -428,7 +429,11 @@ pub async fn comment(
         visibility,
         submission_key: key.as_str(),
     };
-    store::proposals::insert_comment(&mut tx, &new, now()).await?;
+    // Counted only when saved, so the same form sent twice counts once; a refusal rolls
+    // the comment back with the rest of the transaction.
+    if store::proposals::insert_comment(&mut tx, &new, now()).await? {
+        super::flooding::count_one(cx, &mut tx, viewer.id, ProposalPageInput::COMMENT_BODY).await?;
+    }
     tx.commit().await?;
     Ok(())
 }

@@ -105,34 +105,43 @@ pub async fn edit_framework(
 
 pub async fn rounds(cx: Context, Path(slug): Path<String>, submitted: Submitted) -> Response {
     let page = format!("/frameworks/{slug}/rounds");
-    let closing = submitted.action(RoundAction::parse) == Some(RoundAction::Close);
-    let outcome = if closing {
-        match submitted.field(RoundInput::ROUND_ID).parse::<i64>() {
+    let action = submitted
+        .action(RoundAction::parse)
+        .unwrap_or(RoundAction::Create);
+    let round_id = || submitted.field(RoundInput::ROUND_ID).parse::<i64>();
+    let outcome = match action {
+        RoundAction::Close => match round_id() {
             Ok(id) => drafting::close_round(&cx, &slug, id).await,
             Err(_) => cx.editor().and(Err(AppError::NotFound)),
+        },
+        RoundAction::Reopen => match round_id() {
+            Ok(id) => {
+                let until = submitted.field(RoundInput::REOPEN_UNTIL);
+                drafting::reopen_round(&cx, &slug, id, until).await
+            }
+            Err(_) => cx.editor().and(Err(AppError::NotFound)),
+        },
+        RoundAction::Create => {
+            drafting::create_round(&cx, &slug, &submitted.input::<RoundInput>()).await
         }
-    } else {
-        drafting::create_round(&cx, &slug, &submitted.input::<RoundInput>()).await
     };
     match outcome {
         Ok(()) => {
-            let saved = if closing {
-                Saved::RoundClosed
-            } else {
-                Saved::RoundAdded
+            let saved = match action {
+                RoundAction::Close => Saved::RoundClosed,
+                RoundAction::Reopen => Saved::RoundReopened,
+                RoundAction::Create => Saved::RoundAdded,
             };
             see_other(&saved.redirect(&page, ""))
         }
         Err(error) => {
-            refused(
-                &cx.state,
-                submitted,
-                &page,
-                "round",
-                RoundInput::TITLE,
-                error,
-            )
-            .await
+            // The form to show again with the message: the new round form, or "open
+            // again" (only one round at a time can be opened again: the latest).
+            let (form, field) = match action {
+                RoundAction::Reopen => ("reopen", RoundInput::REOPEN_UNTIL),
+                _ => ("round", RoundInput::TITLE),
+            };
+            refused(&cx.state, submitted, &page, form, field, error).await
         }
     }
 }

@@ -35,7 +35,7 @@ async fn set_facilitator(admin: &mut Visitor<'_>, id: i64, on: bool) -> TestResp
 }
 
 /// A facilitator (made one by the admin), signed in.
-async fn facilitator<'a>(app: &'a TestApp, email: &str) -> Visitor<'a> {
+pub async fn facilitator<'a>(app: &'a TestApp, email: &str) -> Visitor<'a> {
     let id = user_id(app, email).await;
     let mut admin = signed_in(app, "admin@example.org").await;
     let given = set_facilitator(&mut admin, id, true).await;
@@ -66,7 +66,7 @@ async fn add_event(visitor: &mut Visitor<'_>, extra: &[(&str, &str)]) -> TestRes
 }
 
 /// A new event; its page's address.
-async fn event(visitor: &mut Visitor<'_>) -> String {
+pub async fn event(visitor: &mut Visitor<'_>) -> String {
     let made = add_event(visitor, &[]).await;
     assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.text());
     made.location().split('?').next().unwrap().to_owned()
@@ -93,7 +93,7 @@ async fn record(visitor: &mut Visitor<'_>, event: &str, fields: &[(&str, &str)])
     visitor.post(event, &all).await
 }
 
-async fn recorded(visitor: &mut Visitor<'_>, event: &str, fields: &[(&str, &str)]) {
+pub async fn recorded(visitor: &mut Visitor<'_>, event: &str, fields: &[(&str, &str)]) {
     let saved = record(visitor, event, fields).await;
     assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.text());
 }

@@ -65,7 +65,7 @@ pub async fn spawn_app_with_demo_round(backend: Backend) -> TestApp {
     .await
 }
 
-async fn spawn_app_with_vars(
+pub async fn spawn_app_with_vars(
     backend: Backend,
     options: Options,
     extra_vars: &[(&str, &str)],
@@ -423,6 +423,40 @@ macro_rules! on_both_databases {
                 #[tokio::test]
                 async fn postgres() {
                     run($crate::support::spawn_app($crate::support::Backend::Postgres).await).await
+                }
+            }
+        )*
+    };
+}
+
+/// As `on_both_databases!`, with these environment variables set for the app (such as a
+/// lower limit than the default, so a test reaches it in a few steps).
+#[macro_export]
+macro_rules! on_both_databases_with {
+    ($vars:expr; $(async fn $name:ident($app:ident) $body:block)*) => {
+        $(
+            mod $name {
+                #[allow(unused_imports)]
+                use super::*;
+                async fn run($app: $crate::support::TestApp) $body
+
+                async fn app(backend: $crate::support::Backend) -> $crate::support::TestApp {
+                    $crate::support::spawn_app_with_vars(
+                        backend,
+                        $crate::support::Options { smtp: true },
+                        $vars,
+                    )
+                    .await
+                }
+
+                #[tokio::test]
+                async fn sqlite() {
+                    run(app($crate::support::Backend::Sqlite).await).await
+                }
+
+                #[tokio::test]
+                async fn postgres() {
+                    run(app($crate::support::Backend::Postgres).await).await
                 }
             }
         )*

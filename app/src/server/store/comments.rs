@@ -461,3 +461,37 @@ pub async fn published_for_author(
     .fetch_all(conn)
     .await
 }
+
+/// When each person (id and chosen name) wrote each of their live comments in a round,
+/// for finding bursts. What a facilitator recorded at an event has no author and is
+/// left out.
+pub async fn author_times_in_round(
+    conn: &mut AnyConnection,
+    round_id: i64,
+) -> Result<Vec<(i64, String, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT c.author_id, u.display_name, c.created_at FROM comments c \
+         JOIN users u ON u.id = c.author_id \
+         WHERE c.round_id = $1 AND c.withdrawn_at IS NULL \
+         ORDER BY c.author_id, c.created_at",
+    )
+    .bind(round_id)
+    .fetch_all(conn)
+    .await
+}
+
+/// One person's live comments in a round, oldest first.
+pub async fn by_author_in_round(
+    conn: &mut AnyConnection,
+    round_id: i64,
+    author_id: i64,
+) -> Result<Vec<CommentRow>, sqlx::Error> {
+    sqlx::query_as::<_, CommentRow>(sqlx::AssertSqlSafe(format!(
+        "{COMMENTS} WHERE c.round_id = $1 AND c.author_id = $2 AND c.withdrawn_at IS NULL \
+         ORDER BY c.created_at, c.id"
+    )))
+    .bind(round_id)
+    .bind(author_id)
+    .fetch_all(conn)
+    .await
+}

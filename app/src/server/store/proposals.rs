@@ -278,12 +278,13 @@ pub struct NewProposalComment<'a> {
 }
 
 /// Add a comment; the same form sent twice adds it once (its key is already there).
+/// Whether it was saved: `false` when a comment with its submission key already was.
 pub async fn insert_comment(
     conn: &mut AnyConnection,
     c: &NewProposalComment<'_>,
     now: i64,
-) -> Result<(), sqlx::Error> {
-    sqlx::query(
+) -> Result<bool, sqlx::Error> {
+    let inserted = sqlx::query(
         "INSERT INTO proposal_comments (proposal_id, author_id, body, knowledge, visibility, \
            submission_key, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) \
          ON CONFLICT (submission_key) DO NOTHING",
@@ -296,8 +297,9 @@ pub async fn insert_comment(
     .bind(c.submission_key)
     .bind(now)
     .execute(conn)
-    .await?;
-    Ok(())
+    .await?
+    .rows_affected();
+    Ok(inserted > 0)
 }
 
 /// A person's own proposals, newest first, for their contributions page and email.

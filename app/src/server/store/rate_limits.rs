@@ -12,6 +12,23 @@ pub async fn try_hit(
     window: i64,
     max: i64,
 ) -> Result<bool, sqlx::Error> {
+    Ok(try_hit_or_wait(tx, backend, bucket, now, window, max)
+        .await?
+        .is_none())
+}
+
+/// As [`try_hit`], but a refused attempt says when the next one would be allowed: the
+/// moment the oldest attempt in the window leaves it. `None` means allowed (and counted).
+/// Because the hit is written in the caller's transaction, an attempt that fails later
+/// and rolls back is not counted.
+pub async fn try_hit_or_wait(
+    tx: &mut Tx,
+    backend: Backend,
+    bucket: &str,
+    now: i64,
+    window: i64,
+    max: i64,
+) -> Result<Option<i64>, sqlx::Error> {
     if backend == Backend::Postgres {
         sqlx::query("SELECT pg_advisory_xact_lock(hashtext($1))::text")
             .bind(bucket)
@@ -23,17 +40,18 @@ pub async fn try_hit(
         .bind(now - window)
         .execute(&mut **tx)
         .await?;
-    let recent: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM rate_limit_hits WHERE bucket = $1")
-        .bind(bucket)
-        .fetch_one(&mut **tx)
-        .await?;
+    let (recent, oldest): (i64, Option<i64>) =
+        sqlx::query_as("SELECT COUNT(*), MIN(hit_at) FROM rate_limit_hits WHERE bucket = $1")
+            .bind(bucket)
+            .fetch_one(&mut **tx)
+            .await?;
     if recent >= max {
-        return Ok(false);
+        return Ok(Some(oldest.unwrap_or(now) + window));
     }
     sqlx::query("INSERT INTO rate_limit_hits (bucket, hit_at) VALUES ($1, $2)")
         .bind(bucket)
         .bind(now)
         .execute(&mut **tx)
         .await?;
-    Ok(true)
+    Ok(None)
 }

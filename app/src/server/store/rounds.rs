@@ -8,10 +8,12 @@ pub struct RoundRow {
     pub introduction: String,
     pub opens_at: i64,
     pub closes_at: i64,
+    /// The published version that answered it.
+    pub publication_id: Option<i64>,
 }
 
 const ROUNDS: &str =
-    "SELECT id, framework_id, title, introduction, opens_at, closes_at FROM rounds";
+    "SELECT id, framework_id, title, introduction, opens_at, closes_at, publication_id FROM rounds";
 
 pub async fn for_framework(
     conn: &mut AnyConnection,
@@ -130,4 +132,29 @@ pub async fn close_now(conn: &mut AnyConnection, id: i64, now: i64) -> Result<u6
             .await?
             .rows_affected(),
     )
+}
+
+/// A closed round takes comments again until `closes_at`.
+pub async fn reopen(conn: &mut AnyConnection, id: i64, closes_at: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE rounds SET closes_at = $1 WHERE id = $2")
+        .bind(closes_at)
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// When the framework's round that closed last closed, if one has closed by `now`.
+pub async fn last_closed_by(
+    conn: &mut AnyConnection,
+    framework_id: i64,
+    now: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT MAX(closes_at) FROM rounds WHERE framework_id = $1 AND closes_at <= $2",
+    )
+    .bind(framework_id)
+    .bind(now)
+    .fetch_one(conn)
+    .await
 }

@@ -1,0 +1,146 @@
+//! One account cannot flood a round: a limit on what one person sends in an hour, and,
+//! for editors, who wrote a burst of comments in a round and what they wrote.
+//!
+//! What the limit counts: comments on statements, proposals of new statements and
+//! comments on proposals, all in one count per person, because each is something a
+//! policy team must read and answer, and a flood of any of them is the same flood.
+//! Backing a proposal or saying an earlier comment "still matters" is not counted: the
+//! first writes no words and is one per person per proposal, the second is one per
+//! earlier comment per round, so neither can grow without bound.
+//!
+//! What a facilitator records at an event is not counted against them: they type in
+//! many people's words after a workshop or from a pile of paper forms, and the role is
+//! given by an admin to people who are trusted with it. Comments they make in their own
+//! name go through the same form as anyone's and are counted like anyone's.
+
+use super::{Context, clock::now, db::Tx, lookups, store};
+use crate::{
+    domain::{bursts, format_date_time, format_span, plural},
+    error::AppError,
+    model::{BurstView, PersonComment, PersonComments, RoundBurstsView},
+};
+use std::collections::HashMap;
+
+const HOUR: i64 = 60 * 60;
+
+/// Count one more thing `author_id` sends, or refuse it with a message beside `field`
+/// (the text they typed) saying when they can send it. Call it in the write transaction
+/// that saves it, after every other check: the count is kept in `rate_limit_hits`, so it
+/// is undone if the save is, and on PostgreSQL a lock per person makes two tabs sending
+/// at once wait for each other rather than both slip under the limit (SQLite's
+/// `BEGIN IMMEDIATE` already does).
+pub(super) async fn count_one(
+    cx: &Context,
+    tx: &mut Tx,
+    author_id: i64,
+    field: &str,
+) -> Result<(), AppError> {
+    let max = cx.state.config.comments_per_hour;
+    let Some(until) = store::rate_limits::try_hit_or_wait(
+        tx,
+        cx.db().backend,
+        &format!("writing:{author_id}"),
+        now(),
+        HOUR,
+        max,
+    )
+    .await?
+    else {
+        return Ok(());
+    };
+    // Times are shown to the minute, so round up: never a minute that is still too soon.
+    let until = (until + 59) / 60 * 60;
+    Err(AppError::Field(
+        field.to_owned(),
+        format!(
+            "You have sent {} in the last hour, which is as many as anyone can send in one hour. \
+             You can send this from {}. Nothing has been saved yet, and everything you typed is still here.",
+            plural(max, "comment or proposal", "comments and proposals"),
+            format_date_time(until)
+        ),
+    ))
+}
+
+/// How a person is named to editors: their chosen name, or their account number.
+fn person_label(id: i64, name: &str) -> String {
+    if name.is_empty() {
+        format!("A participant without a chosen name (account {id})")
+    } else {
+        name.to_owned()
+    }
+}
+
+/// The round's bursts (people who wrote more than `burst_above` comments within one
+/// hour), busiest first, and, when `person` is given, that person's comments in the
+/// round with a link to answer each. Four queries, five with a person.
+pub async fn round_bursts(
+    cx: &Context,
+    slug: &str,
+    round_id: i64,
+    person: Option<i64>,
+) -> Result<RoundBurstsView, AppError> {
+    cx.editor()?;
+    let mut conn = cx.read().await?;
+    let framework = lookups::framework(&mut conn, slug).await?;
+    let round = store::rounds::find(&mut conn, round_id)
+        .await?
+        .filter(|r| r.framework_id == framework.id)
+        .ok_or(AppError::NotFound)?;
+    let rows = store::comments::author_times_in_round(&mut conn, round.id).await?;
+    let names: HashMap<i64, &str> = rows
+        .iter()
+        .map(|(id, name, _)| (*id, name.as_str()))
+        .collect();
+    let times: Vec<(i64, i64)> = rows.iter().map(|(id, _, at)| (*id, *at)).collect();
+    let above = cx.state.config.burst_above;
+    let path = format!("/frameworks/{}/rounds/{}/bursts", framework.slug, round.id);
+    let bursts = bursts::busiest(&times, above as usize, HOUR)
+        .into_iter()
+        .map(|b| BurstView {
+            person_id: b.person,
+            name: person_label(b.person, names.get(&b.person).copied().unwrap_or_default()),
+            count: b.count,
+            when: format_span(b.from, b.to),
+            href: format!("{path}?person={}#their-comments", b.person),
+        })
+        .collect();
+    let person = match person {
+        None => None,
+        Some(id) => {
+            let comments = store::comments::by_author_in_round(&mut conn, round.id, id).await?;
+            let answers = format!(
+                "/frameworks/{}/rounds/{}/comments",
+                framework.slug, round.id
+            );
+            (!comments.is_empty()).then(|| PersonComments {
+                name: person_label(id, names.get(&id).copied().unwrap_or_default()),
+                comments: comments
+                    .into_iter()
+                    .map(|c| PersonComment {
+                        answer_href: format!(
+                            "{answers}?statement={}#comment-{}",
+                            c.reference, c.id
+                        ),
+                        id: c.id,
+                        reference: c.reference,
+                        body: c.body,
+                        written: format_date_time(c.created_at),
+                        outcome: c
+                            .outcome
+                            .map_or("Not answered yet", |o| o.label())
+                            .to_owned(),
+                    })
+                    .collect(),
+            })
+        }
+    };
+    Ok(RoundBurstsView {
+        framework_slug: framework.slug,
+        framework_title: framework.title,
+        round_id: round.id,
+        round_title: round.title,
+        above,
+        bursts,
+        person,
+    })
+}
