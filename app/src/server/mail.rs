@@ -11,7 +11,7 @@ use lettre::{
 };
 
 pub enum Mailer {
-    Smtp(SmtpPool),
+    Smtp(Box<SmtpPool>),
     Files(AsyncFileTransport<Tokio1Executor>),
 }
 
@@ -19,7 +19,7 @@ impl Mailer {
     pub fn from_config(config: &Config) -> Result<Self, String> {
         match &config.smtp_url {
             Some(url) => SmtpPool::from_url(url)
-                .map(Mailer::Smtp)
+                .map(|pool| Mailer::Smtp(Box::new(pool)))
                 .map_err(|e| format!("OUR_WORDS_SMTP_URL is not usable: {e}")),
             None => {
                 let dir = config.mail_dir();
