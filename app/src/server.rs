@@ -27,6 +27,7 @@ pub mod publishing;
 pub mod reports;
 pub mod request;
 pub mod responding;
+pub mod smtp;
 pub mod state;
 pub mod statements;
 pub mod still_matters;

@@ -1,32 +1,26 @@
-//! Email through lettre: pooled SMTP when an SMTP URL is configured, otherwise each
-//! message is written as an `.eml` file so the app runs locally with no mail server.
+//! Email through lettre: pooled SMTP when an SMTP URL is configured (see [`SmtpPool`]),
+//! otherwise each message is written as an `.eml` file so the app runs locally with no
+//! mail server.
 
-use super::Config;
+use super::{Config, smtp::SmtpPool};
 use crate::{domain::EmailAddress, error::AppError};
 use askama::Template;
 use lettre::{
-    AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
+    AsyncFileTransport, AsyncTransport, Message, Tokio1Executor,
     message::{Mailbox, MultiPart},
 };
 
 pub enum Mailer {
-    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    Smtp(Box<SmtpPool>),
     Files(AsyncFileTransport<Tokio1Executor>),
 }
 
 impl Mailer {
     pub fn from_config(config: &Config) -> Result<Self, String> {
         match &config.smtp_url {
-            Some(url) => {
-                // lettre pools connections by default (the `pool` feature). Each SMTP
-                // command must finish well inside the outbox's 60 s claim, so a hung
-                // server cannot make a second worker send the same message meanwhile.
-                let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
-                    .map_err(|e| format!("OUR_WORDS_SMTP_URL is not usable: {e}"))?
-                    .timeout(Some(std::time::Duration::from_secs(20)))
-                    .build();
-                Ok(Mailer::Smtp(transport))
-            }
+            Some(url) => SmtpPool::from_url(url)
+                .map(|pool| Mailer::Smtp(Box::new(pool)))
+                .map_err(|e| format!("OUR_WORDS_SMTP_URL is not usable: {e}")),
             None => {
                 let dir = config.mail_dir();
                 std::fs::create_dir_all(&dir)
@@ -38,11 +32,9 @@ impl Mailer {
 
     pub async fn send(&self, message: Message) -> Result<(), AppError> {
         let outcome = match self {
-            Mailer::Smtp(smtp) => smtp
-                .send(message)
-                .await
-                .map(|_| ())
-                .map_err(|e| e.to_string()),
+            Mailer::Smtp(smtp) => smtp.send(&message).await.map_err(|e| match e {
+                SendFailure::Transient(e) | SendFailure::Permanent(e) => e,
+            }),
             Mailer::Files(files) => files
                 .send(message)
                 .await
@@ -133,15 +125,10 @@ impl Mailer {
         }
         .map_err(|e| SendFailure::Permanent(format!("the email could not be built: {e}")))?;
         match self {
-            Mailer::Smtp(smtp) => smtp.send(message).await.map(|_| ()).map_err(|e| {
-                if e.is_permanent() {
-                    SendFailure::Permanent(e.to_string())
-                } else {
-                    // 4xx, refused or dropped connections, timeouts, TLS trouble: the
-                    // message itself may be fine, so it is tried again later.
-                    SendFailure::Transient(e.to_string())
-                }
-            }),
+            // 5xx is permanent; 4xx, refused or dropped connections, timeouts and TLS
+            // trouble are transient: the message itself may be fine, so it is tried
+            // again later.
+            Mailer::Smtp(smtp) => smtp.send(&message).await,
             Mailer::Files(files) => files
                 .send(message)
                 .await

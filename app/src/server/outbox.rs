@@ -88,13 +88,15 @@ pub fn wake() {
 pub struct WorkerSettings {
     /// Messages claimed at a time.
     pub batch_size: i64,
-    /// Messages sent at once, each over its own pooled SMTP connection. One at a time
-    /// is slow however fast the server is: lettre does not set TCP_NODELAY, so every
-    /// message waits about 40 ms for the end-of-data marker to leave (see the publish
-    /// benchmark). Kept within lettre's pool of 10 connections.
+    /// Messages sent at once, each over its own pooled SMTP connection (see
+    /// `server::smtp`: the sockets have TCP_NODELAY, so a message costs its round trips
+    /// and no more). Sending a few at once overlaps one message's round trips with
+    /// another's and with recording outcomes. Kept within the pool's 16 idle
+    /// connections, so connections are reused rather than opened per message.
     pub concurrency: usize,
     /// How long a claim lasts before another worker may take the message over. Renewed
-    /// while a batch is being worked through.
+    /// while a batch is being worked through. Each delivery is cut off after a quarter
+    /// of it ([`WorkerSettings::send_timeout`]).
     pub lease: Duration,
     /// The wait after the first failed attempt; each further failure doubles it.
     pub backoff_base: Duration,
@@ -118,6 +120,18 @@ impl Default for WorkerSettings {
             max_attempts: 10,
             idle_poll: Duration::from_secs(1),
         }
+    }
+}
+
+impl WorkerSettings {
+    /// How long one delivery may take before it is given up as a failed attempt (and
+    /// retried like any other failure): a quarter of the lease. A send still running
+    /// when its lease ran out could go twice, once from here and once from the worker
+    /// that took the message over; cut off this early, it cannot. The lease is renewed
+    /// whenever less than half of it is left before a group of sends starts, so a group
+    /// always finishes, outcomes recorded, with a quarter of the lease to spare.
+    pub fn send_timeout(&self) -> Duration {
+        self.lease / 4
     }
 }
 
@@ -172,23 +186,34 @@ pub async fn claim(db: &Db, settings: &WorkerSettings) -> Result<Vec<Claimed>, s
     Ok(claimed)
 }
 
-/// Send one claimed message, recording nothing. The worker records the outcome.
-pub async fn deliver(state: &AppState, message: &Claimed) -> Result<(), SendFailure> {
+/// Send one claimed message within [`WorkerSettings::send_timeout`], recording nothing.
+/// The worker records the outcome; a send cut off by the timeout is a transient failure.
+pub async fn deliver(
+    state: &AppState,
+    settings: &WorkerSettings,
+    message: &Claimed,
+) -> Result<(), SendFailure> {
     let host = state.config.base_url.host_str().unwrap_or("our-words");
     let message_id = message_id(message.id, &message.dedupe_key, host);
-    state
-        .mailer
-        .send_outbox_message(
-            &state.config,
-            &OutboxEmail {
-                message_id: &message_id,
-                to: &message.recipient,
-                subject: &message.subject,
-                text: &message.text_body,
-                html: message.html_body.as_deref(),
-            },
-        )
+    let email = OutboxEmail {
+        message_id: &message_id,
+        to: &message.recipient,
+        subject: &message.subject,
+        text: &message.text_body,
+        html: message.html_body.as_deref(),
+    };
+    let sending = state.mailer.send_outbox_message(&state.config, &email);
+    let limit = settings.send_timeout();
+    // Dropping the unfinished send closes its connection: it is never reused half-way
+    // through a conversation.
+    tokio::time::timeout(limit, sending)
         .await
+        .unwrap_or_else(|_| {
+            Err(SendFailure::Transient(format!(
+                "the mail server had not answered within {:.1} s",
+                limit.as_secs_f64()
+            )))
+        })
 }
 
 /// Whether the worker has been told to stop (never, for a one-off drain).
@@ -237,8 +262,12 @@ async fn work_through(
         }
         let take = settings.concurrency.max(1).min(remaining.len());
         let sending: Vec<Claimed> = remaining.drain(..take).collect();
-        let outcomes =
-            futures::future::join_all(sending.iter().map(|message| deliver(state, message))).await;
+        let outcomes = futures::future::join_all(
+            sending
+                .iter()
+                .map(|message| deliver(state, settings, message)),
+        )
+        .await;
         for (message, outcome) in sending.iter().zip(outcomes) {
             attempted += 1;
             record(state, settings, message, held_until, outcome).await?;

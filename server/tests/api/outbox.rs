@@ -346,6 +346,42 @@ on_both_databases! {
         );
     }
 
+    async fn a_send_the_server_never_answers_is_cut_off_inside_its_lease_and_delivered_once_later(app) {
+        app.smtp().set_faults(Faults { stalls_at_data: 1, ..Faults::default() });
+        queue(&app, 14, 1).await;
+        let key = key(14, 0);
+        let settings = WorkerSettings { lease: Duration::from_secs(2), ..production_backoff() };
+        assert_eq!(settings.send_timeout(), Duration::from_millis(500));
+
+        // The server takes the message's envelope and then says nothing. Without a
+        // timeout the worker would wait for ever; with it, it gives up well before its
+        // lease runs out and another worker could take the message over.
+        let started = std::time::Instant::now();
+        let attempted = tokio::time::timeout(settings.lease, drain(&app, &settings))
+            .await
+            .expect("the attempt ends inside the lease");
+        let took = started.elapsed();
+        assert_eq!(attempted, 1);
+        assert!(took >= settings.send_timeout(), "waited the timeout out: {took:?}");
+        let failed = row(&app, &key).await;
+        assert_eq!((failed.status.as_str(), failed.attempts), ("retrying", 1));
+        assert!(
+            failed.last_error.as_deref().unwrap_or_default().contains("had not answered within 0.5 s"),
+            "{failed:?}"
+        );
+        assert_eq!(outcomes(&app, &key).await, ["transient_failure"]);
+        assert!(app.smtp().messages().is_empty(), "nothing was accepted");
+        assert_eq!(progress_of(&app, 14).await.sent, 0, "nothing is marked sent");
+        assert_eq!(drain(&app, &settings).await, 0, "it waits out its backoff like any failure");
+
+        make_retries_due(&app).await;
+        assert_eq!(drain(&app, &settings).await, 1);
+        assert_each_delivered_once(&app, 1);
+        let sent = row(&app, &key).await;
+        assert_eq!((sent.status.as_str(), sent.attempts), ("sent", 2));
+        assert_eq!(outcomes(&app, &key).await, ["transient_failure", "sent"]);
+    }
+
     async fn with_the_smtp_server_down_nothing_is_lost_and_all_is_delivered_when_it_returns(app) {
         app.smtp().stop().await;
         queue(&app, 6, 12).await;
@@ -373,7 +409,7 @@ on_both_databases! {
         // before recording it or trying the second.
         let claimed = outbox::claim(&app.state.db, &settings).await.unwrap();
         assert_eq!(claimed.len(), 2);
-        outbox::deliver(&app.state, &claimed[0]).await.unwrap();
+        outbox::deliver(&app.state, &settings, &claimed[0]).await.unwrap();
         drop(claimed);
 
         // Another worker sends the rest, but leaves the claimed two while the lease holds.

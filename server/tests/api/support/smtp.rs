@@ -22,6 +22,9 @@ pub struct Faults {
     pub rejected_recipients: Vec<String>,
     /// Close the connection in the middle of the next N messages' data.
     pub drops_mid_message: usize,
+    /// Never answer the next N messages' `DATA` command: the connection stays open and
+    /// the server says nothing more on it, as a hung mail server would.
+    pub stalls_at_data: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -207,6 +210,13 @@ impl SmtpSink {
                     b"250 OK\r\n"
                 }
             } else if command == "DATA" {
+                if take_one(&mut self.faults.lock().unwrap().stalls_at_data) {
+                    // Read on (whatever comes) until the client hangs up; answer nothing.
+                    while lines.read_line(&mut line).await? > 0 {
+                        line.clear();
+                    }
+                    return Ok(());
+                }
                 write
                     .write_all(b"354 End data with <CR><LF>.<CR><LF>\r\n")
                     .await?;
