@@ -89,6 +89,9 @@ export default defineConfig({
       OUR_WORDS_BASE_URL: '',
       // Where cargo-leptos put the stylesheet, JS and wasm (served under /pkg).
       LEPTOS_SITE_ROOT: process.env.OUR_WORDS_E2E_SITE_ROOT || '../target/site',
+      // The whole suite writes as a few demo people, more in an hour than the per-person
+      // limit allows anyone; the limit itself is proved by the integration tests.
+      OUR_WORDS_COMMENTS_PER_HOUR: '1000',
       RUST_LOG: 'warn',
     },
   },
