@@ -77,10 +77,7 @@ pub async fn round(cx: &Context, slug: &str, round_id: i64) -> Result<RoundBalan
     let mut conn = cx.read().await?;
     let framework = lookups::framework(&mut conn, slug).await?;
     let settings = settings(&mut conn, framework.id).await?;
-    let round = store::rounds::find(&mut conn, round_id)
-        .await?
-        .filter(|r| r.framework_id == framework.id)
-        .ok_or(AppError::NotFound)?;
+    let round = lookups::round(&mut conn, framework.id, round_id).await?;
     let themes = store::frameworks::themes(&mut conn, framework.id).await?;
     let statements = store::balance::statements(&mut conn, framework.id).await?;
     let counts = by_statement(store::balance::round_counts(&mut conn, round.id).await?);

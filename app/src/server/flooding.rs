@@ -82,10 +82,7 @@ pub async fn round_bursts(
     cx.editor()?;
     let mut conn = cx.read().await?;
     let framework = lookups::framework(&mut conn, slug).await?;
-    let round = store::rounds::find(&mut conn, round_id)
-        .await?
-        .filter(|r| r.framework_id == framework.id)
-        .ok_or(AppError::NotFound)?;
+    let round = lookups::round(&mut conn, framework.id, round_id).await?;
     let rows = store::comments::author_times_in_round(&mut conn, round.id).await?;
     let names: HashMap<i64, &str> = rows
         .iter()

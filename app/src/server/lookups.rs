@@ -26,6 +26,18 @@ pub async fn statement(
         .ok_or(AppError::NotFound)
 }
 
+/// A round of a framework, by its id (another framework's round is "not found").
+pub async fn round(
+    conn: &mut AnyConnection,
+    framework_id: i64,
+    round_id: i64,
+) -> Result<store::rounds::RoundRow, AppError> {
+    store::rounds::find(conn, round_id)
+        .await?
+        .filter(|r| r.framework_id == framework_id)
+        .ok_or(AppError::NotFound)
+}
+
 /// A framework's published version.
 pub async fn publication(
     conn: &mut AnyConnection,

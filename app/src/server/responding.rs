@@ -137,10 +137,7 @@ pub async fn round_comments(
     cx.editor()?;
     let mut conn = cx.read().await?;
     let framework = lookups::framework(&mut conn, slug).await?;
-    let round = store::rounds::find(&mut conn, round_id)
-        .await?
-        .filter(|r| r.framework_id == framework.id)
-        .ok_or(AppError::NotFound)?;
+    let round = lookups::round(&mut conn, framework.id, round_id).await?;
     let published_version =
         store::publications::version_answering_round(&mut conn, round.id).await?;
     let rows = store::comments::for_round(&mut conn, round.id).await?;
