@@ -345,6 +345,21 @@ pub async fn awaiting_publication(
     .await
 }
 
+/// Every live comment of the rounds a published version answers, in the order
+/// [`awaiting_publication`] gave them when it was published: what its emails tell people.
+pub async fn answered_in_publication(
+    conn: &mut AnyConnection,
+    publication_id: i64,
+) -> Result<Vec<CommentRow>, sqlx::Error> {
+    sqlx::query_as::<_, CommentRow>(sqlx::AssertSqlSafe(format!(
+        "{COMMENTS} WHERE c.round_id IN (SELECT id FROM rounds WHERE publication_id = $1) \
+         AND c.withdrawn_at IS NULL ORDER BY s.reference, c.id"
+    )))
+    .bind(publication_id)
+    .fetch_all(conn)
+    .await
+}
+
 /// Every live comment a facilitator recorded at an event, by statement.
 pub async fn at_event(
     conn: &mut AnyConnection,

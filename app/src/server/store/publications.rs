@@ -56,6 +56,27 @@ pub async fn statements(
     .await
 }
 
+/// What a version's emails name it by: its framework and number.
+#[derive(Debug, Clone, FromRow)]
+pub struct PublicationName {
+    pub framework_slug: String,
+    pub framework_title: String,
+    pub version: i64,
+}
+
+pub async fn name(
+    conn: &mut AnyConnection,
+    publication_id: i64,
+) -> Result<Option<PublicationName>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT f.slug AS framework_slug, f.title AS framework_title, p.version \
+         FROM publications p JOIN frameworks f ON f.id = p.framework_id WHERE p.id = $1",
+    )
+    .bind(publication_id)
+    .fetch_optional(conn)
+    .await
+}
+
 pub async fn latest_version(
     conn: &mut AnyConnection,
     framework_id: i64,
