@@ -454,13 +454,15 @@ pub async fn run_worker(
         let wakes_before = WAKES.load(Ordering::SeqCst);
         let idle = match claim(&state.db, &settings).await {
             Ok(batch) if batch.is_empty() => true,
-            Ok(batch) => match work_through(&state, &settings, &mut writer, batch, Some(&shutdown)).await {
-                Ok(_) => false,
-                Err(error) => {
-                    tracing::error!(%error, "email outbox: recording an outcome failed");
-                    true
+            Ok(batch) => {
+                match work_through(&state, &settings, &mut writer, batch, Some(&shutdown)).await {
+                    Ok(_) => false,
+                    Err(error) => {
+                        tracing::error!(%error, "email outbox: recording an outcome failed");
+                        true
+                    }
                 }
-            },
+            }
             Err(error) => {
                 tracing::error!(%error, "email outbox: claiming messages failed");
                 true

@@ -160,11 +160,13 @@ impl Writer {
             ))
         };
         let mut conn = state.db.pool.acquire().await.map_err(unreadable)?;
-        let version = self.version(&mut conn, state, publication).await.map_err(unreadable)?;
+        let version = self
+            .version(&mut conn, state, publication)
+            .await
+            .map_err(unreadable)?;
         let Some(version) = version else {
             return Err(SendFailure::Permanent(
-                "the email could not be written: the version it is about is no longer there"
-                    .into(),
+                "the email could not be written: the version it is about is no longer there".into(),
             ));
         };
         let gone = || {

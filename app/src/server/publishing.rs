@@ -59,11 +59,7 @@ pub struct Published {
 }
 
 /// [`publish`], saying how long the write lock was held (for the publish benchmark).
-pub async fn publish_timed(
-    cx: &Context,
-    slug: &str,
-    summary: &str,
-) -> Result<Published, AppError> {
+pub async fn publish_timed(cx: &Context, slug: &str, summary: &str) -> Result<Published, AppError> {
     let editor = cx.editor()?;
     let summary = drafting::title(summary, "short summary of what changed")
         .map_err(|e| AppError::field(PublishInput::SUMMARY, e))?;

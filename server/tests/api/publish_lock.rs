@@ -3,10 +3,18 @@
 //! is held briefly and people keep commenting and signing in while a big version goes
 //! out; and everyone still gets exactly one email, with their own answer in it.
 
-use crate::{drafting::form_value, on_both_databases, support::TestApp};
+use crate::{
+    drafting::form_value,
+    on_both_databases,
+    publishing::{answer_all, close_round, consultation},
+    support::TestApp,
+};
 use app::server::{clock, outbox};
 use axum::http::StatusCode;
-use std::collections::HashMap;
+use std::{
+    collections::HashMap,
+    sync::atomic::{AtomicBool, Ordering},
+};
 
 const FRAMEWORK: &str = "/frameworks/national-care-service-demo";
 const CONTRIBUTORS: i64 = 2_000;
@@ -19,9 +27,17 @@ async fn seed_answered_round(app: &TestApp) {
     let db = &app.state.db;
     let now = clock::now();
     let framework = app
-        .scalar("SELECT id FROM frameworks WHERE slug = $1", "national-care-service-demo")
+        .scalar(
+            "SELECT id FROM frameworks WHERE slug = $1",
+            "national-care-service-demo",
+        )
         .await;
-    let editor = app.scalar("SELECT id FROM users WHERE email = $1", "editor@example.org").await;
+    let editor = app
+        .scalar(
+            "SELECT id FROM users WHERE email = $1",
+            "editor@example.org",
+        )
+        .await;
     let mut tx = db.begin_write().await.unwrap();
     let statements: Vec<(i64, i64)> = sqlx::query_as(
         "SELECT id, latest_revision_id FROM statements WHERE framework_id = $1 AND retired_at IS NULL ORDER BY id",
@@ -87,7 +103,12 @@ async fn seed_answered_round(app: &TestApp) {
 /// while the demo framework publishes (a framework with an open round cannot publish).
 async fn open_second_framework(app: &TestApp) {
     let now = clock::now();
-    let editor = app.scalar("SELECT id FROM users WHERE email = $1", "editor@example.org").await;
+    let editor = app
+        .scalar(
+            "SELECT id FROM users WHERE email = $1",
+            "editor@example.org",
+        )
+        .await;
     let mut tx = app.state.db.begin_write().await.unwrap();
     let framework: i64 = sqlx::query_scalar(
         "INSERT INTO frameworks (slug, title, created_at) VALUES ('second', 'Second framework', $1) RETURNING id",
@@ -181,10 +202,19 @@ on_both_databases! {
         let mut newcomer = app.visitor();
 
         let publish = format!("{FRAMEWORK}/publish");
-        let publishing = editor.post(&publish, &[("summary", "The big version")]);
+        let finished = AtomicBool::new(false);
+        let publishing = async {
+            let published = editor.post(&publish, &[("summary", "The big version")]).await;
+            finished.store(true, Ordering::SeqCst);
+            published
+        };
         let meanwhile = async {
             // Let the publish start first, then write while it is under way.
             tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+            assert!(
+                !finished.load(Ordering::SeqCst),
+                "the publish was over before anyone wrote: seed more contributors"
+            );
             let saved = commenter.post("/frameworks/second/statements/S-1/comment", &comment).await;
             let signing_in = newcomer.post("/sign-in", &[("email", "newcomer@example.org")]).await;
             (saved, signing_in)
@@ -199,9 +229,9 @@ on_both_databases! {
             "the comment was saved"
         );
         assert_eq!(
-            app.scalar("SELECT COUNT(*) FROM outbox WHERE recipient = $1", "newcomer@example.org").await,
+            app.scalar("SELECT COUNT(*) FROM sign_in_tokens WHERE email = $1", "newcomer@example.org").await,
             1,
-            "the sign-in link was queued"
+            "the sign-in link was saved"
         );
 
         // Everyone who commented is owed exactly one email, and gets it, with their own answer.
@@ -236,5 +266,63 @@ on_both_databases! {
             "nobody else in the crowd was written to"
         );
         assert!(to.contains_key("newcomer@example.org"), "the sign-in link went out too");
+    }
+}
+
+on_both_databases! {
+    async fn an_email_that_cannot_be_written_at_send_time_fails_with_a_plain_reason_and_can_be_retried(app) {
+        consultation(&app).await;
+        let mut editor = app.visitor();
+        editor.sign_in_as("editor@example.org").await;
+        close_round(&app, &mut editor).await;
+        answer_all(&app, &mut editor, "noted").await;
+        let published = editor.post(&format!("{FRAMEWORK}/publish"), &[("summary", "First version.")]).await;
+        assert_eq!(published.status, StatusCode::SEE_OTHER, "{}", published.text());
+        // The participant's row loses whom it is for, as if it had been damaged.
+        let damaged = sqlx::query("UPDATE outbox SET user_id = NULL WHERE recipient = $1")
+            .bind("participant@example.org")
+            .execute(&app.state.db.pool)
+            .await
+            .unwrap();
+        assert_eq!(damaged.rows_affected(), 1);
+
+        outbox::drain_once(&app.state).await.unwrap();
+        let (status, error): (String, String) =
+            sqlx::query_as("SELECT status, last_error FROM outbox WHERE recipient = $1")
+                .bind("participant@example.org")
+                .fetch_one(&app.state.db.pool)
+                .await
+                .unwrap();
+        assert_eq!(status, "failed");
+        assert_eq!(error, "the email could not be written: it names nobody to write to");
+        let page = editor.get(&format!("{FRAMEWORK}/versions/1/outbox")).await.text();
+        assert!(page.contains("1 of 2 emails sent"), "{page}");
+        assert!(page.contains("Failed 1"), "{page}");
+        assert!(
+            !app.smtp().messages().iter().any(|m| m.recipients == ["participant@example.org"] && m.text_body().contains("Why: ")),
+            "nothing half-written went out"
+        );
+
+        // Mended, "retry failed" sends it, written in full.
+        let user = app.scalar("SELECT id FROM users WHERE email = $1", "participant@example.org").await;
+        sqlx::query("UPDATE outbox SET user_id = $1 WHERE recipient = $2")
+            .bind(user)
+            .bind("participant@example.org")
+            .execute(&app.state.db.pool)
+            .await
+            .unwrap();
+        let retried = editor.post(&format!("{FRAMEWORK}/versions/1/outbox"), &[]).await;
+        assert_eq!(retried.status, StatusCode::SEE_OTHER, "{}", retried.text());
+        outbox::drain_once(&app.state).await.unwrap();
+        let to_participant: Vec<_> = app
+            .smtp()
+            .messages()
+            .into_iter()
+            .filter(|m| m.recipients == ["participant@example.org"] && m.text_body().contains("Why: "))
+            .collect();
+        assert_eq!(to_participant.len(), 1);
+        assert!(to_participant[0].text_body().contains("Say friends, and when I want."));
+        let page = editor.get(&format!("{FRAMEWORK}/versions/1/outbox")).await.text();
+        assert!(page.contains("2 of 2 emails sent"), "{page}");
     }
 }
