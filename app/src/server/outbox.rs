@@ -39,7 +39,13 @@ pub fn publication_batch(publication_id: i64) -> String {
 /// Rows already queued carry keys in this form, so changing it would let a publication
 /// that is published again (or retried) queue a second email to the same person.
 pub fn publication_email_key(publication_id: i64, user_id: i64) -> String {
-    format!("{}:user:{user_id}", publication_batch(publication_id))
+    format!("{}{user_id}", publication_email_key_prefix(publication_id))
+}
+
+/// [`publication_email_key`] without the person's id (`publication:7:user:`), for
+/// queueing a whole version's emails in one statement.
+pub fn publication_email_key_prefix(publication_id: i64) -> String {
+    format!("{}:user:", publication_batch(publication_id))
 }
 
 /// An email to queue. `dedupe_key` names what the email is for and whom (e.g.

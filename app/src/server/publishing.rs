@@ -205,7 +205,7 @@ pub async fn retry_failed(cx: &Context, slug: &str, version: i64) -> Result<u64,
 }
 
 /// One email owed per person (however many comments they made): a row each saying
-/// whom it is for, written out by the outbox worker when it sends it
+/// whom it is for, queued in one statement for everyone signed in, written out by the outbox worker when it sends it
 /// ([`super::publication_mail`]), so the write lock is not held while emails are written.
 async fn queue_emails(
     tx: &mut Tx,
@@ -216,19 +216,14 @@ async fn queue_emails(
         return Ok(());
     }
     let batch = outbox::publication_batch(publication);
-    for person in store::publications::contributors(tx, publication).await? {
-        outbox::enqueue_for_publication(
-            tx,
-            &outbox::PublicationEmail {
-                dedupe_key: &outbox::publication_email_key(publication, person.id),
-                recipient: &person.email,
-                batch: &batch,
-                publication,
-                to: outbox::Addressee::User(person.id),
-            },
-        )
-        .await?;
-    }
+    store::publications::queue_contributor_emails(
+        tx,
+        publication,
+        &outbox::publication_email_key_prefix(publication),
+        &batch,
+        now(),
+    )
+    .await?;
     participant_emails::queue(tx, publication, &batch).await
 }
 
