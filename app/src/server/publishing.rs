@@ -71,8 +71,11 @@ pub async fn publish_timed(cx: &Context, slug: &str, summary: &str) -> Result<Pu
     // waits and then sees what the first wrote.
     store::frameworks::lock(&mut tx, framework.id).await?;
     let at = now();
-    let pending = pending(&mut tx, framework.id, at).await?;
-    let Some(newest_round) = pending.rounds.last() else {
+    // Counted rather than read: the emails are written later, from the version.
+    let rounds = store::rounds::awaiting_publication(&mut tx, framework.id, at).await?;
+    let (comments, unanswered) =
+        store::comments::count_awaiting_publication(&mut tx, framework.id, at).await?;
+    let Some(newest_round) = rounds.last() else {
         // Published already (a retried or doubled submit): no second version, no emails.
         let version = store::publications::latest_version(&mut tx, framework.id)
             .await?
@@ -84,14 +87,14 @@ pub async fn publish_timed(cx: &Context, slug: &str, summary: &str) -> Result<Pu
             write_lock: locked_at.elapsed(),
         });
     };
-    if let Some(open) = pending.open_round(at) {
+    if let Some(open) = rounds.iter().find(|r| r.closes_at > at) {
         return Err(AppError::Invalid(format!(
             "{} is still open. Close it before publishing, so everyone's comments can be answered.",
             open.title
         )));
     }
-    let unanswered = pending.unanswered().count();
     if unanswered > 0 {
+        let unanswered = usize::try_from(unanswered).unwrap_or(usize::MAX);
         return Err(AppError::Invalid(format!(
             "{} still {} an answer. Everyone who commented is owed one before publishing.",
             plural(unanswered, "comment", "comments"),
@@ -132,7 +135,7 @@ pub async fn publish_timed(cx: &Context, slug: &str, summary: &str) -> Result<Pu
     store::values::snapshot_for_publication(&mut tx, publication).await?;
     // Whose words are in it, worked out now and kept with the version.
     credit::record(&mut tx, publication).await?;
-    queue_emails(&mut tx, publication, &pending.comments).await?;
+    queue_emails(&mut tx, publication, comments > 0).await?;
     tx.commit().await?;
     let write_lock = locked_at.elapsed();
     outbox::wake();
@@ -207,12 +210,8 @@ pub async fn retry_failed(cx: &Context, slug: &str, version: i64) -> Result<u64,
 /// One email owed per person (however many comments they made): a row each saying
 /// whom it is for, queued in one statement for everyone signed in, written out by the outbox worker when it sends it
 /// ([`super::publication_mail`]), so the write lock is not held while emails are written.
-async fn queue_emails(
-    tx: &mut Tx,
-    publication: i64,
-    comments: &[store::comments::CommentRow],
-) -> Result<(), AppError> {
-    if comments.is_empty() && !store::proposals::any_in_publication(tx, publication).await? {
+async fn queue_emails(tx: &mut Tx, publication: i64, any_comments: bool) -> Result<(), AppError> {
+    if !any_comments && !store::proposals::any_in_publication(tx, publication).await? {
         return Ok(());
     }
     let batch = outbox::publication_batch(publication);
