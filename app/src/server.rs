@@ -23,6 +23,7 @@ pub mod outbox;
 pub mod participant_emails;
 pub mod proposing;
 pub mod publication_email;
+pub mod publication_mail;
 pub mod publishing;
 pub mod reports;
 pub mod request;

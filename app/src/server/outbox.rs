@@ -14,6 +14,8 @@
 use super::{
     AppState, Db, clock,
     mail::{OutboxEmail, SendFailure},
+    publication_email::Rendered,
+    publication_mail::Writer,
     store::outbox as sql,
 };
 use sha2::{Digest, Sha256};
@@ -37,7 +39,13 @@ pub fn publication_batch(publication_id: i64) -> String {
 /// Rows already queued carry keys in this form, so changing it would let a publication
 /// that is published again (or retried) queue a second email to the same person.
 pub fn publication_email_key(publication_id: i64, user_id: i64) -> String {
-    format!("{}:user:{user_id}", publication_batch(publication_id))
+    format!("{}{user_id}", publication_email_key_prefix(publication_id))
+}
+
+/// [`publication_email_key`] without the person's id (`publication:7:user:`), for
+/// queueing a whole version's emails in one statement.
+pub fn publication_email_key_prefix(publication_id: i64) -> String {
+    format!("{}:user:", publication_batch(publication_id))
 }
 
 /// An email to queue. `dedupe_key` names what the email is for and whom (e.g.
@@ -66,6 +74,57 @@ pub async fn enqueue(conn: &mut AnyConnection, email: &NewEmail<'_>) -> Result<b
             text_body: email.text,
             html_body: email.html,
             batch: email.batch,
+            publication_id: None,
+            user_id: None,
+            participant_id: None,
+        },
+        clock::now(),
+    )
+    .await
+}
+
+/// Whom a version's personal email is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Addressee {
+    /// A signed-in person (`users.id`).
+    User(i64),
+    /// Someone a facilitator recorded at an event (`event_participants.id`).
+    Participant(i64),
+}
+
+/// A version's personal email, queued with what to send rather than the words: the
+/// worker writes it when it sends it ([`super::publication_mail`]).
+#[derive(Debug, Clone, Copy)]
+pub struct PublicationEmail<'a> {
+    pub dedupe_key: &'a str,
+    pub recipient: &'a str,
+    pub batch: &'a str,
+    pub publication: i64,
+    pub to: Addressee,
+}
+
+/// Queue a version's personal email inside the publish transaction: one small row,
+/// however long the email will be. Like [`enqueue`], a key queued before is left alone.
+pub async fn enqueue_for_publication(
+    conn: &mut AnyConnection,
+    email: &PublicationEmail<'_>,
+) -> Result<bool, sqlx::Error> {
+    let (user_id, participant_id) = match email.to {
+        Addressee::User(id) => (Some(id), None),
+        Addressee::Participant(id) => (None, Some(id)),
+    };
+    sql::insert(
+        conn,
+        &sql::NewRow {
+            dedupe_key: email.dedupe_key,
+            recipient: email.recipient,
+            subject: "",
+            text_body: "",
+            html_body: None,
+            batch: Some(email.batch),
+            publication_id: Some(email.publication),
+            user_id,
+            participant_id,
         },
         clock::now(),
     )
@@ -186,21 +245,44 @@ pub async fn claim(db: &Db, settings: &WorkerSettings) -> Result<Vec<Claimed>, s
     Ok(claimed)
 }
 
-/// Send one claimed message within [`WorkerSettings::send_timeout`], recording nothing.
-/// The worker records the outcome; a send cut off by the timeout is a transient failure.
+/// Write (if it is a version's email) and send one claimed message within
+/// [`WorkerSettings::send_timeout`], recording nothing. The worker records the outcome;
+/// a send cut off by the timeout is a transient failure, and so is an email that could
+/// not be written (see [`Writer::write`]).
 pub async fn deliver(
     state: &AppState,
     settings: &WorkerSettings,
     message: &Claimed,
 ) -> Result<(), SendFailure> {
+    let written = Writer::default().write(state, message).await?;
+    send(state, settings, message, written.as_ref()).await
+}
+
+/// Send one claimed message as written (`written`), or as stored when it was queued
+/// written out.
+async fn send(
+    state: &AppState,
+    settings: &WorkerSettings,
+    message: &Claimed,
+    written: Option<&Rendered>,
+) -> Result<(), SendFailure> {
     let host = state.config.base_url.host_str().unwrap_or("our-words");
     let message_id = message_id(message.id, &message.dedupe_key, host);
-    let email = OutboxEmail {
-        message_id: &message_id,
-        to: &message.recipient,
-        subject: &message.subject,
-        text: &message.text_body,
-        html: message.html_body.as_deref(),
+    let email = match written {
+        Some(written) => OutboxEmail {
+            message_id: &message_id,
+            to: &message.recipient,
+            subject: &written.subject,
+            text: &written.text,
+            html: Some(&written.html),
+        },
+        None => OutboxEmail {
+            message_id: &message_id,
+            to: &message.recipient,
+            subject: &message.subject,
+            text: &message.text_body,
+            html: message.html_body.as_deref(),
+        },
     };
     let sending = state.mailer.send_outbox_message(&state.config, &email);
     let limit = settings.send_timeout();
@@ -228,6 +310,7 @@ fn stopping(shutdown: Option<&watch::Receiver<bool>>) -> bool {
 async fn work_through(
     state: &AppState,
     settings: &WorkerSettings,
+    writer: &mut Writer,
     batch: Vec<Claimed>,
     shutdown: Option<&watch::Receiver<bool>>,
 ) -> Result<usize, sqlx::Error> {
@@ -262,11 +345,20 @@ async fn work_through(
         }
         let take = settings.concurrency.max(1).min(remaining.len());
         let sending: Vec<Claimed> = remaining.drain(..take).collect();
-        let outcomes = futures::future::join_all(
-            sending
-                .iter()
-                .map(|message| deliver(state, settings, message)),
-        )
+        // A version's emails are written now, from what it recorded, one after another
+        // (each is one query once the version is read), then sent together.
+        let mut written = Vec::with_capacity(sending.len());
+        for message in &sending {
+            written.push(writer.write(state, message).await);
+        }
+        let outcomes = futures::future::join_all(sending.iter().zip(&written).map(
+            |(message, written)| async move {
+                match written {
+                    Ok(written) => send(state, settings, message, written.as_ref()).await,
+                    Err(failure) => Err(failure.clone()),
+                }
+            },
+        ))
         .await;
         for (message, outcome) in sending.iter().zip(outcomes) {
             attempted += 1;
@@ -340,12 +432,13 @@ pub async fn drain_once_with(
     settings: &WorkerSettings,
 ) -> Result<usize, sqlx::Error> {
     let mut attempted = 0;
+    let mut writer = Writer::default();
     loop {
         let batch = claim(&state.db, settings).await?;
         if batch.is_empty() {
             return Ok(attempted);
         }
-        attempted += work_through(state, settings, batch, None).await?;
+        attempted += work_through(state, settings, &mut writer, batch, None).await?;
     }
 }
 
@@ -359,6 +452,7 @@ pub async fn run_worker(
     mut shutdown: watch::Receiver<bool>,
 ) {
     tracing::info!("email outbox worker started");
+    let mut writer = Writer::default();
     loop {
         if *shutdown.borrow() {
             break;
@@ -366,13 +460,15 @@ pub async fn run_worker(
         let wakes_before = WAKES.load(Ordering::SeqCst);
         let idle = match claim(&state.db, &settings).await {
             Ok(batch) if batch.is_empty() => true,
-            Ok(batch) => match work_through(&state, &settings, batch, Some(&shutdown)).await {
-                Ok(_) => false,
-                Err(error) => {
-                    tracing::error!(%error, "email outbox: recording an outcome failed");
-                    true
+            Ok(batch) => {
+                match work_through(&state, &settings, &mut writer, batch, Some(&shutdown)).await {
+                    Ok(_) => false,
+                    Err(error) => {
+                        tracing::error!(%error, "email outbox: recording an outcome failed");
+                        true
+                    }
                 }
-            },
+            }
             Err(error) => {
                 tracing::error!(%error, "email outbox: claiming messages failed");
                 true

@@ -5,8 +5,8 @@
 //! nothing.
 
 use super::{
-    Context, clock::now, credit, credit::YourWords, db::Tx, lookups, outbox, participant_emails,
-    publication_email, reports, store,
+    Context, clock::now, credit, db::Tx, lookups, outbox, participant_emails, publication_email,
+    reports, store,
 };
 use crate::{
     domain::{diff, drafting, easy_read::TextKind, plural, singular_or_plural},
@@ -45,33 +45,56 @@ pub async fn pending(
 }
 
 pub async fn publish(cx: &Context, slug: &str, summary: &str) -> Result<i64, AppError> {
+    Ok(publish_timed(cx, slug, summary).await?.version)
+}
+
+/// A version published, and how long its transaction held the write lock.
+#[derive(Debug, Clone, Copy)]
+pub struct Published {
+    pub version: i64,
+    /// From the transaction's start (on SQLite, taking the write lock) to its commit:
+    /// what every other write waited for at most. Emails are written when sent, so this
+    /// does not grow with their size.
+    pub write_lock: std::time::Duration,
+}
+
+/// [`publish`], saying how long the write lock was held (for the publish benchmark).
+pub async fn publish_timed(cx: &Context, slug: &str, summary: &str) -> Result<Published, AppError> {
     let editor = cx.editor()?;
     let summary = drafting::title(summary, "short summary of what changed")
         .map_err(|e| AppError::field(PublishInput::SUMMARY, e))?;
     let mut tx = cx.write().await?;
+    let locked_at = std::time::Instant::now();
     let framework = lookups::framework(&mut tx, slug).await?;
     // Two editors pressing "Publish" at once must not both publish, and an answer must
     // not change while a version is written: both take this lock first, so the second
     // waits and then sees what the first wrote.
     store::frameworks::lock(&mut tx, framework.id).await?;
     let at = now();
-    let pending = pending(&mut tx, framework.id, at).await?;
-    let Some(newest_round) = pending.rounds.last() else {
+    // Counted rather than read: the emails are written later, from the version.
+    let rounds = store::rounds::awaiting_publication(&mut tx, framework.id, at).await?;
+    let (comments, unanswered) =
+        store::comments::count_awaiting_publication(&mut tx, framework.id, at).await?;
+    let Some(newest_round) = rounds.last() else {
         // Published already (a retried or doubled submit): no second version, no emails.
-        return store::publications::latest_version(&mut tx, framework.id)
+        let version = store::publications::latest_version(&mut tx, framework.id)
             .await?
             .ok_or_else(|| {
                 AppError::Invalid("There has been no consultation round to publish yet.".into())
-            });
+            })?;
+        return Ok(Published {
+            version,
+            write_lock: locked_at.elapsed(),
+        });
     };
-    if let Some(open) = pending.open_round(at) {
+    if let Some(open) = rounds.iter().find(|r| r.closes_at > at) {
         return Err(AppError::Invalid(format!(
             "{} is still open. Close it before publishing, so everyone's comments can be answered.",
             open.title
         )));
     }
-    let unanswered = pending.unanswered().count();
     if unanswered > 0 {
+        let unanswered = usize::try_from(unanswered).unwrap_or(usize::MAX);
         return Err(AppError::Invalid(format!(
             "{} still {} an answer. Everyone who commented is owed one before publishing.",
             plural(unanswered, "comment", "comments"),
@@ -112,19 +135,14 @@ pub async fn publish(cx: &Context, slug: &str, summary: &str) -> Result<i64, App
     store::values::snapshot_for_publication(&mut tx, publication).await?;
     // Whose words are in it, worked out now and kept with the version.
     credit::record(&mut tx, publication).await?;
-    queue_emails(
-        cx,
-        &mut tx,
-        &framework.slug,
-        &framework.title,
-        version,
-        publication,
-        &pending.comments,
-    )
-    .await?;
+    queue_emails(&mut tx, publication, comments > 0).await?;
     tx.commit().await?;
+    let write_lock = locked_at.elapsed();
     outbox::wake();
-    Ok(version)
+    Ok(Published {
+        version,
+        write_lock,
+    })
 }
 
 /// The publish page: what the next version would answer, and what still stops it.
@@ -189,102 +207,23 @@ pub async fn retry_failed(cx: &Context, slug: &str, version: i64) -> Result<u64,
     Ok(outbox::retry_failed(cx.db(), &outbox::publication_batch(publication.id)).await?)
 }
 
-/// One email per person (however many comments they made), in a fixed number of queries.
-async fn queue_emails(
-    cx: &Context,
-    tx: &mut Tx,
-    slug: &str,
-    title: &str,
-    version: i64,
-    publication: i64,
-    comments: &[store::comments::CommentRow],
-) -> Result<(), AppError> {
-    let proposed = store::proposals::in_publication(tx, publication).await?;
-    if comments.is_empty() && proposed.is_empty() {
+/// One email owed per person (however many comments they made): a row each saying
+/// whom it is for, queued in one statement for everyone signed in, written out by the outbox worker when it sends it
+/// ([`super::publication_mail`]), so the write lock is not held while emails are written.
+async fn queue_emails(tx: &mut Tx, publication: i64, any_comments: bool) -> Result<(), AppError> {
+    if !any_comments && !store::proposals::any_in_publication(tx, publication).await? {
         return Ok(());
     }
-    let contributors = store::publications::contributors(tx, publication).await?;
-    let texts = EmailTexts::read(tx, publication).await?;
-    let report_url = cx
-        .state
-        .config
-        .absolute_url(&format!("/frameworks/{slug}/versions/{version}/report"));
-    let contributions_url = cx.state.config.absolute_url("/account/contributions");
     let batch = outbox::publication_batch(publication);
-    let your_words = credit::YourWords::of(
-        &store::credits::for_publication(tx, publication).await?,
-        version,
-    );
-    // Each person's comments, found once rather than by a scan per person.
-    let mut by_author: HashMap<i64, Vec<&store::comments::CommentRow>> = HashMap::new();
-    for c in comments {
-        if let Some(author) = c.author_id {
-            by_author.entry(author).or_default().push(c);
-        }
-    }
-    let mut proposals_of = super::proposing::email_items(&proposed, &texts.published);
-    for person in contributors {
-        let easy_read = person.easy_read != 0;
-        let items: Vec<publication_email::EmailItem> = by_author
-            .get(&person.id)
-            .map(Vec::as_slice)
-            .unwrap_or_default()
-            .iter()
-            .map(|c| texts.item(c, easy_read))
-            .collect();
-        let email = publication_email::PublicationEmail {
-            name: &person.display_name,
-            framework_title: title,
-            version,
-            report_url: &report_url,
-            contributions_url: &contributions_url,
-            easy_read,
-            items: &items,
-            proposals: &proposals_of.remove(&person.id).unwrap_or_default(),
-            your_words: YourWords::lines(&your_words.users, person.id),
-            recorded_at: None,
-        };
-        let key = outbox::publication_email_key(publication, person.id);
-        enqueue_publication_email(tx, &key, &person.email, &email, &batch).await?;
-    }
-    participant_emails::queue(
+    store::publications::queue_contributor_emails(
         tx,
-        &participant_emails::Owed {
-            framework_title: title,
-            version,
-            publication,
-            report_url: &report_url,
-            batch: &batch,
-            comments,
-            texts: &texts,
-            your_words: &your_words.participants,
-        },
-    )
-    .await
-}
-
-/// Render a person's publication email and queue it under `key` in the version's batch.
-pub async fn enqueue_publication_email(
-    tx: &mut Tx,
-    key: &str,
-    recipient: &str,
-    email: &publication_email::PublicationEmail<'_>,
-    batch: &str,
-) -> Result<(), AppError> {
-    let rendered = publication_email::render(email);
-    outbox::enqueue(
-        tx,
-        &outbox::NewEmail {
-            dedupe_key: key,
-            recipient,
-            subject: &rendered.subject,
-            text: &rendered.text,
-            html: Some(&rendered.html),
-            batch: Some(batch),
-        },
+        publication,
+        &outbox::publication_email_key_prefix(publication),
+        &batch,
+        now(),
     )
     .await?;
-    Ok(())
+    participant_emails::queue(tx, publication, &batch).await
 }
 
 /// What a version's emails say of each statement: the text each comment was made on,
@@ -298,7 +237,7 @@ pub struct EmailTexts {
 }
 
 impl EmailTexts {
-    async fn read(tx: &mut Tx, publication: i64) -> Result<Self, sqlx::Error> {
+    pub async fn read(tx: &mut AnyConnection, publication: i64) -> Result<Self, sqlx::Error> {
         let commented = store::publications::commented_texts(tx, publication)
             .await?
             .into_iter()
@@ -323,6 +262,11 @@ impl EmailTexts {
             published_easy_read,
             first_said_in,
         })
+    }
+
+    /// What the version says of each statement, by statement id.
+    pub fn published(&self) -> &HashMap<i64, String> {
+        &self.published
     }
 
     /// One comment in a person's email: what they said, what was decided and why, and

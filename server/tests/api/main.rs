@@ -16,6 +16,7 @@ mod flooding;
 mod outbox;
 mod pages;
 mod proposals;
+mod publish_lock;
 mod publishing;
 mod races;
 mod responses;

@@ -56,7 +56,7 @@ pub async fn answer_all(app: &TestApp, editor: &mut Visitor<'_>, outcome: &str) 
 
 /// Participant comments twice (named, and policy-team-only), the representative once
 /// (anonymously, for the organisation), and an opted-out person once.
-async fn consultation(app: &TestApp) {
+pub async fn consultation(app: &TestApp) {
     open_round(app).await;
     let mut participant = app.visitor();
     participant.sign_in_as("participant@example.org").await;

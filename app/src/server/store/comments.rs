@@ -313,6 +313,26 @@ pub async fn for_round(
     .await
 }
 
+/// How many live comments the next version would answer, and how many of them have no
+/// answer yet: what publishing checks, without reading the comments.
+pub async fn count_awaiting_publication(
+    conn: &mut AnyConnection,
+    framework_id: i64,
+    now: i64,
+) -> Result<(i64, i64), sqlx::Error> {
+    sqlx::query_as(
+        "SELECT COUNT(*), COUNT(*) - COUNT(r.id) FROM comments c \
+         LEFT JOIN responses r ON r.comment_id = c.id \
+         WHERE c.round_id IN \
+           (SELECT id FROM rounds WHERE framework_id = $1 AND publication_id IS NULL AND opens_at <= $2) \
+         AND c.withdrawn_at IS NULL",
+    )
+    .bind(framework_id)
+    .bind(now)
+    .fetch_one(conn)
+    .await
+}
+
 /// Every live comment of the rounds a published version answers.
 pub async fn for_publication(
     conn: &mut AnyConnection,
@@ -341,6 +361,21 @@ pub async fn awaiting_publication(
     )))
     .bind(framework_id)
     .bind(now)
+    .fetch_all(conn)
+    .await
+}
+
+/// Every live comment of the rounds a published version answers, in the order
+/// [`awaiting_publication`] gave them when it was published: what its emails tell people.
+pub async fn answered_in_publication(
+    conn: &mut AnyConnection,
+    publication_id: i64,
+) -> Result<Vec<CommentRow>, sqlx::Error> {
+    sqlx::query_as::<_, CommentRow>(sqlx::AssertSqlSafe(format!(
+        "{COMMENTS} WHERE c.round_id IN (SELECT id FROM rounds WHERE publication_id = $1) \
+         AND c.withdrawn_at IS NULL ORDER BY s.reference, c.id"
+    )))
+    .bind(publication_id)
     .fetch_all(conn)
     .await
 }

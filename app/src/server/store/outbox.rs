@@ -82,6 +82,11 @@ pub struct NewRow<'a> {
     pub text_body: &'a str,
     pub html_body: Option<&'a str>,
     pub batch: Option<&'a str>,
+    /// For a version's personal email, written when it is sent: the version, and whom
+    /// it is for (one of the two). The body is left empty until then.
+    pub publication_id: Option<i64>,
+    pub user_id: Option<i64>,
+    pub participant_id: Option<i64>,
 }
 
 /// Queue one email unless one with the same dedupe key exists. Returns whether it was
@@ -94,8 +99,8 @@ pub async fn insert(
     let done = sqlx::query(
         "INSERT INTO outbox \
            (dedupe_key, recipient, subject, text_body, html_body, batch, status, attempts, \
-            next_attempt_at, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, $8) \
+            next_attempt_at, created_at, publication_id, user_id, participant_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, $8, $9, $10, $11) \
          ON CONFLICT (dedupe_key) DO NOTHING",
     )
     .bind(row.dedupe_key)
@@ -106,6 +111,9 @@ pub async fn insert(
     .bind(row.batch)
     .bind(Status::Queued)
     .bind(now)
+    .bind(row.publication_id)
+    .bind(row.user_id)
+    .bind(row.participant_id)
     .execute(conn)
     .await?;
     Ok(done.rows_affected() == 1)
@@ -120,6 +128,10 @@ pub struct Claimed {
     pub subject: String,
     pub text_body: String,
     pub html_body: Option<String>,
+    /// Set for a version's personal email: its body is written now, at send time.
+    pub publication_id: Option<i64>,
+    pub user_id: Option<i64>,
+    pub participant_id: Option<i64>,
     /// Counting this one.
     pub attempts: i64,
     pub claimed_until: i64,
@@ -167,8 +179,8 @@ pub async fn claim(
     let mut update = sqlx::query_as::<_, Claimed>(sqlx::AssertSqlSafe(format!(
         "UPDATE outbox SET status = $1, claimed_until = $2, attempts = attempts + 1 \
          WHERE id IN ({ids}) \
-         RETURNING id, dedupe_key, recipient, subject, text_body, html_body, attempts, \
-           claimed_until"
+         RETURNING id, dedupe_key, recipient, subject, text_body, html_body, publication_id, \
+           user_id, participant_id, attempts, claimed_until"
     )))
     .bind(Status::Sending)
     .bind(lease_until);

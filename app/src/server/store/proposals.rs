@@ -329,6 +329,21 @@ pub async fn in_publication(
     .await
 }
 
+/// Whether a version's rounds decided any proposals (one count, no rows read).
+pub async fn any_in_publication(
+    conn: &mut AnyConnection,
+    publication_id: i64,
+) -> Result<bool, sqlx::Error> {
+    let count: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM proposals WHERE withdrawn_at IS NULL \
+           AND round_id IN (SELECT id FROM rounds WHERE publication_id = $1)",
+    )
+    .bind(publication_id)
+    .fetch_one(conn)
+    .await?;
+    Ok(count > 0)
+}
+
 /// A proposal a statement's words came from: adopted as the statement, or merged into
 /// one of its drafts.
 #[derive(Debug, Clone, FromRow)]

@@ -56,6 +56,27 @@ pub async fn statements(
     .await
 }
 
+/// What a version's emails name it by: its framework and number.
+#[derive(Debug, Clone, FromRow)]
+pub struct PublicationName {
+    pub framework_slug: String,
+    pub framework_title: String,
+    pub version: i64,
+}
+
+pub async fn name(
+    conn: &mut AnyConnection,
+    publication_id: i64,
+) -> Result<Option<PublicationName>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT f.slug AS framework_slug, f.title AS framework_title, p.version \
+         FROM publications p JOIN frameworks f ON f.id = p.framework_id WHERE p.id = $1",
+    )
+    .bind(publication_id)
+    .fetch_optional(conn)
+    .await
+}
+
 pub async fn latest_version(
     conn: &mut AnyConnection,
     framework_id: i64,
@@ -150,30 +171,40 @@ pub async fn insert(
     Ok(publication)
 }
 
-/// Someone owed an email by a version: they commented in one of its rounds and did not
-/// opt out.
-#[derive(Debug, Clone, FromRow)]
-pub struct Contributor {
-    pub id: i64,
-    pub email: String,
-    pub display_name: String,
-    pub easy_read: i64,
-}
+/// Who is owed an email by version `$1`: they commented or proposed in one of its rounds,
+/// and did not opt out. A condition on `users`.
+const CONTRIBUTOR: &str = "email_opt_out = 0 AND (id IN (SELECT author_id FROM comments WHERE withdrawn_at IS NULL \
+       AND round_id IN (SELECT id FROM rounds WHERE publication_id = $1)) \
+     OR id IN (SELECT author_id FROM proposals WHERE withdrawn_at IS NULL \
+       AND round_id IN (SELECT id FROM rounds WHERE publication_id = $1)))";
 
-pub async fn contributors(
+/// Queue the email a version owes each of its contributors, in one statement: a row
+/// each saying whom it is for (`user_id`), with an empty body the outbox worker writes
+/// when it sends it, keyed `key_prefix` followed by the person's id. A key queued before
+/// is left alone. Returns how many were queued now.
+pub async fn queue_contributor_emails(
     conn: &mut AnyConnection,
     publication_id: i64,
-) -> Result<Vec<Contributor>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT id, email, display_name, easy_read FROM users \
-         WHERE email_opt_out = 0 AND (id IN (SELECT author_id FROM comments WHERE withdrawn_at IS NULL \
-           AND round_id IN (SELECT id FROM rounds WHERE publication_id = $1)) \
-           OR id IN (SELECT author_id FROM proposals WHERE withdrawn_at IS NULL \
-           AND round_id IN (SELECT id FROM rounds WHERE publication_id = $1)))",
-    )
+    key_prefix: &str,
+    batch: &str,
+    now: i64,
+) -> Result<u64, sqlx::Error> {
+    // SQLite needs the SELECT's WHERE clause to tell its ON CONFLICT from a join's ON.
+    let done = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "INSERT INTO outbox \
+           (dedupe_key, recipient, subject, text_body, batch, status, attempts, \
+            next_attempt_at, created_at, publication_id, user_id) \
+         SELECT $2 || id, email, '', '', $3, $4, 0, $5, $5, $1, id FROM users WHERE {CONTRIBUTOR} \
+         ON CONFLICT (dedupe_key) DO NOTHING"
+    )))
     .bind(publication_id)
-    .fetch_all(conn)
-    .await
+    .bind(key_prefix)
+    .bind(batch)
+    .bind(super::outbox::Status::Queued)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected())
 }
 
 /// The text of every draft commented on in a version's rounds, by revision id.

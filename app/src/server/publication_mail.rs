@@ -1,0 +1,217 @@
+//! A version's personal emails, written when they are sent rather than when the version
+//! is published. Publishing queues one outbox row per person saying what to send (the
+//! version, and whom it is for) in the publish transaction, so the write lock is held
+//! for a few quick inserts however long the emails grow; the outbox worker writes each
+//! email here just before sending it, from what the version recorded. The words are the
+//! same as writing them at publish time: a published version's answers, texts, proposals
+//! and credits are settled and cannot change once it is out.
+
+use super::{
+    AppState,
+    credit::YourWords,
+    mail::SendFailure,
+    outbox::Claimed,
+    publication_email::{self, EmailItem, ProposalEmailItem, Rendered},
+    publishing::EmailTexts,
+    store::{self, comments::CommentRow},
+};
+use sqlx::AnyConnection;
+use std::{collections::HashMap, sync::Arc};
+
+/// What a version's emails say that is the same for everyone, read once (a fixed number
+/// of queries) and kept while its emails go out.
+pub struct VersionMail {
+    framework_title: String,
+    version: i64,
+    report_url: String,
+    contributions_url: String,
+    texts: EmailTexts,
+    /// Each person's comments, found once rather than by a scan per person.
+    by_author: HashMap<i64, Vec<CommentRow>>,
+    by_participant: HashMap<i64, Vec<CommentRow>>,
+    proposals_of: HashMap<i64, Vec<ProposalEmailItem>>,
+    your_words: YourWords,
+}
+
+impl VersionMail {
+    async fn read(
+        conn: &mut AnyConnection,
+        state: &AppState,
+        publication: i64,
+    ) -> Result<Option<Self>, sqlx::Error> {
+        let Some(name) = store::publications::name(conn, publication).await? else {
+            return Ok(None);
+        };
+        let texts = EmailTexts::read(conn, publication).await?;
+        let proposed = store::proposals::in_publication(conn, publication).await?;
+        let proposals_of = super::proposing::email_items(&proposed, texts.published());
+        let your_words = YourWords::of(
+            &store::credits::for_publication(conn, publication).await?,
+            name.version,
+        );
+        let mut by_author: HashMap<i64, Vec<CommentRow>> = HashMap::new();
+        let mut by_participant: HashMap<i64, Vec<CommentRow>> = HashMap::new();
+        for c in store::comments::answered_in_publication(conn, publication).await? {
+            match (c.author_id, c.participant_id) {
+                (Some(author), _) => by_author.entry(author).or_default().push(c),
+                (None, Some(participant)) => by_participant.entry(participant).or_default().push(c),
+                (None, None) => {}
+            }
+        }
+        Ok(Some(Self {
+            report_url: state.config.absolute_url(&format!(
+                "/frameworks/{}/versions/{}/report",
+                name.framework_slug, name.version
+            )),
+            contributions_url: state.config.absolute_url("/account/contributions"),
+            framework_title: name.framework_title,
+            version: name.version,
+            texts,
+            by_author,
+            by_participant,
+            proposals_of,
+            your_words,
+        }))
+    }
+
+    /// The email a signed-in person is owed.
+    fn to_user(&self, user: &store::users::UserRow) -> Rendered {
+        let easy_read = user.easy_read != 0;
+        let items = self.items(self.by_author.get(&user.id), easy_read);
+        publication_email::render(&publication_email::PublicationEmail {
+            name: &user.display_name,
+            framework_title: &self.framework_title,
+            version: self.version,
+            report_url: &self.report_url,
+            contributions_url: &self.contributions_url,
+            easy_read,
+            items: &items,
+            proposals: self
+                .proposals_of
+                .get(&user.id)
+                .map(Vec::as_slice)
+                .unwrap_or_default(),
+            your_words: YourWords::lines(&self.your_words.users, user.id),
+            recorded_at: None,
+        })
+    }
+
+    /// The email someone recorded at an event is owed.
+    fn to_participant(&self, person: &store::events::ParticipantRow) -> Rendered {
+        let easy_read = person.easy_read != 0;
+        let said = self.by_participant.get(&person.id);
+        let items = self.items(said, easy_read);
+        let event = said
+            .and_then(|said| said.first())
+            .and_then(|c| c.event_name.as_deref())
+            .unwrap_or("an event");
+        publication_email::render(&publication_email::PublicationEmail {
+            name: &person.name,
+            framework_title: &self.framework_title,
+            version: self.version,
+            report_url: &self.report_url,
+            // They have no account, so no page of their own to point to.
+            contributions_url: "",
+            easy_read,
+            items: &items,
+            // Proposals are made by signed-in people only.
+            proposals: &[],
+            your_words: YourWords::lines(&self.your_words.participants, person.id),
+            recorded_at: Some(event),
+        })
+    }
+
+    fn items(&self, said: Option<&Vec<CommentRow>>, easy_read: bool) -> Vec<EmailItem> {
+        said.map(Vec::as_slice)
+            .unwrap_or_default()
+            .iter()
+            .map(|c| self.texts.item(c, easy_read))
+            .collect()
+    }
+}
+
+/// How many versions a worker keeps read at once: emails are claimed oldest first, so
+/// one version's emails mostly go out together.
+const VERSIONS_KEPT: usize = 4;
+
+/// Writes a worker's publication emails, keeping what the last few versions' emails
+/// need so that each email costs one query for the person it is to.
+#[derive(Default)]
+pub struct Writer {
+    versions: Vec<(i64, Arc<VersionMail>)>,
+}
+
+impl Writer {
+    /// The email to send for a claimed message: `None` when it was queued written out
+    /// (a sign-in link), so it goes as stored. A failure is an attempt that failed, with
+    /// a plain reason: trouble reading the database is tried again later; an email
+    /// about a version or to a person that no longer exists is given up.
+    pub async fn write(
+        &mut self,
+        state: &AppState,
+        message: &Claimed,
+    ) -> Result<Option<Rendered>, SendFailure> {
+        let Some(publication) = message.publication_id else {
+            return Ok(None);
+        };
+        let unreadable = |error: sqlx::Error| {
+            SendFailure::Transient(format!(
+                "the email could not be written: reading the version from the database failed ({error})"
+            ))
+        };
+        let mut conn = state.db.pool.acquire().await.map_err(unreadable)?;
+        let version = self
+            .version(&mut conn, state, publication)
+            .await
+            .map_err(unreadable)?;
+        let Some(version) = version else {
+            return Err(SendFailure::Permanent(
+                "the email could not be written: the version it is about is no longer there".into(),
+            ));
+        };
+        let gone = || {
+            SendFailure::Permanent(
+                "the email could not be written: the person it is for is no longer there".into(),
+            )
+        };
+        match (message.user_id, message.participant_id) {
+            (Some(user), _) => {
+                let user = store::users::find_by_id(&mut conn, user)
+                    .await
+                    .map_err(unreadable)?
+                    .ok_or_else(gone)?;
+                Ok(Some(version.to_user(&user)))
+            }
+            (None, Some(participant)) => {
+                let person = store::events::participant(&mut conn, participant)
+                    .await
+                    .map_err(unreadable)?
+                    .ok_or_else(gone)?;
+                Ok(Some(version.to_participant(&person)))
+            }
+            (None, None) => Err(SendFailure::Permanent(
+                "the email could not be written: it names nobody to write to".into(),
+            )),
+        }
+    }
+
+    async fn version(
+        &mut self,
+        conn: &mut AnyConnection,
+        state: &AppState,
+        publication: i64,
+    ) -> Result<Option<Arc<VersionMail>>, sqlx::Error> {
+        if let Some((_, kept)) = self.versions.iter().find(|(id, _)| *id == publication) {
+            return Ok(Some(kept.clone()));
+        }
+        let Some(read) = VersionMail::read(conn, state, publication).await? else {
+            return Ok(None);
+        };
+        let read = Arc::new(read);
+        if self.versions.len() >= VERSIONS_KEPT {
+            self.versions.remove(0);
+        }
+        self.versions.push((publication, read.clone()));
+        Ok(Some(read))
+    }
+}
