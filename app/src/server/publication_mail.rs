@@ -51,7 +51,7 @@ impl VersionMail {
         );
         let mut by_author: HashMap<i64, Vec<CommentRow>> = HashMap::new();
         let mut by_participant: HashMap<i64, Vec<CommentRow>> = HashMap::new();
-        for c in store::comments::answered_in_publication(conn, publication).await? {
+        for c in store::comments::for_publication(conn, publication).await? {
             match (c.author_id, c.participant_id) {
                 (Some(author), _) => by_author.entry(author).or_default().push(c),
                 (None, Some(participant)) => by_participant.entry(participant).or_default().push(c),

@@ -333,7 +333,9 @@ pub async fn count_awaiting_publication(
     .await
 }
 
-/// Every live comment of the rounds a published version answers.
+/// Every live comment of the rounds a published version answers, in the order
+/// [`awaiting_publication`] gave them when it was published (what its report and its
+/// emails tell people).
 pub async fn for_publication(
     conn: &mut AnyConnection,
     publication_id: i64,
@@ -361,21 +363,6 @@ pub async fn awaiting_publication(
     )))
     .bind(framework_id)
     .bind(now)
-    .fetch_all(conn)
-    .await
-}
-
-/// Every live comment of the rounds a published version answers, in the order
-/// [`awaiting_publication`] gave them when it was published: what its emails tell people.
-pub async fn answered_in_publication(
-    conn: &mut AnyConnection,
-    publication_id: i64,
-) -> Result<Vec<CommentRow>, sqlx::Error> {
-    sqlx::query_as::<_, CommentRow>(sqlx::AssertSqlSafe(format!(
-        "{COMMENTS} WHERE c.round_id IN (SELECT id FROM rounds WHERE publication_id = $1) \
-         AND c.withdrawn_at IS NULL ORDER BY s.reference, c.id"
-    )))
-    .bind(publication_id)
     .fetch_all(conn)
     .await
 }
