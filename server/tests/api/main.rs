@@ -15,6 +15,7 @@ mod events;
 mod flooding;
 mod outbox;
 mod pages;
+mod paging;
 mod proposals;
 mod publish_lock;
 mod publishing;

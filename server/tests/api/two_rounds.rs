@@ -390,7 +390,8 @@ on_both_databases! {
         let mine = c.sam.get("/account/contributions").await;
         let text = mine.text();
         assert!(text.contains("Add 'when I want'. Times matter to me. What happened: Incorporated We added 'when I want'. Published in version 1: see the report · Where it landed: draft 2 of CI-1"), "{text}");
-        assert!(mine.body.contains(&format!(r#"href="/frameworks/national-care-service-demo/versions/1/report#comment-{sam_ci}""#)));
+        // The report opens on the page of CI-1's comments that holds it.
+        assert!(mine.body.contains(&format!(r#"href="/frameworks/national-care-service-demo/versions/1/report?statement=CI-1&amp;comment={sam_ci}#comment-{sam_ci}""#)));
         assert!(mine.body.contains(r#"href="/frameworks/national-care-service-demo/versions/1/statements/CI-1/trace#draft-2""#));
         assert!(text.contains("This one reads well now. What happened: Noted Thank you: we kept it. Published in version 2: see the report"), "{text}");
 
