@@ -4,6 +4,7 @@
 
 use crate::{
     comments::open_round,
+    drafting::{latest_revision, redraft},
     html::{links, table_cell, texts_within},
     on_both_databases,
     publishing::close_round,
@@ -186,7 +187,7 @@ on_both_databases! {
         let text = report.text();
         assert!(text.contains("What 83 comments changed in version 1"), "{text}");
         assert!(text.contains("Showing 1 to 50 of 80 comments."), "{text}");
-        assert_eq!(listed(&report.body, "section[aria-labelledby=\"report-comments\"]"), 50);
+        assert_eq!(listed(&report.body, "body"), 50, "page 1 lists 50 of the 80");
         assert_eq!(table_cell(&report.body, "CI-1", "Comments").as_deref(), Some("73"));
         assert_eq!(table_cell(&report.body, "CI-1", "Noted").as_deref(), Some("73"));
         assert_eq!(table_cell(&report.body, "CI-1", "Only for the policy team").as_deref(), Some("3"));
@@ -329,5 +330,137 @@ on_both_databases! {
         let mut participant = app.visitor();
         participant.sign_in_as("participant@example.org").await;
         assert_eq!(participant.get("/admin/people?q=seeded").await.status, StatusCode::FORBIDDEN);
+    }
+
+    async fn the_trace_names_the_first_comments_behind_a_change_and_pages_the_rest(app) {
+        open_round(&app).await;
+        seed(&app, "CI-1", "participant@example.org", 60, "named", "Seeded comment").await;
+        seed(&app, "CI-1", "rep@example.org", 2, "policy_team", "Private note").await;
+        let mut editor = app.visitor();
+        editor.sign_in_as("editor@example.org").await;
+        let base = latest_revision(&app, "CI-1").await;
+        let saved = redraft(&mut editor, CI1, base, "I'm able to spend time with people I choose, when I want.", "Many asked for this.").await;
+        assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.text());
+        let draft = latest_revision(&app, "CI-1").await;
+        let number = app.scalar(
+            "SELECT COUNT(*) FROM statement_revisions WHERE statement_id = \
+               (SELECT id FROM statements WHERE reference = $1) AND text_kind = 'standard'",
+            "CI-1",
+        ).await;
+        close_round(&app, &mut editor).await;
+        for sql in [
+            "INSERT INTO responses (comment_id, outcome, reason, created_at, updated_at) \
+             SELECT id, 'incorporated', 'We added it.', $1, $1 FROM comments WHERE statement_id = $2",
+            "INSERT INTO response_revisions (response_id, revision_id) \
+             SELECT r.id, $3 FROM responses r JOIN comments c ON c.id = r.comment_id \
+             WHERE c.statement_id = $2 AND $1 > 0",
+        ] {
+            sqlx::query(sql)
+                .bind(now())
+                .bind(app.scalar("SELECT id FROM statements WHERE reference = $1", "CI-1").await)
+                .bind(draft)
+                .execute(&app.state.db.pool)
+                .await
+                .unwrap();
+        }
+        publish(&mut editor, "Version one.").await;
+
+        let trace_path = format!("{FRAMEWORK}/versions/1/statements/CI-1/trace");
+        let section = format!("li#draft-{number}");
+        let trace = app.visitor().get(&trace_path).await;
+        assert_eq!(trace.status, StatusCode::OK);
+        assert_eq!(listed(&trace.body, &section), 20, "the first 20 of the 60 are named");
+        let text = trace.text();
+        assert!(text.contains("Showing 1 to 20 of 60 comments."), "{text}");
+        assert!(text.contains("2 comments shared only with the policy team were also acted on here."), "{text}");
+        assert!(!text.contains("Private note"));
+        let all = links(&trace.body, &format!("{section} a"))
+            .into_iter()
+            .find(|(_, label)| label.starts_with("See all 60 comments"))
+            .expect("a way in to the rest");
+        assert_eq!(all.0, format!("{trace_path}?draft={number}#draft-{number}"));
+
+        let first = app.visitor().get(&format!("{trace_path}?draft={number}")).await;
+        assert_eq!(listed(&first.body, &section), 50);
+        assert!(first.text().contains("Showing 1 to 50 of 60 comments."));
+        assert_eq!(next_link(&first.body), format!("{trace_path}?draft={number}&page=2#draft-{number}"));
+        let second = app.visitor().get(&format!("{trace_path}?draft={number}&page=2")).await;
+        assert_eq!(listed(&second.body, &section), 10);
+        assert!(second.text().contains("Seeded comment 060") && !second.text().contains("Seeded comment 050"));
+        assert_eq!(previous_link(&second.body), format!("{trace_path}?draft={number}#draft-{number}"));
+    }
+
+    async fn a_frameworks_proposals_and_a_facilitators_events_come_a_page_at_a_time(app) {
+        open_round(&app).await;
+        let framework = app.scalar("SELECT id FROM frameworks WHERE slug = $1", "national-care-service-demo").await;
+        let theme = app.scalar("SELECT id FROM themes WHERE code = $1", "HL").await;
+        let round = app.scalar("SELECT id FROM rounds WHERE title = $1", "First round").await;
+        let author = app.scalar("SELECT id FROM users WHERE email = $1", "participant@example.org").await;
+        for i in 1..=55 {
+            let visibility = if i <= 3 { "policy_team" } else { "named" };
+            sqlx::query(
+                "INSERT INTO proposals (framework_id, theme_id, round_id, author_id, body, knowledge, \
+                   visibility, submission_key, created_at, updated_at) \
+                 VALUES ($1, $2, $3, $4, $5, 'lived_experience', $6, $7, $8, $8)",
+            )
+            .bind(framework)
+            .bind(theme)
+            .bind(round)
+            .bind(author)
+            .bind(format!("I can proposal {i:02}."))
+            .bind(visibility)
+            .bind(format!("seed-proposal-{i}"))
+            .bind(now())
+            .execute(&app.state.db.pool)
+            .await
+            .unwrap();
+        }
+        let proposals = format!("{FRAMEWORK}/proposals");
+        let first = app.visitor().get(&proposals).await;
+        let text = first.text();
+        assert!(text.contains("Showing 1 to 50 of 52 proposals."), "the 3 kept for the policy team are not counted: {text}");
+        assert!(text.contains("I can proposal 55.") && !text.contains("I can proposal 05."));
+        assert_eq!(next_link(&first.body), format!("{proposals}?page=2#proposals"));
+        let second = app.visitor().get(&format!("{proposals}?page=2")).await.text();
+        assert!(second.contains("Showing 51 to 52 of 52 proposals."), "{second}");
+        assert!(second.contains("I can proposal 04.") && !second.contains("I can proposal 03."));
+        let mut editor = app.visitor();
+        editor.sign_in_as("editor@example.org").await;
+        let all = editor.get(&format!("{proposals}?page=9")).await.text();
+        assert!(all.contains("Showing 51 to 55 of 55 proposals."), "{all}");
+
+        sqlx::query("INSERT INTO users (email, display_name, is_facilitator, created_at) VALUES ($1, $2, 1, $3)")
+            .bind("seeded-facilitator@example.org")
+            .bind("Fran")
+            .bind(now())
+            .execute(&app.state.db.pool)
+            .await
+            .unwrap();
+        let facilitator = app.scalar("SELECT id FROM users WHERE email = $1", "seeded-facilitator@example.org").await;
+        for i in 1..=55_i64 {
+            sqlx::query(
+                "INSERT INTO events (framework_id, round_id, facilitator_id, name, held_on, submission_key, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $5)",
+            )
+            .bind(framework)
+            .bind(round)
+            .bind(facilitator)
+            .bind(format!("Workshop {i:02}"))
+            .bind(i * 86_400)
+            .bind(format!("seed-event-{i}"))
+            .execute(&app.state.db.pool)
+            .await
+            .unwrap();
+        }
+        let mut fran = app.visitor();
+        fran.sign_in_as("seeded-facilitator@example.org").await;
+        let first = fran.get("/events").await;
+        let text = first.text();
+        assert!(text.contains("Showing 1 to 50 of 55 events."), "{text}");
+        assert!(text.contains("Workshop 55") && !text.contains("Workshop 05"));
+        assert_eq!(next_link(&first.body), "/events?page=2#events");
+        let second = fran.get("/events?page=2").await.text();
+        assert!(second.contains("Showing 51 to 55 of 55 events."), "{second}");
+        assert!(second.contains("Workshop 01") && !second.contains("Workshop 06"));
     }
 }

@@ -353,9 +353,13 @@ on_both_databases! {
         assert!(v1.body.contains(&format!(r#"id="comment-{sam_ci}""#)));
         assert!(v1.body.contains(r#"href="/frameworks/national-care-service-demo/versions/1/statements/CI-1/trace#draft-2""#), "the comment is followed forward");
         assert!(text.contains("Studies find 'decide' clearer than 'choose'. What we did: Not incorporated People we asked preferred 'choose'."), "{text}");
-        assert!(text.contains("1 more comment was shared only with the policy team."));
+        assert_eq!(crate::html::table_cell(&v1.body, "HL-2", "Only for the policy team").as_deref(), Some("1"));
         assert!(!text.contains("Private worry"));
         assert!(!text.contains("importance is theirs to judge"), "round two is not in version 1");
+        // HL-2's only comment is private: its story, asked for, says so.
+        let hl2 = app.visitor().get(&format!("{FRAMEWORK}/versions/1/report?statement=HL-2")).await.text();
+        assert!(hl2.contains("1 more comment was shared only with the policy team."), "{hl2}");
+        assert!(!hl2.contains("Private worry"));
 
         // Version 2: round two only, from the text round two consulted on.
         let v2 = app.visitor().get(&format!("{FRAMEWORK}/versions/2/report")).await;
