@@ -490,7 +490,12 @@ fn ReportStepItem(
             plural(step.private_because_of, "comment", "comments")
         )
     });
-    let others = (step.more_because_of > 0).then(|| format!("{} more", plural(step.more_because_of, "comment", "comments")));
+    let others = (step.more_because_of > 0).then(|| {
+        format!(
+            "{} more",
+            plural(step.more_because_of, "comment", "comments")
+        )
+    });
     view! {
         <li class="timeline__item">
             <h4 class="heading-s">{format!("{draft} {}", step.draft)}<span class="meta">{format!(" · {}", step.date)}</span></h4>
