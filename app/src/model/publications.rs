@@ -181,14 +181,9 @@ pub struct ReportListedComment {
 /// story. Its size does not grow with the round.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReportPageView {
-    pub reading: TextKind,
-    pub header: PublicationHeader,
-    pub rounds: Vec<String>,
-    pub total_comments: usize,
-    pub by_outcome: Vec<Count>,
-    pub changes_by_knowledge: Vec<Count>,
-    pub by_value: Option<ValueTotals>,
-    pub proposals: super::ReportProposals,
+    /// The version's totals, rounds and proposals (its `statements` left empty: a line
+    /// per statement is in `lines`, and the stories told on this page in `stories`).
+    pub report: ReportView,
     pub lines: Vec<ReportStatementLine>,
     /// The version's themes (code, title), for the theme filter.
     pub themes: Vec<(String, String)>,

@@ -254,10 +254,10 @@ pub fn ReportPage() -> impl IntoView {
         <Suspense fallback=loading>
             {move || Suspend::new(async move {
                 loaded(data.await, move |r| {
-                    let path = r.header.path();
+                    let path = r.report.header.path();
                     let report_path = format!("{path}/report");
-                    let version = r.header.version;
-                    let outcome_labels: Vec<String> = r.by_outcome.iter().map(|c| c.label.clone()).collect();
+                    let version = r.report.header.version;
+                    let outcome_labels: Vec<String> = r.report.by_outcome.iter().map(|c| c.label.clone()).collect();
                     let showing = r.comments.showing("comment", "comments");
                     let filtered = r.filters != ReportFilters::default();
                     // The page's comments under their statements' stories, in order.
@@ -266,27 +266,27 @@ pub fn ReportPage() -> impl IntoView {
                         (s.clone(), comments)
                     }).collect();
                     view! {
-                        <Title text=format!("You said, we did: {} version {}", r.header.framework_title, r.header.version)/>
-                        <PublicationBreadcrumbs header=r.header.clone() with_version=true/>
+                        <Title text=format!("You said, we did: {} version {}", r.report.header.framework_title, r.report.header.version)/>
+                        <PublicationBreadcrumbs header=r.report.header.clone() with_version=true/>
                         <h1>"You said, we did"</h1>
-                        <ReadingSwitch reading=r.reading/>
-                        <p class="lead">{format!("What {} changed in version {} of {}.", plural(r.total_comments, "comment", "comments"), r.header.version, r.header.framework_title)}</p>
-                        {(!r.rounds.is_empty()).then(|| view! { <p>{format!("This version answers the comments made in {}.", and_list(&r.rounds))}</p> })}
+                        <ReadingSwitch reading=r.report.reading/>
+                        <p class="lead">{format!("What {} changed in version {} of {}.", plural(r.report.total_comments, "comment", "comments"), r.report.header.version, r.report.header.framework_title)}</p>
+                        {(!r.report.rounds.is_empty()).then(|| view! { <p>{format!("This version answers the comments made in {}.", and_list(&r.report.rounds))}</p> })}
                         <p>"Download: "<a href=format!("{path}/report.csv") rel="external">"spreadsheet (CSV)"</a>" · "<a href=format!("{path}/report.json") rel="external">"data (JSON)"</a></p>
                         <div class="form-row">
                             <section aria-labelledby="outcomes-heading">
                                 <h2 id="outcomes-heading" class="heading-m">"What happened to the comments"</h2>
-                                <dl class="summary-list">{r.by_outcome.iter().map(|c| view! { <div><dt>{c.label.clone()}</dt><dd>{c.count}</dd></div> }).collect_view()}</dl>
+                                <dl class="summary-list">{r.report.by_outcome.iter().map(|c| view! { <div><dt>{c.label.clone()}</dt><dd>{c.count}</dd></div> }).collect_view()}</dl>
                             </section>
                             <section aria-labelledby="voices-heading">
                                 <h2 id="voices-heading" class="heading-m">"Whose knowledge changed the text"</h2>
-                                <dl class="summary-list">{r.changes_by_knowledge.iter().map(|c| view! { <div><dt>{c.label.clone()}</dt><dd>{c.count}</dd></div> }).collect_view()}</dl>
+                                <dl class="summary-list">{r.report.changes_by_knowledge.iter().map(|c| view! { <div><dt>{c.label.clone()}</dt><dd>{c.count}</dd></div> }).collect_view()}</dl>
                             </section>
                         </div>
-                        {r.by_value.clone().map(|totals| view! { <ReportByValue totals path=path.clone()/> })}
-                        <crate::pages::proposals::ReportProposalsSection proposals=r.proposals.clone()/>
+                        {r.report.by_value.clone().map(|totals| view! { <ReportByValue totals path=path.clone()/> })}
+                        <crate::pages::proposals::ReportProposalsSection proposals=r.report.proposals.clone()/>
                         <ReportStatementTable lines=r.lines.clone() outcome_labels=outcome_labels report_path=report_path.clone()/>
-                        <ReportFilterForm report_path=report_path.clone() filters=r.filters.clone() themes=r.themes.clone() lines=r.lines.clone() outcomes=r.by_outcome.clone() filtered/>
+                        <ReportFilterForm report_path=report_path.clone() filters=r.filters.clone() themes=r.themes.clone() lines=r.lines.clone() outcomes=r.report.by_outcome.clone() filtered/>
                         <h2 id="report-comments">"Statements and what people said"</h2>
                         <p class="meta">{showing}</p>
                         {groups.into_iter().map(|(s, comments)| view! { <ReportStory s comments version/> }).collect_view()}

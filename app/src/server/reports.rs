@@ -529,16 +529,11 @@ pub async fn report_page(
             story
         })
         .collect();
-    let summary_view = summary.view;
     Ok(ReportPageView {
-        reading: summary_view.reading,
-        header: summary_view.header,
-        rounds: summary_view.rounds,
-        total_comments: summary_view.total_comments,
-        by_outcome: summary_view.by_outcome,
-        changes_by_knowledge: summary_view.changes_by_knowledge,
-        by_value: summary_view.by_value,
-        proposals: summary_view.proposals,
+        report: ReportView {
+            statements: Vec::new(),
+            ..summary.view
+        },
         lines,
         themes,
         filters: ReportFilters {
