@@ -51,7 +51,17 @@ pub fn StatementPage() -> impl IntoView {
     let params = statement_params();
     let query = use_query_map();
     let statement = Resource::new(
-        move || (params.get(), query.read().get(PageRequest::PARAM)),
+        move || {
+            let q = query.read();
+            // Comments are oldest first: a comment just saved is on the last page, which
+            // a page number past the end opens.
+            let just_saved =
+                q.get("saved").as_deref() == Some(crate::model::Saved::Comment.as_str());
+            let page = q
+                .get(PageRequest::PARAM)
+                .or_else(|| just_saved.then(|| u32::MAX.to_string()));
+            (params.get(), page)
+        },
         |((slug, reference), page)| get_statement(slug, reference, page),
     );
     let still_fits = crate::form::use_form_feedback(crate::components::twins::STILL_FITS_FORM);

@@ -3,7 +3,7 @@
 //! showing the last page; the report's downloads list every comment the database has.
 
 use crate::{
-    comments::open_round,
+    comments::{comment, open_round},
     drafting::{latest_revision, redraft},
     html::{links, table_cell, texts_within},
     on_both_databases,
@@ -177,6 +177,15 @@ on_both_databases! {
         let text = editor.get(&format!("{CI1}?page=3")).await.text();
         assert!(text.contains("Comments (125)"), "the policy team counts what it may see: {text}");
         assert!(text.contains("Private note 005"));
+
+        // Someone who has just commented lands on the last page, where their comment is.
+        let mut quiet = app.visitor();
+        quiet.sign_in_as("quiet@example.org").await;
+        let saved = comment(&mut quiet, CI1, &[("body", "Just said, and shown.")]).await;
+        assert_eq!(saved.location(), format!("{CI1}?saved=comment#comments"));
+        let text = quiet.get(&format!("{CI1}?saved=comment")).await.text();
+        assert!(text.contains("Showing 101 to 121 of 121 comments."), "{text}");
+        assert!(text.contains("Just said, and shown."));
     }
 
     async fn the_report_counts_each_statement_and_pages_its_comments_keeping_the_filters(app) {
