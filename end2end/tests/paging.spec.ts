@@ -46,6 +46,8 @@ async function fillPastOnePage(page: Page, path: string): Promise<number> {
 }
 
 test('a reader opens page 2 of a statement’s comments and comes back to page 1', async ({ page }) => {
+  // Filling a page takes one form load and one post per comment: about a minute on a loaded machine.
+  test.setTimeout(180_000);
   const path = statementPath('WF-1');
   await ensureOpenRound(page);
   await signInAs(page, PARTICIPANT);
