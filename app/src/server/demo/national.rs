@@ -131,7 +131,6 @@ pub async fn load(state: &AppState, shape: &Shape) -> Result<National, LoadError
     .await?;
     let earlier_key = format!("{slug}-earlier");
     let rows = Rows {
-        plan: &plan,
         round: earlier_round,
         key: &earlier_key,
         people: &people,
@@ -189,7 +188,6 @@ pub async fn load(state: &AppState, shape: &Shape) -> Result<National, LoadError
     .await?;
     let open_key = format!("{slug}-open");
     let rows = Rows {
-        plan: &plan,
         round: open_round,
         key: &open_key,
         people: &people,
@@ -571,7 +569,6 @@ async fn backdate_version(
 
 /// What a round's planned comments are written with.
 struct Rows<'a> {
-    plan: &'a Plan,
     round: i64,
     /// Submission keys are `{key}-{n}`.
     key: &'a str,
