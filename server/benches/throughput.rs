@@ -229,7 +229,12 @@ fn main() {
             ),
         ),
     ];
-    let app = serve(&server, server::router(state.clone()));
+    // Working out the routes renders the app, which needs a runtime.
+    let router = {
+        let _inside = server.enter();
+        server::router(state.clone())
+    };
+    let app = serve(&server, router);
 
     // The bare handler answers each path with the bytes the app sent for it.
     let mut bodies = HashMap::new();
