@@ -257,8 +257,7 @@ async fn measure(router: &axum::Router, path: &str, cookie: Option<&str>) -> Mea
     let queries = counted.into_iter().min().unwrap_or_default();
     let mut samples = Vec::with_capacity(runs);
     let started = Instant::now();
-    while samples.len() < runs
-        && (samples.len() < 5 || started.elapsed() < Duration::from_secs(20))
+    while samples.len() < runs && (samples.len() < 5 || started.elapsed() < Duration::from_secs(20))
     {
         let at = Instant::now();
         get(router, path, cookie).await;
@@ -324,10 +323,7 @@ fn print_row(label: &str, national: &Measured, quiet: &Measured) {
         flags.join("; "),
     );
     if national.runs < runs_wanted() {
-        println!(
-            "{:<40} ({} runs only: each took long)",
-            "", national.runs
-        );
+        println!("{:<40} ({} runs only: each took long)", "", national.runs);
     }
 }
 
@@ -355,7 +351,12 @@ async fn measure_pages(
             Some(email) => Some(support::signed_in(quiet_app, email).await),
             None => None,
         };
-        let n = measure(&router, &national.path(template), national_cookie.as_deref()).await;
+        let n = measure(
+            &router,
+            &national.path(template),
+            national_cookie.as_deref(),
+        )
+        .await;
         let q = measure(quiet_router, &quiet.path(template), quiet_cookie.as_deref()).await;
         print_row(label, &n, &q);
         let ratio = n.p50.as_secs_f64() / q.p50.as_secs_f64().max(1e-9);

@@ -631,10 +631,9 @@ async fn run() {
     let outbox_before = count(&pool, "SELECT COUNT(*) FROM outbox WHERE id > $1", 0).await;
     let started = Instant::now();
     let cx = Context::new(state.clone(), Some(viewer));
-    let published =
-        publishing::publish_timed(&cx, &scenario.slug, "Answers to the bench round")
-            .await
-            .unwrap();
+    let published = publishing::publish_timed(&cx, &scenario.slug, "Answers to the bench round")
+        .await
+        .unwrap();
     // Every email is queued when the transaction commits, so this is also the time until
     // all were queued.
     let publish_time = started.elapsed();

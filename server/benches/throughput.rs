@@ -85,7 +85,10 @@ fn server_ticks() -> u64 {
 
 /// Send one GET on a kept-alive connection and read the whole response. Returns the
 /// status and the body's length.
-async fn get(connection: &mut BufReader<TcpStream>, request: &[u8]) -> std::io::Result<(u16, usize)> {
+async fn get(
+    connection: &mut BufReader<TcpStream>,
+    request: &[u8],
+) -> std::io::Result<(u16, usize)> {
     connection.get_mut().write_all(request).await?;
     let mut line = String::new();
     connection.read_line(&mut line).await?;
@@ -278,7 +281,14 @@ fn main() {
     );
     println!(
         "{:<28} {:>8} {:>12} {:>14} | {:>12} {:>14} | {:>9} {:>9}",
-        "page", "KB", "app req/s", "app CPU ms/req", "bare req/s", "bare CPU ms/req", "req/s x", "CPU x"
+        "page",
+        "KB",
+        "app req/s",
+        "app CPU ms/req",
+        "bare req/s",
+        "bare CPU ms/req",
+        "req/s x",
+        "CPU x"
     );
     for (label, path) in &pages {
         let mut figures = vec![];
@@ -329,7 +339,11 @@ fn dechunk(raw: &[u8]) -> Vec<u8> {
     loop {
         let end = rest.windows(2).position(|w| w == b"\r\n").unwrap();
         let size = usize::from_str_radix(
-            String::from_utf8_lossy(&rest[..end]).split(';').next().unwrap().trim(),
+            String::from_utf8_lossy(&rest[..end])
+                .split(';')
+                .next()
+                .unwrap()
+                .trim(),
             16,
         )
         .unwrap();

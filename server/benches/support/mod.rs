@@ -159,7 +159,9 @@ pub async fn signed_in(state: &AppState, email: &str) -> String {
 pub mod queries {
     use super::*;
     use tracing::{Level, Subscriber};
-    use tracing_subscriber::{Layer, filter::Targets, layer::SubscriberExt, util::SubscriberInitExt};
+    use tracing_subscriber::{
+        Layer, filter::Targets, layer::SubscriberExt, util::SubscriberInitExt,
+    };
 
     static RUN: AtomicU64 = AtomicU64::new(0);
 

@@ -19,7 +19,9 @@ async fn count(pool: &AnyPool, sql: &'static str, bind: i64) -> i64 {
 }
 
 async fn loaded(app: &crate::support::TestApp) -> National {
-    national::load(&app.state, &Shape::scaled(50)).await.unwrap()
+    national::load(&app.state, &Shape::scaled(50))
+        .await
+        .unwrap()
 }
 
 on_both_databases! {

@@ -92,11 +92,22 @@ pub async fn load(state: &AppState, shape: &Shape) -> Result<National, LoadError
 
     // 1. Everything before version 1.
     let mut tx = state.db.begin_write().await?;
-    if store::frameworks::find_by_slug(&mut tx, slug).await?.is_some() {
+    if store::frameworks::find_by_slug(&mut tx, slug)
+        .await?
+        .is_some()
+    {
         return Err(LoadError::AlreadyLoaded(slug.to_owned()));
     }
     let created = at + timeline::CREATED;
-    let editor = staff(&mut tx, &editor_email, "Policy team editor", true, false, created).await?;
+    let editor = staff(
+        &mut tx,
+        &editor_email,
+        "Policy team editor",
+        true,
+        false,
+        created,
+    )
+    .await?;
     staff(&mut tx, &admin_email, "Site admin", false, true, created).await?;
     let organisations = insert_organisations(&mut tx, &plan.organisations, created).await?;
     let people = insert_people(&mut tx, &plan, &organisations, created).await?;
@@ -110,7 +121,8 @@ pub async fn load(state: &AppState, shape: &Shape) -> Result<National, LoadError
     )
     .await?
     .ok_or_else(|| LoadError::AlreadyLoaded(slug.to_owned()))?;
-    let (statements, mut drafts) = insert_statements(&mut tx, &plan, framework, editor, created).await?;
+    let (statements, mut drafts) =
+        insert_statements(&mut tx, &plan, framework, editor, created).await?;
     insert_values(&mut tx, framework, &statements).await?;
     insert_drafts(&mut tx, &plan, &statements, &mut drafts, editor, at, |t| {
         t < timeline::PUBLISHED
@@ -383,7 +395,11 @@ async fn insert_people(
     let people: Vec<i64> = plan
         .people
         .iter()
-        .map(|p| ids.get(&email(slug, &p.local)).copied().ok_or(sqlx::Error::RowNotFound))
+        .map(|p| {
+            ids.get(&email(slug, &p.local))
+                .copied()
+                .ok_or(sqlx::Error::RowNotFound)
+        })
         .collect::<Result<_, _>>()?;
     let memberships: Vec<Vec<Value>> = plan
         .people
@@ -391,7 +407,11 @@ async fn insert_people(
         .zip(&people)
         .filter_map(|(p, id)| {
             p.organisation.map(|o| {
-                vec![Value::Int(*id), Value::Int(organisations[o]), Value::Int(at)]
+                vec![
+                    Value::Int(*id),
+                    Value::Int(organisations[o]),
+                    Value::Int(at),
+                ]
             })
         })
         .collect();
@@ -452,7 +472,11 @@ async fn insert_values(
     statements: &[i64],
 ) -> Result<(), sqlx::Error> {
     const VALUES: [(&str, &str, &str); 4] = [
-        ("CC", "Choice and control", "I decide about my own life and support."),
+        (
+            "CC",
+            "Choice and control",
+            "I decide about my own life and support.",
+        ),
         (
             "BR",
             "Belonging and relationships",
@@ -481,7 +505,10 @@ async fn insert_values(
     for (i, statement) in statements.iter().enumerate() {
         rows.push(vec![Value::Int(*statement), Value::Int(values[i % 4])]);
         if i % 3 == 0 {
-            rows.push(vec![Value::Int(*statement), Value::Int(values[(i + 1) % 4])]);
+            rows.push(vec![
+                Value::Int(*statement),
+                Value::Int(values[(i + 1) % 4]),
+            ]);
         }
     }
     insert_rows(conn, "statement_values (statement_id, value_id)", &rows).await
