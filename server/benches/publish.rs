@@ -866,9 +866,5 @@ async fn run() {
 }
 
 fn main() {
-    tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .unwrap()
-        .block_on(run());
+    support::block_on(run());
 }

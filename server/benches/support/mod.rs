@@ -10,6 +10,15 @@ use std::{
     time::Duration,
 };
 
+/// Run a benchmark on a multi-threaded runtime.
+pub fn block_on<F: std::future::Future>(benchmark: F) -> F::Output {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(benchmark)
+}
+
 pub fn percentile(sorted: &[Duration], p: f64) -> Duration {
     let index = ((sorted.len() as f64 - 1.0) * p).round() as usize;
     sorted[index]

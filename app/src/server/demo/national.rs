@@ -128,26 +128,24 @@ pub async fn load(state: &AppState, shape: &Shape) -> Result<National, LoadError
         t < timeline::PUBLISHED
     })
     .await?;
-    let earlier_round = store::rounds::insert(
+    let earlier_round = insert_round(
         &mut tx,
-        &store::rounds::NewRound {
-            framework_id: framework,
-            title: "First consultation",
-            introduction: "Tell us whether these first drafts sound like your life.",
-            opens_at: at + timeline::EARLIER_OPENS,
-            closes_at: at + timeline::EARLIER_CLOSES,
-            created_by: editor,
-        },
-        at + timeline::EARLIER_OPENS - plan::DAY,
+        (framework, editor),
+        "First consultation",
+        "Tell us whether these first drafts sound like your life.",
+        (at + timeline::EARLIER_OPENS, at + timeline::EARLIER_CLOSES),
     )
     .await?;
+    let written = Written {
+        people,
+        organisations,
+        statements,
+    };
     let earlier_key = format!("{slug}-earlier");
     let rows = Rows {
         round: earlier_round,
         key: &earlier_key,
-        people: &people,
-        organisations: &organisations,
-        statements: &statements,
+        written: &written,
         drafts: &drafts,
         at,
     };
@@ -180,31 +178,29 @@ pub async fn load(state: &AppState, shape: &Shape) -> Result<National, LoadError
     // 3. Since then: its emails went out, drafts moved on, and the open round.
     let mut tx = state.db.begin_write().await?;
     backdate_version(&mut tx, framework, version, at + timeline::PUBLISHED).await?;
-    insert_drafts(&mut tx, &plan, &statements, &mut drafts, editor, at, |t| {
-        t >= timeline::PUBLISHED
-    })
-    .await?;
-    let open_round = store::rounds::insert(
+    insert_drafts(
         &mut tx,
-        &store::rounds::NewRound {
-            framework_id: framework,
-            title: "National consultation",
-            introduction: "Tell us whether these I statements sound like your life, and what \
-                           is missing.",
-            opens_at: at + timeline::OPEN_OPENS,
-            closes_at: at + timeline::OPEN_CLOSES,
-            created_by: editor,
-        },
-        at + timeline::OPEN_OPENS - plan::DAY,
+        &plan,
+        &written.statements,
+        &mut drafts,
+        editor,
+        at,
+        |t| t >= timeline::PUBLISHED,
+    )
+    .await?;
+    let open_round = insert_round(
+        &mut tx,
+        (framework, editor),
+        "National consultation",
+        "Tell us whether these I statements sound like your life, and what is missing.",
+        (at + timeline::OPEN_OPENS, at + timeline::OPEN_CLOSES),
     )
     .await?;
     let open_key = format!("{slug}-open");
     let rows = Rows {
         round: open_round,
         key: &open_key,
-        people: &people,
-        organisations: &organisations,
-        statements: &statements,
+        written: &written,
         drafts: &drafts,
         at,
     };
@@ -465,36 +461,14 @@ async fn insert_statements(
     Ok((ids, drafts))
 }
 
-/// The four values of the demo; each statement carries one or two.
+/// The demo's four values; each statement carries one or two.
 async fn insert_values(
     conn: &mut AnyConnection,
     framework: i64,
     statements: &[i64],
 ) -> Result<(), sqlx::Error> {
-    const VALUES: [(&str, &str, &str); 4] = [
-        (
-            "CC",
-            "Choice and control",
-            "I decide about my own life and support.",
-        ),
-        (
-            "BR",
-            "Belonging and relationships",
-            "The people who matter to me, and being part of things.",
-        ),
-        (
-            "IP",
-            "Inclusive places",
-            "Homes and communities that welcome me and that I can get around.",
-        ),
-        (
-            "MP",
-            "Meaning and purpose",
-            "Things to do that matter to me, and a life that feels worth living.",
-        ),
-    ];
     let mut values = Vec::new();
-    for (code, title, description) in VALUES {
+    for (code, title, description) in super::VALUES {
         values.push(
             store::values::insert(conn, framework, code, title, description)
                 .await?
@@ -503,11 +477,14 @@ async fn insert_values(
     }
     let mut rows = Vec::new();
     for (i, statement) in statements.iter().enumerate() {
-        rows.push(vec![Value::Int(*statement), Value::Int(values[i % 4])]);
+        rows.push(vec![
+            Value::Int(*statement),
+            Value::Int(values[i % values.len()]),
+        ]);
         if i % 3 == 0 {
             rows.push(vec![
                 Value::Int(*statement),
-                Value::Int(values[(i + 1) % 4]),
+                Value::Int(values[(i + 1) % values.len()]),
             ]);
         }
     }
@@ -594,16 +571,40 @@ async fn backdate_version(
     Ok(())
 }
 
+/// The ids of what the comments point at, in the plan's order.
+struct Written {
+    people: Vec<i64>,
+    organisations: Vec<i64>,
+    statements: Vec<i64>,
+}
+
 /// What a round's planned comments are written with.
 struct Rows<'a> {
     round: i64,
     /// Submission keys are `{key}-{n}`.
     key: &'a str,
-    people: &'a [i64],
-    organisations: &'a [i64],
-    statements: &'a [i64],
+    written: &'a Written,
     drafts: &'a [Vec<i64>],
     at: i64,
+}
+
+/// A round of the data set, set up by the editor the day before it opens.
+async fn insert_round(
+    conn: &mut AnyConnection,
+    (framework_id, created_by): (i64, i64),
+    title: &str,
+    introduction: &str,
+    (opens_at, closes_at): (i64, i64),
+) -> Result<i64, sqlx::Error> {
+    let round = store::rounds::NewRound {
+        framework_id,
+        title,
+        introduction,
+        opens_at,
+        closes_at,
+        created_by,
+    };
+    store::rounds::insert(conn, &round, opens_at - plan::DAY).await
 }
 
 impl Rows<'_> {
@@ -621,11 +622,11 @@ impl Rows<'_> {
             .map(|(n, c)| {
                 let passage = c.passage.as_ref();
                 vec![
-                    Value::Int(self.statements[c.statement]),
+                    Value::Int(self.written.statements[c.statement]),
                     Value::Int(self.drafts[c.statement][c.draft]),
                     Value::Int(self.round),
-                    Value::Int(self.people[c.author]),
-                    Value::MaybeInt(c.organisation.map(|o| self.organisations[o])),
+                    Value::Int(self.written.people[c.author]),
+                    Value::MaybeInt(c.organisation.map(|o| self.written.organisations[o])),
                     Value::Text(c.body.clone()),
                     Value::MaybeInt(passage.map(|p| p.start as i64)),
                     Value::MaybeInt(passage.map(|p| p.end as i64)),
