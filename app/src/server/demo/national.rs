@@ -16,6 +16,7 @@ mod texts;
 
 pub use plan::{Plan, Shape};
 
+use super::demo_person;
 use crate::{
     domain::response::Outcome,
     error::AppError,
@@ -99,7 +100,7 @@ pub async fn load(state: &AppState, shape: &Shape) -> Result<National, LoadError
         return Err(LoadError::AlreadyLoaded(slug.to_owned()));
     }
     let created = at + timeline::CREATED;
-    let editor = staff(
+    let editor = demo_person(
         &mut tx,
         &editor_email,
         "Policy team editor",
@@ -108,7 +109,7 @@ pub async fn load(state: &AppState, shape: &Shape) -> Result<National, LoadError
         created,
     )
     .await?;
-    staff(&mut tx, &admin_email, "Site admin", false, true, created).await?;
+    demo_person(&mut tx, &admin_email, "Site admin", false, true, created).await?;
     let organisations = insert_organisations(&mut tx, &plan.organisations, created).await?;
     let people = insert_people(&mut tx, &plan, &organisations, created).await?;
     let framework = store::statements::insert_framework(
@@ -311,20 +312,6 @@ async fn insert_rows(
         query.execute(&mut *conn).await?;
     }
     Ok(())
-}
-
-async fn staff(
-    conn: &mut AnyConnection,
-    email: &str,
-    name: &str,
-    is_editor: bool,
-    is_admin: bool,
-    at: i64,
-) -> Result<i64, sqlx::Error> {
-    let user = store::users::find_or_create_by_email(conn, email, at).await?;
-    store::users::set_roles(conn, user.id, is_editor, is_admin).await?;
-    store::users::set_display_name(conn, user.id, name).await?;
-    Ok(user.id)
 }
 
 /// Organisations by name; one that exists already (from another data set) is shared.
