@@ -161,7 +161,8 @@ async fn seed_national(scale: usize, keep_existing: bool) -> Result<(), String> 
     };
     let config = &state.config;
     println!(
-        "Loaded in {:.1} s: {} statements, {} people in {} organisations, version {} after          {} comments, and an open round of {} comments.",
+        "Loaded in {:.1} s: {} statements, {} people in {} organisations, version {} after \
+         {} comments, and an open round of {} comments.",
         started.elapsed().as_secs_f64(),
         loaded.statements,
         loaded.contributors,
