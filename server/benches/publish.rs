@@ -31,12 +31,22 @@
 //! `BENCH_CONTRIBUTORS=200 cargo bench -p server --bench publish` for a quick run (the
 //! default is 10000). Set `BENCH_DATABASE_URL=postgres://user@host:port` to run it on
 //! PostgreSQL: a new database is created on that server for the run and dropped after.
+//!
+//! `BENCH_SHAPE=national` publishes the national data set's open round instead (10,000
+//! comments from 2,000 people, so 2,000 emails of five answers each, as
+//! `our-words seed national` loads it), closed now with every comment answered;
+//! `BENCH_SCALE=50` loads 1/50 of it.
+
+mod support;
 
 use app::{
     model::Viewer,
     server::{
-        Config, Context,
-        demo::{DEMO_EDITOR, DEMO_FRAMEWORK_SLUG},
+        AppState, Config, Context,
+        demo::{
+            DEMO_EDITOR, DEMO_FRAMEWORK_SLUG,
+            national::{self, Shape},
+        },
         outbox::{self, WorkerSettings},
         publishing, store,
     },
@@ -53,16 +63,9 @@ use tokio::{
     net::{TcpListener, TcpStream},
 };
 
+use support::{FreshPostgres, ms, percentile};
+
 const CONTRIBUTOR_DOMAIN: &str = "bench.example.org";
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    let index = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[index]
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1e3
-}
 
 fn summarise(name: &str, mut samples: Vec<Duration>) {
     if samples.is_empty() {
@@ -273,52 +276,6 @@ impl Sink {
 // Database
 // ---------------------------------------------------------------------------------------
 
-/// A PostgreSQL database made for this run, dropped at the end.
-struct FreshPostgres {
-    admin_url: String,
-    name: String,
-}
-
-impl FreshPostgres {
-    async fn create(server_url: &str) -> (String, Self) {
-        let mut admin = url::Url::parse(server_url).expect("BENCH_DATABASE_URL is not a URL");
-        if admin.path().trim_matches('/').is_empty() {
-            admin.set_path("/postgres");
-        }
-        let mut bytes = [0u8; 6];
-        getrandom::fill(&mut bytes).unwrap();
-        let name = format!("our_words_bench_{}", hex::encode(bytes));
-        let fresh = Self {
-            admin_url: admin.to_string(),
-            name,
-        };
-        fresh
-            .admin_sql(&format!("CREATE DATABASE {}", fresh.name))
-            .await;
-        let mut url = admin;
-        url.set_path(&format!("/{}", fresh.name));
-        (url.to_string(), fresh)
-    }
-
-    async fn admin_sql(&self, sql: &str) {
-        use sqlx::{Connection, Executor};
-        let mut conn = sqlx::PgConnection::connect(&self.admin_url)
-            .await
-            .expect("cannot connect to BENCH_DATABASE_URL");
-        conn.execute(sqlx::AssertSqlSafe(sql.to_owned()))
-            .await
-            .unwrap();
-    }
-
-    async fn drop_database(self) {
-        self.admin_sql(&format!(
-            "DROP DATABASE IF EXISTS {} WITH (FORCE)",
-            self.name
-        ))
-        .await;
-    }
-}
-
 struct Seeded {
     round_id: i64,
     statements: usize,
@@ -509,6 +466,83 @@ async fn seed(db: &app::server::Db, contributors: i64) -> Seeded {
     }
 }
 
+/// The round a version is published from, and what publishing it should queue.
+struct Scenario {
+    slug: String,
+    editor: String,
+    round_id: i64,
+    comments: usize,
+    /// One email per contributor (who has not opted out).
+    emails: i64,
+    /// Every recipient's address ends `@{domain}`.
+    domain: String,
+}
+
+/// The bench round on the demo framework: `contributors` people, one comment each.
+async fn seeded_round(state: &AppState, backend: &str, contributors: i64) -> Scenario {
+    println!("\nPublishing after a round with {contributors} contributors ({backend})");
+    let started = Instant::now();
+    let seeded = seed(&state.db, contributors).await;
+    println!(
+        "Seeded in {:.2} s: {} comments on {} statements ({} redrafted since), {} answers, \
+         {} linked to a newer draft, {} easy read contributors",
+        started.elapsed().as_secs_f64(),
+        seeded.comments,
+        seeded.statements,
+        seeded.redrafted,
+        seeded.responses,
+        seeded.linked_to_newer_draft,
+        seeded.easy_read
+    );
+    assert_eq!(seeded.comments, contributors);
+    assert_eq!(seeded.responses, contributors);
+    Scenario {
+        slug: DEMO_FRAMEWORK_SLUG.to_owned(),
+        editor: DEMO_EDITOR.to_owned(),
+        round_id: seeded.round_id,
+        comments: contributors as usize,
+        emails: contributors,
+        domain: CONTRIBUTOR_DOMAIN.to_owned(),
+    }
+}
+
+/// The national data set's open round (`BENCH_SCALE` divides it), closed now with every
+/// comment answered.
+async fn national_round(state: &AppState, backend: &str) -> Scenario {
+    let scale: usize = std::env::var("BENCH_SCALE")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(1);
+    let started = Instant::now();
+    let loaded = national::load(state, &Shape::scaled(scale)).await.unwrap();
+    let answered = national::close_and_answer_open_round(&state.db, &loaded)
+        .await
+        .unwrap();
+    let pool = &state.db.pool;
+    let emails = count(
+        pool,
+        "SELECT COUNT(DISTINCT c.author_id) FROM comments c JOIN users u ON u.id = c.author_id \
+         WHERE c.round_id = $1 AND u.email_opt_out = 0",
+        loaded.open_round_id,
+    )
+    .await;
+    println!(
+        "\nPublishing the national round: {} comments from {} people ({emails} want email), \
+         {answered} answered just now ({backend}); loaded in {:.1} s",
+        loaded.open_comments,
+        loaded.contributors,
+        started.elapsed().as_secs_f64(),
+    );
+    Scenario {
+        slug: loaded.slug.clone(),
+        editor: loaded.editor_email.clone(),
+        round_id: loaded.open_round_id,
+        comments: loaded.open_comments,
+        emails,
+        domain: format!("{}.example.org", loaded.slug),
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // The benchmark
 // ---------------------------------------------------------------------------------------
@@ -519,7 +553,7 @@ async fn run() {
         .map(|v| v.trim().parse().expect("BENCH_CONTRIBUTORS is a number"))
         .unwrap_or(10_000);
     assert!(contributors > 0, "BENCH_CONTRIBUTORS must be at least 1");
-    let n = contributors as usize;
+    let national_shape = matches!(std::env::var("BENCH_SHAPE").as_deref(), Ok("national"));
 
     let dir = tempfile::tempdir().unwrap();
     let (database_url, postgres) = match std::env::var("BENCH_DATABASE_URL") {
@@ -558,26 +592,17 @@ async fn run() {
     .unwrap();
     let pool = state.db.pool.clone();
 
-    println!("\nPublishing after a round with {n} contributors ({backend})");
-    let started = Instant::now();
-    let seeded = seed(&state.db, contributors).await;
-    println!(
-        "Seeded in {:.2} s: {} comments on {} statements ({} redrafted since), {} answers, \
-         {} linked to a newer draft, {} easy read contributors",
-        started.elapsed().as_secs_f64(),
-        seeded.comments,
-        seeded.statements,
-        seeded.redrafted,
-        seeded.responses,
-        seeded.linked_to_newer_draft,
-        seeded.easy_read
-    );
-    assert_eq!(seeded.comments, contributors);
-    assert_eq!(seeded.responses, contributors);
+    let scenario = if national_shape {
+        national_round(&state, backend).await
+    } else {
+        seeded_round(&state, backend, contributors).await
+    };
+    let contributors = scenario.emails;
+    let n = contributors as usize;
 
     let editor: (i64, String, String) =
         sqlx::query_as("SELECT id, email, display_name FROM users WHERE email = $1")
-            .bind(DEMO_EDITOR)
+            .bind(&scenario.editor)
             .fetch_one(&pool)
             .await
             .unwrap();
@@ -594,22 +619,21 @@ async fn run() {
     // For scale: reading the round's comments with their answers, which publish also does.
     let started = Instant::now();
     let mut conn = pool.acquire().await.unwrap();
-    let read = store::comments::for_round(&mut conn, seeded.round_id)
+    let read = store::comments::for_round(&mut conn, scenario.round_id)
         .await
         .unwrap();
     drop(conn);
     let read_time = started.elapsed();
-    assert_eq!(read.len(), n);
+    assert_eq!(read.len(), scenario.comments);
     drop(read);
 
     // 1. Publish: copy the statements and queue one email per contributor, in one transaction.
     let outbox_before = count(&pool, "SELECT COUNT(*) FROM outbox WHERE id > $1", 0).await;
     let started = Instant::now();
     let cx = Context::new(state.clone(), Some(viewer));
-    let published =
-        publishing::publish_timed(&cx, DEMO_FRAMEWORK_SLUG, "Answers to the bench round")
-            .await
-            .unwrap();
+    let published = publishing::publish_timed(&cx, &scenario.slug, "Answers to the bench round")
+        .await
+        .unwrap();
     // Every email is queued when the transaction commits, so this is also the time until
     // all were queued.
     let publish_time = started.elapsed();
@@ -617,7 +641,7 @@ async fn run() {
     let publication: i64 =
         sqlx::query_scalar("SELECT id FROM publications WHERE version = $1 AND framework_id = (SELECT id FROM frameworks WHERE slug = $2)")
             .bind(version)
-            .bind(DEMO_FRAMEWORK_SLUG)
+            .bind(&scenario.slug)
             .fetch_one(&pool)
             .await
             .unwrap();
@@ -707,7 +731,7 @@ async fn run() {
     assert!(
         recipients
             .iter()
-            .all(|r| r.ends_with(&format!("@{CONTRIBUTOR_DOMAIN}")))
+            .all(|r| r.ends_with(&format!("@{}", scenario.domain)))
     );
     assert_eq!(contents.len(), n, "distinct message contents");
 
@@ -823,9 +847,14 @@ async fn run() {
     } else {
         println!(
             "Target 10,000 emails drained in <= 30 s: {} at this rate ({:.1} s projected from {n}; \
-             run with BENCH_CONTRIBUTORS=10000 to measure it)",
+             {})",
             verdict(per_10k),
             per_10k.as_secs_f64(),
+            if national_shape {
+                "the national round owes one email per contributor"
+            } else {
+                "run with BENCH_CONTRIBUTORS=10000 to measure it"
+            },
         );
     }
     println!(
@@ -842,9 +871,5 @@ async fn run() {
 }
 
 fn main() {
-    tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .unwrap()
-        .block_on(run());
+    support::block_on(run());
 }

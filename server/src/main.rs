@@ -1,6 +1,10 @@
 //! `our-words`: serve the app, or manage it from the command line.
 
-use app::server::{Config, Db, accounts, outbox};
+use app::server::{
+    Config, Db, accounts,
+    demo::national::{self, LoadError, Shape},
+    outbox,
+};
 use clap::{Parser, Subcommand};
 use std::net::SocketAddr;
 
@@ -22,6 +26,27 @@ enum Command {
     Admin {
         #[command(subcommand)]
         command: AdminCommand,
+    },
+    /// Load a data set into the database the app is configured with.
+    Seed {
+        #[command(subcommand)]
+        command: SeedCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum SeedCommand {
+    /// The national data set: 150 statements in 5 themes, 2,000 contributors (300 for 40
+    /// organisations), version 1 published after an earlier round, and an open round of
+    /// 10,000 comments (1,500 on one statement, 2,000 copies of 5 campaign texts).
+    National {
+        /// Divide every count by this: 1 loads the whole national round, 50 a small
+        /// version of the same shape.
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..))]
+        scale: u16,
+        /// If the data set is loaded already, say so and succeed (for scripts).
+        #[arg(long)]
+        keep_existing: bool,
     },
 }
 
@@ -46,6 +71,13 @@ async fn main() -> std::process::ExitCode {
         Command::Admin {
             command: AdminCommand::Add { email },
         } => add_admin(&email).await,
+        Command::Seed {
+            command:
+                SeedCommand::National {
+                    scale,
+                    keep_existing,
+                },
+        } => seed_national(usize::from(scale), keep_existing).await,
     };
     match outcome {
         Ok(()) => std::process::ExitCode::SUCCESS,
@@ -98,6 +130,61 @@ async fn add_admin(email: &str) -> Result<(), String> {
         "{} is now an admin. They sign in at {}",
         email.trim(),
         config.absolute_url("/sign-in")
+    );
+    Ok(())
+}
+
+async fn seed_national(scale: usize, keep_existing: bool) -> Result<(), String> {
+    let config = Config::from_env()?;
+    let options = server::leptos_options(&config);
+    let state = server::build_state(config, options).await?;
+    let shape = Shape::scaled(scale);
+    println!(
+        "Loading the national data set{}: {} statements, {} contributors, {} comments in the open round…",
+        if scale == 1 {
+            String::new()
+        } else {
+            format!(" at 1/{scale} scale")
+        },
+        shape.statements,
+        shape.contributors,
+        shape.comments,
+    );
+    let started = std::time::Instant::now();
+    let loaded = match national::load(&state, &shape).await {
+        Ok(loaded) => loaded,
+        Err(LoadError::AlreadyLoaded(slug)) if keep_existing => {
+            println!("The national data set ({slug}) is loaded already: kept as it is.");
+            return Ok(());
+        }
+        Err(e) => return Err(e.to_string()),
+    };
+    let config = &state.config;
+    println!(
+        "Loaded in {:.1} s: {} statements, {} people in {} organisations, version {} after \
+         {} comments, and an open round of {} comments.",
+        started.elapsed().as_secs_f64(),
+        loaded.statements,
+        loaded.contributors,
+        loaded.organisations,
+        loaded.version,
+        loaded.earlier_comments,
+        loaded.open_comments,
+    );
+    println!(
+        "Framework:          {}",
+        config.absolute_url(&format!("/frameworks/{}", loaded.slug))
+    );
+    println!(
+        "Busiest statement:  {}",
+        config.absolute_url(&format!(
+            "/frameworks/{}/statements/{}",
+            loaded.slug, loaded.busiest_reference
+        ))
+    );
+    println!(
+        "Sign in as {} (editor), {} (admin) or {} (the keenest contributor).",
+        loaded.editor_email, loaded.admin_email, loaded.keenest_email
     );
     Ok(())
 }

@@ -3,6 +3,7 @@
 
 mod events;
 pub mod history;
+pub mod national;
 
 use super::{Db, clock::now, store};
 use crate::domain::drafting::{Knowledge, Visibility};

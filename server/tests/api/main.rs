@@ -13,6 +13,7 @@ mod drafting;
 mod easy_read_reading;
 mod events;
 mod flooding;
+mod national;
 mod outbox;
 mod pages;
 mod paging;
