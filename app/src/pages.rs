@@ -1,6 +1,7 @@
 //! One module per page (or small family of pages).
 
 pub mod account;
+pub mod alike;
 pub mod admin;
 pub mod answers;
 pub mod balance;

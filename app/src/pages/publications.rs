@@ -288,12 +288,29 @@ pub fn ReportPage() -> impl IntoView {
                                 }}
                                 <h3 class="heading-s">"What people said, and what we did"</h3>
                                 <ol class="comment-list">
-                                    {s.comments.iter().map(|c| view! {
+                                    {
+                                    // The anchors of comments said the same as one shown, so links to
+                                    // any of them (from a change, an email) land on the one shown.
+                                    let mut same: std::collections::HashMap<i64, Vec<String>> = std::collections::HashMap::new();
+                                    for c in s.comments.iter().filter(|c| c.said_the_same_as_above) {
+                                        if let Some(g) = c.alike_group {
+                                            same.entry(g).or_default().push(c.anchor.clone());
+                                        }
+                                    }
+                                    s.comments.iter().filter(|c| !c.said_the_same_as_above).map(|c| view! {
                                         <li class="comment" id=c.anchor.clone()>
+                                            {(c.others_said_the_same > 0).then(|| c.alike_group.and_then(|g| same.remove(&g)).unwrap_or_default().into_iter().map(|a| view! { <span id=a></span> }).collect_view())}
                                             <p class="comment__meta"><strong>{c.author.clone()}</strong>" · "{c.knowledge.clone()}</p>
                                             {(c.text_kind == TextKind::EasyRead).then(|| view! { <p class="meta text-kind">"Made on the easy read text."</p> })}
                                             {c.quote.clone().map(|q| view! { <blockquote class="comment__quote"><span class="visually-hidden">"About the words: "</span>"“"{q}"”"</blockquote> })}
                                             <p>{c.body.clone()}</p>
+                                            {(c.others_said_the_same > 0).then(|| view! {
+                                                <p class="alike-count"><strong>{format!(
+                                                    "and {} {} said the same",
+                                                    crate::model::thousands(c.others_said_the_same as u64),
+                                                    if c.others_said_the_same == 1 { "other" } else { "others" },
+                                                )}</strong></p>
+                                            })}
                                             <div class="comment__answer">
                                                 <p class="heading-s">{format!("What we did: {}", c.outcome)}</p>
                                                 <p>{c.reason.clone()}</p>
@@ -310,7 +327,8 @@ pub fn ReportPage() -> impl IntoView {
                                                 })}
                                             </div>
                                         </li>
-                                    }).collect_view()}
+                                    }).collect_view()
+                                    }
                                 </ol>
                                 {(s.private_comments > 0).then(|| view! {
                                     <p class="meta">{format!("{} {} shared only with the policy team.", plural(s.private_comments, "more comment", "more comments"), singular_or_plural(s.private_comments, "was", "were"))}</p>

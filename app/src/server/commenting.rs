@@ -277,6 +277,8 @@ pub async fn my_contributions(cx: &Context) -> Result<Vec<Contribution>, AppErro
                     .map_or("Not answered yet", |o| o.label())
                     .to_owned(),
                 reason: r.reason,
+                // Shown only with an answer: a line on its own would say nothing yet.
+                personal_line: r.outcome.and(r.personal_line),
                 published,
             }
         })

@@ -272,7 +272,7 @@ pub async fn report_in(
                     .map(|v| v.value_title.clone())
                     .collect(),
                 credit: credit_lines.remove(&s.statement_id),
-                comments: mine
+                comments: collapsed(mine
                     .iter()
                     .filter(|c| !is_private(c))
                     .map(|c| {
@@ -287,7 +287,7 @@ pub async fn report_in(
                         landed.sort_by_key(|l| l.draft);
                         public_comment(c, landed)
                     })
-                    .collect(),
+                    .collect::<Vec<_>>()),
                 trace_path,
             }
         })
@@ -489,6 +489,41 @@ pub fn public_comment(c: &store::comments::CommentRow, landed: Vec<Landing>) -> 
         reason: c.reason.clone().unwrap_or_default(),
         landed,
         text_kind: c.text_kind,
+        alike_group: c.alike_group_id,
+        others_said_the_same: 0,
+        said_the_same_as_above: false,
+    }
+}
+
+fn collapsed(mut comments: Vec<ReportComment>) -> Vec<ReportComment> {
+    collapse_alike(&mut comments);
+    comments
+}
+
+/// A campaign shown once: within one statement's public comments, the members of a
+/// group of alike comments that got the same answer as the group's first are marked as
+/// saying the same as it, and the first counts them. Members with an answer of their
+/// own stay shown on their own. Every comment stays in the list (the exports keep one
+/// line per comment).
+pub fn collapse_alike(comments: &mut [ReportComment]) {
+    let mut first_of: HashMap<i64, usize> = HashMap::new();
+    for i in 0..comments.len() {
+        let Some(group) = comments[i].alike_group else {
+            continue;
+        };
+        match first_of.get(&group) {
+            None => {
+                first_of.insert(group, i);
+            }
+            Some(&first) => {
+                let same = comments[first].outcome == comments[i].outcome
+                    && comments[first].reason == comments[i].reason;
+                if same {
+                    comments[i].said_the_same_as_above = true;
+                    comments[first].others_said_the_same += 1;
+                }
+            }
+        }
     }
 }
 
@@ -542,6 +577,7 @@ pub fn to_csv(report: &ReportView) -> Result<String, AppError> {
         "credit",
         "kind",
         "proposed_under_theme",
+        "alike_group",
     ])
     .map_err(failed)?;
     for s in &report.statements {
@@ -570,6 +606,7 @@ pub fn to_csv(report: &ReportView) -> Result<String, AppError> {
                     s.credit.as_deref().unwrap_or(""),
                     COMMENT_ROW,
                     "",
+                    &c.alike_group.map(|g| g.to_string()).unwrap_or_default(),
                 ]
                 .map(cell),
             )
@@ -596,6 +633,7 @@ pub fn to_csv(report: &ReportView) -> Result<String, AppError> {
                     s.published_easy_read_text.as_deref().unwrap_or(""),
                     s.credit.as_deref().unwrap_or(""),
                     COMMENT_ROW,
+                    "",
                     "",
                 ]
                 .map(cell),
@@ -628,6 +666,7 @@ pub fn to_csv(report: &ReportView) -> Result<String, AppError> {
                 statement.and_then(|s| s.credit.as_deref()).unwrap_or(""),
                 PROPOSAL_ROW,
                 &p.theme.code,
+                "",
             ]
             .map(cell),
         )
@@ -654,6 +693,7 @@ pub fn to_csv(report: &ReportView) -> Result<String, AppError> {
                 "",
                 "",
                 PROPOSAL_ROW,
+                "",
                 "",
             ]
             .map(cell),

@@ -14,7 +14,8 @@ use crate::{
     error::AppError,
     model::{
         AnswerView, CommentFormView, CommentView, EASY_READ_FOR_EARLIER_DRAFT, ExistingComment,
-        HighlightSegment, HistoryView, NO_EASY_READ_YET, PassageNote, PictureView, RedraftView,
+        HighlightSegment, HistoryView, NO_EASY_READ_YET, PageRequest, Paged, PassageNote,
+        PictureView, RedraftView,
         RevisionView, RoundStatus, StatementView, WordChoice,
     },
 };
@@ -304,17 +305,32 @@ pub async fn statement_page(
     Ok(view)
 }
 
+/// How many comments one page of the redraft page lists (each with its answer fields).
+pub const REDRAFT_PAGE_SIZE: u32 = 50;
+
 pub async fn redraft_page(
     cx: &Context,
     slug: &str,
     reference: &str,
+    page: Option<String>,
 ) -> Result<RedraftView, AppError> {
     cx.editor()?;
-    let loaded = load_statement(cx, slug, reference).await?;
+    let mut loaded = load_statement(cx, slug, reference).await?;
+    // Only one page of comments goes to the page (with answer fields for each one not
+    // yet published), however many the statement has.
+    let all = std::mem::take(&mut loaded.view.comments);
+    let total = all.len() as u64;
+    let asked = PageRequest::new(page.as_deref(), REDRAFT_PAGE_SIZE).within(total);
+    let items = all
+        .into_iter()
+        .skip(asked.offset() as usize)
+        .take(asked.limit() as usize)
+        .collect();
     let mut conn = cx.read().await?;
     Ok(RedraftView {
         revisions: loaded.revisions,
         statement: loaded.view,
+        comments: Paged::new(items, asked, total),
         jargon: store::jargon::all(&mut conn).await?,
         submission_key: auth::new_secret(),
     })
