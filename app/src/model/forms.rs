@@ -104,10 +104,10 @@ form_fields! {
 
 form_fields! {
     /// The forms on a group's page: the one answer, splitting a member out, and a
-    /// personal line to one member (fields named as on the answer list).
+    /// personal line to one member (the answer's and the line's fields are named by the
+    /// comment: [`AnswerFieldNames`]).
     pub struct AlikeInput {
         comment_id => COMMENT_ID,
-        personal_line => PERSONAL_LINE,
         /// The group page's page to come back to.
         page => PAGE,
     }

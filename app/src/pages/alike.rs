@@ -80,11 +80,12 @@ pub fn AlikeGroupPage() -> impl IntoView {
                                 })}
                             </section>
                             {if settled {
-                                d.published_version.map(|v| view! {
+                                let published = d.published_version.map(|v| view! {
                                     <div class="notice" role="region" aria-label="Published">
                                         <p>{format!("These answers were published in version {v}, so they can no longer change.")}</p>
                                     </div>
-                                }).into_any()
+                                });
+                                view! { {published} }.into_any()
                             } else {
                                 view! {
                                     <section aria-labelledby="answer-heading">
@@ -113,12 +114,14 @@ pub fn AlikeGroupPage() -> impl IntoView {
                                     let line_error = mine.and_then(|fb| fb.error_for(&line_field));
                                     let wrong = line_error.is_some();
                                     let who = format!(" for {}", c.author);
+                                    let described = if wrong { format!("{line_field}-hint {line_error_id}") } else { format!("{line_field}-hint") };
                                     view! {
                                         <li class="comment" id=format!("comment-{}", c.id)>
                                             <EditorComment c=c.clone()/>
                                             {(!c.outcome.is_empty()).then(|| view! { <SettledAnswer outcome=c.outcome.clone() reason=c.reason.clone()/> })}
                                             {if settled || c.settled {
-                                                c.personal_line.clone().map(|l| view! { <p class="personal-line"><strong>"Personal line: "</strong>{l}</p> }).into_any()
+                                                let line = c.personal_line.clone().map(|l| view! { <p class="personal-line"><strong>"Personal line: "</strong>{l}</p> });
+                                                view! { {line} }.into_any()
                                             } else {
                                                 view! {
                                                     <form method="post" action=path.clone() class="personal-line-form" novalidate>
@@ -132,7 +135,7 @@ pub fn AlikeGroupPage() -> impl IntoView {
                                                             {line_error.map(|m| view! { <p class="error-message" id=line_error_id.clone()><span class="visually-hidden">"Error: "</span>{m}</p> })}
                                                             <textarea class="textarea" id=line_field.clone() name=line_field.clone() rows="2"
                                                                 aria-invalid=wrong.then_some("true")
-                                                                aria-describedby=if wrong { format!("{line_field}-hint {line_error_id}") } else { format!("{line_field}-hint") }>{line}</textarea>
+                                                                aria-describedby=described>{line}</textarea>
                                                         </div>
                                                         <div class="button-group">
                                                             <button type="submit" class="button button--small button--secondary" name=ACTION value=AlikeAction::PersonalLine.as_str()>

@@ -15,7 +15,7 @@ pub async fn group(
 ) -> Response {
     let input: AlikeInput = submitted.input();
     let comment_id: i64 = input.comment_id.parse().unwrap_or(-1);
-    let page_number = PageRequest::new(Some(&input.page), u32::MAX).number;
+    let page_number = PageRequest::new(Some(input.page.as_str()), u32::MAX).number;
     let path = format!("/frameworks/{slug}/rounds/{round}/groups/{group}");
     let page = ListQuery::new().href(&path, page_number);
     let action = submitted.action(AlikeAction::parse);

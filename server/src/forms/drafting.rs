@@ -288,7 +288,7 @@ pub async fn answer(
             .find(|(k, _)| k == name)
             .map(|(_, v)| v.into_owned())
     });
-    let page_number = PageRequest::new(Some(&input.page), u32::MAX).number;
+    let page_number = PageRequest::new(Some(input.page.as_str()), u32::MAX).number;
     let page = filters.list_query().href(
         &format!("/frameworks/{slug}/rounds/{round}/comments"),
         page_number,

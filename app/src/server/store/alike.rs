@@ -221,9 +221,14 @@ pub async fn group_round(
         .map(|r| r.alike_group_id.map(Place::Existing))
         .collect();
     let mut buckets: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
+    // A bucket keeps its first few comments only: a later copy of a campaign meets the
+    // group through them, and no comment is compared with hundreds of others.
     let add = |buckets: &mut HashMap<(i64, i64), Vec<usize>>, i: usize| {
         for key in &keys[i] {
-            buckets.entry((rows[i].statement_id, *key)).or_default().push(i);
+            let bucket = buckets.entry((rows[i].statement_id, *key)).or_default();
+            if bucket.len() < CANDIDATES as usize {
+                bucket.push(i);
+            }
         }
     };
     for i in 0..rows.len() {

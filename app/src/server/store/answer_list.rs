@@ -59,48 +59,54 @@ const FROM: &str = "FROM comments c \
 /// so the two never collide.
 const ENTRY: &str = "CASE WHEN c.alike_group_id IS NULL THEN c.id ELSE -c.alike_group_id END";
 
+/// The WHERE clause of the filtered list, with the values for its placeholders.
 fn conditions(round_id: i64, f: &ListFilter) -> (String, Vec<Value>) {
     let mut sql = String::from("c.round_id = $1 AND c.withdrawn_at IS NULL");
     let mut values = vec![Value::Int(round_id)];
-    let mut add = |clause: &str, value: Value, values: &mut Vec<Value>| {
-        values.push(value);
-        sql.push_str(" AND ");
-        sql.push_str(&clause.replace("$?", &format!("${}", values.len())));
+    // `$?` in a clause is the placeholder of the value added with it.
+    let mut add = |clause: &str, value: Option<Value>| {
+        if let Some(value) = value {
+            values.push(value);
+            let n = format!("${}", values.len());
+            sql.push_str(" AND ");
+            sql.push_str(&clause.replace("$?", &n));
+        } else {
+            sql.push_str(" AND ");
+            sql.push_str(clause);
+        }
     };
     if let Some(statement) = &f.statement {
-        add("s.reference = $?", Value::Text(statement.clone()), &mut values);
+        add("s.reference = $?", Some(Value::Text(statement.clone())));
     }
     if let Some(theme) = &f.theme {
         add(
             "s.theme_id IN (SELECT t.id FROM themes t WHERE t.framework_id = s.framework_id AND t.code = $?)",
-            Value::Text(theme.clone()),
-            &mut values,
+            Some(Value::Text(theme.clone())),
         );
     }
     if let Some(organisation) = &f.organisation {
-        add("o.name = $?", Value::Text(organisation.clone()), &mut values);
+        add("o.name = $?", Some(Value::Text(organisation.clone())));
     }
     if let Some(knowledge) = f.knowledge {
         add(
             "c.knowledge = $?",
-            Value::Text(knowledge.as_str().to_owned()),
-            &mut values,
+            Some(Value::Text(knowledge.as_str().to_owned())),
         );
     }
     match f.answer {
         AnswerFilter::Any => {}
-        AnswerFilter::Unanswered => sql.push_str(" AND r.id IS NULL"),
-        AnswerFilter::Answered => sql.push_str(" AND r.id IS NOT NULL"),
-        AnswerFilter::Outcome(o) => {
-            add("r.outcome = $?", Value::Text(o.as_str().to_owned()), &mut values)
-        }
+        AnswerFilter::Unanswered => add("r.id IS NULL", None),
+        AnswerFilter::Answered => add("r.id IS NOT NULL", None),
+        AnswerFilter::Outcome(o) => add(
+            "r.outcome = $?",
+            Some(Value::Text(o.as_str().to_owned())),
+        ),
     }
     if let Some(search) = f.search.as_deref().filter(|s| !s.trim().is_empty()) {
-        let n = values.len() + 1;
-        values.push(Value::Text(contains_pattern(search.trim())));
-        sql.push_str(&format!(
-            " AND (LOWER(c.body) LIKE ${n} ESCAPE '!' OR LOWER(COALESCE(c.suggestion, '')) LIKE ${n} ESCAPE '!')"
-        ));
+        add(
+            "(LOWER(c.body) LIKE $? ESCAPE '!' OR LOWER(COALESCE(c.suggestion, '')) LIKE $? ESCAPE '!')",
+            Some(Value::Text(contains_pattern(search.trim()))),
+        );
     }
     (sql, values)
 }
