@@ -1,8 +1,8 @@
 //! One module per page (or small family of pages).
 
 pub mod account;
-pub mod alike;
 pub mod admin;
+pub mod alike;
 pub mod answers;
 pub mod balance;
 pub mod bursts;

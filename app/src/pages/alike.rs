@@ -7,8 +7,7 @@ use crate::{
     components::{error_summary::ErrorSummary, loaded, loading, pager::Pager},
     form::use_any_form_feedback,
     model::{
-        ACTION, AlikeAction, AlikeInput, AnswerFieldNames, ListQuery, PageRequest, Saved,
-        thousands,
+        ACTION, AlikeAction, AlikeInput, AnswerFieldNames, ListQuery, PageRequest, Saved, thousands,
     },
     pages::answers::{AnswerFields, EditorComment, SettledAnswer},
 };
@@ -23,7 +22,11 @@ pub fn AlikeGroupPage() -> impl IntoView {
     let data = Resource::new(
         move || {
             let p = params.read();
-            let number = |name: &str| p.get(name).and_then(|i| i.parse::<i64>().ok()).unwrap_or(-1);
+            let number = |name: &str| {
+                p.get(name)
+                    .and_then(|i| i.parse::<i64>().ok())
+                    .unwrap_or(-1)
+            };
             (
                 p.get("slug").unwrap_or_default(),
                 number("id"),

@@ -3,8 +3,7 @@
 use crate::{
     api::{CommentFilters, get_my_contributions, get_my_words, get_round_comments},
     components::{
-        error_summary::ErrorSummary, loaded, loading, pager::Pager,
-        still_matters::StillMattersMark,
+        error_summary::ErrorSummary, loaded, loading, pager::Pager, still_matters::StillMattersMark,
     },
     domain::{drafting::Knowledge, opening_words, response::Outcome, singular_or_plural},
     form::use_any_form_feedback,

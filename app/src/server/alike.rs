@@ -88,13 +88,18 @@ pub async fn group_page(
             members: group.members.max(0) as u64,
             unanswered: group.unanswered.max(0) as u64,
             organisations: Vec::new(),
-            href: format!("/frameworks/{}/rounds/{}/groups/{}", framework.slug, round.id, group.id),
+            href: format!(
+                "/frameworks/{}/rounds/{}/groups/{}",
+                framework.slug, round.id, group.id
+            ),
         });
     Ok(AlikeGroupView {
         reference: representative.reference.clone(),
         representative: responding::round_comment(&representative, None),
         members: Paged::new(
-            rows.iter().map(|r| responding::round_comment(r, None)).collect(),
+            rows.iter()
+                .map(|r| responding::round_comment(r, None))
+                .collect(),
             asked,
             total,
         ),

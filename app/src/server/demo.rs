@@ -444,10 +444,26 @@ const ROUND_COMMENTS: &[(&str, &str, bool, Knowledge, &str)] = &[
 /// the answer list, answered once. Practice knowledge, so lived experience stays
 /// under-heard as the balance demo expects.
 const CAMPAIGN: &[(&str, &str, &str)] = &[
-    ("campaign1@example.org", "Aisha (demo support worker)", "Dundee"),
-    ("campaign2@example.org", "Ben (demo support worker)", "Perth"),
-    ("campaign3@example.org", "Carla (demo support worker)", "Stirling"),
-    ("campaign4@example.org", "Dev (demo support worker)", "Inverness"),
+    (
+        "campaign1@example.org",
+        "Aisha (demo support worker)",
+        "Dundee",
+    ),
+    (
+        "campaign2@example.org",
+        "Ben (demo support worker)",
+        "Perth",
+    ),
+    (
+        "campaign3@example.org",
+        "Carla (demo support worker)",
+        "Stirling",
+    ),
+    (
+        "campaign4@example.org",
+        "Dev (demo support worker)",
+        "Inverness",
+    ),
 ];
 
 fn campaign_text(name: &str, town: &str) -> String {

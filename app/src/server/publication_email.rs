@@ -507,11 +507,19 @@ mod tests {
             "{}",
             rendered.text
         );
-        assert!(rendered.html.contains("&lt;your&gt;"), "escaped in HTML");
+        assert!(
+            rendered.html.contains("us about &#60;your&#62; son")
+                && !rendered.html.contains("<your>"),
+            "escaped in HTML"
+        );
         insta::assert_snapshot!("personal_line_text", snapshot_text(&rendered));
         insta::assert_snapshot!("personal_line_html", rendered.html);
         let easy = render(&email("Sam", true, &items));
-        assert!(easy.text.contains("A note for you: Thank you, Sam"), "{}", easy.text);
+        assert!(
+            easy.text.contains("A note for you: Thank you, Sam"),
+            "{}",
+            easy.text
+        );
     }
 
     #[test]

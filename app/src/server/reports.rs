@@ -272,22 +272,23 @@ pub async fn report_in(
                     .map(|v| v.value_title.clone())
                     .collect(),
                 credit: credit_lines.remove(&s.statement_id),
-                comments: collapsed(mine
-                    .iter()
-                    .filter(|c| !is_private(c))
-                    .map(|c| {
-                        let mut landed: Vec<Landing> = acted_in(c.id)
-                            .iter()
-                            .filter_map(|revision| draft_number(*revision))
-                            .map(|(kind, draft)| Landing {
-                                draft,
-                                href: format!("{trace_path}{}#draft-{draft}", text_query(kind)),
-                            })
-                            .collect();
-                        landed.sort_by_key(|l| l.draft);
-                        public_comment(c, landed)
-                    })
-                    .collect::<Vec<_>>()),
+                comments: collapsed(
+                    mine.iter()
+                        .filter(|c| !is_private(c))
+                        .map(|c| {
+                            let mut landed: Vec<Landing> = acted_in(c.id)
+                                .iter()
+                                .filter_map(|revision| draft_number(*revision))
+                                .map(|(kind, draft)| Landing {
+                                    draft,
+                                    href: format!("{trace_path}{}#draft-{draft}", text_query(kind)),
+                                })
+                                .collect();
+                            landed.sort_by_key(|l| l.draft);
+                            public_comment(c, landed)
+                        })
+                        .collect::<Vec<_>>(),
+                ),
                 trace_path,
             }
         })

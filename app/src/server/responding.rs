@@ -165,9 +165,14 @@ pub async fn answer_group(
             reason: checked[0].reason.clone(),
         })
         .collect();
-    store_answers(&mut tx, editor.id, framework, Some(group.statement_id), &answers, |_| {
-        Some(latest)
-    })
+    store_answers(
+        &mut tx,
+        editor.id,
+        framework,
+        Some(group.statement_id),
+        &answers,
+        |_| Some(latest),
+    )
     .await?;
     tx.commit().await?;
     Ok(answers.len())

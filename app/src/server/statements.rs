@@ -15,8 +15,7 @@ use crate::{
     model::{
         AnswerView, CommentFormView, CommentView, EASY_READ_FOR_EARLIER_DRAFT, ExistingComment,
         HighlightSegment, HistoryView, NO_EASY_READ_YET, PageRequest, Paged, PassageNote,
-        PictureView, RedraftView,
-        RevisionView, RoundStatus, StatementView, WordChoice,
+        PictureView, RedraftView, RevisionView, RoundStatus, StatementView, WordChoice,
     },
 };
 

@@ -8,10 +8,10 @@ use app::{
     error::AppError,
     form::FormFeedback,
     model::{
-        AnswerFieldNames, AnswerInput, CommentAction, CommentFilters, CommentInput, FrameworkAction,
-        FrameworkInput, JargonInput, ManageAction, PlacementInput, RedraftAction, RoundAction,
-        PageRequest, RoundInput, Saved, StatementAction, StatementInput, ThemeFieldNames, ThemeInput,
-        ValueFieldNames, text_query,
+        AnswerFieldNames, AnswerInput, CommentAction, CommentFilters, CommentInput,
+        FrameworkAction, FrameworkInput, JargonInput, ManageAction, PageRequest, PlacementInput,
+        RedraftAction, RoundAction, RoundInput, Saved, StatementAction, StatementInput,
+        ThemeFieldNames, ThemeInput, ValueFieldNames, text_query,
     },
     server::{AppState, Context, commenting, drafting, responding},
 };
@@ -182,7 +182,10 @@ pub async fn redraft(
 ) -> Response {
     // Shown again (preview, or refused), the page lists the same page of comments.
     let comments_page = PageRequest::new(
-        submitted.fields.get(app::model::REDRAFT_COMMENTS_PAGE).map(String::as_str),
+        submitted
+            .fields
+            .get(app::model::REDRAFT_COMMENTS_PAGE)
+            .map(String::as_str),
         u32::MAX,
     );
     let page = app::model::ListQuery::new().href(

@@ -126,7 +126,9 @@ async fn many_comments(app: &TestApp, bodies: &[String]) {
         .unwrap();
     }
     let mut tx = app.state.db.begin_write().await.unwrap();
-    app::server::alike::group_round(&mut tx, round).await.unwrap();
+    app::server::alike::group_round(&mut tx, round)
+        .await
+        .unwrap();
     tx.commit().await.unwrap();
 }
 

@@ -58,7 +58,15 @@ async fn store_keys(
         .collect();
     for chunk in flat.chunks(200) {
         let values = (0..chunk.len())
-            .map(|i| format!("(${}, ${}, ${}, ${})", 4 * i + 1, 4 * i + 2, 4 * i + 3, 4 * i + 4))
+            .map(|i| {
+                format!(
+                    "(${}, ${}, ${}, ${})",
+                    4 * i + 1,
+                    4 * i + 2,
+                    4 * i + 3,
+                    4 * i + 4
+                )
+            })
             .collect::<Vec<_>>()
             .join(", ");
         let sql = format!(
@@ -140,7 +148,12 @@ pub async fn consider(
     }
     store_keys(
         conn,
-        &[(subject.id, subject.round_id, subject.statement_id, keys.clone())],
+        &[(
+            subject.id,
+            subject.round_id,
+            subject.statement_id,
+            keys.clone(),
+        )],
     )
     .await?;
     let sql = format!(
@@ -275,7 +288,14 @@ pub async fn group_round(
     // Write: keys of the comments looked at, new groups, memberships, then mark them.
     let key_rows: Vec<(i64, i64, i64, Vec<i64>)> = looked_at
         .iter()
-        .map(|&i| (rows[i].id, rows[i].round_id, rows[i].statement_id, keys[i].clone()))
+        .map(|&i| {
+            (
+                rows[i].id,
+                rows[i].round_id,
+                rows[i].statement_id,
+                keys[i].clone(),
+            )
+        })
         .collect();
     for chunk in looked_at.chunks(500) {
         let sql = format!(

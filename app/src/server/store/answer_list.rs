@@ -97,10 +97,7 @@ fn conditions(round_id: i64, f: &ListFilter) -> (String, Vec<Value>) {
         AnswerFilter::Any => {}
         AnswerFilter::Unanswered => add("r.id IS NULL", None),
         AnswerFilter::Answered => add("r.id IS NOT NULL", None),
-        AnswerFilter::Outcome(o) => add(
-            "r.outcome = $?",
-            Some(Value::Text(o.as_str().to_owned())),
-        ),
+        AnswerFilter::Outcome(o) => add("r.outcome = $?", Some(Value::Text(o.as_str().to_owned()))),
     }
     if let Some(search) = f.search.as_deref().filter(|s| !s.trim().is_empty()) {
         add(
@@ -223,10 +220,12 @@ pub async fn statement_references(
     conn: &mut AnyConnection,
     framework_id: i64,
 ) -> Result<Vec<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT reference FROM statements WHERE framework_id = $1 ORDER BY reference")
-        .bind(framework_id)
-        .fetch_all(conn)
-        .await
+    sqlx::query_scalar(
+        "SELECT reference FROM statements WHERE framework_id = $1 ORDER BY reference",
+    )
+    .bind(framework_id)
+    .fetch_all(conn)
+    .await
 }
 
 /// The organisations that commented in a round, by name, for the organisation filter.
