@@ -270,7 +270,8 @@ on_both_databases! {
 
         let refused = answer_group(&mut editor, &path, group, shown, "incorporated", "Changed my mind.").await;
         assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(message_beside(&refused.body, &format!("outcome-{shown}")).unwrap().contains("published"));
+        // The list shows the published answers, with no form: the message is in the summary.
+        assert!(refused.text().contains("published in a version, so they can no longer change"), "{}", refused.text());
         assert_eq!(app.scalar("SELECT COUNT(*) FROM responses WHERE reason = $1", "Thank you.").await, 4);
 
         let group_path = format!("{FRAMEWORK}/rounds/{}/groups/{group}", round_id(&app).await);
@@ -288,7 +289,11 @@ on_both_databases! {
         // The group's page reads, with nothing left to change.
         let page = editor.get(&group_path).await;
         assert_eq!(page.status, StatusCode::OK);
-        assert!(!page.body.contains("<form method=\"post\""), "no forms on a published group");
+        assert!(
+            !has(&page.body, "form.answer-form") && !has(&page.body, "form.personal-line-form"),
+            "no forms on a published group"
+        );
+        assert!(page.text().contains("What we did: Noted"));
     }
 
     async fn a_comment_split_out_of_its_group_is_answered_on_its_own_and_never_regrouped(app) {
@@ -317,7 +322,12 @@ on_both_databases! {
         let shown = comment_of(&app, NAMES[0]).await;
         answer_group(&mut editor, &list_path(&app).await, group, shown, "noted", "For the group.").await;
         assert_eq!(app.scalar("SELECT COUNT(*) FROM responses WHERE reason = $1", "For the group.").await, 3);
-        assert_eq!(app.scalar("SELECT COUNT(*) FROM responses WHERE comment_id = $1", &member.to_string()).await, 0);
+        let answered: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM responses WHERE comment_id = $1")
+            .bind(member)
+            .fetch_one(&app.state.db.pool)
+            .await
+            .unwrap();
+        assert_eq!(answered, 0);
     }
 
     async fn a_withdrawn_comment_leaves_its_group_and_a_group_of_one_is_no_group(app) {
