@@ -80,19 +80,23 @@ pub async fn group_page(
     let (rows, total) =
         store::answer_list::group_members(&mut conn, group.id, asked.offset(), asked.limit())
             .await?;
-    let summary = responding::summaries(&mut conn, &framework.slug, &[representative.clone()])
-        .await?
-        .remove(&group.id)
-        .unwrap_or_else(|| crate::model::AlikeSummary {
-            id: group.id,
-            members: group.members.max(0) as u64,
-            unanswered: group.unanswered.max(0) as u64,
-            organisations: Vec::new(),
-            href: format!(
-                "/frameworks/{}/rounds/{}/groups/{}",
-                framework.slug, round.id, group.id
-            ),
-        });
+    let summary = responding::summaries(
+        &mut conn,
+        &framework.slug,
+        std::slice::from_ref(&representative),
+    )
+    .await?
+    .remove(&group.id)
+    .unwrap_or_else(|| crate::model::AlikeSummary {
+        id: group.id,
+        members: group.members.max(0) as u64,
+        unanswered: group.unanswered.max(0) as u64,
+        organisations: Vec::new(),
+        href: format!(
+            "/frameworks/{}/rounds/{}/groups/{}",
+            framework.slug, round.id, group.id
+        ),
+    });
     Ok(AlikeGroupView {
         reference: representative.reference.clone(),
         representative: responding::round_comment(&representative, None),

@@ -333,10 +333,10 @@ on_both_databases! {
     async fn a_withdrawn_comment_leaves_its_group_and_a_group_of_one_is_no_group(app) {
         open_round(&app).await;
         let mut people = Vec::new();
-        for n in 0..2 {
+        for (n, name) in NAMES.iter().take(2).enumerate() {
             let mut person = app.visitor();
             person.sign_in_as(&carer(n)).await;
-            comment(&mut person, CI1, &[("body", &campaign(NAMES[n]))]).await;
+            comment(&mut person, CI1, &[("body", &campaign(name))]).await;
             people.push(person);
         }
         let group = group_of(&app, NAMES[0]).await.expect("grouped");

@@ -244,8 +244,8 @@ pub async fn group_round(
             }
         }
     };
-    for i in 0..rows.len() {
-        if rows[i].alike_considered != 0 {
+    for (i, row) in rows.iter().enumerate() {
+        if row.alike_considered != 0 {
             add(&mut buckets, i);
         }
     }
