@@ -503,4 +503,44 @@ on_both_databases! {
         comment(&mut late, CI1, &[("body", &campaign("Sam Late"))]).await;
         assert_eq!(group_of(&app, "Sam Late").await, Some(group));
     }
+
+    async fn the_redraft_page_lists_a_busy_statements_comments_a_page_at_a_time(app) {
+        open_round(&app).await;
+        let mut participant = app.visitor();
+        participant.sign_in_as("participant@example.org").await;
+        let bodies: Vec<String> = (1..=60).map(|n| format!("Redraft comment number {n}.")).collect();
+        many_comments(&app, &bodies).await;
+        let mut editor = editor(&app).await;
+        let first = editor.get(&format!("{CI1}/redraft")).await;
+        assert_eq!(first.status, StatusCode::OK);
+        assert_eq!(first.body.matches(r#"class="answer-block""#).count(), 50, "one page of answer fields");
+        assert!(first.text().contains("Showing 1 to 50 of 60 comments."), "{}", first.text());
+        let pages = links(&first.body, "nav.pagination a");
+        assert!(pages.iter().any(|(href, _)| href == &format!("{CI1}/redraft?page=2#comments")), "{pages:?}");
+        let second = editor.get(&format!("{CI1}/redraft?page=2")).await;
+        assert_eq!(second.body.matches(r#"class="answer-block""#).count(), 10);
+        assert!(second.text().contains("Redraft comment number 60."));
+        assert!(!second.text().contains("Redraft comment number 1."));
+
+        // A refused save from page 2 comes back to page 2 with what was typed.
+        let id = app.scalar("SELECT id FROM comments WHERE body = $1", "Redraft comment number 60.").await;
+        let base = crate::drafting::latest_revision(&app, "CI-1").await;
+        let refused = editor
+            .post(&format!("{CI1}/redraft"), &[
+                ("base_revision_id", &base.to_string()),
+                ("body", "I'm able to see people important to me."),
+                ("submission_key", &crate::drafting::form_value(&second.body, "submission_key")),
+                ("comments_page", "2"),
+                (&format!("outcome-{id}"), "incorporated"),
+                (&format!("reason-{id}"), ""),
+                ("action", "save"),
+            ])
+            .await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(
+            message_beside(&refused.body, &format!("reason-{id}")).as_deref(),
+            Some("Explain in plain words what happened and why")
+        );
+        assert!(has(&refused.body, &format!(r#"input[name="outcome-{id}"][value="incorporated"][checked]"#)));
+    }
 }
