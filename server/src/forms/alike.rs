@@ -21,15 +21,7 @@ pub async fn group(
     let action = submitted.action(AlikeAction::parse);
     let (outcome, saved, form, field) = match action {
         Some(AlikeAction::Answer) => {
-            let form = responding::AnswerForm {
-                comment_id,
-                outcome: submitted
-                    .field(&AnswerFieldNames::outcome(comment_id))
-                    .to_owned(),
-                reason: submitted
-                    .field(&AnswerFieldNames::reason(comment_id))
-                    .to_owned(),
-            };
+            let form = super::drafting::answer_form(&submitted, comment_id);
             (
                 responding::answer_group(&cx, &slug, round, group, form)
                     .await

@@ -267,12 +267,22 @@ fn answers_from(submitted: &Submitted) -> Vec<responding::AnswerForm> {
     ids.sort_unstable();
     ids.dedup();
     ids.into_iter()
-        .map(|id| responding::AnswerForm {
-            comment_id: id,
-            outcome: submitted.field(&AnswerFieldNames::outcome(id)).to_owned(),
-            reason: submitted.field(&AnswerFieldNames::reason(id)).to_owned(),
-        })
+        .map(|id| answer_form(submitted, id))
         .collect()
+}
+
+/// The outcome and reason typed for one comment (or, named by its shown member, for a
+/// group).
+pub(super) fn answer_form(submitted: &Submitted, comment_id: i64) -> responding::AnswerForm {
+    responding::AnswerForm {
+        comment_id,
+        outcome: submitted
+            .field(&AnswerFieldNames::outcome(comment_id))
+            .to_owned(),
+        reason: submitted
+            .field(&AnswerFieldNames::reason(comment_id))
+            .to_owned(),
+    }
 }
 
 /// An answer from the round's list: to one comment, or (with `group_id`) to every
@@ -296,15 +306,7 @@ pub async fn answer(
         &format!("/frameworks/{slug}/rounds/{round}/comments"),
         page_number,
     );
-    let form = responding::AnswerForm {
-        comment_id,
-        outcome: submitted
-            .field(&AnswerFieldNames::outcome(comment_id))
-            .to_owned(),
-        reason: submitted
-            .field(&AnswerFieldNames::reason(comment_id))
-            .to_owned(),
-    };
+    let form = answer_form(&submitted, comment_id);
     let (outcome, saved) = match input.group_id.parse::<i64>() {
         Ok(group) => (
             responding::answer_group(&cx, &slug, round, group, form)
