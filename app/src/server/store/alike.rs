@@ -326,7 +326,10 @@ pub async fn group_round(
     }
     let last = rows.last().map_or(0, |r| r.id);
     sqlx::query(
-        "UPDATE comments SET alike_considered = 1 WHERE round_id = $1 AND alike_considered = 0 AND id <= $2",
+        // Withdrawn and split-out comments are never grouped: marked too, so a round is
+        // not read again at the next start for their sake.
+        "UPDATE comments SET alike_considered = 1 WHERE round_id = $1 AND alike_considered = 0 \
+         AND (id <= $2 OR withdrawn_at IS NOT NULL OR alike_split = 1)",
     )
     .bind(round_id)
     .bind(last)
