@@ -26,6 +26,7 @@ pub mod proposing;
 pub mod publication_email;
 pub mod publication_mail;
 pub mod publishing;
+pub mod report_exports;
 pub mod reports;
 pub mod request;
 pub mod responding;

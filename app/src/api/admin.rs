@@ -3,10 +3,19 @@
 use crate::{error::AppError, model::*};
 use leptos::prelude::*;
 
+/// One page (`?page=N`) of the people whose name or address contains `q`.
 #[server]
-pub async fn admin_list_people() -> Result<Vec<PersonSummary>, AppError> {
+pub async fn admin_list_people(
+    q: Option<String>,
+    page: Option<String>,
+) -> Result<Paged<PersonSummary>, AppError> {
     use crate::server::{accounts, request};
-    accounts::people(&request::context()?).await
+    accounts::people(
+        &request::context()?,
+        q.as_deref().unwrap_or_default(),
+        page.as_deref(),
+    )
+    .await
 }
 
 #[server]

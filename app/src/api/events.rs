@@ -1,10 +1,11 @@
 use crate::{error::AppError, model::*};
 use leptos::prelude::*;
 
+/// "Your events", one page (`?page=N`) at a time.
 #[server]
-pub async fn get_my_events() -> Result<EventsView, AppError> {
+pub async fn get_my_events(page: Option<String>) -> Result<EventsView, AppError> {
     use crate::server::{events, request};
-    events::mine(&request::context()?).await
+    events::mine(&request::context()?, page.as_deref()).await
 }
 
 #[server]

@@ -1,10 +1,11 @@
 use crate::{error::AppError, model::*};
 use leptos::prelude::*;
 
+/// One page (`?page=N`) of a framework's proposals.
 #[server]
-pub async fn get_proposals(slug: String) -> Result<ProposalsView, AppError> {
+pub async fn get_proposals(slug: String, page: Option<String>) -> Result<ProposalsView, AppError> {
     use crate::server::{proposing, request};
-    proposing::list(&request::context()?, &slug).await
+    proposing::list(&request::context()?, &slug, page.as_deref()).await
 }
 
 #[server]

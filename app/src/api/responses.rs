@@ -23,10 +23,11 @@ pub async fn get_alike_group(
     alike::group_page(&request::context()?, &slug, round_id, group_id, page).await
 }
 
+/// One page (`?page=N`) of the signed-in person's comments, newest first.
 #[server]
-pub async fn get_my_contributions() -> Result<Vec<Contribution>, AppError> {
+pub async fn get_my_contributions(page: Option<String>) -> Result<Paged<Contribution>, AppError> {
     use crate::server::{commenting, request};
-    commenting::my_contributions(&request::context()?).await
+    commenting::my_contributions(&request::context()?, page.as_deref()).await
 }
 
 #[server]

@@ -2,9 +2,13 @@ use crate::{domain::plain_language::JargonEntry, error::AppError, model::*};
 use leptos::prelude::*;
 
 #[server]
-pub async fn get_statement(slug: String, reference: String) -> Result<StatementView, AppError> {
+pub async fn get_statement(
+    slug: String,
+    reference: String,
+    page: Option<String>,
+) -> Result<StatementView, AppError> {
     use crate::server::{request, statements};
-    statements::statement_page(&request::context()?, &slug, &reference).await
+    statements::statement_page(&request::context()?, &slug, &reference, page.as_deref()).await
 }
 
 #[server]

@@ -71,10 +71,15 @@ impl ValueTally {
         self.changed += usize::from(changed);
     }
 
-    fn add_comment(&mut self, outcome: Option<Outcome>) {
-        self.comments += 1;
-        self.incorporated += usize::from(outcome == Some(Outcome::Incorporated));
-        self.partly += usize::from(outcome == Some(Outcome::Partly));
+    /// `count` comments with `outcome`.
+    fn add_comments(&mut self, outcome: Option<Outcome>, count: usize) {
+        self.comments += count;
+        if outcome == Some(Outcome::Incorporated) {
+            self.incorporated += count;
+        }
+        if outcome == Some(Outcome::Partly) {
+            self.partly += count;
+        }
     }
 }
 
@@ -90,14 +95,15 @@ pub struct TalliedStatement<'a> {
 }
 
 /// Totals by value, in the order of `values` (code, title), and one line for the whole
-/// version (`code` empty). A statement carrying two values counts under both, so the
+/// version (`code` empty), from the comments counted by statement and outcome. A
+/// statement carrying two values counts under both, so the
 /// lines may add up to more than the whole; the whole counts each statement and comment
 /// once. Comments on statements the version does not hold (retired ones) count only in
 /// the whole.
 pub fn tally(
     values: &[(&str, &str)],
     statements: &[TalliedStatement<'_>],
-    comments: &[(i64, Option<Outcome>)],
+    comments: &[(i64, Option<Outcome>, usize)],
 ) -> (Vec<ValueTally>, ValueTally) {
     let mut lines: Vec<ValueTally> = values
         .iter()
@@ -116,10 +122,10 @@ pub fn tally(
         }
         carried.insert(s.statement_id, at);
     }
-    for (statement, outcome) in comments {
-        whole.add_comment(*outcome);
-        for &i in carried.get(statement).map_or(&[][..], Vec::as_slice) {
-            lines[i].add_comment(*outcome);
+    for &(statement, outcome, count) in comments {
+        whole.add_comments(outcome, count);
+        for &i in carried.get(&statement).map_or(&[][..], Vec::as_slice) {
+            lines[i].add_comments(outcome, count);
         }
     }
     (lines, whole)
@@ -183,13 +189,14 @@ mod tests {
                 changed: true,
             },
         ];
+        // Comments counted by statement and outcome.
         let comments = [
-            (1, Some(Outcome::Incorporated)),
-            (1, Some(Outcome::Partly)),
-            (2, Some(Outcome::Noted)),
-            (3, Some(Outcome::Incorporated)),
+            (1, Some(Outcome::Incorporated), 1),
+            (1, Some(Outcome::Partly), 1),
+            (2, Some(Outcome::Noted), 1),
+            (3, Some(Outcome::Incorporated), 1),
             // On a statement this version no longer holds (retired).
-            (9, Some(Outcome::NotIncorporated)),
+            (9, Some(Outcome::NotIncorporated), 1),
         ];
         let (lines, whole) = tally(&values, &statements, &comments);
         let cc = &lines[0];

@@ -33,7 +33,8 @@ pub struct FrameworkChoice {
 /// "Your events": the list, and what the form to add one needs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EventsView {
-    pub events: Vec<EventSummary>,
+    /// One page of the facilitator's events, newest first.
+    pub events: super::Paged<EventSummary>,
     pub frameworks: Vec<FrameworkChoice>,
     pub organisations: Vec<OrganisationRef>,
     pub submission_key: String,

@@ -49,7 +49,8 @@ pub struct ProposalSummary {
 pub struct ProposalsView {
     pub framework_slug: String,
     pub framework_title: String,
-    pub proposals: Vec<ProposalSummary>,
+    /// One page of the proposals the viewer may see, newest first.
+    pub proposals: super::Paged<ProposalSummary>,
     /// Whether a round is open now, so new statements can be proposed.
     pub round_open: bool,
 }

@@ -64,6 +64,10 @@ pub struct CommentLink {
     pub author: String,
 }
 
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
 /// One draft between the text consulted on and the published text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReportStep {
@@ -72,8 +76,14 @@ pub struct ReportStep {
     /// The editor's note on why the draft was made.
     pub note: String,
     pub changes: Vec<String>,
-    /// The public comments answered as acted on in this draft.
+    /// The public comments answered as acted on in this draft (on the report page, only
+    /// the first few: see `more_because_of`).
     pub because_of: Vec<CommentLink>,
+    /// On the report page: how many more public comments were acted on here than
+    /// `because_of` names. Always 0 in the downloads, which name every one (and then
+    /// leave it out, so they read as they always have).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub more_because_of: usize,
     /// Comments shared only with the policy team that were acted on here: counted only.
     pub private_because_of: usize,
 }
@@ -135,6 +145,62 @@ pub struct ReportView {
     pub statements: Vec<ReportStatement>,
     /// The proposals for new statements its rounds decided.
     pub proposals: super::ReportProposals,
+}
+
+/// One statement's line in the report's summary: its comments counted by outcome.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportStatementLine {
+    pub reference: String,
+    pub theme_title: String,
+    /// Every comment on it the version answers (public or not).
+    pub comments: u64,
+    /// Those comments by outcome, in `Outcome::ALL` order.
+    pub by_outcome: Vec<u64>,
+    /// Those shared only with the policy team: counted, never shown.
+    pub private: u64,
+    /// Whether its text changed from the text first consulted on.
+    pub changed: bool,
+}
+
+/// The filters of the report's list of comments, as the page was asked for them (those
+/// the version does not know are left empty).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportFilters {
+    /// A statement's reference.
+    pub statement: String,
+    /// A theme's code.
+    pub theme: String,
+    /// An outcome's value, or `not_answered`.
+    pub outcome: String,
+    /// A kind of knowledge's value.
+    pub knowledge: String,
+}
+
+/// A public comment in the report's list, with the statement it is on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportListedComment {
+    pub reference: String,
+    pub comment: ReportComment,
+}
+
+/// The "You said, we did" page: the version's totals and a line per statement, then
+/// one page of the public comments the filters choose, with the chosen statement's
+/// story. Its size does not grow with the round.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportPageView {
+    /// The version's totals, rounds and proposals (its `statements` left empty: a line
+    /// per statement is in `lines`, and the stories told on this page in `stories`).
+    pub report: ReportView,
+    pub lines: Vec<ReportStatementLine>,
+    /// The version's themes (code, title), for the theme filter.
+    pub themes: Vec<(String, String)>,
+    pub filters: ReportFilters,
+    /// How each statement with comments on this page changed (or the statement chosen),
+    /// in the report's order; their comments are in `comments`, not in these.
+    pub stories: Vec<ReportStatement>,
+    pub comments: super::Paged<ReportListedComment>,
+    /// The filters as an address, for the page links.
+    pub query: super::ListQuery,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -231,9 +297,21 @@ pub struct TraceStep {
     pub date: String,
     pub note: String,
     pub introduced: Vec<String>,
-    pub comments: Vec<ReportComment>,
+    /// The public comments acted on in this draft.
+    pub comments: TraceComments,
     /// A proposal merged into the statement in this draft.
     pub from_proposals: Vec<ProposalOrigin>,
+}
+
+/// The comments acted on in one draft: the first few of the public ones (or, when asked
+/// for, a page of all of them), how many there are, and how many only the policy team
+/// may see (counted, never shown).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TraceComments {
+    pub listed: super::Paged<ReportComment>,
+    /// Whether every one was asked for (`?draft=N`), so `listed` is one of its pages.
+    pub all_listed: bool,
+    pub private: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -32,7 +32,7 @@ pub enum PassageNote {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CommentView {
     pub id: i64,
-    /// Its number on this page, shown beside highlighted passages.
+    /// Its number in the whole list (across pages), shown beside highlighted passages.
     pub number: usize,
     pub author: String,
     pub knowledge: String,
@@ -98,7 +98,13 @@ pub struct StatementView {
     /// The values it carries, in the framework's order.
     pub values: Vec<super::ValueDetail>,
     pub segments: Vec<HighlightSegment>,
+    /// The comments shown: one page of them on the statement page, every one on the
+    /// redraft page, none where the page does not list them.
     pub comments: Vec<CommentView>,
+    /// How many comments the viewer may see on the statement, counted by the database.
+    pub comments_total: u64,
+    /// Which page of them `comments` is.
+    pub comments_page: super::PageRequest,
     pub round: RoundStatus,
     pub viewer: Option<Viewer>,
     pub can_edit: bool,

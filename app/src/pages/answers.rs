@@ -312,7 +312,11 @@ pub fn RoundCommentsPage() -> impl IntoView {
 
 #[component]
 pub fn ContributionsPage() -> impl IntoView {
-    let contributions = Resource::new(|| (), |_| get_my_contributions());
+    let query = leptos_router::hooks::use_query_map();
+    let contributions = Resource::new(
+        move || query.read().get(crate::model::PageRequest::PARAM),
+        get_my_contributions,
+    );
     let words = Resource::new(|| (), |_| get_my_words());
     view! {
         <Title text="What you said"/>
@@ -332,11 +336,15 @@ pub fn ContributionsPage() -> impl IntoView {
         </Suspense>
         <Suspense fallback=loading>
             {move || Suspend::new(async move {
-                loaded(contributions.await, |list| {
+                loaded(contributions.await, |paged| {
+                    let list = paged.items.clone();
+                    let showing = (paged.pages() > 1).then(|| paged.showing("comment", "comments"));
                     if list.is_empty() {
                         view! { <p>"You have not commented yet. Comments can be made on any statement while a consultation round is open."</p> }.into_any()
                     } else {
                         view! {
+                            <h2 id="your-comments">"Your comments"</h2>
+                            {showing.map(|line| view! { <p class="meta">{line}</p> })}
                             <ol class="comment-list">
                                 {list.into_iter().map(|c| view! {
                                     <li class="comment">
@@ -362,6 +370,7 @@ pub fn ContributionsPage() -> impl IntoView {
                                     </li>
                                 }).collect_view()}
                             </ol>
+                            <crate::components::pager::Pager paged path="/account/contributions".to_owned() query=crate::model::ListQuery::new() label="Pages of your comments".to_owned() fragment="#your-comments"/>
                         }.into_any()
                     }
                 })

@@ -287,7 +287,7 @@ pub fn ManageStatementPage() -> impl IntoView {
     let params = statement_params();
     let statement = Resource::new(
         move || params.get(),
-        |(slug, reference)| get_statement(slug, reference),
+        |(slug, reference)| get_statement(slug, reference, None),
     );
     let framework = Resource::new(move || params.get().0, get_framework);
     let feedback = use_form_feedback(MANAGE_FORM);

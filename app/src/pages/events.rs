@@ -88,7 +88,11 @@ fn error_line(message: Option<String>, id: String) -> impl IntoView {
 
 #[component]
 pub fn EventsPage() -> impl IntoView {
-    let data = Resource::new(|| (), |_| get_my_events());
+    let query = leptos_router::hooks::use_query_map();
+    let data = Resource::new(
+        move || query.read().get(crate::model::PageRequest::PARAM),
+        get_my_events,
+    );
     view! {
         <Suspense fallback=loading>
             {move || Suspend::new(async move { loaded(data.await, |view| view! { <EventsList view/> }) })}
@@ -119,12 +123,14 @@ fn EventsList(view: EventsView) -> impl IntoView {
         {saved_message().map(|m| view! { <div class="notice" role="status"><p>{m}</p></div> })}
         <h1>"Your events"</h1>
         <p class="lead">"Workshops, phone calls, paper forms and BSL-interpreted sessions you held. Record what people said there, and print letters telling them what became of it."</p>
-        {if view.events.is_empty() {
+        {if view.events.items.is_empty() {
             view! { <p>"You have not recorded any events yet."</p> }.into_any()
         } else {
+            let paged = view.events.clone();
             view! {
-                <ul class="card-list">
-                    {view.events.into_iter().map(|e| view! {
+                {(paged.pages() > 1).then(|| view! { <p class="meta">{paged.showing("event", "events")}</p> })}
+                <ul class="card-list" id="events">
+                    {view.events.items.into_iter().map(|e| view! {
                         <li class="card">
                             <h2 class="card__title"><a href=format!("/events/{}", e.id)>{e.name.clone()}</a></h2>
                             <p class="meta">{[Some(e.date_label.clone()), (!e.place.is_empty()).then(|| e.place.clone()), Some(e.framework_title.clone())].into_iter().flatten().collect::<Vec<_>>().join(". ")}</p>
@@ -132,6 +138,7 @@ fn EventsList(view: EventsView) -> impl IntoView {
                         </li>
                     }).collect_view()}
                 </ul>
+                <crate::components::pager::Pager paged path="/events".to_owned() query=crate::model::ListQuery::new() label="Pages of your events".to_owned() fragment="#events"/>
             }.into_any()
         }}
         <h2 id="new-event">"Record a new event"</h2>

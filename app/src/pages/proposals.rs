@@ -72,7 +72,16 @@ fn status_line(p: &ProposalSummary) -> String {
 #[component]
 pub fn ProposalsPage() -> impl IntoView {
     let slug = slug_param();
-    let data = Resource::new(move || slug.get(), get_proposals);
+    let query = leptos_router::hooks::use_query_map();
+    let data = Resource::new(
+        move || {
+            (
+                slug.get(),
+                query.read().get(crate::model::PageRequest::PARAM),
+            )
+        },
+        |(slug, page)| get_proposals(slug, page),
+    );
     let saved = saved_message();
     view! {
         <Suspense fallback=loading>
@@ -88,12 +97,15 @@ pub fn ProposalsPage() -> impl IntoView {
                     } else {
                         view! { <p>"New statements can be proposed while a consultation round is open."</p> }.into_any()
                     }}
-                    {if d.proposals.is_empty() {
+                    {if d.proposals.items.is_empty() {
                         view! { <p>"No statements have been proposed yet."</p> }.into_any()
                     } else {
+                        let path = format!("/frameworks/{}/proposals", d.framework_slug);
                         view! {
+                            <h2 id="proposals" class="visually-hidden">"Proposals"</h2>
+                            {(d.proposals.pages() > 1).then(|| view! { <p class="meta">{d.proposals.showing("proposal", "proposals")}</p> })}
                             <ul class="plain-list">
-                                {d.proposals.iter().map(|p| view! {
+                                {d.proposals.items.iter().map(|p| view! {
                                     <li class="card">
                                         <p class="caption">{format!("{}: {}", p.theme.code, p.theme.title)}</p>
                                         <p class="statement-quote"><a href=p.href.clone()>{p.body.clone()}</a></p>
@@ -103,6 +115,7 @@ pub fn ProposalsPage() -> impl IntoView {
                                     </li>
                                 }).collect_view()}
                             </ul>
+                            <crate::components::pager::Pager paged=d.proposals.clone() path query=crate::model::ListQuery::new() label="Pages of proposals".to_owned() fragment="#proposals"/>
                         }.into_any()
                     }}
                 })

@@ -10,11 +10,12 @@ use crate::{
         error_summary::ErrorSummary,
         fields::TextField,
         loaded, loading,
+        pager::Pager,
         reading::{EasyReadPicture, ReadingNote, ReadingSwitch},
     },
     domain::{easy_read::TextKind, plural, singular_or_plural},
     form::use_form_feedback,
-    model::text_query,
+    model::{ListQuery, PageRequest, ReportFilters, text_query, thousands},
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -232,109 +233,64 @@ pub fn PublicationPage() -> impl IntoView {
 #[component]
 pub fn ReportPage() -> impl IntoView {
     let params = version_params();
+    let query = use_query_map();
     let data = Resource::new(
-        move || params.get(),
-        |(slug, version)| get_report(slug, version),
+        move || {
+            let q = query.read();
+            let filters = ReportFilters {
+                statement: q.get("statement").unwrap_or_default(),
+                theme: q.get("theme").unwrap_or_default(),
+                outcome: q.get("outcome").unwrap_or_default(),
+                knowledge: q.get("knowledge").unwrap_or_default(),
+            };
+            let comment = q.get("comment").and_then(|c| c.parse::<i64>().ok());
+            (params.get(), filters, q.get(PageRequest::PARAM), comment)
+        },
+        |((slug, version), filters, page, comment)| {
+            get_report(slug, version, filters, page, comment)
+        },
     );
     view! {
         <Suspense fallback=loading>
             {move || Suspend::new(async move {
                 loaded(data.await, move |r| {
-                    let path = r.header.path();
-                    let version = r.header.version;
+                    let path = r.report.header.path();
+                    let report_path = format!("{path}/report");
+                    let version = r.report.header.version;
+                    let outcome_labels: Vec<String> = r.report.by_outcome.iter().map(|c| c.label.clone()).collect();
+                    let showing = r.comments.showing("comment", "comments");
+                    let filtered = r.filters != ReportFilters::default();
+                    // The page's comments under their statements' stories, in order.
+                    let groups: Vec<(crate::api::ReportStatement, Vec<crate::api::ReportComment>)> = r.stories.iter().map(|s| {
+                        let comments = r.comments.items.iter().filter(|c| c.reference == s.reference).map(|c| c.comment.clone()).collect();
+                        (s.clone(), comments)
+                    }).collect();
                     view! {
-                        <Title text=format!("You said, we did: {} version {}", r.header.framework_title, r.header.version)/>
-                        <PublicationBreadcrumbs header=r.header.clone() with_version=true/>
+                        <Title text=format!("You said, we did: {} version {}", r.report.header.framework_title, r.report.header.version)/>
+                        <PublicationBreadcrumbs header=r.report.header.clone() with_version=true/>
                         <h1>"You said, we did"</h1>
-                        <ReadingSwitch reading=r.reading/>
-                        <p class="lead">{format!("What {} changed in version {} of {}.", plural(r.total_comments, "comment", "comments"), r.header.version, r.header.framework_title)}</p>
-                        {(!r.rounds.is_empty()).then(|| view! { <p>{format!("This version answers the comments made in {}.", and_list(&r.rounds))}</p> })}
+                        <ReadingSwitch reading=r.report.reading/>
+                        <p class="lead">{format!("What {} changed in version {} of {}.", plural(r.report.total_comments, "comment", "comments"), r.report.header.version, r.report.header.framework_title)}</p>
+                        {(!r.report.rounds.is_empty()).then(|| view! { <p>{format!("This version answers the comments made in {}.", and_list(&r.report.rounds))}</p> })}
                         <p>"Download: "<a href=format!("{path}/report.csv") rel="external">"spreadsheet (CSV)"</a>" · "<a href=format!("{path}/report.json") rel="external">"data (JSON)"</a></p>
                         <div class="form-row">
                             <section aria-labelledby="outcomes-heading">
                                 <h2 id="outcomes-heading" class="heading-m">"What happened to the comments"</h2>
-                                <dl class="summary-list">{r.by_outcome.iter().map(|c| view! { <div><dt>{c.label.clone()}</dt><dd>{c.count}</dd></div> }).collect_view()}</dl>
+                                <dl class="summary-list">{r.report.by_outcome.iter().map(|c| view! { <div><dt>{c.label.clone()}</dt><dd>{c.count}</dd></div> }).collect_view()}</dl>
                             </section>
                             <section aria-labelledby="voices-heading">
                                 <h2 id="voices-heading" class="heading-m">"Whose knowledge changed the text"</h2>
-                                <dl class="summary-list">{r.changes_by_knowledge.iter().map(|c| view! { <div><dt>{c.label.clone()}</dt><dd>{c.count}</dd></div> }).collect_view()}</dl>
+                                <dl class="summary-list">{r.report.changes_by_knowledge.iter().map(|c| view! { <div><dt>{c.label.clone()}</dt><dd>{c.count}</dd></div> }).collect_view()}</dl>
                             </section>
                         </div>
-                        {r.by_value.clone().map(|totals| view! { <ReportByValue totals path=path.clone()/> })}
-                        <crate::pages::proposals::ReportProposalsSection proposals=r.proposals.clone()/>
-                        {r.statements.into_iter().filter(|s| !s.comments.is_empty() || s.private_comments > 0 || !s.changes.is_empty()).map(|s| view! {
-                            <section class="report-statement" aria-labelledby=format!("report-{}", s.reference)>
-                                <h2 id=format!("report-{}", s.reference)>{format!("{}: {}", s.reference, s.published_text)}</h2>
-                                <ReadingNote note=s.reading_note.clone()/>
-                                <EasyReadPicture picture=s.picture.clone()/>
-                                <WordsFrom line=s.credit.clone()/>
-                                <p class="meta">{s.theme_title.clone()}{(!s.values.is_empty()).then(|| format!(" · {}", s.values.join(", ")))}" · "
-                                    <a href=format!("{}{}", s.trace_path, text_query(s.shown))>"Why does it say this?"<span class="visually-hidden">{format!(" ({})", s.reference)}</span></a>" · "
-                                    <a href=format!("{}/history", s.statement_path)>"Full history"<span class="visually-hidden">{format!(" of {}", s.reference)}</span></a></p>
-                                {if s.changes.is_empty() {
-                                    view! { <p>"The text did not change."</p> }.into_any()
-                                } else {
-                                    view! {
-                                        <h3 class="heading-s">"How it changed"</h3>
-                                        <p class="meta">{match s.shown {
-                                            TextKind::Standard => format!("From the text first consulted on to the text published in version {}.", version),
-                                            TextKind::EasyRead => format!("From the easy read text first consulted on to the easy read text published in version {}.", version),
-                                        }}</p>
-                                        <InlineDiff diff=s.diff.clone()/>
-                                        <ol class="timeline">
-                                            {s.steps.iter().map(|step| view! { <ReportStepItem step=step.clone() shown=s.shown/> }).collect_view()}
-                                        </ol>
-                                    }.into_any()
-                                }}
-                                <h3 class="heading-s">"What people said, and what we did"</h3>
-                                <ol class="comment-list">
-                                    {
-                                    // The anchors of comments said the same as one shown, so links to
-                                    // any of them (from a change, an email) land on the one shown.
-                                    let mut same: std::collections::HashMap<i64, Vec<String>> = std::collections::HashMap::new();
-                                    for c in s.comments.iter().filter(|c| c.said_the_same_as_above) {
-                                        if let Some(g) = c.alike_group {
-                                            same.entry(g).or_default().push(c.anchor.clone());
-                                        }
-                                    }
-                                    s.comments.iter().filter(|c| !c.said_the_same_as_above).map(|c| view! {
-                                        <li class="comment" id=c.anchor.clone()>
-                                            {(c.others_said_the_same > 0).then(|| c.alike_group.and_then(|g| same.remove(&g)).unwrap_or_default().into_iter().map(|a| view! { <span id=a></span> }).collect_view())}
-                                            <p class="comment__meta"><strong>{c.author.clone()}</strong>" · "{c.knowledge.clone()}</p>
-                                            {(c.text_kind == TextKind::EasyRead).then(|| view! { <p class="meta text-kind">"Made on the easy read text."</p> })}
-                                            {c.quote.clone().map(|q| view! { <blockquote class="comment__quote"><span class="visually-hidden">"About the words: "</span>"“"{q}"”"</blockquote> })}
-                                            <p>{c.body.clone()}</p>
-                                            {(c.others_said_the_same > 0).then(|| view! {
-                                                <p class="alike-count"><strong>{format!(
-                                                    "and {} {} said the same",
-                                                    crate::model::thousands(c.others_said_the_same as u64),
-                                                    if c.others_said_the_same == 1 { "other" } else { "others" },
-                                                )}</strong></p>
-                                            })}
-                                            <div class="comment__answer">
-                                                <p class="heading-s">{format!("What we did: {}", c.outcome)}</p>
-                                                <p>{c.reason.clone()}</p>
-                                                {(!c.landed.is_empty()).then(|| view! {
-                                                    <p>"Where it landed: "
-                                                        {c.landed.iter().enumerate().map(|(i, l)| view! {
-                                                            {(i > 0).then_some(", ")}
-                                                            <a href=l.href.clone()>{match c.text_kind {
-                                                                TextKind::Standard => format!("draft {}", l.draft),
-                                                                TextKind::EasyRead => format!("easy read draft {}", l.draft),
-                                                            }}<span class="visually-hidden">{format!(" of {}", s.reference)}</span></a>
-                                                        }).collect_view()}
-                                                    </p>
-                                                })}
-                                            </div>
-                                        </li>
-                                    }).collect_view()
-                                    }
-                                </ol>
-                                {(s.private_comments > 0).then(|| view! {
-                                    <p class="meta">{format!("{} {} shared only with the policy team.", plural(s.private_comments, "more comment", "more comments"), singular_or_plural(s.private_comments, "was", "were"))}</p>
-                                })}
-                            </section>
-                        }).collect_view()}
+                        {r.report.by_value.clone().map(|totals| view! { <ReportByValue totals path=path.clone()/> })}
+                        <crate::pages::proposals::ReportProposalsSection proposals=r.report.proposals.clone()/>
+                        <ReportStatementTable lines=r.lines.clone() outcome_labels=outcome_labels report_path=report_path.clone()/>
+                        <ReportFilterForm report_path=report_path.clone() filters=r.filters.clone() themes=r.themes.clone() lines=r.lines.clone() outcomes=r.report.by_outcome.clone() filtered/>
+                        <h2 id="report-comments">"Statements and what people said"</h2>
+                        <p class="meta">{showing}</p>
+                        {groups.into_iter().map(|(s, comments)| view! { <ReportStory s comments version/> }).collect_view()}
+                        <Pager paged=r.comments.clone() path=report_path.clone() query=r.query.clone() label="Pages of comments".to_owned() fragment="#report-comments"/>
                     }
                 })
             })}
@@ -342,9 +298,188 @@ pub fn ReportPage() -> impl IntoView {
     }
 }
 
-/// One draft in a statement's story: what it changed, and the comments behind it.
+/// Each statement's comments counted by outcome, each statement a link to its story and
+/// comments; a table with a header for every row and column, scrolling on a narrow screen.
 #[component]
-fn ReportStepItem(step: crate::api::ReportStep, shown: TextKind) -> impl IntoView {
+fn ReportStatementTable(
+    lines: Vec<crate::api::ReportStatementLine>,
+    outcome_labels: Vec<String>,
+    report_path: String,
+) -> impl IntoView {
+    (!lines.is_empty()).then(|| view! {
+        <section aria-labelledby="by-statement-heading">
+            <h2 id="by-statement-heading" class="heading-m">"Statement by statement"</h2>
+            <p>"Choose a statement to read how it changed and everything said about it."</p>
+            <div class="table-wrap" role="region" aria-labelledby="by-statement-caption" tabindex="0">
+                <table class="table">
+                    <caption id="by-statement-caption" class="visually-hidden">"Comments on each statement, by what happened to them"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Statement"</th>
+                            <th scope="col">"Comments"</th>
+                            {outcome_labels.into_iter().map(|l| view! { <th scope="col">{l}</th> }).collect_view()}
+                            <th scope="col">"Only for the policy team"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {lines.into_iter().map(|line| view! {
+                            <tr>
+                                <th scope="row"><a href=format!("{report_path}?statement={}#report-comments", line.reference)>{line.reference.clone()}</a>{line.changed.then(|| view! { <span class="meta">" (changed)"</span> })}</th>
+                                <td>{thousands(line.comments)}</td>
+                                {line.by_outcome.iter().map(|n| view! { <td>{thousands(*n)}</td> }).collect_view()}
+                                <td>{thousands(line.private)}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    })
+}
+
+/// Choose which comments to list: by statement, theme, outcome and kind of knowledge. A
+/// plain form that sends its choices in the address, so the page links keep them.
+#[component]
+fn ReportFilterForm(
+    report_path: String,
+    filters: crate::api::ReportFilters,
+    themes: Vec<(String, String)>,
+    lines: Vec<crate::api::ReportStatementLine>,
+    outcomes: Vec<crate::api::Count>,
+    filtered: bool,
+) -> impl IntoView {
+    use crate::domain::{drafting::Knowledge, response::Outcome};
+    let option = |value: String, label: String, chosen: &str| {
+        let selected = value == chosen;
+        view! { <option value=value selected=selected>{label}</option> }
+    };
+    view! {
+        <form method="get" action=report_path.clone() class="report-filters" aria-labelledby="filters-heading">
+            <h2 id="filters-heading" class="heading-m">"Choose which comments to read"</h2>
+            <div class="form-group">
+                <label class="label" for="filter-statement">"Statement"</label>
+                <select class="select" id="filter-statement" name="statement">
+                    <option value="">"Every statement"</option>
+                    {lines.into_iter().map(|l| option(l.reference.clone(), l.reference, &filters.statement)).collect_view()}
+                </select>
+            </div>
+            <div class="form-group">
+                <label class="label" for="filter-theme">"Theme"</label>
+                <select class="select" id="filter-theme" name="theme">
+                    <option value="">"Every theme"</option>
+                    {themes.into_iter().map(|(code, title)| option(code, title, &filters.theme)).collect_view()}
+                </select>
+            </div>
+            <div class="form-group">
+                <label class="label" for="filter-outcome">"What we did"</label>
+                <select class="select" id="filter-outcome" name="outcome">
+                    <option value="">"Every outcome"</option>
+                    {Outcome::ALL.iter().zip(outcomes).map(|(o, c)| option(o.as_str().to_owned(), c.label, &filters.outcome)).collect_view()}
+                </select>
+            </div>
+            <div class="form-group">
+                <label class="label" for="filter-knowledge">"Based on"</label>
+                <select class="select" id="filter-knowledge" name="knowledge">
+                    <option value="">"Every kind of knowledge"</option>
+                    {Knowledge::ALL.iter().map(|k| option(k.as_str().to_owned(), k.label().to_owned(), &filters.knowledge)).collect_view()}
+                </select>
+            </div>
+            <div class="button-group">
+                <button type="submit" class="button button--secondary">"Show comments"</button>
+                {filtered.then(|| view! { <a href=format!("{report_path}#report-comments")>"Show every comment"</a> })}
+            </div>
+        </form>
+    }
+}
+
+/// A statement's story in the report: how its text changed from the text consulted on,
+/// draft by draft, the comments behind each change, and (`comments`) the ones on this
+/// page of the list.
+#[component]
+fn ReportStory(
+    s: crate::api::ReportStatement,
+    comments: Vec<crate::api::ReportComment>,
+    version: i64,
+) -> impl IntoView {
+    let reference = s.reference.clone();
+    let on_page: Vec<String> = comments.iter().map(|c| c.anchor.clone()).collect();
+    let trace_href = format!("{}{}", s.trace_path, text_query(s.shown));
+    view! {
+        <section class="report-statement" aria-labelledby=format!("report-{}", s.reference)>
+            <h2 id=format!("report-{}", s.reference)>{format!("{}: {}", s.reference, s.published_text)}</h2>
+            <ReadingNote note=s.reading_note.clone()/>
+            <EasyReadPicture picture=s.picture.clone()/>
+            <WordsFrom line=s.credit.clone()/>
+            <p class="meta">{s.theme_title.clone()}{(!s.values.is_empty()).then(|| format!(" · {}", s.values.join(", ")))}" · "
+                <a href=trace_href.clone()>"Why does it say this?"<span class="visually-hidden">{format!(" ({})", s.reference)}</span></a>" · "
+                <a href=format!("{}/history", s.statement_path)>"Full history"<span class="visually-hidden">{format!(" of {}", s.reference)}</span></a></p>
+            {if s.changes.is_empty() {
+                view! { <p>"The text did not change."</p> }.into_any()
+            } else {
+                view! {
+                    <h3 class="heading-s">"How it changed"</h3>
+                    <p class="meta">{match s.shown {
+                        TextKind::Standard => format!("From the text first consulted on to the text published in version {}.", version),
+                        TextKind::EasyRead => format!("From the easy read text first consulted on to the easy read text published in version {}.", version),
+                    }}</p>
+                    <InlineDiff diff=s.diff.clone()/>
+                    <ol class="timeline">
+                        {s.steps.iter().map(|step| view! { <ReportStepItem step=step.clone() shown=s.shown trace_href=trace_href.clone() on_page=on_page.clone()/> }).collect_view()}
+                    </ol>
+                }.into_any()
+            }}
+            {(!comments.is_empty()).then(|| view! {
+                <h3 class="heading-s">"What people said, and what we did"</h3>
+                <ol class="comment-list">
+                    {comments.into_iter().map(|c| view! { <ReportCommentItem c reference=reference.clone()/> }).collect_view()}
+                </ol>
+            })}
+            {(s.private_comments > 0).then(|| view! {
+                <p class="meta">{format!("{} {} shared only with the policy team.", plural(s.private_comments, "more comment", "more comments"), singular_or_plural(s.private_comments, "was", "were"))}</p>
+            })}
+        </section>
+    }
+}
+
+/// One public comment as the report shows it: who said it (as they allowed), what they
+/// said, what we did and why, and where it landed.
+#[component]
+fn ReportCommentItem(c: crate::api::ReportComment, reference: String) -> impl IntoView {
+    view! {
+        <li class="comment" id=c.anchor.clone()>
+            <p class="comment__meta"><strong>{c.author.clone()}</strong>" · "{c.knowledge.clone()}</p>
+            {(c.text_kind == TextKind::EasyRead).then(|| view! { <p class="meta text-kind">"Made on the easy read text."</p> })}
+            {c.quote.clone().map(|q| view! { <blockquote class="comment__quote"><span class="visually-hidden">"About the words: "</span>"“"{q}"”"</blockquote> })}
+            <p>{c.body.clone()}</p>
+            <div class="comment__answer">
+                <p class="heading-s">{format!("What we did: {}", c.outcome)}</p>
+                <p>{c.reason.clone()}</p>
+                {(!c.landed.is_empty()).then(|| view! {
+                    <p>"Where it landed: "
+                        {c.landed.iter().enumerate().map(|(i, l)| view! {
+                            {(i > 0).then_some(", ")}
+                            <a href=l.href.clone()>{match c.text_kind {
+                                TextKind::Standard => format!("draft {}", l.draft),
+                                TextKind::EasyRead => format!("easy read draft {}", l.draft),
+                            }}<span class="visually-hidden">{format!(" of {reference}")}</span></a>
+                        }).collect_view()}
+                    </p>
+                })}
+            </div>
+        </li>
+    }
+}
+
+/// One draft in a statement's story: what it changed, and the comments behind it (the
+/// first few named, each a link to it further down this page when it is listed here,
+/// or else on the trace; the rest counted).
+#[component]
+fn ReportStepItem(
+    step: crate::api::ReportStep,
+    shown: TextKind,
+    trace_href: String,
+    on_page: Vec<String>,
+) -> impl IntoView {
     let draft = match shown {
         TextKind::Standard => "Draft",
         TextKind::EasyRead => "Easy read draft",
@@ -353,6 +488,12 @@ fn ReportStepItem(step: crate::api::ReportStep, shown: TextKind) -> impl IntoVie
         format!(
             "{} shared only with the policy team",
             plural(step.private_because_of, "comment", "comments")
+        )
+    });
+    let others = (step.more_because_of > 0).then(|| {
+        format!(
+            "{} more",
+            plural(step.more_because_of, "comment", "comments")
         )
     });
     view! {
@@ -371,8 +512,9 @@ fn ReportStepItem(step: crate::api::ReportStep, shown: TextKind) -> impl IntoVie
                     <p>"Because of: "
                         {step.because_of.iter().enumerate().map(|(i, c)| view! {
                             {(i > 0).then_some(", ")}
-                            <a href=format!("#{}", c.anchor)>{format!("the comment by {}", c.author)}</a>
+                            <a href=if on_page.contains(&c.anchor) { format!("#{}", c.anchor) } else { format!("{trace_href}#{}", c.anchor) }>{format!("the comment by {}", c.author)}</a>
                         }).collect_view()}
+                        {others.map(|o| view! { ", "{o} })}
                         {private.map(|p| view! { {(!step.because_of.is_empty()).then_some(", and ")}{p} })}
                     </p>
                 }.into_any()
@@ -435,9 +577,16 @@ pub fn TracePage() -> impl IntoView {
                 p.get("version").and_then(|v| v.parse().ok()).unwrap_or(-1),
                 p.get("reference").unwrap_or_default(),
                 query.read().get("text"),
+                query
+                    .read()
+                    .get("draft")
+                    .and_then(|d| d.parse::<usize>().ok()),
+                query.read().get(PageRequest::PARAM),
             )
         },
-        |(slug, version, reference, text)| crate::api::get_trace(slug, version, reference, text),
+        |(slug, version, reference, text, draft, page)| {
+            crate::api::get_trace(slug, version, reference, text, draft, page)
+        },
     );
     view! {
         <Suspense fallback=loading>
@@ -446,6 +595,12 @@ pub fn TracePage() -> impl IntoView {
                     let draft = match t.shown {
                         TextKind::Standard => "draft",
                         TextKind::EasyRead => "easy read draft",
+                    };
+                    let trace_path = format!("{}/statements/{}/trace", t.header.path(), t.reference);
+                    // The text traced stays in the links to a draft's comments.
+                    let text_param = match t.shown {
+                        TextKind::Standard => "",
+                        TextKind::EasyRead => "easy-read",
                     };
                     view! {
                     <Title text=format!("Why {} says this", t.reference)/>
@@ -495,13 +650,33 @@ pub fn TracePage() -> impl IntoView {
                                         {(!step.introduced.is_empty()).then(|| view! {
                                             <p>"It brought in: "{step.introduced.iter().map(|p| format!("“{p}”")).collect::<Vec<_>>().join(", ")}</p>
                                         })}
-                                        {if step.comments.is_empty() {
-                                            view! { <p>"No public comment is linked to this draft."</p> }.into_any()
+                                        {
+                                            let listed = step.comments.listed.clone();
+                                            let private = (step.comments.private > 0).then(|| format!(
+                                                "{} shared only with the policy team {} also acted on here.",
+                                                plural(step.comments.private, "comment", "comments"),
+                                                singular_or_plural(step.comments.private, "was", "were"),
+                                            ));
+                                            let query = ListQuery::new().with("text", text_param).with("draft", step.draft.to_string());
+                                            let more = (!step.comments.all_listed && listed.total > listed.items.len() as u64).then(|| view! {
+                                                <p><a href=format!("{}#draft-{}", query.href(&trace_path, 1), step.draft)>
+                                                    {format!("See all {} comments acted on in {draft} {}", thousands(listed.total), step.draft)}
+                                                </a></p>
+                                            });
+                                            let pager = step.comments.all_listed.then(|| view! {
+                                                <Pager paged=listed.clone() path=trace_path.clone() query=query.clone() label=format!("Pages of comments acted on in {draft} {}", step.draft) fragment=format!("#draft-{}", step.draft)/>
+                                            });
+                                        if listed.items.is_empty() {
+                                            view! {
+                                                <p>"No public comment is linked to this draft."</p>
+                                                {private.map(|p| view! { <p class="meta">{p}</p> })}
+                                            }.into_any()
                                         } else {
                                             view! {
                                                 <h3 class="heading-s">"Comments acted on in this draft"</h3>
+                                                {(listed.total > 1).then(|| view! { <p class="meta">{listed.showing("comment", "comments")}</p> })}
                                                 <ul class="comment-list">
-                                                    {step.comments.into_iter().map(|c| view! {
+                                                    {listed.items.clone().into_iter().map(|c| view! {
                                                         <li class="comment" id=c.anchor>
                                                             <p class="comment__meta"><strong>{c.author}</strong>" · "{c.knowledge}</p>
                                                             {(c.text_kind == TextKind::EasyRead).then(|| view! { <p class="meta text-kind">"Made on the easy read text."</p> })}
@@ -510,6 +685,9 @@ pub fn TracePage() -> impl IntoView {
                                                         </li>
                                                     }).collect_view()}
                                                 </ul>
+                                                {more}
+                                                {pager}
+                                                {private.map(|p| view! { <p class="meta">{p}</p> })}
                                             }.into_any()
                                         }}
                                     </li>

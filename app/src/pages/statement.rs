@@ -2,11 +2,12 @@ use crate::{
     api::{RoundStatus, get_statement},
     components::{
         loaded, loading,
+        pager::Pager,
         reading::{EasyReadPicture, ReadingNote, ReadingSwitch},
         statement_parts::{CommentList, HighlightedText, RoundBanner},
     },
     domain::{easy_read::TextKind, format_date},
-    model::text_query,
+    model::{ListQuery, PageRequest, Paged, text_query, thousands},
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -48,9 +49,20 @@ pub fn StatementBreadcrumbs(
 #[component]
 pub fn StatementPage() -> impl IntoView {
     let params = statement_params();
+    let query = use_query_map();
     let statement = Resource::new(
-        move || params.get(),
-        |(slug, reference)| get_statement(slug, reference),
+        move || {
+            let q = query.read();
+            // Comments are oldest first: a comment just saved is on the last page, which
+            // a page number past the end opens.
+            let just_saved =
+                q.get("saved").as_deref() == Some(crate::model::Saved::Comment.as_str());
+            let page = q
+                .get(PageRequest::PARAM)
+                .or_else(|| just_saved.then(|| u32::MAX.to_string()));
+            (params.get(), page)
+        },
+        |((slug, reference), page)| get_statement(slug, reference, page),
     );
     let still_fits = crate::form::use_form_feedback(crate::components::twins::STILL_FITS_FORM);
     let notice = use_query_map()
@@ -65,7 +77,9 @@ pub fn StatementPage() -> impl IntoView {
                 Suspend::new(async move {
                 loaded(statement.await, move |s| {
                     let path = s.path();
-                    let comment_count = s.comments.len();
+                    let comment_count = thousands(s.comments_total);
+                    let paged = Paged::new(s.comments.clone(), s.comments_page, s.comments_total);
+                    let showing = (paged.pages() > 1).then(|| paged.showing("comment", "comments"));
                     let text = text_query(s.shown);
                     let draft_label = match s.shown {
                         TextKind::Standard => "Draft",
@@ -128,7 +142,9 @@ pub fn StatementPage() -> impl IntoView {
                             }.into_any(),
                             _ => ().into_any(),
                         }}
+                        {showing.map(|line| view! { <p class="meta">{line}</p> })}
                         <CommentList comments=s.comments.clone() statement_path=path.clone()/>
+                        <Pager paged path=path.clone() query=ListQuery::new() label="Pages of comments".to_owned() fragment="#comments"/>
                     }
                 })
             })}}

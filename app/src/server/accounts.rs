@@ -9,7 +9,8 @@ use crate::{
     error::AppError,
     model::{
         Account, AccountInput, MemberRef, OrganisationDetail, OrganisationInput, OrganisationRef,
-        OrganisationSummary, PersonDetail, PersonInput, PersonSummary, SiteContext,
+        OrganisationSummary, PageRequest, Paged, PersonDetail, PersonInput, PersonSummary,
+        SiteContext,
     },
 };
 
@@ -225,16 +226,32 @@ fn person_summary(
     }
 }
 
-/// Everyone, with roles and organisations: two queries, however many people.
-pub async fn people(cx: &Context) -> Result<Vec<PersonSummary>, AppError> {
+/// How many people the admin list shows at a time.
+pub const PEOPLE_PER_PAGE: u32 = 50;
+
+/// One page of the people whose name or email address contains `search` (everyone when
+/// it is empty), with roles and organisations: three queries, however many people.
+pub async fn people(
+    cx: &Context,
+    search: &str,
+    page: Option<&str>,
+) -> Result<Paged<PersonSummary>, AppError> {
     cx.admin()?;
     let mut conn = cx.read().await?;
-    let people = store::users::list_all(&mut conn).await?;
-    let memberships = store::organisations::all_memberships(&mut conn).await?;
-    Ok(people
-        .into_iter()
-        .map(|row| person_summary(row, &memberships))
-        .collect())
+    let pattern = store::users::search_pattern(search);
+    let total = store::users::count_matching(&mut conn, &pattern).await?;
+    let page = PageRequest::new(page, PEOPLE_PER_PAGE).within(total);
+    let people = store::users::page_matching(&mut conn, &pattern, page).await?;
+    let ids: Vec<i64> = people.iter().map(|p| p.id).collect();
+    let memberships = store::organisations::memberships_of_users(&mut conn, &ids).await?;
+    Ok(Paged::new(
+        people
+            .into_iter()
+            .map(|row| person_summary(row, &memberships))
+            .collect(),
+        page,
+        total,
+    ))
 }
 
 pub async fn person(cx: &Context, id: i64) -> Result<PersonDetail, AppError> {

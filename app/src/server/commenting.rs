@@ -10,7 +10,7 @@ use crate::{
         format_date, passage, submission_key,
     },
     error::AppError,
-    model::{CommentInput, Contribution, Landing, PublishedIn, Viewer},
+    model::{CommentInput, Contribution, Landing, PageRequest, Paged, PublishedIn, Viewer},
 };
 use sqlx::AnyConnection;
 use std::collections::HashMap;
@@ -225,9 +225,15 @@ pub async fn withdraw(cx: &Context, id: i64) -> Result<(), AppError> {
     Ok(())
 }
 
-/// Everything the signed-in person said, newest first, with what became of each and,
-/// once published, where to read about it.
-pub async fn my_contributions(cx: &Context) -> Result<Vec<Contribution>, AppError> {
+/// How many of their own comments "What you said" shows at a time.
+pub const CONTRIBUTIONS_PER_PAGE: u32 = 50;
+
+/// One page of everything the signed-in person said, newest first, with what became of
+/// each and, once published, where to read about it.
+pub async fn my_contributions(
+    cx: &Context,
+    page: Option<&str>,
+) -> Result<Paged<Contribution>, AppError> {
     let viewer = cx.signed_in()?;
     let mut conn = cx.read().await?;
     let published: HashMap<i64, (i64, i64)> =
@@ -236,8 +242,10 @@ pub async fn my_contributions(cx: &Context) -> Result<Vec<Contribution>, AppErro
             .into_iter()
             .map(|(id, version, draft)| (id, (version, draft)))
             .collect();
-    Ok(store::comments::by_author(&mut conn, viewer.id)
-        .await?
+    let total = store::comments::count_by_author(&mut conn, viewer.id).await?;
+    let page = PageRequest::new(page, CONTRIBUTIONS_PER_PAGE).within(total);
+    let rows = store::comments::page_by_author(&mut conn, viewer.id, page).await?;
+    let items = rows
         .into_iter()
         .map(|r| {
             let version_path = |v: i64| format!("/frameworks/{}/versions/{v}", r.framework_slug);
@@ -246,9 +254,12 @@ pub async fn my_contributions(cx: &Context) -> Result<Vec<Contribution>, AppErro
                 report_href: if r.visibility == Visibility::PolicyTeamOnly {
                     format!("{}/report", version_path(version))
                 } else {
+                    // The report opens on the page of the statement's comments that holds it.
                     format!(
-                        "{}/report#{}",
+                        "{}/report?statement={}&comment={}#{}",
                         version_path(version),
+                        r.reference,
+                        r.id,
                         reports::comment_anchor(r.id)
                     )
                 },
@@ -282,5 +293,6 @@ pub async fn my_contributions(cx: &Context) -> Result<Vec<Contribution>, AppErro
                 published,
             }
         })
-        .collect())
+        .collect();
+    Ok(Paged::new(items, page, total))
 }

@@ -22,8 +22,8 @@ use crate::{
     error::AppError,
     model::{
         CorrectionView, EventInput, EventSummary, EventView, EventsView, FrameworkChoice, Letter,
-        LettersView, RecordAction, RecordInput, RecordedCommentView, StatementChoice,
-        StatementWords, Viewer, WordChoice,
+        LettersView, PageRequest, Paged, RecordAction, RecordInput, RecordedCommentView,
+        StatementChoice, StatementWords, Viewer, WordChoice,
     },
 };
 use sqlx::AnyConnection;
@@ -59,11 +59,17 @@ fn round_is_open(event: &EventDetailRow, at: i64) -> bool {
     event.opens_at <= at && at < event.closes_at
 }
 
-/// "Your events": the facilitator's events, and what the form to add one offers.
-pub async fn mine(cx: &Context) -> Result<EventsView, AppError> {
+/// How many events "Your events" lists at a time.
+pub const EVENTS_PER_PAGE: u32 = 50;
+
+/// "Your events": one page (`page`) of the facilitator's events, newest first, and what
+/// the form to add one offers.
+pub async fn mine(cx: &Context, page: Option<&str>) -> Result<EventsView, AppError> {
     let viewer = cx.facilitator()?;
     let mut conn = cx.read().await?;
-    let events = store::events::for_facilitator(&mut conn, viewer.id)
+    let total = store::events::count_for_facilitator(&mut conn, viewer.id).await?;
+    let page = PageRequest::new(page, EVENTS_PER_PAGE).within(total);
+    let events = store::events::for_facilitator(&mut conn, viewer.id, page)
         .await?
         .into_iter()
         .map(|e| EventSummary {
@@ -75,6 +81,7 @@ pub async fn mine(cx: &Context) -> Result<EventsView, AppError> {
             comment_count: e.comment_count,
         })
         .collect();
+    let events = Paged::new(events, page, total);
     let frameworks = store::events::rounds_taking_events(&mut conn, now())
         .await?
         .into_iter()

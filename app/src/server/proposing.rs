@@ -19,8 +19,9 @@ use crate::{
     },
     error::AppError,
     model::{
-        DecisionChoices, PROPOSAL_DECISION, ProposalCommentView, ProposalInput, ProposalPageInput,
-        ProposalSummary, ProposalView, ProposalsView, ProposeFormView, StatementLink, ThemeChoice,
+        DecisionChoices, PROPOSAL_DECISION, PageRequest, Paged, ProposalCommentView, ProposalInput,
+        ProposalPageInput, ProposalSummary, ProposalView, ProposalsView, ProposeFormView,
+        StatementLink, ThemeChoice,
     },
 };
 use sqlx::AnyConnection;
@@ -171,19 +172,31 @@ pub async fn propose(cx: &Context, slug: &str, form: &ProposalInput) -> Result<i
 }
 
 /// Every proposal of a framework the viewer may see, newest first.
-pub async fn list(cx: &Context, slug: &str) -> Result<ProposalsView, AppError> {
+/// How many proposals the list shows at a time.
+pub const PROPOSALS_PER_PAGE: u32 = 50;
+
+/// Whose eyes a list of proposals is for (what [`may_see`] checks, as the database
+/// filters it).
+fn reader(cx: &Context) -> store::comments::Reader {
+    store::comments::Reader {
+        viewer_id: cx.viewer.as_ref().map(|v| v.id),
+        policy_team: cx.is_editor(),
+    }
+}
+
+/// One page (`page`) of a framework's proposals the viewer may see, newest first.
+pub async fn list(cx: &Context, slug: &str, page: Option<&str>) -> Result<ProposalsView, AppError> {
     let mut conn = cx.read().await?;
     let framework = lookups::framework(&mut conn, slug).await?;
-    let rows = store::proposals::for_framework(&mut conn, framework.id).await?;
+    let total = store::proposals::count_for_framework(&mut conn, framework.id, reader(cx)).await?;
+    let page = PageRequest::new(page, PROPOSALS_PER_PAGE).within(total);
+    let rows =
+        store::proposals::page_for_framework(&mut conn, framework.id, reader(cx), page).await?;
     let round_open = store::rounds::open_at(&mut conn, framework.id, now())
         .await?
         .is_some();
     Ok(ProposalsView {
-        proposals: rows
-            .iter()
-            .filter(|r| may_see(cx, r))
-            .map(summary)
-            .collect(),
+        proposals: Paged::new(rows.iter().map(summary).collect(), page, total),
         round_open,
         framework_slug: framework.slug,
         framework_title: framework.title,
@@ -196,11 +209,8 @@ pub async fn count_visible(
     conn: &mut AnyConnection,
     framework_id: i64,
 ) -> Result<usize, AppError> {
-    Ok(store::proposals::for_framework(conn, framework_id)
-        .await?
-        .iter()
-        .filter(|r| may_see(cx, r))
-        .count())
+    let n = store::proposals::count_for_framework(conn, framework_id, reader(cx)).await?;
+    Ok(usize::try_from(n).unwrap_or(usize::MAX))
 }
 
 /// A proposal the viewer may see, of this framework.

@@ -18,9 +18,11 @@ use crate::{
     },
     error::AppError,
     model::{
-        CommentLink, Count, Landing, NO_EASY_READ_YET, PictureView, ProposalOrigin,
-        PublicationHeader, PublicationView, PublishedEasyRead, PublishedTheme, ReportComment,
-        ReportStatement, ReportStep, ReportView, TraceSpan, TraceStep, TraceView, text_query,
+        CommentLink, Count, Landing, ListQuery, NO_EASY_READ_YET, PageRequest, Paged, PictureView,
+        ProposalOrigin, PublicationHeader, PublicationView, PublishedEasyRead, PublishedTheme,
+        ReportComment, ReportFilters, ReportListedComment, ReportPageView, ReportStatement,
+        ReportStatementLine, ReportStep, ReportView, TraceComments, TraceSpan, TraceStep,
+        TraceView, text_query,
     },
 };
 use std::collections::HashMap;
@@ -122,27 +124,103 @@ pub fn shown_published(
     }
 }
 
-/// The "You said, we did" report of a version, in the reader's choice of text.
-pub async fn report(cx: &Context, slug: &str, version: i64) -> Result<ReportView, AppError> {
-    report_in(cx, slug, version, cx.reading).await
+/// How many comments the report page lists at a time.
+pub const REPORT_COMMENTS_PER_PAGE: u32 = 50;
+
+/// How many of the comments behind one draft the report page names; the rest are counted.
+pub const NAMED_BECAUSE_OF: usize = 10;
+
+/// What a version's report says about the whole version and each statement, without its
+/// comments: read in a fixed number of queries whose size does not grow with the round
+/// (counts come from the database; only the few comments behind each change are read).
+/// The page lists its comments a page at a time, and the downloads stream them.
+pub struct ReportSummary {
+    /// The report, each statement's `comments` left empty.
+    pub view: ReportView,
+    pub publication_id: i64,
+    /// `view.statements[i]` is the statement with id `statement_ids[i]`, in the theme
+    /// with code `theme_codes[i]`.
+    pub statement_ids: Vec<i64>,
+    pub theme_codes: Vec<String>,
+    /// Each statement's public comments by outcome (`Outcome::ALL` order, then not
+    /// answered), and its policy-team-only ones, by statement id.
+    pub counts: HashMap<i64, StatementCounts>,
+    /// Every draft a comment's answer names, by comment (only answered comments that
+    /// changed a draft are here: the few behind each change).
+    acted_in: HashMap<i64, Vec<i64>>,
+    /// Each draft of each statement: its statement, text and number in that text.
+    drafts: HashMap<i64, (i64, TextKind, usize)>,
 }
 
-/// The "You said, we did" report of a version, in a fixed number of queries: each
+/// One statement's comments, counted.
+#[derive(Debug, Clone, Default)]
+pub struct StatementCounts {
+    /// Every live comment (public or not) by outcome, in `Outcome::ALL` order, then
+    /// those not answered.
+    pub by_outcome: [u64; 5],
+    pub private: u64,
+}
+
+impl StatementCounts {
+    pub fn total(&self) -> u64 {
+        self.by_outcome.iter().sum()
+    }
+}
+
+fn outcome_slot(outcome: Option<Outcome>) -> usize {
+    outcome
+        .and_then(|o| Outcome::ALL.iter().position(|x| *x == o))
+        .unwrap_or(Outcome::ALL.len())
+}
+
+impl ReportSummary {
+    /// Where a public comment landed: the drafts its answer names, each a link to the
+    /// trace of the text it was made on, in draft order.
+    pub fn landed(&self, c: &store::comments::CommentRow, trace_path: &str) -> Vec<Landing> {
+        let mut landed: Vec<Landing> = self
+            .acted_in
+            .get(&c.id)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .filter_map(|revision| self.drafts.get(revision))
+            .filter(|(statement, _, _)| *statement == c.statement_id)
+            .map(|&(_, kind, draft)| Landing {
+                draft,
+                href: format!("{trace_path}{}#draft-{draft}", text_query(kind)),
+            })
+            .collect();
+        landed.sort_by_key(|l| l.draft);
+        landed
+    }
+
+    /// A public comment as the report shows it, with where it landed.
+    pub fn comment(&self, c: &store::comments::CommentRow) -> ReportComment {
+        let trace_path = format!(
+            "{}/statements/{}/trace",
+            self.view.header.path(),
+            c.reference
+        );
+        public_comment(c, self.landed(c, &trace_path))
+    }
+}
+
+/// The "You said, we did" summary of a version, in a fixed number of queries: each
 /// statement's story told in `reading` (its easy read drafts, where the version has an
 /// easy read text) or else in its main text. Either way every statement carries its
 /// published easy read text for the exports.
-pub async fn report_in(
+pub async fn summary_in(
     cx: &Context,
     slug: &str,
     version: i64,
     reading: TextKind,
-) -> Result<ReportView, AppError> {
+) -> Result<ReportSummary, AppError> {
     let mut conn = cx.read().await?;
     let (framework, publication) = publication(&mut conn, slug, version).await?;
     let header = header(&framework.slug, &framework.title, &publication);
     let statements = store::publications::statements(&mut conn, publication.id).await?;
     let rounds = store::rounds::for_publication(&mut conn, publication.id).await?;
-    let comments = store::comments::for_publication(&mut conn, publication.id).await?;
+    let counted = store::reports::counts(&mut conn, publication.id).await?;
+    let acted = store::reports::acted_on(&mut conn, publication.id).await?;
     // Every draft of every published statement, in one query, oldest first.
     let history = store::statements::history_of_publication(&mut conn, publication.id).await?;
     let easy_read_history =
@@ -159,35 +237,56 @@ pub async fn report_in(
     for (comment, revision) in links {
         acted_in.entry(comment).or_default().push(revision);
     }
-    let acted_in = |comment: i64| acted_in.get(&comment).map_or(&[][..], Vec::as_slice);
+    let acted_in_of = |comment: i64| acted_in.get(&comment).map_or(&[][..], Vec::as_slice);
     let opened_at = rounds.first().map_or(0, |r| r.opens_at);
 
+    let mut total_comments = 0usize;
     let mut by_outcome: HashMap<&'static str, i64> = HashMap::new();
     let mut changes_by_knowledge: HashMap<&'static str, i64> = HashMap::new();
-    for c in &comments {
-        let outcome = c.outcome;
+    let mut counts: HashMap<i64, StatementCounts> = HashMap::new();
+    let mut answered: Vec<(i64, Option<Outcome>, usize)> = Vec::new();
+    for row in &counted {
+        let n = usize::try_from(row.comments).unwrap_or(0);
+        total_comments += n;
         *by_outcome
-            .entry(outcome.map_or("Not answered", |o| o.label()))
-            .or_default() += 1;
-        if outcome.is_some_and(|o| o.changed_the_text()) {
-            *changes_by_knowledge.entry(c.knowledge.label()).or_default() += 1;
+            .entry(row.outcome.map_or("Not answered", |o| o.label()))
+            .or_default() += row.comments;
+        if row.outcome.is_some_and(|o| o.changed_the_text()) {
+            *changes_by_knowledge
+                .entry(row.knowledge.label())
+                .or_default() += row.comments;
+        }
+        let line = counts.entry(row.statement_id).or_default();
+        line.by_outcome[outcome_slot(row.outcome)] += n as u64;
+        if row.visibility == Visibility::PolicyTeamOnly {
+            line.private += n as u64;
+        }
+        answered.push((row.statement_id, row.outcome, n));
+    }
+    // Each draft's statement, text and number, for where comments landed.
+    let mut drafts: HashMap<i64, (i64, TextKind, usize)> = HashMap::new();
+    for (kind, rows) in [
+        (TextKind::Standard, &history),
+        (TextKind::EasyRead, &easy_read_history),
+    ] {
+        let mut number: HashMap<i64, usize> = HashMap::new();
+        for h in rows {
+            let n = number.entry(h.statement_id).or_default();
+            *n += 1;
+            drafts.insert(h.id, (h.statement_id, kind, *n));
         }
     }
     let report_statements = statements
         .iter()
         .map(|s| {
             let shown = shown_published(reading, s);
-            let rows_of = |kind: TextKind| -> Vec<&store::statements::HistoryRow> {
-                match kind {
-                    TextKind::Standard => &history,
-                    TextKind::EasyRead => &easy_read_history,
-                }
-                .iter()
-                .filter(|h| h.statement_id == s.statement_id)
-                .collect()
-            };
-            let easy_read_rows = rows_of(TextKind::EasyRead);
-            let rows = rows_of(shown.kind);
+            let rows: Vec<&store::statements::HistoryRow> = match shown.kind {
+                TextKind::Standard => &history,
+                TextKind::EasyRead => &easy_read_history,
+            }
+            .iter()
+            .filter(|h| h.statement_id == s.statement_id)
+            .collect();
             let drafts: Vec<Draft<'_>> = rows
                 .iter()
                 .map(|h| Draft {
@@ -201,20 +300,8 @@ pub async fn report_in(
                 .as_ref()
                 .map_or(shown.text, |p| drafts[p.consulted].body)
                 .to_owned();
-            // A comment lands in drafts of the text it was made on, numbered as that
-            // text's trace numbers them.
-            let draft_number = |revision: i64| {
-                if let Some(i) = easy_read_rows.iter().position(|d| d.id == revision) {
-                    return Some((TextKind::EasyRead, i + 1));
-                }
-                history
-                    .iter()
-                    .filter(|h| h.statement_id == s.statement_id)
-                    .position(|d| d.id == revision)
-                    .map(|i| (TextKind::Standard, i + 1))
-            };
             let trace_path = format!("{}/statements/{}/trace", header.path(), s.reference);
-            let mine: Vec<_> = comments
+            let behind_changes: Vec<_> = acted
                 .iter()
                 .filter(|c| c.statement_id == s.statement_id)
                 .collect();
@@ -225,9 +312,9 @@ pub async fn report_in(
                 .unwrap_or_default()
                 .into_iter()
                 .map(|step| {
-                    let behind: Vec<_> = mine
+                    let behind: Vec<_> = behind_changes
                         .iter()
-                        .filter(|c| acted_in(c.id).contains(&step.revision_id))
+                        .filter(|c| acted_in_of(c.id).contains(&step.revision_id))
                         .collect();
                     let row = rows[step.number - 1];
                     ReportStep {
@@ -244,6 +331,7 @@ pub async fn report_in(
                             })
                             .collect(),
                         private_because_of: behind.iter().filter(|c| is_private(c)).count(),
+                        more_because_of: 0,
                     }
                 })
                 .collect();
@@ -265,30 +353,16 @@ pub async fn report_in(
                 steps,
                 first_text: first,
                 published_text: shown.text.to_owned(),
-                private_comments: mine.iter().filter(|c| is_private(c)).count(),
+                private_comments: counts
+                    .get(&s.statement_id)
+                    .map_or(0, |c| c.private as usize),
                 values: published_values
                     .iter()
                     .filter(|v| v.statement_id == s.statement_id)
                     .map(|v| v.value_title.clone())
                     .collect(),
                 credit: credit_lines.remove(&s.statement_id),
-                comments: collapsed(
-                    mine.iter()
-                        .filter(|c| !is_private(c))
-                        .map(|c| {
-                            let mut landed: Vec<Landing> = acted_in(c.id)
-                                .iter()
-                                .filter_map(|revision| draft_number(*revision))
-                                .map(|(kind, draft)| Landing {
-                                    draft,
-                                    href: format!("{trace_path}{}#draft-{draft}", text_query(kind)),
-                                })
-                                .collect();
-                            landed.sort_by_key(|l| l.draft);
-                            public_comment(c, landed)
-                        })
-                        .collect::<Vec<_>>(),
-                ),
+                comments: Vec::new(),
                 trace_path,
             }
         })
@@ -298,7 +372,7 @@ pub async fn report_in(
         &statements,
         &report_statements,
         previous.as_ref(),
-        &comments,
+        &answered,
     );
     let count = |map: &HashMap<&'static str, i64>, labels: &[&'static str]| {
         labels
@@ -309,16 +383,168 @@ pub async fn report_in(
             })
             .collect::<Vec<_>>()
     };
-    Ok(ReportView {
-        reading,
-        header,
-        rounds: rounds.into_iter().map(|r| r.title).collect(),
-        total_comments: comments.len(),
-        by_outcome: count(&by_outcome, &Outcome::ALL.map(|o| o.label())),
-        changes_by_knowledge: count(&changes_by_knowledge, &Knowledge::ALL.map(|k| k.label())),
-        by_value,
-        statements: report_statements,
-        proposals,
+    Ok(ReportSummary {
+        view: ReportView {
+            reading,
+            header,
+            rounds: rounds.into_iter().map(|r| r.title).collect(),
+            total_comments,
+            by_outcome: count(&by_outcome, &Outcome::ALL.map(|o| o.label())),
+            changes_by_knowledge: count(&changes_by_knowledge, &Knowledge::ALL.map(|k| k.label())),
+            by_value,
+            statements: report_statements,
+            proposals,
+        },
+        publication_id: publication.id,
+        statement_ids: statements.iter().map(|s| s.statement_id).collect(),
+        theme_codes: statements.iter().map(|s| s.theme_code.clone()).collect(),
+        counts,
+        acted_in,
+        drafts,
+    })
+}
+
+/// What the report page was asked for: its filters, page and (`comment`) a comment to
+/// show, whose page is found when no page is asked for.
+#[derive(Debug, Clone, Default)]
+pub struct ReportQuery {
+    pub statement: String,
+    pub theme: String,
+    pub outcome: String,
+    pub knowledge: String,
+    pub page: Option<String>,
+    pub comment: Option<i64>,
+}
+
+/// The "You said, we did" report page, in the reader's choice of text: the version's
+/// totals, a line per statement, and one page of the public comments the filters
+/// choose (with the chosen statement's story), in a fixed number of queries.
+pub async fn report_page(
+    cx: &Context,
+    slug: &str,
+    version: i64,
+    asked: &ReportQuery,
+) -> Result<ReportPageView, AppError> {
+    let summary = summary_in(cx, slug, version, cx.reading).await?;
+    let view = &summary.view;
+    // Filters the version does not know are left out, so an old link still lists.
+    let statement = view
+        .statements
+        .iter()
+        .find(|s| s.reference.eq_ignore_ascii_case(asked.statement.trim()));
+    let mut themes: Vec<(String, String)> = Vec::new();
+    for (s, code) in view.statements.iter().zip(&summary.theme_codes) {
+        if !themes.iter().any(|(c, _)| c == code) {
+            themes.push((code.clone(), s.theme_title.clone()));
+        }
+    }
+    let theme = themes
+        .iter()
+        .find(|(code, _)| code.eq_ignore_ascii_case(asked.theme.trim()))
+        .map(|(code, _)| code.clone())
+        .unwrap_or_default();
+    let outcome = Outcome::ALL
+        .iter()
+        .map(|o| o.as_str())
+        .chain([store::reports::NOT_ANSWERED])
+        .find(|o| *o == asked.outcome)
+        .unwrap_or_default()
+        .to_owned();
+    let knowledge = Knowledge::ALL
+        .iter()
+        .map(|k| k.as_str())
+        .find(|k| *k == asked.knowledge)
+        .unwrap_or_default()
+        .to_owned();
+    let filter = store::reports::ReportFilter {
+        reference: statement.map(|s| s.reference.clone()).unwrap_or_default(),
+        theme_code: theme,
+        outcome,
+        knowledge,
+    };
+    let mut conn = cx.read().await?;
+    let total = store::reports::count(&mut conn, summary.publication_id, &filter, None).await?;
+    // A link to one comment opens the page of the one-statement list that holds it.
+    let wanted = match (asked.page.as_deref(), asked.comment, statement) {
+        (None, Some(comment), Some(_)) => {
+            let before =
+                store::reports::count(&mut conn, summary.publication_id, &filter, Some(comment))
+                    .await?;
+            let number = before / u64::from(REPORT_COMMENTS_PER_PAGE) + 1;
+            PageRequest::new(Some(&number.to_string()), REPORT_COMMENTS_PER_PAGE)
+        }
+        (page, _, _) => PageRequest::new(page, REPORT_COMMENTS_PER_PAGE),
+    };
+    let page = wanted.within(total);
+    let rows = store::reports::page(&mut conn, summary.publication_id, &filter, page).await?;
+    drop(conn);
+    let comments = Paged::new(
+        rows.iter()
+            .map(|c| ReportListedComment {
+                reference: c.reference.clone(),
+                comment: summary.comment(c),
+            })
+            .collect(),
+        page,
+        total,
+    );
+    let lines = view
+        .statements
+        .iter()
+        .zip(&summary.statement_ids)
+        .map(|(s, id)| {
+            let counts = summary.counts.get(id).cloned().unwrap_or_default();
+            ReportStatementLine {
+                reference: s.reference.clone(),
+                theme_title: s.theme_title.clone(),
+                comments: counts.total(),
+                by_outcome: counts.by_outcome[..Outcome::ALL.len()].to_vec(),
+                private: counts.private,
+                changed: !s.changes.is_empty(),
+            }
+        })
+        .collect();
+    let query = ListQuery::new()
+        .with("statement", filter.reference.clone())
+        .with("theme", filter.theme_code.clone())
+        .with("outcome", filter.outcome.clone())
+        .with("knowledge", filter.knowledge.clone());
+    // The stories of the statements whose comments are on this page, in order (or of
+    // the statement chosen): never more than a page's worth, however many statements.
+    let stories: Vec<ReportStatement> = view
+        .statements
+        .iter()
+        .filter(|s| match statement {
+            Some(chosen) => chosen.reference == s.reference,
+            None => rows.iter().any(|c| c.reference == s.reference),
+        })
+        .map(|s| {
+            let mut story = s.clone();
+            // The page names the first few comments behind each change and counts the
+            // rest (a campaign answered at once can be thousands).
+            for step in &mut story.steps {
+                step.more_because_of = step.because_of.len().saturating_sub(NAMED_BECAUSE_OF);
+                step.because_of.truncate(NAMED_BECAUSE_OF);
+            }
+            story
+        })
+        .collect();
+    Ok(ReportPageView {
+        report: ReportView {
+            statements: Vec::new(),
+            ..summary.view
+        },
+        lines,
+        themes,
+        filters: ReportFilters {
+            statement: filter.reference,
+            theme: filter.theme_code,
+            outcome: filter.outcome,
+            knowledge: filter.knowledge,
+        },
+        stories,
+        comments,
+        query,
     })
 }
 
@@ -327,12 +553,18 @@ pub async fn report_in(
 ///
 /// `text` (`?text=easy-read`) traces the easy read text; without it, the reader's choice.
 /// Comments made on the easy read text are traced to the easy read drafts they changed.
+///
+/// Only the comments acted on in a draft are read (never every comment on the
+/// statement); each draft names the first few of its public ones and counts the rest,
+/// and `draft` (`?draft=N`) lists all of one draft's, a page (`page`) at a time.
 pub async fn trace(
     cx: &Context,
     slug: &str,
     version: i64,
     reference: &str,
     text: Option<TextKind>,
+    draft: Option<usize>,
+    page: Option<&str>,
 ) -> Result<TraceView, AppError> {
     let mut conn = cx.read().await?;
     let (framework, publication) = publication(&mut conn, slug, version).await?;
@@ -372,7 +604,7 @@ pub async fn trace(
         },
     )
     .collect();
-    let comments = store::comments::for_statement(&mut conn, published.statement_id).await?;
+    let comments = store::reports::acted_on_statement(&mut conn, published.statement_id).await?;
     // Every draft each answer names, not only the newest: a comment acted on twice shows
     // under both drafts.
     let acted_on =
@@ -433,13 +665,41 @@ pub async fn trace(
                 .find(|(id, _)| *id == r.id)
                 .map(|(_, pieces)| pieces.clone())
                 .unwrap_or_default(),
-            comments: comments
-                .iter()
-                .filter(|c| {
-                    acted_on.contains(&(c.id, r.id)) && c.visibility != Visibility::PolicyTeamOnly
-                })
-                .map(|c| public_comment(c, Vec::new()))
-                .collect(),
+            comments: {
+                let behind: Vec<_> = comments
+                    .iter()
+                    .filter(|c| acted_on.contains(&(c.id, r.id)))
+                    .collect();
+                let public: Vec<_> = behind
+                    .iter()
+                    .filter(|c| c.visibility != Visibility::PolicyTeamOnly)
+                    .collect();
+                let total = public.len() as u64;
+                let (shown, page) = if draft == Some(i + 1) {
+                    let page = PageRequest::new(page, TRACE_COMMENTS_PER_PAGE).within(total);
+                    let from = (page.offset() as usize).min(public.len());
+                    let to = (from + page.size as usize).min(public.len());
+                    (&public[from..to], page)
+                } else {
+                    let to = public.len().min(TRACE_COMMENTS_NAMED);
+                    (
+                        &public[..to],
+                        PageRequest::first(TRACE_COMMENTS_NAMED as u32),
+                    )
+                };
+                TraceComments {
+                    listed: Paged::new(
+                        shown
+                            .iter()
+                            .map(|c| public_comment(c, Vec::new()))
+                            .collect(),
+                        page,
+                        total,
+                    ),
+                    all_listed: draft == Some(i + 1),
+                    private: behind.len() - public.len(),
+                }
+            },
             from_proposals: sources
                 .iter()
                 .filter(|p| p.status == ProposalStatus::Merged && p.revision_id == Some(r.id))
@@ -473,6 +733,12 @@ pub async fn trace(
     })
 }
 
+/// How many of a draft's comments the trace names before "and N more".
+pub const TRACE_COMMENTS_NAMED: usize = 20;
+
+/// How many of one draft's comments the trace lists at a time once asked for them all.
+pub const TRACE_COMMENTS_PER_PAGE: u32 = 50;
+
 /// The id a comment has on report and trace pages.
 pub fn comment_anchor(id: i64) -> String {
     format!("comment-{id}")
@@ -494,11 +760,6 @@ pub fn public_comment(c: &store::comments::CommentRow, landed: Vec<Landing>) -> 
         others_said_the_same: 0,
         said_the_same_as_above: false,
     }
-}
-
-fn collapsed(mut comments: Vec<ReportComment>) -> Vec<ReportComment> {
-    collapse_alike(&mut comments);
-    comments
 }
 
 /// A campaign shown once: within one statement's public comments, the members of a
@@ -540,176 +801,6 @@ pub fn public_author(c: &store::comments::CommentRow) -> String {
         (false, None) => "Anonymous participant".to_owned(),
     }
 }
-
-/// The report as CSV: one row per public comment, plus a row per policy-team-only count,
-/// each with the values its statement carried in the version; then one row per proposal
-/// the version's rounds decided, stacked under the comments with the same columns (the
-/// proposer in `commenter`, its words in `comment`, the decision in `outcome`, the
-/// statement it became or was merged into in `statement`), and a row counting the
-/// policy-team-only proposals. `kind` says which rows are which; the columns added
-/// last are added at the end, so files from earlier versions still line up.
-pub fn to_csv(report: &ReportView) -> Result<String, AppError> {
-    // Spreadsheets run a cell that starts with one of these as a formula.
-    fn cell(value: &str) -> String {
-        if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-            format!("'{value}")
-        } else {
-            value.to_owned()
-        }
-    }
-    let mut out = csv::WriterBuilder::new()
-        .quote_style(csv::QuoteStyle::Always)
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    let failed = |e: csv::Error| AppError::internal("writing the report as CSV", e);
-    out.write_record([
-        "statement",
-        "published_text",
-        "commenter",
-        "based_on",
-        "about_the_words",
-        "comment",
-        "outcome",
-        "reason",
-        "landed_in_drafts",
-        "values",
-        "made_on_text",
-        "published_easy_read_text",
-        "credit",
-        "kind",
-        "proposed_under_theme",
-        "alike_group",
-    ])
-    .map_err(failed)?;
-    for s in &report.statements {
-        let values = s.values.join("; ");
-        for c in &s.comments {
-            let landed = c
-                .landed
-                .iter()
-                .map(|l| l.draft.to_string())
-                .collect::<Vec<_>>()
-                .join(" ");
-            out.write_record(
-                [
-                    s.reference.as_str(),
-                    &s.published_text,
-                    &c.author,
-                    &c.knowledge,
-                    c.quote.as_deref().unwrap_or(""),
-                    &c.body,
-                    &c.outcome,
-                    &c.reason,
-                    &landed,
-                    &values,
-                    c.text_kind.as_str(),
-                    s.published_easy_read_text.as_deref().unwrap_or(""),
-                    s.credit.as_deref().unwrap_or(""),
-                    COMMENT_ROW,
-                    "",
-                    &c.alike_group.map(|g| g.to_string()).unwrap_or_default(),
-                ]
-                .map(cell),
-            )
-            .map_err(failed)?;
-        }
-        if s.private_comments > 0 {
-            let note = format!(
-                "{} comment(s) shared only with the policy team",
-                s.private_comments
-            );
-            out.write_record(
-                [
-                    s.reference.as_str(),
-                    &s.published_text,
-                    "",
-                    "",
-                    "",
-                    &note,
-                    "",
-                    "",
-                    "",
-                    &values,
-                    "",
-                    s.published_easy_read_text.as_deref().unwrap_or(""),
-                    s.credit.as_deref().unwrap_or(""),
-                    COMMENT_ROW,
-                    "",
-                    "",
-                ]
-                .map(cell),
-            )
-            .map_err(failed)?;
-        }
-    }
-    for p in &report.proposals.shown {
-        let reference = p.statement.as_ref().map(|l| l.reference.as_str());
-        // The statement it is in, as the version has it (a statement retired since the
-        // decision is not in the version, and then only its reference is given).
-        let statement = reference.and_then(|r| report.statements.iter().find(|s| s.reference == r));
-        let values = statement.map(|s| s.values.join("; ")).unwrap_or_default();
-        out.write_record(
-            [
-                reference.unwrap_or(""),
-                statement.map_or("", |s| s.published_text.as_str()),
-                p.proposer.as_deref().unwrap_or(""),
-                p.knowledge.label(),
-                "",
-                &p.body,
-                p.status.label(),
-                p.reason.as_deref().unwrap_or(""),
-                "",
-                &values,
-                "",
-                statement
-                    .and_then(|s| s.published_easy_read_text.as_deref())
-                    .unwrap_or(""),
-                statement.and_then(|s| s.credit.as_deref()).unwrap_or(""),
-                PROPOSAL_ROW,
-                &p.theme.code,
-                "",
-            ]
-            .map(cell),
-        )
-        .map_err(failed)?;
-    }
-    if report.proposals.policy_team_only > 0 {
-        let note = format!(
-            "{} proposal(s) shared only with the policy team",
-            report.proposals.policy_team_only
-        );
-        out.write_record(
-            [
-                "",
-                "",
-                "",
-                "",
-                "",
-                &note,
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                PROPOSAL_ROW,
-                "",
-                "",
-            ]
-            .map(cell),
-        )
-        .map_err(failed)?;
-    }
-    let bytes = out
-        .into_inner()
-        .map_err(|e| AppError::internal("writing the report as CSV", e))?;
-    String::from_utf8(bytes).map_err(|e| AppError::internal("writing the report as CSV", e))
-}
-
-/// The `kind` of a row of `report.csv`.
-const COMMENT_ROW: &str = "comment";
-const PROPOSAL_ROW: &str = "proposal";
 
 /// The report's totals by value as CSV: one row per value, then the whole version.
 /// `None` when the version's statements carry no values.

@@ -33,6 +33,20 @@ pub fn answer_view(
     })
 }
 
+/// How many comments the statement page shows at a time.
+pub const COMMENTS_PER_PAGE: u32 = 50;
+
+/// Which of a statement's comments a page loads with it.
+#[derive(Debug, Clone, Copy)]
+pub enum CommentsShown {
+    /// None (history, the comment form): those pages do not list comments.
+    None,
+    /// Every comment the viewer may see (the redraft page).
+    All,
+    /// One page of them (the statement page).
+    Page(PageRequest),
+}
+
 pub struct LoadedStatement {
     pub view: StatementView,
     pub revisions: Vec<RevisionView>,
@@ -46,19 +60,23 @@ pub async fn load_statement(
     slug: &str,
     reference: &str,
 ) -> Result<LoadedStatement, AppError> {
-    load_statement_in(cx, slug, reference, TextKind::Standard).await
+    load_statement_in(cx, slug, reference, TextKind::Standard, CommentsShown::All).await
 }
 
 /// Everything the statement pages show, in the text `wanted` where the statement has it
 /// (easy read) or else the standard text, in a fixed number of queries (framework,
 /// statement, theme, both texts' drafts, the easy read twin, comments, rounds) however
 /// many comments there are. Comments on either text are shown, each saying which text
-/// it was made on; passages are highlighted only in the text they quote.
+/// it was made on; passages are highlighted only in the text they quote. `comments`
+/// says which comments come with it: with a page of them, the passages highlighted are
+/// those of the comments on that page, so the page stays the same size however many
+/// comments the statement has.
 pub async fn load_statement_in(
     cx: &Context,
     slug: &str,
     reference: &str,
     wanted: TextKind,
+    comments: CommentsShown,
 ) -> Result<LoadedStatement, AppError> {
     let viewer = cx.viewer.clone();
     let mut conn = cx.read().await?;
@@ -70,7 +88,27 @@ pub async fn load_statement_in(
     let standard = store::statements::revisions(&mut conn, statement.id).await?;
     let easy_read = store::easy_read::revisions(&mut conn, statement.id).await?;
     let twin = store::easy_read::twin(&mut conn, statement.id).await?;
-    let comments = store::comments::for_statement(&mut conn, statement.id).await?;
+    let is_editor = cx.is_editor();
+    let reader = store::comments::Reader {
+        viewer_id: viewer.as_ref().map(|v| v.id),
+        policy_team: is_editor,
+    };
+    let (comments, comments_page, comments_total) = match comments {
+        CommentsShown::None => (Vec::new(), PageRequest::first(COMMENTS_PER_PAGE), 0),
+        CommentsShown::All => {
+            let all = store::comments::for_statement(&mut conn, statement.id).await?;
+            let total = all.len() as u64;
+            (all, PageRequest::first(COMMENTS_PER_PAGE), total)
+        }
+        CommentsShown::Page(asked) => {
+            let total =
+                store::comments::count_for_statement(&mut conn, statement.id, reader).await?;
+            let page = asked.within(total);
+            let rows =
+                store::comments::page_for_statement(&mut conn, statement.id, reader, page).await?;
+            (rows, page, total)
+        }
+    };
     let rounds = store::rounds::for_framework(&mut conn, framework.id).await?;
     let values = super::values::of_statement(&mut conn, framework.id, statement.id).await?;
     let twin_status =
@@ -132,7 +170,6 @@ pub async fn load_statement_in(
     };
     let (current_id, current_text) = current_of(shown);
     let current_text = current_text.to_owned();
-    let is_editor = cx.is_editor();
     let open_round_ids: Vec<i64> = rounds
         .iter()
         .filter(|r| r.opens_at <= at && at < r.closes_at)
@@ -147,7 +184,8 @@ pub async fn load_statement_in(
         if visibility == Visibility::PolicyTeamOnly && !(is_editor || mine) {
             continue;
         }
-        let number = views.len() + 1;
+        // Numbered across pages, so "comment 51" is the first on page 2.
+        let number = comments_page.offset() as usize + views.len() + 1;
         let kind = kind_of(row.revision_id);
         let (own_current_id, own_current_text) = current_of(kind);
         let passage_note = match (row.passage_start, row.passage_end, row.quote.as_deref()) {
@@ -260,6 +298,8 @@ pub async fn load_statement_in(
         values,
         segments,
         comments: views,
+        comments_total,
+        comments_page,
         can_comment: viewer.is_some() && !retired && matches!(round, RoundStatus::Open { .. }),
         statement_id: statement.id,
         earlier_rounds: Vec::new(),
@@ -279,12 +319,15 @@ pub async fn load_statement_in(
     })
 }
 
+/// The statement page, with the page of its comments asked for (`?page=N`).
 pub async fn statement_page(
     cx: &Context,
     slug: &str,
     reference: &str,
+    page: Option<&str>,
 ) -> Result<StatementView, AppError> {
-    let mut view = load_statement_in(cx, slug, reference, cx.reading)
+    let page = CommentsShown::Page(PageRequest::new(page, COMMENTS_PER_PAGE));
+    let mut view = load_statement_in(cx, slug, reference, cx.reading, page)
         .await?
         .view;
     // Nobody repeats their story: someone who commented here in an earlier round is
@@ -314,17 +357,19 @@ pub async fn redraft_page(
     page: Option<String>,
 ) -> Result<RedraftView, AppError> {
     cx.editor()?;
-    let mut loaded = load_statement(cx, slug, reference).await?;
-    // Only one page of comments goes to the page (with answer fields for each one not
-    // yet published), however many the statement has.
-    let all = std::mem::take(&mut loaded.view.comments);
-    let total = all.len() as u64;
-    let asked = PageRequest::new(page.as_deref(), REDRAFT_PAGE_SIZE).within(total);
-    let items = all
-        .into_iter()
-        .skip(asked.offset() as usize)
-        .take(asked.limit() as usize)
-        .collect();
+    // One page of comments (with answer fields for each one not yet published), read a
+    // page at a time as on the statement page, however many the statement has.
+    let asked = PageRequest::new(page.as_deref(), REDRAFT_PAGE_SIZE);
+    let mut loaded = load_statement_in(
+        cx,
+        slug,
+        reference,
+        TextKind::Standard,
+        CommentsShown::Page(asked),
+    )
+    .await?;
+    let items = std::mem::take(&mut loaded.view.comments);
+    let (asked, total) = (loaded.view.comments_page, loaded.view.comments_total);
     let mut conn = cx.read().await?;
     Ok(RedraftView {
         revisions: loaded.revisions,
@@ -344,7 +389,8 @@ pub async fn history(
     text: Option<TextKind>,
 ) -> Result<HistoryView, AppError> {
     // `?text=easy-read` compares the easy read drafts; without it, the reader's choice.
-    let loaded = load_statement_in(cx, slug, reference, text.unwrap_or(cx.reading)).await?;
+    let wanted = text.unwrap_or(cx.reading);
+    let loaded = load_statement_in(cx, slug, reference, wanted, CommentsShown::None).await?;
     let revisions = loaded.revisions;
     let last = revisions.last().map(|r| r.id).unwrap_or_default();
     let first = revisions.first().map(|r| r.id).unwrap_or_default();
@@ -406,7 +452,7 @@ pub async fn comment_form(
         Some(row) => row.text_kind,
         None => text.unwrap_or(cx.reading),
     };
-    let loaded = load_statement_in(cx, slug, reference, wanted).await?;
+    let loaded = load_statement_in(cx, slug, reference, wanted, CommentsShown::None).await?;
     let mut conn = cx.read().await?;
     let existing = match own {
         None => None,

@@ -16,6 +16,7 @@ pub mod outbox;
 pub mod proposals;
 pub mod publications;
 pub mod rate_limits;
+pub mod reports;
 pub mod rounds;
 pub mod sessions;
 pub mod sign_in_tokens;

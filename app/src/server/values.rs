@@ -193,14 +193,14 @@ pub async fn previous_version_texts(
 
 /// A version's totals by value, from the values it kept. A statement changed when its
 /// text differs from the version before (a statement new since then changed too), or,
-/// in a first version, from the text first consulted on. `None` when the version's
-/// statements carry no values.
+/// in a first version, from the text first consulted on. `answered` counts the comments
+/// by statement and outcome. `None` when the version's statements carry no values.
 pub fn totals(
     published_values: &[store::values::PublishedValue],
     statements: &[store::publications::PublishedStatement],
     reported: &[ReportStatement],
     previous: Option<&(i64, HashMap<i64, String>)>,
-    comments: &[store::comments::CommentRow],
+    answered: &[(i64, Option<Outcome>, usize)],
 ) -> Option<ValueTotals> {
     if published_values.is_empty() {
         return None;
@@ -235,11 +235,7 @@ pub fn totals(
             },
         })
         .collect();
-    let answered: Vec<(i64, Option<Outcome>)> = comments
-        .iter()
-        .map(|c| (c.statement_id, c.outcome))
-        .collect();
-    let (lines, all) = values::tally(&order, &tallied, &answered);
+    let (lines, all) = values::tally(&order, &tallied, answered);
     Some(ValueTotals {
         changed_since: match previous {
             Some((version, _)) => format!("version {version}"),

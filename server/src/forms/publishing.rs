@@ -4,9 +4,14 @@ use super::{Submitted, refused, see_other};
 use app::{
     domain::easy_read::TextKind,
     model::PublishInput,
-    server::{Context, publishing, reports},
+    server::{
+        Context, publishing,
+        report_exports::{self, ExportFormat},
+        reports,
+    },
 };
 use axum::{
+    body::Body,
     extract::Path,
     http::{StatusCode, header},
     response::{IntoResponse, Response},
@@ -45,71 +50,70 @@ pub async fn retry_failed(
 }
 
 /// `report.csv`, `report.json` and `report-by-value.csv`: the same report as the page, for
-/// spreadsheets and data.
+/// spreadsheets and data. The first two list every comment, so they are streamed from
+/// the database as they are written: memory stays flat however large the version.
 pub async fn report_download(
     cx: Context,
     Path((slug, version, file)): Path<(String, i64, String)>,
 ) -> Response {
-    let format = match file.as_str() {
-        "report.csv" => "csv",
-        "report.json" => "json",
-        "report-by-value.csv" => "by-value.csv",
+    let name = format!("our-words-{slug}-v{version}-report");
+    let refused = |error: app::error::AppError| {
+        (
+            StatusCode::from_u16(error.status()).unwrap_or(StatusCode::NOT_FOUND),
+            error.to_string(),
+        )
+            .into_response()
+    };
+    let (format, content_type, file_name) = match file.as_str() {
+        "report.csv" => (
+            ExportFormat::Csv,
+            "text/csv; charset=utf-8",
+            format!("{name}.csv"),
+        ),
+        "report.json" => (
+            ExportFormat::Json,
+            "application/json",
+            format!("{name}.json"),
+        ),
+        "report-by-value.csv" => {
+            // The exports tell every statement's story in its standard text, whoever
+            // downloads them, and carry the published easy read text beside it.
+            let summary = match reports::summary_in(&cx, &slug, version, TextKind::Standard).await {
+                Ok(summary) => summary,
+                Err(error) => return refused(error),
+            };
+            return match reports::by_value_csv(&summary.view) {
+                Err(error) => {
+                    (StatusCode::INTERNAL_SERVER_ERROR, error.to_string()).into_response()
+                }
+                Ok(None) => StatusCode::NOT_FOUND.into_response(),
+                Ok(Some(csv)) => (
+                    [
+                        (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+                        (
+                            header::CONTENT_DISPOSITION,
+                            format!("attachment; filename=\"{name}-by-value.csv\""),
+                        ),
+                    ],
+                    csv,
+                )
+                    .into_response(),
+            };
+        }
         _ => return StatusCode::NOT_FOUND.into_response(),
     };
-    // The exports tell every statement's story in its standard text, whoever downloads
-    // them, and carry the published easy read text beside it.
-    let report = match reports::report_in(&cx, &slug, version, TextKind::Standard).await {
-        Ok(report) => report,
-        Err(error) => {
-            return (
-                StatusCode::from_u16(error.status()).unwrap_or(StatusCode::NOT_FOUND),
-                error.to_string(),
-            )
-                .into_response();
-        }
-    };
-    let name = format!("our-words-{slug}-v{version}-report");
-    match format {
-        "csv" => match reports::to_csv(&report) {
-            Err(error) => (StatusCode::INTERNAL_SERVER_ERROR, error.to_string()).into_response(),
-            Ok(csv) => (
-                [
-                    (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-                    (
-                        header::CONTENT_DISPOSITION,
-                        format!("attachment; filename=\"{name}.csv\""),
-                    ),
-                ],
-                csv,
-            )
-                .into_response(),
-        },
-        "by-value.csv" => match reports::by_value_csv(&report) {
-            Err(error) => (StatusCode::INTERNAL_SERVER_ERROR, error.to_string()).into_response(),
-            Ok(None) => StatusCode::NOT_FOUND.into_response(),
-            Ok(Some(csv)) => (
-                [
-                    (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-                    (
-                        header::CONTENT_DISPOSITION,
-                        format!("attachment; filename=\"{name}-by-value.csv\""),
-                    ),
-                ],
-                csv,
-            )
-                .into_response(),
-        },
-        "json" => (
+    match report_exports::export(&cx, &slug, version, format).await {
+        Err(error) => refused(error),
+        Ok(chunks) => (
             [
-                (header::CONTENT_TYPE, "application/json".to_owned()),
+                (header::CONTENT_TYPE, content_type.to_owned()),
                 (
                     header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"{name}.json\""),
+                    format!("attachment; filename=\"{file_name}\""),
                 ),
             ],
-            serde_json::to_string_pretty(&report).unwrap_or_default(),
+            Body::from_stream(chunks),
         )
             .into_response(),
-        _ => StatusCode::NOT_FOUND.into_response(),
     }
 }

@@ -16,6 +16,7 @@ mod events;
 mod flooding;
 mod outbox;
 mod pages;
+mod paging;
 mod proposals;
 mod publish_lock;
 mod publishing;

@@ -186,8 +186,10 @@ on_both_databases! {
         assert!(text.contains("Someone from Speaking Up Together (demo)"), "anonymous, but for an organisation");
         assert!(!text.contains("Jo (demo representative)"));
         assert!(!text.contains("Private worry about costs."));
-        assert!(text.contains("1 more comment was shared only with the policy team."));
         assert!(text.contains("Noted 4"), "{text}");
+        // HL-2's only comment is private: its story says so where it is told.
+        let hl2 = app.visitor().get(&format!("{FRAMEWORK}/versions/1/report?statement=HL-2")).await.text();
+        assert!(hl2.contains("1 more comment was shared only with the policy team."), "{hl2}");
 
         let csv = app.visitor().get(&format!("{FRAMEWORK}/versions/1/report.csv")).await;
         assert_eq!(csv.status, StatusCode::OK);

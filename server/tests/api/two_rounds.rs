@@ -353,9 +353,13 @@ on_both_databases! {
         assert!(v1.body.contains(&format!(r#"id="comment-{sam_ci}""#)));
         assert!(v1.body.contains(r#"href="/frameworks/national-care-service-demo/versions/1/statements/CI-1/trace#draft-2""#), "the comment is followed forward");
         assert!(text.contains("Studies find 'decide' clearer than 'choose'. What we did: Not incorporated People we asked preferred 'choose'."), "{text}");
-        assert!(text.contains("1 more comment was shared only with the policy team."));
+        assert_eq!(crate::html::table_cell(&v1.body, "HL-2", "Only for the policy team").as_deref(), Some("1"));
         assert!(!text.contains("Private worry"));
         assert!(!text.contains("importance is theirs to judge"), "round two is not in version 1");
+        // HL-2's only comment is private: its story, asked for, says so.
+        let hl2 = app.visitor().get(&format!("{FRAMEWORK}/versions/1/report?statement=HL-2")).await.text();
+        assert!(hl2.contains("1 more comment was shared only with the policy team."), "{hl2}");
+        assert!(!hl2.contains("Private worry"));
 
         // Version 2: round two only, from the text round two consulted on.
         let v2 = app.visitor().get(&format!("{FRAMEWORK}/versions/2/report")).await;
@@ -390,7 +394,8 @@ on_both_databases! {
         let mine = c.sam.get("/account/contributions").await;
         let text = mine.text();
         assert!(text.contains("Add 'when I want'. Times matter to me. What happened: Incorporated We added 'when I want'. Published in version 1: see the report · Where it landed: draft 2 of CI-1"), "{text}");
-        assert!(mine.body.contains(&format!(r#"href="/frameworks/national-care-service-demo/versions/1/report#comment-{sam_ci}""#)));
+        // The report opens on the page of CI-1's comments that holds it.
+        assert!(mine.body.contains(&format!(r#"href="/frameworks/national-care-service-demo/versions/1/report?statement=CI-1&amp;comment={sam_ci}#comment-{sam_ci}""#)));
         assert!(mine.body.contains(r#"href="/frameworks/national-care-service-demo/versions/1/statements/CI-1/trace#draft-2""#));
         assert!(text.contains("This one reads well now. What happened: Noted Thank you: we kept it. Published in version 2: see the report"), "{text}");
 

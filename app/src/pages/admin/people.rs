@@ -1,8 +1,9 @@
 use super::saved_notice;
 use crate::{
     api::{admin_get_person, admin_list_people},
-    components::{error_summary::ErrorSummary, fields::TextField, loaded, loading},
+    components::{error_summary::ErrorSummary, fields::TextField, loaded, loading, pager::Pager},
     form::use_form_feedback,
+    model::{ListQuery, PageRequest},
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -19,7 +20,14 @@ fn saved_message() -> Option<String> {
 
 #[component]
 pub fn PeoplePage() -> impl IntoView {
-    let people = Resource::new(|| (), |_| admin_list_people());
+    let query = use_query_map();
+    let people = Resource::new(
+        move || {
+            let q = query.read();
+            (q.get("q"), q.get(PageRequest::PARAM))
+        },
+        |(q, page)| admin_list_people(q, page),
+    );
     let feedback = use_form_feedback(ADD_PERSON_FORM);
     let saved = saved_message();
     view! {
@@ -28,7 +36,10 @@ pub fn PeoplePage() -> impl IntoView {
                 let feedback = feedback.clone();
                 let saved = saved.clone();
                 Suspend::new(async move {
-                    loaded(people.await, move |people| {
+                    loaded(people.await, move |paged| {
+                        let search = query.read_untracked().get("q").unwrap_or_default();
+                        let list_query = ListQuery::new().with("q", search.trim());
+                        let people = paged.items.clone();
                         let email = feedback.as_ref().and_then(|f| f.value(crate::model::PersonInput::EMAIL)).unwrap_or_default();
                         let error = feedback.as_ref().and_then(|f| f.error_for(crate::model::PersonInput::EMAIL));
                         view! {
@@ -39,6 +50,18 @@ pub fn PeoplePage() -> impl IntoView {
                             <ErrorSummary feedback=feedback.clone()/>
                             {saved_notice(saved)}
                             <h1>"People"</h1>
+                            <form method="get" action="/admin/people" class="search-form" role="search" aria-label="Find people">
+                                <div class="form-group">
+                                    <label class="label" for="people-search">"Find a person by name or email"</label>
+                                    <input class="input" id="people-search" name="q" type="search" value=search.clone() autocomplete="off"/>
+                                </div>
+                                <button type="submit" class="button button--secondary">"Search"</button>
+                                {(!search.trim().is_empty()).then(|| view! { " "<a href="/admin/people">"Show everyone"</a> })}
+                            </form>
+                            <p class="meta" id="people-count">{match (search.trim().is_empty(), paged.total) {
+                                (false, 0) => format!("Nobody’s name or email address contains “{}”.", search.trim()),
+                                _ => paged.showing("person", "people"),
+                            }}</p>
                             <div class="table-wrap" role="region" aria-labelledby="people-caption" tabindex="0">
                                 <table class="table">
                                     <caption id="people-caption" class="visually-hidden">"Everyone with an account"</caption>
@@ -71,6 +94,7 @@ pub fn PeoplePage() -> impl IntoView {
                                     </tbody>
                                 </table>
                             </div>
+                            <Pager paged=paged.clone() path="/admin/people".to_owned() query=list_query.clone() label="Pages of people".to_owned()/>
                             <h2>"Add a person"</h2>
                             <p>"Add someone before they first sign in, for example to make them an editor. They sign in with this address."</p>
                             <form method="post" action="/admin/people" novalidate class="narrow">

@@ -1,7 +1,10 @@
-use crate::domain::{
-    drafting::{Knowledge, Visibility},
-    easy_read::TextKind,
-    response::Outcome,
+use crate::{
+    domain::{
+        drafting::{Knowledge, Visibility},
+        easy_read::TextKind,
+        response::Outcome,
+    },
+    model::PageRequest,
 };
 use sqlx::{AnyConnection, FromRow};
 
@@ -94,7 +97,7 @@ impl CommentRow {
     }
 }
 
-pub(super) const COMMENTS: &str = "\
+pub(crate) const COMMENTS: &str = "\
     SELECT c.id, c.statement_id, c.revision_id, c.round_id, c.author_id, \
       COALESCE(u.display_name, ep.name, '') AS author_name, c.organisation_id, o.name AS organisation_name, \
       c.body, c.passage_start, c.passage_end, c.quote, c.suggestion, c.knowledge, \
@@ -126,6 +129,57 @@ pub async fn for_statement(
     .bind(statement_id)
     .fetch_all(conn)
     .await
+}
+
+/// Whose eyes a list of comments is for: everyone sees named and anonymous comments;
+/// the policy team also sees those shared only with it, and a person sees their own.
+#[derive(Debug, Clone, Copy)]
+pub struct Reader {
+    pub viewer_id: Option<i64>,
+    pub policy_team: bool,
+}
+
+/// The live comments on a statement that `$2` (1 for the policy team) and `$3` (the
+/// viewer's id) may see.
+const ON_STATEMENT_FOR_READER: &str = "c.statement_id = $1 AND c.withdrawn_at IS NULL \
+    AND (c.visibility <> 'policy_team' OR $2 = 1 OR c.author_id = $3)";
+
+/// One page of the live comments on a statement that `reader` may see, oldest first
+/// (ordered by id, so pages are stable), in one query over `comments_by_statement`.
+pub async fn page_for_statement(
+    conn: &mut AnyConnection,
+    statement_id: i64,
+    reader: Reader,
+    page: PageRequest,
+) -> Result<Vec<CommentRow>, sqlx::Error> {
+    sqlx::query_as::<_, CommentRow>(sqlx::AssertSqlSafe(format!(
+        "{COMMENTS} WHERE {ON_STATEMENT_FOR_READER} ORDER BY c.id LIMIT $4 OFFSET $5"
+    )))
+    .bind(statement_id)
+    .bind(i64::from(reader.policy_team))
+    .bind(reader.viewer_id)
+    .bind(page.limit())
+    .bind(page.offset())
+    .fetch_all(conn)
+    .await
+}
+
+/// How many live comments on a statement `reader` may see: the same rows as
+/// [`page_for_statement`] pages through.
+pub async fn count_for_statement(
+    conn: &mut AnyConnection,
+    statement_id: i64,
+    reader: Reader,
+) -> Result<u64, sqlx::Error> {
+    let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT COUNT(*) FROM comments c WHERE {ON_STATEMENT_FOR_READER}"
+    )))
+    .bind(statement_id)
+    .bind(i64::from(reader.policy_team))
+    .bind(reader.viewer_id)
+    .fetch_one(conn)
+    .await?;
+    Ok(u64::try_from(n).unwrap_or(0))
 }
 
 pub async fn find(conn: &mut AnyConnection, id: i64) -> Result<Option<CommentRow>, sqlx::Error> {
@@ -389,6 +443,35 @@ pub async fn at_event(
     .bind(event_id)
     .fetch_all(conn)
     .await
+}
+
+/// One page of everything one person said, newest first (by id, so pages are stable),
+/// over `comments_by_author`.
+pub async fn page_by_author(
+    conn: &mut AnyConnection,
+    author_id: i64,
+    page: PageRequest,
+) -> Result<Vec<CommentRow>, sqlx::Error> {
+    sqlx::query_as::<_, CommentRow>(sqlx::AssertSqlSafe(format!(
+        "{COMMENTS} WHERE c.author_id = $1 AND c.withdrawn_at IS NULL ORDER BY c.id DESC \
+         LIMIT $2 OFFSET $3"
+    )))
+    .bind(author_id)
+    .bind(page.limit())
+    .bind(page.offset())
+    .fetch_all(conn)
+    .await
+}
+
+/// How many live comments one person has made: the rows [`page_by_author`] pages through.
+pub async fn count_by_author(conn: &mut AnyConnection, author_id: i64) -> Result<u64, sqlx::Error> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM comments c WHERE c.author_id = $1 AND c.withdrawn_at IS NULL",
+    )
+    .bind(author_id)
+    .fetch_one(conn)
+    .await?;
+    Ok(u64::try_from(n).unwrap_or(0))
 }
 
 /// Everything one person said, newest first.

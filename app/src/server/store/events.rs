@@ -1,6 +1,9 @@
 //! Events, the people recorded at them, and the comments a facilitator enters for them.
 
-use crate::domain::events::{HearBack, Way};
+use crate::{
+    domain::events::{HearBack, Way},
+    model::PageRequest,
+};
 use sqlx::{AnyConnection, FromRow};
 
 #[derive(Debug, Clone, FromRow)]
@@ -227,20 +230,36 @@ pub struct EventListRow {
     pub comment_count: i64,
 }
 
-/// A facilitator's events, newest first, each with how many comments it recorded.
+/// One page of a facilitator's events, newest first (then by id, so pages are stable),
+/// each with how many comments it recorded, over `events_by_facilitator`.
 pub async fn for_facilitator(
     conn: &mut AnyConnection,
     facilitator_id: i64,
+    page: PageRequest,
 ) -> Result<Vec<EventListRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT e.id, e.name, e.held_on, e.place, f.title AS framework_title, \
            (SELECT COUNT(*) FROM comments c WHERE c.event_id = e.id AND c.withdrawn_at IS NULL) AS comment_count \
          FROM events e JOIN frameworks f ON f.id = e.framework_id \
-         WHERE e.facilitator_id = $1 ORDER BY e.held_on DESC, e.id DESC",
+         WHERE e.facilitator_id = $1 ORDER BY e.held_on DESC, e.id DESC LIMIT $2 OFFSET $3",
     )
     .bind(facilitator_id)
+    .bind(page.limit())
+    .bind(page.offset())
     .fetch_all(conn)
     .await
+}
+
+/// How many events a facilitator has recorded: what [`for_facilitator`] pages through.
+pub async fn count_for_facilitator(
+    conn: &mut AnyConnection,
+    facilitator_id: i64,
+) -> Result<u64, sqlx::Error> {
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM events e WHERE e.facilitator_id = $1")
+        .bind(facilitator_id)
+        .fetch_one(conn)
+        .await?;
+    Ok(u64::try_from(n).unwrap_or(0))
 }
 
 /// A framework's round that can take what was said at an event: the newest that has

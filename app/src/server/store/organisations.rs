@@ -61,10 +61,23 @@ const MEMBERSHIPS: &str = "\
     JOIN organisations o ON o.id = m.organisation_id \
     JOIN users u ON u.id = m.user_id";
 
-/// Every membership, for the people list: one query, grouped in Rust.
-pub async fn all_memberships(conn: &mut AnyConnection) -> Result<Vec<MembershipRow>, sqlx::Error> {
+/// The memberships of the people with these ids (one page of the people list), in one
+/// query.
+pub async fn memberships_of_users(
+    conn: &mut AnyConnection,
+    user_ids: &[i64],
+) -> Result<Vec<MembershipRow>, sqlx::Error> {
+    if user_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    // Numbers only, so they can be written into the query as they are.
+    let ids = user_ids
+        .iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
     sqlx::query_as::<_, MembershipRow>(sqlx::AssertSqlSafe(format!(
-        "{MEMBERSHIPS} ORDER BY LOWER(o.name)"
+        "{MEMBERSHIPS} WHERE m.user_id IN ({ids}) ORDER BY LOWER(o.name)"
     )))
     .fetch_all(conn)
     .await

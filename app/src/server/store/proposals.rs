@@ -1,9 +1,12 @@
 //! Proposals for new statements, their backings ("this is true for me too") and the
 //! comments on them.
 
-use crate::domain::{
-    drafting::{Knowledge, Visibility},
-    proposals::Status,
+use crate::{
+    domain::{
+        drafting::{Knowledge, Visibility},
+        proposals::Status,
+    },
+    model::PageRequest,
 };
 use sqlx::{AnyConnection, FromRow};
 
@@ -55,19 +58,48 @@ const PROPOSALS: &str = "\
     LEFT JOIN organisations o ON o.id = p.organisation_id \
     LEFT JOIN statements s ON s.id = p.statement_id";
 
-/// Every live proposal of a framework, newest first. Found through its themes, so the
-/// `proposals_by_theme` index serves it.
-pub async fn for_framework(
+/// The live proposals of framework `$1` that the reader may see: everyone sees those
+/// not kept for the policy team; the policy team (`$2` = 1) sees all; a person sees
+/// their own (`$3`).
+const VISIBLE_IN_FRAMEWORK: &str = "p.theme_id IN (SELECT id FROM themes WHERE framework_id = $1) \
+    AND p.withdrawn_at IS NULL AND (p.visibility <> 'policy_team' OR $2 = 1 OR p.author_id = $3)";
+
+/// One page of the proposals of a framework the reader may see, newest first (by id,
+/// so pages are stable), found through `proposals_by_theme`.
+pub async fn page_for_framework(
     conn: &mut AnyConnection,
     framework_id: i64,
+    reader: super::comments::Reader,
+    page: PageRequest,
 ) -> Result<Vec<ProposalRow>, sqlx::Error> {
     sqlx::query_as::<_, ProposalRow>(sqlx::AssertSqlSafe(format!(
-        "{PROPOSALS} WHERE p.theme_id IN (SELECT id FROM themes WHERE framework_id = $1) \
-           AND p.withdrawn_at IS NULL ORDER BY p.id DESC"
+        "{PROPOSALS} WHERE {VISIBLE_IN_FRAMEWORK} ORDER BY p.id DESC LIMIT $4 OFFSET $5"
     )))
     .bind(framework_id)
+    .bind(i64::from(reader.policy_team))
+    .bind(reader.viewer_id)
+    .bind(page.limit())
+    .bind(page.offset())
     .fetch_all(conn)
     .await
+}
+
+/// How many proposals of a framework the reader may see: what [`page_for_framework`]
+/// pages through.
+pub async fn count_for_framework(
+    conn: &mut AnyConnection,
+    framework_id: i64,
+    reader: super::comments::Reader,
+) -> Result<u64, sqlx::Error> {
+    let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT COUNT(*) FROM proposals p WHERE {VISIBLE_IN_FRAMEWORK}"
+    )))
+    .bind(framework_id)
+    .bind(i64::from(reader.policy_team))
+    .bind(reader.viewer_id)
+    .fetch_one(conn)
+    .await?;
+    Ok(u64::try_from(n).unwrap_or(0))
 }
 
 /// A proposal by its id, withdrawn or not: its page says when it was withdrawn.

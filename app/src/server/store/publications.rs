@@ -49,7 +49,8 @@ pub async fn statements(
     sqlx::query_as(
         "SELECT statement_id, theme_code, theme_title, reference, revision_id, body, \
            easy_read_revision_id, easy_read_body, easy_read_picture_id, easy_read_picture_alt \
-         FROM publication_statements WHERE publication_id = $1 ORDER BY theme_position, position",
+         FROM publication_statements WHERE publication_id = $1 \
+         ORDER BY theme_position, position, statement_id",
     )
     .bind(publication_id)
     .fetch_all(conn)

@@ -1,5 +1,5 @@
 use super::super::db::Backend;
-use crate::model::Viewer;
+use crate::model::{PageRequest, Viewer};
 use sqlx::{AnyConnection, FromRow};
 
 #[derive(Debug, Clone, FromRow)]
@@ -57,13 +57,53 @@ pub async fn find_by_id(conn: &mut AnyConnection, id: i64) -> Result<Option<User
     .await
 }
 
-pub async fn list_all(conn: &mut AnyConnection) -> Result<Vec<UserRow>, sqlx::Error> {
-    sqlx::query_as::<_, UserRow>(
-        "SELECT id, email, display_name, is_editor, is_admin, is_facilitator, easy_read FROM users \
-         ORDER BY LOWER(CASE WHEN display_name = '' THEN email ELSE display_name END), id",
-    )
+/// The people whose name or email address contains `$1` (any case; '' for everyone), in
+/// the people list's order (by name, then id, so pages are stable).
+const PEOPLE_MATCHING: &str = "FROM users \
+    WHERE $1 = '' OR LOWER(display_name) LIKE $1 ESCAPE '\\' OR LOWER(email) LIKE $1 ESCAPE '\\'";
+const PEOPLE_ORDER: &str =
+    "ORDER BY LOWER(CASE WHEN display_name = '' THEN email ELSE display_name END), id";
+
+/// A search for people as a `LIKE` pattern ('' for everyone): what was typed, in lower
+/// case, anywhere in the name or address, with `%` and `_` taken as themselves.
+pub fn search_pattern(typed: &str) -> String {
+    let typed = typed.trim().to_lowercase();
+    if typed.is_empty() {
+        return String::new();
+    }
+    let escaped = typed
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+/// One page of the people matching `pattern` (see [`search_pattern`]).
+pub async fn page_matching(
+    conn: &mut AnyConnection,
+    pattern: &str,
+    page: PageRequest,
+) -> Result<Vec<UserRow>, sqlx::Error> {
+    sqlx::query_as::<_, UserRow>(sqlx::AssertSqlSafe(format!(
+        "SELECT id, email, display_name, is_editor, is_admin, is_facilitator, easy_read \
+         {PEOPLE_MATCHING} {PEOPLE_ORDER} LIMIT $2 OFFSET $3"
+    )))
+    .bind(pattern)
+    .bind(page.limit())
+    .bind(page.offset())
     .fetch_all(conn)
     .await
+}
+
+/// How many people match `pattern`: the rows [`page_matching`] pages through.
+pub async fn count_matching(conn: &mut AnyConnection, pattern: &str) -> Result<u64, sqlx::Error> {
+    let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT COUNT(*) {PEOPLE_MATCHING}"
+    )))
+    .bind(pattern)
+    .fetch_one(conn)
+    .await?;
+    Ok(u64::try_from(n).unwrap_or(0))
 }
 
 pub async fn set_display_name(

@@ -1,0 +1,163 @@
+//! A published version's "You said, we did" report, read so that nothing grows with the
+//! round: counts come from `GROUP BY`, the page of comments from `LIMIT/OFFSET`, and the
+//! downloads from a stream of rows.
+
+use super::comments::{COMMENTS, CommentRow};
+use crate::{
+    domain::{
+        drafting::{Knowledge, Visibility},
+        response::Outcome,
+    },
+    model::PageRequest,
+};
+use futures::stream::BoxStream;
+use sqlx::{AnyConnection, FromRow};
+
+/// How many of a version's live comments on one statement have one outcome (none when
+/// unanswered), kind of knowledge and choice of how they are shown.
+#[derive(Debug, Clone, FromRow)]
+pub struct CommentCount {
+    pub statement_id: i64,
+    pub outcome: Option<Outcome>,
+    pub knowledge: Knowledge,
+    pub visibility: Visibility,
+    pub comments: i64,
+}
+
+/// The live comments of the rounds a version answers, counted by statement, outcome,
+/// knowledge and visibility: a few hundred rows at most, however many comments.
+pub async fn counts(
+    conn: &mut AnyConnection,
+    publication_id: i64,
+) -> Result<Vec<CommentCount>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT c.statement_id, r.outcome, c.knowledge, c.visibility, COUNT(*) AS comments \
+         FROM comments c LEFT JOIN responses r ON r.comment_id = c.id \
+         WHERE c.round_id IN (SELECT id FROM rounds WHERE publication_id = $1) \
+           AND c.withdrawn_at IS NULL \
+         GROUP BY c.statement_id, r.outcome, c.knowledge, c.visibility \
+         ORDER BY c.statement_id, r.outcome, c.knowledge, c.visibility",
+    )
+    .bind(publication_id)
+    .fetch_all(conn)
+    .await
+}
+
+/// The comments of a version's rounds that an answer says were acted on in a draft
+/// (the few behind each change), oldest first.
+pub async fn acted_on(
+    conn: &mut AnyConnection,
+    publication_id: i64,
+) -> Result<Vec<CommentRow>, sqlx::Error> {
+    sqlx::query_as::<_, CommentRow>(sqlx::AssertSqlSafe(format!(
+        "{COMMENTS} WHERE c.round_id IN (SELECT id FROM rounds WHERE publication_id = $1) \
+         AND c.withdrawn_at IS NULL \
+         AND EXISTS (SELECT 1 FROM response_revisions rr WHERE rr.response_id = r.id) \
+         ORDER BY c.id"
+    )))
+    .bind(publication_id)
+    .fetch_all(conn)
+    .await
+}
+
+/// The live comments on one statement that an answer says were acted on in a draft
+/// (what its trace lists), oldest first.
+pub async fn acted_on_statement(
+    conn: &mut AnyConnection,
+    statement_id: i64,
+) -> Result<Vec<CommentRow>, sqlx::Error> {
+    sqlx::query_as::<_, CommentRow>(sqlx::AssertSqlSafe(format!(
+        "{COMMENTS} WHERE c.statement_id = $1 AND c.withdrawn_at IS NULL \
+         AND EXISTS (SELECT 1 FROM response_revisions rr WHERE rr.response_id = r.id) \
+         ORDER BY c.id"
+    )))
+    .bind(statement_id)
+    .fetch_all(conn)
+    .await
+}
+
+/// Which of a report's public comments to list. Empty strings leave a filter out.
+#[derive(Debug, Clone, Default)]
+pub struct ReportFilter {
+    pub reference: String,
+    pub theme_code: String,
+    /// An outcome's stored value, or [`NOT_ANSWERED`].
+    pub outcome: String,
+    pub knowledge: String,
+}
+
+/// The outcome filter's value for comments without an answer.
+pub const NOT_ANSWERED: &str = "not_answered";
+
+/// The public comments of a version's rounds on the statements it holds, in the
+/// report's order (its statements' order, then oldest first), filtered by `$2`..`$5`.
+const PUBLIC_IN_VERSION: &str = "\
+    JOIN publication_statements ps ON ps.statement_id = c.statement_id AND ps.publication_id = $1 \
+    WHERE c.round_id IN (SELECT id FROM rounds WHERE publication_id = $1) \
+      AND c.withdrawn_at IS NULL AND c.visibility <> 'policy_team' \
+      AND ($2 = '' OR ps.reference = $2) AND ($3 = '' OR ps.theme_code = $3) \
+      AND ($4 = '' OR COALESCE(r.outcome, 'not_answered') = $4) AND ($5 = '' OR c.knowledge = $5)";
+
+const REPORT_ORDER: &str = "ORDER BY ps.theme_position, ps.position, ps.statement_id, c.id";
+
+/// One page of a version's public comments, filtered, in the report's order.
+pub async fn page(
+    conn: &mut AnyConnection,
+    publication_id: i64,
+    filter: &ReportFilter,
+    page: PageRequest,
+) -> Result<Vec<CommentRow>, sqlx::Error> {
+    sqlx::query_as::<_, CommentRow>(sqlx::AssertSqlSafe(format!(
+        "{COMMENTS} {PUBLIC_IN_VERSION} {REPORT_ORDER} LIMIT $6 OFFSET $7"
+    )))
+    .bind(publication_id)
+    .bind(&filter.reference)
+    .bind(&filter.theme_code)
+    .bind(&filter.outcome)
+    .bind(&filter.knowledge)
+    .bind(page.limit())
+    .bind(page.offset())
+    .fetch_all(conn)
+    .await
+}
+
+/// How many public comments the filter lists: the rows [`page`] pages through. With
+/// `before`, only those listed before that comment (its place in a one-statement list).
+pub async fn count(
+    conn: &mut AnyConnection,
+    publication_id: i64,
+    filter: &ReportFilter,
+    before: Option<i64>,
+) -> Result<u64, sqlx::Error> {
+    let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT COUNT(*) FROM comments c LEFT JOIN responses r ON r.comment_id = c.id \
+         {PUBLIC_IN_VERSION} AND ($6 = 0 OR c.id < $6)"
+    )))
+    .bind(publication_id)
+    .bind(&filter.reference)
+    .bind(&filter.theme_code)
+    .bind(&filter.outcome)
+    .bind(&filter.knowledge)
+    .bind(before.unwrap_or(0))
+    .fetch_one(conn)
+    .await?;
+    Ok(u64::try_from(n).unwrap_or(0))
+}
+
+/// Every public comment of a version on the statements it holds, in the report's order,
+/// as a stream of rows: the downloads write each as it arrives, so their memory stays
+/// flat however many comments there are.
+pub fn stream(
+    conn: &mut AnyConnection,
+    publication_id: i64,
+) -> BoxStream<'_, Result<CommentRow, sqlx::Error>> {
+    sqlx::query_as::<_, CommentRow>(sqlx::AssertSqlSafe(format!(
+        "{COMMENTS} {PUBLIC_IN_VERSION} {REPORT_ORDER}"
+    )))
+    .bind(publication_id)
+    .bind("")
+    .bind("")
+    .bind("")
+    .bind("")
+    .fetch(conn)
+}
