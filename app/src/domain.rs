@@ -1,5 +1,6 @@
 //! Pure domain logic shared by the browser and the server: no I/O here.
 
+pub mod alike;
 pub mod balance;
 pub mod bursts;
 pub mod credit;

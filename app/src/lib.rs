@@ -91,6 +91,11 @@ pub fn App() -> impl IntoView {
                         view=pages::answers::RoundCommentsPage
                         ssr=SsrMode::Async
                     />
+                    <Route
+                        path=path!("/frameworks/:slug/rounds/:id/groups/:group")
+                        view=pages::alike::AlikeGroupPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/frameworks/:slug/rounds/:id/bursts") view=pages::bursts::RoundBurstsPage ssr=SsrMode::Async/>
                     <Route path=path!("/account/contributions") view=pages::answers::ContributionsPage ssr=SsrMode::Async/>
                     <Route

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod admin;
+pub mod alike;
 pub mod answers;
 pub mod balance;
 pub mod bursts;

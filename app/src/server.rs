@@ -3,6 +3,7 @@
 //! → `store` (all SQL) → `db`. Configuration, sign-in, mail and demo data sit beside them.
 
 pub mod accounts;
+pub mod alike;
 pub mod auth;
 pub mod balance;
 pub mod clock;

@@ -4,6 +4,7 @@
 
 mod account;
 mod admin;
+mod alike;
 mod drafting;
 mod events;
 mod proposals;
@@ -45,6 +46,10 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/frameworks/{slug}/rounds/{id}/comments",
             post(drafting::answer),
+        )
+        .route(
+            "/frameworks/{slug}/rounds/{id}/groups/{group}",
+            post(alike::group),
         )
         .route(
             "/frameworks/{slug}/themes/{code}/new-statement",

@@ -55,6 +55,13 @@ pub async fn build_state(
             tracing::info!("opened the demo consultation round, with comments");
         }
     }
+    // Comments saved before grouping existed (or seeded in bulk) are grouped now.
+    let grouped = app::server::alike::group_waiting(&state.db)
+        .await
+        .map_err(|e| format!("grouping alike comments failed: {e}"))?;
+    if grouped > 0 {
+        tracing::info!("grouped {grouped} comments saved before grouping");
+    }
     Ok(state)
 }
 

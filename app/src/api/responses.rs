@@ -6,9 +6,21 @@ pub async fn get_round_comments(
     slug: String,
     round_id: i64,
     filters: CommentFilters,
+    page: Option<String>,
 ) -> Result<RoundCommentsView, AppError> {
     use crate::server::{request, responding};
-    responding::round_comments(&request::context()?, &slug, round_id, filters).await
+    responding::round_comments(&request::context()?, &slug, round_id, filters, page).await
+}
+
+#[server]
+pub async fn get_alike_group(
+    slug: String,
+    round_id: i64,
+    group_id: i64,
+    page: Option<String>,
+) -> Result<AlikeGroupView, AppError> {
+    use crate::server::{alike, request};
+    alike::group_page(&request::context()?, &slug, round_id, group_id, page).await
 }
 
 /// One page (`?page=N`) of the signed-in person's comments, newest first.

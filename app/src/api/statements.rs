@@ -12,9 +12,13 @@ pub async fn get_statement(
 }
 
 #[server]
-pub async fn get_redraft(slug: String, reference: String) -> Result<RedraftView, AppError> {
+pub async fn get_redraft(
+    slug: String,
+    reference: String,
+    page: Option<String>,
+) -> Result<RedraftView, AppError> {
     use crate::server::{request, statements};
-    statements::redraft_page(&request::context()?, &slug, &reference).await
+    statements::redraft_page(&request::context()?, &slug, &reference, page).await
 }
 
 #[server]

@@ -67,6 +67,23 @@ pub fn reason(raw: &str) -> Result<String, Invalid> {
     Ok(text)
 }
 
+pub const PERSONAL_LINE_MAX_CHARS: usize = 500;
+
+/// An editor's personal line to one person beside their group's answer: optional (empty
+/// removes it), one short paragraph.
+pub fn personal_line(raw: &str) -> Result<Option<String>, Invalid> {
+    let text = raw.trim().replace("\r\n", "\n");
+    if text.is_empty() {
+        return Ok(None);
+    }
+    if text.chars().count() > PERSONAL_LINE_MAX_CHARS {
+        return Err(Invalid::new(format!(
+            "The personal line must be {PERSONAL_LINE_MAX_CHARS} characters or fewer"
+        )));
+    }
+    Ok(Some(text))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,6 +105,16 @@ mod tests {
         assert!(Outcome::Partly.changed_the_text());
         assert!(!Outcome::NotIncorporated.changed_the_text());
         assert!(!Outcome::Noted.changed_the_text());
+    }
+
+    #[test]
+    fn a_personal_line_is_optional_and_short() {
+        assert_eq!(personal_line("  ").unwrap(), None);
+        assert_eq!(
+            personal_line(" Thank you, Sam. ").unwrap().as_deref(),
+            Some("Thank you, Sam.")
+        );
+        assert!(personal_line(&"a".repeat(501)).is_err());
     }
 
     #[test]

@@ -49,6 +49,10 @@ macro_rules! form_actions {
 /// The name of the field every `*Action` travels in.
 pub const ACTION: &str = "action";
 
+/// The redraft form's hidden field saying which page of comments it showed, so a
+/// preview or a refused save comes back to the same page with what was typed.
+pub const REDRAFT_COMMENTS_PAGE: &str = "comments_page";
+
 form_fields! {
     /// A comment, new or changed.
     pub struct CommentInput {
@@ -90,6 +94,31 @@ form_fields! {
     pub struct AnswerInput {
         comment_id => COMMENT_ID,
         filters => FILTERS,
+        /// Set when the answer is for a whole group of alike comments (`comment_id` is
+        /// then the member shown, whose field names the form uses).
+        group_id => GROUP_ID,
+        /// The list's page to come back to.
+        page => PAGE,
+    }
+}
+
+form_fields! {
+    /// The forms on a group's page: the one answer, splitting a member out, and a
+    /// personal line to one member (the answer's and the line's fields are named by the
+    /// comment: [`AnswerFieldNames`]).
+    pub struct AlikeInput {
+        comment_id => COMMENT_ID,
+        /// The group page's page to come back to.
+        page => PAGE,
+    }
+}
+
+form_actions! {
+    /// The buttons on a group's page.
+    pub enum AlikeAction {
+        Answer = "answer-group",
+        Split = "split",
+        PersonalLine = "personal-line",
     }
 }
 
@@ -289,6 +318,11 @@ impl AnswerFieldNames {
 
     pub fn reason(comment_id: i64) -> String {
         format!("reason-{comment_id}")
+    }
+
+    /// An editor's personal line to the person behind one comment.
+    pub fn personal_line(comment_id: i64) -> String {
+        format!("personal-line-{comment_id}")
     }
 }
 

@@ -42,10 +42,13 @@ pub enum Saved {
     Recorded,
     RecordedWithdrawn,
     RecordedCorrected,
+    GroupAnswered,
+    SplitOut,
+    PersonalLine,
 }
 
 impl Saved {
-    pub const ALL: [Saved; 37] = [
+    pub const ALL: [Saved; 40] = [
         Self::Comment,
         Self::CommentChanged,
         Self::CommentWithdrawn,
@@ -83,6 +86,9 @@ impl Saved {
         Self::Recorded,
         Self::RecordedWithdrawn,
         Self::RecordedCorrected,
+        Self::GroupAnswered,
+        Self::SplitOut,
+        Self::PersonalLine,
     ];
 
     /// The code in the address. Kept stable: people bookmark and share addresses.
@@ -125,6 +131,9 @@ impl Saved {
             Self::Recorded => "recorded",
             Self::RecordedWithdrawn => "recorded-withdrawn",
             Self::RecordedCorrected => "recorded-corrected",
+            Self::GroupAnswered => "group-answered",
+            Self::SplitOut => "split-out",
+            Self::PersonalLine => "personal-line",
         }
     }
 
@@ -178,6 +187,13 @@ impl Saved {
             Self::RecordedCorrected => {
                 "Your correction has been saved. Any answer it already had is kept."
             }
+            Self::GroupAnswered => {
+                "Answer saved for everyone in the group. Each person will be told in their own email."
+            }
+            Self::SplitOut => {
+                "The comment has been taken out of the group. Answer it on its own from the list."
+            }
+            Self::PersonalLine => "Personal line saved.",
         }
     }
 

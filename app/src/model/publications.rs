@@ -42,6 +42,13 @@ pub struct ReportComment {
     pub landed: Vec<Landing>,
     /// The text it was made on.
     pub text_kind: TextKind,
+    /// The group of alike comments it was answered with, if any.
+    pub alike_group: Option<i64>,
+    /// On the first comment of a group shown: how many more said the same and got the
+    /// same answer ("and 399 others said the same"); they are not repeated on the page.
+    pub others_said_the_same: usize,
+    /// One of those others: in the exports, not repeated on the page.
+    pub said_the_same_as_above: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

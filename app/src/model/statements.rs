@@ -139,7 +139,11 @@ impl StatementView {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RedraftView {
+    /// The statement; its `comments` are left empty: a statement can hold 1,500 of them,
+    /// so the page shows them a page at a time, in `comments`.
     pub statement: StatementView,
+    /// One page of the statement's comments, numbered as on the statement page.
+    pub comments: super::Paged<CommentView>,
     pub revisions: Vec<RevisionView>,
     pub jargon: Vec<JargonEntry>,
     pub submission_key: String,

@@ -2,9 +2,12 @@
 
 use crate::{
     api::{CommentFilters, get_my_contributions, get_my_words, get_round_comments},
-    components::{error_summary::ErrorSummary, loaded, loading, still_matters::StillMattersMark},
-    domain::{drafting::Knowledge, opening_words, plural, response::Outcome, singular_or_plural},
+    components::{
+        error_summary::ErrorSummary, loaded, loading, pager::Pager, still_matters::StillMattersMark,
+    },
+    domain::{drafting::Knowledge, opening_words, response::Outcome, singular_or_plural},
     form::use_any_form_feedback,
+    model::{PageRequest, RoundComment, thousands},
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -75,6 +78,52 @@ pub fn AnswerFields(
     }
 }
 
+/// The round's progress in words: "7,412 of 10,000 answered; 38 groups left."
+pub fn progress(total: u64, answered: u64, groups_left: u64) -> String {
+    let mut line = format!("{} of {} answered", thousands(answered), thousands(total));
+    if groups_left > 0 {
+        line.push_str(&format!(
+            "; {} {} left",
+            thousands(groups_left),
+            if groups_left == 1 { "group" } else { "groups" }
+        ));
+    }
+    line.push('.');
+    line
+}
+
+/// A comment's own words as an editor reads them: whom it is from, what it is about,
+/// what it says and what it suggests.
+#[component]
+pub fn EditorComment(c: RoundComment) -> impl IntoView {
+    view! {
+        <p class="comment__meta">
+            <a href=c.statement_path.clone()>{c.reference.clone()}</a>
+            " · "<strong>{c.author.clone()}</strong>
+            {c.organisation.clone().map(|o| format!(", for {o}"))}
+            " · "{c.knowledge.clone()}" · "{c.visibility.clone()}
+        </p>
+        {(c.text_kind == crate::domain::easy_read::TextKind::EasyRead).then(|| view! {
+            <p class="meta text-kind">"Made on the easy read text."</p>
+        })}
+        {c.still_matters.clone().map(|note| view! { <StillMattersMark note/> })}
+        {c.quote.clone().map(|q| view! { <blockquote class="comment__quote"><span class="visually-hidden">"About the words: "</span>"“"{q}"”"</blockquote> })}
+        <div class="comment__body">{c.body.split("\n\n").map(|p| view! { <p>{p.to_owned()}</p> }).collect_view()}</div>
+        {c.suggestion.clone().map(|s| view! { <div class="comment__suggestion"><p class="heading-s">"Suggested wording"</p><p>{s}</p></div> })}
+    }
+}
+
+/// A settled answer, read only.
+#[component]
+pub fn SettledAnswer(outcome: String, reason: String) -> impl IntoView {
+    view! {
+        <div class="comment__answer">
+            <p class="heading-s">{format!("What we did: {}", Outcome::parse(&outcome).map_or("Not answered", |o| o.label()))}</p>
+            <p>{reason}</p>
+        </div>
+    }
+}
+
 #[component]
 pub fn RoundCommentsPage() -> impl IntoView {
     let params = use_params_map();
@@ -83,21 +132,17 @@ pub fn RoundCommentsPage() -> impl IntoView {
         move || {
             let p = params.read();
             let q = query.read();
-            let filters = CommentFilters {
-                statement: q.get("statement").unwrap_or_default(),
-                outcome: q.get("outcome").unwrap_or_default(),
-                organisation: q.get("organisation").unwrap_or_default(),
-                knowledge: q.get("knowledge").unwrap_or_default(),
-            };
+            let filters = CommentFilters::from_query(|name| q.get(name));
             (
                 p.get("slug").unwrap_or_default(),
                 p.get("id")
                     .and_then(|i| i.parse::<i64>().ok())
                     .unwrap_or(-1),
                 filters,
+                q.get(PageRequest::PARAM),
             )
         },
-        |(slug, id, filters)| get_round_comments(slug, id, filters),
+        |(slug, id, filters, page)| get_round_comments(slug, id, filters, page),
     );
     let feedback = use_any_form_feedback();
     let saved = query
@@ -123,8 +168,18 @@ pub fn RoundCommentsPage() -> impl IntoView {
                             </div>
                         };
                         let settled = d.published_version.is_some();
-                        let mut outcomes = vec![("unanswered".to_owned(), "Not answered yet".to_owned())];
+                        let mut outcomes = vec![
+                            ("unanswered".to_owned(), "Not answered yet".to_owned()),
+                            ("answered".to_owned(), "Answered".to_owned()),
+                        ];
                         outcomes.extend(Outcome::ALL.iter().map(|o| (o.as_str().to_owned(), o.label().to_owned())));
+                        let unanswered = d.total - d.answered.min(d.total);
+                        let has_groups = d.groups_left > 0 || d.entries.items.iter().any(|e| e.group.is_some());
+                        let (one, many) = if has_groups { ("comment or group", "comments and groups") } else { ("comment", "comments") };
+                        let showing = d.entries.showing(one, many);
+                        let list_query = f.list_query();
+                        let page_number = d.entries.page.number.to_string();
+                        let entries = d.entries.clone();
                         view! {
                             <Title text=format!("{}Answer comments: {}", if feedback.is_some() { "Error: " } else { "" }, d.round_title)/>
                             <nav class="breadcrumbs" aria-label="Breadcrumb">
@@ -138,18 +193,21 @@ pub fn RoundCommentsPage() -> impl IntoView {
                             {saved.map(|message| view! { <div class="notice" role="status"><p>{message}</p></div> })}
                             <h1>{format!("Comments in {}", d.round_title)}</h1>
                             <p class="lead">
-                                {match (d.unanswered, d.total) {
+                                {match (unanswered, d.total) {
                                     (_, 0) => "There are no comments in this round yet.".to_owned(),
                                     (0, 1) => "The 1 comment has an answer.".to_owned(),
-                                    (0, total) => format!("All {total} comments have an answer."),
+                                    (0, total) => format!("All {} comments have an answer.", thousands(total)),
                                     // The verb agrees with the comments waiting: "1 of 2 comments still needs".
                                     (n, total) => format!(
-                                        "{n} of {} still {} an answer.",
-                                        plural(total, "comment", "comments"),
-                                        singular_or_plural(n, "needs", "need"),
+                                        "{} of {} {} still {} an answer.",
+                                        thousands(n),
+                                        thousands(total),
+                                        if total == 1 { "comment" } else { "comments" },
+                                        singular_or_plural(n as usize, "needs", "need"),
                                     ),
                                 }}
                             </p>
+                            {(d.total > 0).then(|| view! { <p class="progress" id="progress">{progress(d.total, d.answered, d.groups_left)}</p> })}
                             <p><a href=format!("/frameworks/{}/rounds/{}/bursts", d.framework_slug, d.round_id)>
                                 "Bursts: who wrote many comments within an hour"
                             </a></p>
@@ -164,9 +222,14 @@ pub fn RoundCommentsPage() -> impl IntoView {
                             <form method="get" action=path.clone() class="filter-form">
                                 <div class="form-row form-row--wrap">
                                     {select("statement", "Statement", f.statement.clone(), d.statements.iter().map(|s| (s.clone(), s.clone())).collect())}
+                                    {select("theme", "Theme", f.theme.clone(), d.themes.clone())}
                                     {select("outcome", "Answer", f.outcome.clone(), outcomes)}
                                     {select("organisation", "Organisation", f.organisation.clone(), d.organisations.iter().map(|o| (o.clone(), o.clone())).collect())}
                                     {select("knowledge", "Based on", f.knowledge.clone(), Knowledge::ALL.iter().map(|k| (k.as_str().to_owned(), k.label().to_owned())).collect())}
+                                </div>
+                                <div class="form-group">
+                                    <label class="label" for="q">"Words in the comment"</label>
+                                    <input class="input" type="search" id="q" name="q" value=f.q.clone()/>
                                 </div>
                                 <button type="submit" class="button button--secondary">"Show comments"</button>
                             </form>
@@ -180,44 +243,56 @@ pub fn RoundCommentsPage() -> impl IntoView {
                                     </ul>
                                 </div>
                             })}
-                            <p>{format!("Showing {}.", plural(d.comments.len(), "comment", "comments"))}</p>
+                            <p id="comments">{showing}</p>
                             <ol class="comment-list">
-                                {d.comments.into_iter().map(|c| {
+                                {d.entries.items.into_iter().map(|entry| {
+                                    let c = entry.comment;
                                     let mine = feedback.as_ref().filter(|fb| fb.form == format!("answer-{}", c.id));
                                     let outcome = mine.and_then(|fb| fb.value(&format!("outcome-{}", c.id))).unwrap_or(c.outcome.clone());
                                     let reason = mine.and_then(|fb| fb.value(&format!("reason-{}", c.id))).unwrap_or(c.reason.clone());
                                     let outcome_error = mine.and_then(|fb| fb.error_for(&format!("outcome-{}", c.id)));
                                     let reason_error = mine.and_then(|fb| fb.error_for(&format!("reason-{}", c.id)));
+                                    let group = entry.group;
+                                    let button_label = match &group {
+                                        Some(g) => format!("Save answer for all {}", thousands(g.members)),
+                                        None => "Save answer".to_owned(),
+                                    };
+                                    let named = format!(" to the comment on {} by {}: “{}”", c.reference, c.author, opening_words(&c.body));
                                     view! {
-                                        <li class="comment" id=format!("comment-{}", c.id)>
-                                            <p class="comment__meta">
-                                                <a href=c.statement_path.clone()>{c.reference.clone()}</a>
-                                                " · "<strong>{c.author.clone()}</strong>
-                                                {c.organisation.clone().map(|o| format!(", for {o}"))}
-                                                " · "{c.knowledge.clone()}" · "{c.visibility.clone()}
-                                            </p>
-                                            {(c.text_kind == crate::domain::easy_read::TextKind::EasyRead).then(|| view! {
-                                                <p class="meta text-kind">"Made on the easy read text."</p>
+                                        <li class="comment" class:comment--group=group.is_some() id=format!("comment-{}", c.id)>
+                                            {group.clone().map(|g| view! {
+                                                <p class="heading-s">{format!("Group of {} alike comments", thousands(g.members))}</p>
                                             })}
-                                            {c.still_matters.clone().map(|note| view! { <StillMattersMark note/> })}
-                                            {c.quote.clone().map(|q| view! { <blockquote class="comment__quote"><span class="visually-hidden">"About the words: "</span>"“"{q}"”"</blockquote> })}
-                                            <div class="comment__body">{c.body.split("\n\n").map(|p| view! { <p>{p.to_owned()}</p> }).collect_view()}</div>
-                                            {c.suggestion.clone().map(|s| view! { <div class="comment__suggestion"><p class="heading-s">"Suggested wording"</p><p>{s}</p></div> })}
-                                            {if settled {
-                                                view! {
-                                                    <div class="comment__answer">
-                                                        <p class="heading-s">{format!("What we did: {}", Outcome::parse(&c.outcome).map_or("Not answered", |o| o.label()))}</p>
-                                                        <p>{c.reason.clone()}</p>
-                                                    </div>
-                                                }.into_any()
+                                            <EditorComment c=c.clone()/>
+                                            {group.clone().map(|g| view! {
+                                                <div class="alike-summary">
+                                                    <p><strong>{g.others()}</strong>"."</p>
+                                                    {(!g.organisations.is_empty()).then(|| view! {
+                                                        <p>{format!("Organisations behind it: {}.", g.organisations.join(", "))}</p>
+                                                    })}
+                                                    <p>{if g.unanswered == 0 {
+                                                        "Everyone in this group has an answer.".to_owned()
+                                                    } else {
+                                                        format!("{} of {} not answered yet.", thousands(g.unanswered), thousands(g.members))
+                                                    }}</p>
+                                                    <p><a href=g.href.clone()>{format!("See all {} comments in this group", thousands(g.members))}</a></p>
+                                                </div>
+                                            })}
+                                            {if settled || c.settled {
+                                                view! { <SettledAnswer outcome=c.outcome.clone() reason=c.reason.clone()/> }.into_any()
                                             } else {
                                                 view! {
                                                     <form method="post" action=path.clone() class="answer-form" novalidate>
                                                         <input type="hidden" name=crate::model::AnswerInput::COMMENT_ID value=c.id.to_string()/>
                                                         <input type="hidden" name=crate::model::AnswerInput::FILTERS value=f.query()/>
+                                                        <input type="hidden" name=crate::model::AnswerInput::PAGE value=page_number.clone()/>
+                                                        {group.as_ref().map(|g| view! {
+                                                            <input type="hidden" name=crate::model::AnswerInput::GROUP_ID value=g.id.to_string()/>
+                                                            <p class="hint">"This answer goes to everyone in the group whose answer is not published yet. Each person is told in their own email."</p>
+                                                        })}
                                                         <AnswerFields comment_id=c.id outcome reason outcome_error reason_error/>
                                                         <button type="submit" class="button button--small">
-                                                            "Save answer"<span class="visually-hidden">{format!(" to the comment on {} by {}: “{}”", c.reference, c.author, opening_words(&c.body))}</span>
+                                                            {button_label}<span class="visually-hidden">{named}</span>
                                                         </button>
                                                     </form>
                                                 }.into_any()
@@ -226,6 +301,7 @@ pub fn RoundCommentsPage() -> impl IntoView {
                                     }
                                 }).collect_view()}
                             </ol>
+                            <Pager paged=entries path=path.clone() query=list_query label="Pages of comments".to_owned() fragment="#comments"/>
                         }
                     })
                 })
@@ -281,6 +357,7 @@ pub fn ContributionsPage() -> impl IntoView {
                                         <div class="comment__answer">
                                             <p class="heading-s">"What happened: "{c.outcome}</p>
                                             {c.reason.map(|r| view! { <p>{r}</p> })}
+                                            {c.personal_line.map(|l| view! { <p class="personal-line"><strong>"A note for you: "</strong>{l}</p> })}
                                             {c.published.map(|p| view! {
                                                 <p>
                                                     <a href=p.report_href>{format!("Published in version {}: see the report", p.version)}</a>

@@ -9,11 +9,12 @@ use crate::{
         diff_view::DiffWithChanges,
         error_summary::ErrorSummary,
         loaded, loading,
+        pager::Pager,
         statement_parts::{CommentList, HighlightedText},
     },
     domain::diff,
     form::use_form_feedback,
-    model::StatementInput,
+    model::{ListQuery, PageRequest, StatementInput},
     pages::{
         answers::AnswerFields,
         statement::{StatementBreadcrumbs, statement_params},
@@ -27,9 +28,10 @@ pub const REDRAFT_FORM: &str = "redraft";
 #[component]
 pub fn RedraftPage() -> impl IntoView {
     let params = statement_params();
+    let query = leptos_router::hooks::use_query_map();
     let data = Resource::new(
-        move || params.get(),
-        |(slug, reference)| get_redraft(slug, reference),
+        move || (params.get(), query.read().get(PageRequest::PARAM)),
+        |((slug, reference), page)| get_redraft(slug, reference, page),
     );
     let feedback = use_form_feedback(REDRAFT_FORM);
     let still_fits = use_form_feedback(crate::components::twins::STILL_FITS_FORM);
@@ -62,7 +64,9 @@ pub fn RedraftPage() -> impl IntoView {
                         let twin_note = s.twin.as_ref().and_then(|t| t.easy_read_id).map(|_| {
                             "When you save this new draft, the easy read version will be marked as needing an update, until an editor updates it or confirms it still fits."
                         });
-                        let answerable: Vec<_> = s.comments.iter().filter(|c| !c.answer.as_ref().is_some_and(|a| a.settled)).cloned().collect();
+                        let comments = data.comments.clone();
+                        let answerable: Vec<_> = comments.items.iter().filter(|c| !c.answer.as_ref().is_some_and(|a| a.settled)).cloned().collect();
+                        let page_number = comments.page.number;
                         view! {
                             <Title text=format!("{}Redraft {}", if has_errors { "Error: " } else { "" }, s.reference)/>
                             <StatementBreadcrumbs slug=s.framework_slug.clone() framework_title=s.framework_title.clone() theme_code=s.theme_code.clone() theme_title=s.theme_title.clone() statement=(path.clone(), s.reference.clone())/>
@@ -84,6 +88,7 @@ pub fn RedraftPage() -> impl IntoView {
                             <h2>{format!("Current text (draft {})", s.draft_number)}</h2>
                             <p class="statement-current"><HighlightedText segments=s.segments.clone()/></p>
                             <form method="post" action=format!("{path}/redraft") novalidate class="redraft-form">
+                                <input type="hidden" name=crate::model::REDRAFT_COMMENTS_PAGE value=page_number.to_string()/>
                                 <input type="hidden" name=StatementInput::BASE_REVISION_ID value=base_revision/>
                                 <input type="hidden" name=StatementInput::SUBMISSION_KEY value=data.submission_key.clone()/>
                                 <RedraftText current=current.clone() initial=initial note=value(StatementInput::NOTE).unwrap_or_default() jargon=jargon body_error note_error/>
@@ -91,6 +96,9 @@ pub fn RedraftPage() -> impl IntoView {
                                     <section class="answers" aria-labelledby="answers-heading">
                                         <h2 id="answers-heading" class="heading-m">"Answer comments with this draft"</h2>
                                         <p class="hint">"Answers saved here are linked to this new draft. You can also answer later from the round's list of comments."</p>
+                                        {(comments.pages() > 1).then(|| view! {
+                                            <p class="hint">{format!("{} Answers are saved with the draft; answer the comments on other pages from the round's list, or here after saving.", comments.showing("comment", "comments"))}</p>
+                                        })}
                                         {answerable.iter().map(|c| {
                                             // Typed values come back after a refusal; an existing answer is
                                             // shown, not pre-filled, so saving a draft never re-answers it.
@@ -118,8 +126,10 @@ pub fn RedraftPage() -> impl IntoView {
                                     <button type="submit" class="button button--secondary" name=crate::model::ACTION value=crate::model::RedraftAction::Preview.as_str()>"Preview changes"</button>
                                 </div>
                             </form>
-                            <h2>"Comments to consider"</h2>
-                            <CommentList comments=s.comments.clone()/>
+                            <h2 id="comments">"Comments to consider"</h2>
+                            {(comments.pages() > 1).then(|| view! { <p>{comments.showing("comment", "comments")}</p> })}
+                            <CommentList comments=comments.items.clone()/>
+                            <Pager paged=comments.clone() path=format!("{path}/redraft") query=ListQuery::new() label="Pages of comments".to_owned() fragment="#comments"/>
                         }
                     })
                 })

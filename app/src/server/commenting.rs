@@ -288,6 +288,8 @@ pub async fn my_contributions(
                     .map_or("Not answered yet", |o| o.label())
                     .to_owned(),
                 reason: r.reason,
+                // Shown only with an answer: a line on its own would say nothing yet.
+                personal_line: r.outcome.and(r.personal_line),
                 published,
             }
         })

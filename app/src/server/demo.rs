@@ -440,6 +440,42 @@ const ROUND_COMMENTS: &[(&str, &str, bool, Knowledge, &str)] = &[
     ),
 ];
 
+/// A small campaign in the demo round: four support workers send the same text on PS-1,
+/// each with their own name and town, so a newcomer sees a group of alike comments on
+/// the answer list, answered once. Practice knowledge, so lived experience stays
+/// under-heard as the balance demo expects.
+const CAMPAIGN: &[(&str, &str, &str)] = &[
+    (
+        "campaign1@example.org",
+        "Aisha (demo support worker)",
+        "Dundee",
+    ),
+    (
+        "campaign2@example.org",
+        "Ben (demo support worker)",
+        "Perth",
+    ),
+    (
+        "campaign3@example.org",
+        "Carla (demo support worker)",
+        "Stirling",
+    ),
+    (
+        "campaign4@example.org",
+        "Dev (demo support worker)",
+        "Inverness",
+    ),
+];
+
+fn campaign_text(name: &str, town: &str) -> String {
+    format!(
+        "As support workers in the Care Workers Voice network we ask that this statement says \
+         plans are reviewed when the person asks, not only once a year. I am {name} and I \
+         support people at home in {town}. Too often a plan stays the same for months after \
+         someone's life has changed, and nobody can change it without a new assessment."
+    )
+}
+
 const DAY: i64 = 24 * 60 * 60;
 
 /// A round on the demo framework, opened by the demo editor, with what the demo's
@@ -535,6 +571,32 @@ pub async fn open_round(db: &Db) -> Result<(), sqlx::Error> {
             earlier_comment_id: history::still_matters_link(&mut tx, &key).await?,
         };
         store::comments::insert(&mut tx, &comment, at - DAY).await?;
+    }
+    let ps1 = statements
+        .iter()
+        .find(|s| s.reference == "PS-1")
+        .ok_or(sqlx::Error::RowNotFound)?;
+    for (n, (email, name, town)) in CAMPAIGN.iter().enumerate() {
+        let author = store::users::find_or_create_by_email(&mut tx, email, at).await?;
+        store::users::set_display_name(&mut tx, author.id, name).await?;
+        let key = format!("demo-round-campaign-{n}");
+        let body = campaign_text(name, town);
+        let comment = store::comments::NewComment {
+            statement_id: ps1.id,
+            revision_id: ps1.revision_id,
+            round_id: round,
+            author: store::comments::Author::Person(author.id),
+            organisation_id: None,
+            body: &body,
+            passage: None,
+            suggestion: None,
+            knowledge: Knowledge::Practice,
+            visibility: Visibility::Named,
+            submission_key: &key,
+            earlier_comment_id: None,
+        };
+        // Grouped as it is saved, like any comment.
+        store::comments::insert(&mut tx, &comment, at - DAY + n as i64).await?;
     }
     proposals::add(&mut tx, framework.id, round, at - DAY).await?;
     events::record_event(&mut tx, framework.id, round, at).await?;

@@ -22,6 +22,8 @@ pub struct EmailItem {
     pub no_easy_read: bool,
     /// They said an earlier comment still matters: the round they first said it in.
     pub first_said_in: Option<String>,
+    /// An editor's personal line to them, beside an answer they share with others.
+    pub personal_line: Option<String>,
 }
 
 impl EmailItem {
@@ -167,6 +169,7 @@ mod tests {
             published_text: "I see family and friends.".into(),
             no_easy_read: false,
             first_said_in: None,
+            personal_line: None,
         }
     }
 
@@ -189,6 +192,7 @@ mod tests {
                     .into(),
                 no_easy_read: false,
                 first_said_in: None,
+                personal_line: None,
             },
             EmailItem {
                 reference: "HL-3 <b>".into(),
@@ -201,6 +205,7 @@ mod tests {
                 // Shown only in the easy read email: this statement has no easy read text.
                 no_easy_read: true,
                 first_said_in: None,
+                personal_line: None,
             },
         ]
     }
@@ -486,6 +491,35 @@ mod tests {
             easy.text
         );
         insta::assert_snapshot!("still_matters_easy_read_text", snapshot_text(&easy));
+    }
+
+    #[test]
+    fn a_personal_line_follows_the_answer_it_goes_with() {
+        let items = [EmailItem {
+            personal_line: Some("Thank you, Sam, for telling us about <your> son.".into()),
+            ..item()
+        }];
+        let rendered = render(&email("Sam", false, &items));
+        assert!(
+            rendered.text.contains(
+                "Why: We added friends.\nA note for you: Thank you, Sam, for telling us about <your> son.\n"
+            ),
+            "{}",
+            rendered.text
+        );
+        assert!(
+            rendered.html.contains("us about &#60;your&#62; son")
+                && !rendered.html.contains("<your>"),
+            "escaped in HTML"
+        );
+        insta::assert_snapshot!("personal_line_text", snapshot_text(&rendered));
+        insta::assert_snapshot!("personal_line_html", rendered.html);
+        let easy = render(&email("Sam", true, &items));
+        assert!(
+            easy.text.contains("A note for you: Thank you, Sam"),
+            "{}",
+            easy.text
+        );
     }
 
     #[test]

@@ -311,6 +311,7 @@ impl EmailTexts {
             published_text,
             no_easy_read,
             first_said_in: self.first_said_in.get(&c.id).cloned(),
+            personal_line: c.personal_line.clone(),
         }
     }
 }

@@ -190,7 +190,7 @@ const COMMENT_ROW: &str = "comment";
 const PROPOSAL_ROW: &str = "proposal";
 
 /// One CSV record, every cell quoted, lines ended with CRLF.
-fn csv_record(cells: [&str; 15]) -> Result<String, AppError> {
+fn csv_record(cells: [&str; 16]) -> Result<String, AppError> {
     // Spreadsheets run a cell that starts with one of these as a formula.
     fn cell(value: &str) -> String {
         if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
@@ -230,6 +230,9 @@ impl Format for Csv {
             "credit",
             "kind",
             "proposed_under_theme",
+            // Added last, so the columns before it keep their places: the group of alike
+            // comments the comment was answered with (empty when none).
+            "alike_group",
         ])
     }
 
@@ -261,6 +264,7 @@ impl Format for Csv {
             s.credit.as_deref().unwrap_or(""),
             COMMENT_ROW,
             "",
+            &c.alike_group.map(|g| g.to_string()).unwrap_or_default(),
         ])
     }
 
@@ -287,6 +291,7 @@ impl Format for Csv {
             s.published_easy_read_text.as_deref().unwrap_or(""),
             s.credit.as_deref().unwrap_or(""),
             COMMENT_ROW,
+            "",
             "",
         ])
     }
@@ -318,6 +323,7 @@ impl Format for Csv {
                 statement.and_then(|s| s.credit.as_deref()).unwrap_or(""),
                 PROPOSAL_ROW,
                 &p.theme.code,
+                "",
             ])?);
         }
         if report.proposals.policy_team_only > 0 {
@@ -340,6 +346,7 @@ impl Format for Csv {
                 "",
                 "",
                 PROPOSAL_ROW,
+                "",
                 "",
             ])?);
         }

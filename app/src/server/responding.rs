@@ -9,7 +9,10 @@ use crate::{
         response::{self, Outcome},
     },
     error::AppError,
-    model::{AnswerFieldNames, CommentFilters, RoundComment, RoundCommentsView},
+    model::{
+        AlikeSummary, AnswerEntry, AnswerFieldNames, CommentFilters, PageRequest, Paged,
+        RoundComment, RoundCommentsView,
+    },
 };
 use sqlx::AnyConnection;
 
@@ -111,14 +114,7 @@ pub async fn answer(cx: &Context, slug: &str, form: AnswerForm) -> Result<(), Ap
         .await?
         .ok_or(AppError::NotFound)?;
     // An answer links to the newest draft of the text the comment was about.
-    let latest = match comment.text_kind {
-        TextKind::Standard => {
-            store::statements::latest_revision_id(&mut tx, comment.statement_id).await?
-        }
-        TextKind::EasyRead => store::easy_read::twin(&mut tx, comment.statement_id)
-            .await?
-            .map_or(comment.revision_id, |t| t.revision_id),
-    };
+    let latest = latest_draft(&mut tx, &comment).await?;
     store_answers(&mut tx, editor.id, framework, None, &answers, |_| {
         Some(latest)
     })
@@ -127,12 +123,165 @@ pub async fn answer(cx: &Context, slug: &str, form: AnswerForm) -> Result<(), Ap
     Ok(())
 }
 
-/// A round's comments for editors to answer, filtered, with the count still unanswered.
+/// Answer every member of a group of alike comments at once, with one outcome and
+/// reason, under the framework lock as any answer: each member gets the answer on its
+/// own comment, so each person is told in their own email. Members whose answer is
+/// published are never changed; a group whose round is published refuses the answer.
+pub async fn answer_group(
+    cx: &Context,
+    slug: &str,
+    round_id: i64,
+    group_id: i64,
+    form: AnswerForm,
+) -> Result<usize, AppError> {
+    let editor = cx.editor()?;
+    let checked = check(std::slice::from_ref(&form))?;
+    let mut tx = cx.write().await?;
+    let framework = lookups::framework(&mut tx, slug).await?.id;
+    let round = lookups::round(&mut tx, framework, round_id).await?;
+    let group = store::alike::group(&mut tx, group_id)
+        .await?
+        .filter(|g| g.round_id == round.id)
+        .ok_or(AppError::NotFound)?;
+    // Taken before reading who is unpublished, so a publish cannot slip in between.
+    store::frameworks::lock(&mut tx, framework).await?;
+    let members = store::alike::unpublished_members(&mut tx, group.id).await?;
+    if members.is_empty() {
+        return Err(AppError::Field(
+            AnswerFieldNames::outcome(form.comment_id),
+            "This group's answers have been published in a version, so they can no longer change."
+                .into(),
+        ));
+    }
+    let first = store::comments::find(&mut tx, members[0])
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let latest = latest_draft(&mut tx, &first).await?;
+    let answers: Vec<CheckedAnswer> = members
+        .iter()
+        .map(|&comment_id| CheckedAnswer {
+            comment_id,
+            outcome: checked[0].outcome,
+            reason: checked[0].reason.clone(),
+        })
+        .collect();
+    store_answers(
+        &mut tx,
+        editor.id,
+        framework,
+        Some(group.statement_id),
+        &answers,
+        |_| Some(latest),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(answers.len())
+}
+
+/// The newest draft of the text a comment was about: what an answer that changed the
+/// text is linked to.
+async fn latest_draft(
+    conn: &mut AnyConnection,
+    comment: &store::comments::CommentRow,
+) -> Result<i64, AppError> {
+    Ok(match comment.text_kind {
+        TextKind::Standard => {
+            store::statements::latest_revision_id(conn, comment.statement_id).await?
+        }
+        TextKind::EasyRead => store::easy_read::twin(conn, comment.statement_id)
+            .await?
+            .map_or(comment.revision_id, |t| t.revision_id),
+    })
+}
+
+/// A comment as the answer list and a group's page show it.
+pub(super) fn round_comment(
+    r: &store::comments::CommentRow,
+    still_matters: Option<crate::model::StillMattersNote>,
+) -> RoundComment {
+    RoundComment {
+        id: r.id,
+        reference: r.reference.clone(),
+        statement_path: format!(
+            "/frameworks/{}/statements/{}",
+            r.framework_slug, r.reference
+        ),
+        author: r.author_label(),
+        organisation: r.organisation_name.clone(),
+        knowledge: r.knowledge.label().to_owned(),
+        visibility: r.visibility.label().to_owned(),
+        body: r.body.clone(),
+        quote: r.quote.clone(),
+        suggestion: r.suggestion.clone(),
+        outcome: r.outcome.map(|o| o.as_str().to_owned()).unwrap_or_default(),
+        reason: r.reason.clone().unwrap_or_default(),
+        text_kind: r.text_kind,
+        still_matters,
+        personal_line: r.personal_line.clone(),
+        settled: r.published_in.is_some(),
+    }
+}
+
+/// How many entries (comments, or groups) one page of the answer list holds.
+pub const ANSWER_PAGE_SIZE: u32 = 50;
+
+/// The list's filters as the store reads them; an unknown value filters nothing.
+fn list_filter(filters: &CommentFilters) -> store::answer_list::ListFilter {
+    use store::answer_list::AnswerFilter;
+    let text = |v: &str| (!v.trim().is_empty()).then(|| v.trim().to_owned());
+    store::answer_list::ListFilter {
+        statement: text(&filters.statement),
+        theme: text(&filters.theme),
+        answer: match filters.outcome.as_str() {
+            "unanswered" => AnswerFilter::Unanswered,
+            "answered" => AnswerFilter::Answered,
+            other => Outcome::parse(other).map_or(AnswerFilter::Any, AnswerFilter::Outcome),
+        },
+        organisation: text(&filters.organisation),
+        knowledge: Knowledge::parse(&filters.knowledge).ok(),
+        search: text(&filters.q),
+    }
+}
+
+/// Summaries of the groups among some comments, in two queries.
+pub(super) async fn summaries(
+    conn: &mut AnyConnection,
+    slug: &str,
+    rows: &[store::comments::CommentRow],
+) -> Result<std::collections::HashMap<i64, AlikeSummary>, AppError> {
+    let mut ids: Vec<i64> = rows.iter().filter_map(|r| r.alike_group_id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let groups = store::alike::groups(conn, &ids).await?;
+    let organisations = store::alike::organisations(conn, &ids).await?;
+    Ok(groups
+        .into_iter()
+        .filter(|g| g.members > 1)
+        .map(|g| {
+            let summary = AlikeSummary {
+                id: g.id,
+                members: g.members.max(0) as u64,
+                unanswered: g.unanswered.max(0) as u64,
+                organisations: organisations
+                    .iter()
+                    .filter(|(id, _)| *id == g.id)
+                    .map(|(_, name)| name.clone())
+                    .collect(),
+                href: format!("/frameworks/{slug}/rounds/{}/groups/{}", g.round_id, g.id),
+            };
+            (g.id, summary)
+        })
+        .collect())
+}
+
+/// A page of a round's comments for editors to answer, filtered, each group of alike
+/// comments once, with exact counts: a fixed number of queries whatever the round's size.
 pub async fn round_comments(
     cx: &Context,
     slug: &str,
     round_id: i64,
     filters: CommentFilters,
+    page: Option<String>,
 ) -> Result<RoundCommentsView, AppError> {
     cx.editor()?;
     let mut conn = cx.read().await?;
@@ -140,52 +289,29 @@ pub async fn round_comments(
     let round = lookups::round(&mut conn, framework.id, round_id).await?;
     let published_version =
         store::publications::version_answering_round(&mut conn, round.id).await?;
-    let rows = store::comments::for_round(&mut conn, round.id).await?;
     let mut still_matters =
         super::still_matters::editor_notes(&mut conn, &framework.slug, round.id).await?;
-    let total = rows.len();
-    let unanswered = rows.iter().filter(|r| r.outcome.is_none()).count();
-    let mut statements: Vec<String> = rows.iter().map(|r| r.reference.clone()).collect();
-    statements.dedup();
-    let mut organisations: Vec<String> = rows
-        .iter()
-        .filter_map(|r| r.organisation_name.clone())
+    let (total, answered) = store::answer_list::answered(&mut conn, round.id).await?;
+    let groups_left = store::alike::groups_left(&mut conn, round.id).await?.max(0) as u64;
+    let statements = store::answer_list::statement_references(&mut conn, framework.id).await?;
+    let themes = store::frameworks::themes(&mut conn, framework.id)
+        .await?
+        .into_iter()
+        .map(|t| (t.code, t.title))
         .collect();
-    organisations.sort();
-    organisations.dedup();
-    let knowledge_filter = Knowledge::parse(&filters.knowledge).ok();
-    let keep = |r: &store::comments::CommentRow| {
-        (filters.statement.is_empty() || r.reference == filters.statement)
-            && knowledge_filter.is_none_or(|k| r.knowledge == k)
-            && (filters.organisation.is_empty()
-                || r.organisation_name.as_deref() == Some(filters.organisation.as_str()))
-            && match filters.outcome.as_str() {
-                "" => true,
-                "unanswered" => r.outcome.is_none(),
-                outcome => r.outcome.is_some_and(|o| o.as_str() == outcome),
-            }
-    };
-    let comments = rows
+    let organisations = store::answer_list::organisations_in_round(&mut conn, round.id).await?;
+    let filter = list_filter(&filters);
+    let entries_total = store::answer_list::count(&mut conn, round.id, &filter).await?;
+    let asked = PageRequest::new(page.as_deref(), ANSWER_PAGE_SIZE).within(entries_total);
+    let rows =
+        store::answer_list::page(&mut conn, round.id, &filter, asked.offset(), asked.limit())
+            .await?;
+    let mut groups = summaries(&mut conn, &framework.slug, &rows).await?;
+    let items = rows
         .iter()
-        .filter(|r| keep(r))
-        .map(|r| RoundComment {
-            id: r.id,
-            reference: r.reference.clone(),
-            statement_path: format!(
-                "/frameworks/{}/statements/{}",
-                r.framework_slug, r.reference
-            ),
-            author: r.author_label(),
-            organisation: r.organisation_name.clone(),
-            knowledge: r.knowledge.label().to_owned(),
-            visibility: r.visibility.label().to_owned(),
-            body: r.body.clone(),
-            quote: r.quote.clone(),
-            suggestion: r.suggestion.clone(),
-            outcome: r.outcome.map(|o| o.as_str().to_owned()).unwrap_or_default(),
-            reason: r.reason.clone().unwrap_or_default(),
-            text_kind: r.text_kind,
-            still_matters: still_matters.notes.remove(&r.id),
+        .map(|r| AnswerEntry {
+            comment: round_comment(r, still_matters.notes.remove(&r.id)),
+            group: r.alike_group_id.and_then(|g| groups.remove(&g)),
         })
         .collect();
     Ok(RoundCommentsView {
@@ -195,9 +321,11 @@ pub async fn round_comments(
         round_title: round.title,
         published_version,
         total,
-        unanswered,
-        comments,
+        answered,
+        groups_left,
+        entries: Paged::new(items, asked, entries_total),
         statements,
+        themes,
         organisations,
         filters,
         still_matters_people: still_matters.people,

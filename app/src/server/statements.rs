@@ -14,8 +14,8 @@ use crate::{
     error::AppError,
     model::{
         AnswerView, CommentFormView, CommentView, EASY_READ_FOR_EARLIER_DRAFT, ExistingComment,
-        HighlightSegment, HistoryView, NO_EASY_READ_YET, PageRequest, PassageNote, PictureView,
-        RedraftView, RevisionView, RoundStatus, StatementView, WordChoice,
+        HighlightSegment, HistoryView, NO_EASY_READ_YET, PageRequest, Paged, PassageNote,
+        PictureView, RedraftView, RevisionView, RoundStatus, StatementView, WordChoice,
     },
 };
 
@@ -347,17 +347,34 @@ pub async fn statement_page(
     Ok(view)
 }
 
+/// How many comments one page of the redraft page lists (each with its answer fields).
+pub const REDRAFT_PAGE_SIZE: u32 = 50;
+
 pub async fn redraft_page(
     cx: &Context,
     slug: &str,
     reference: &str,
+    page: Option<String>,
 ) -> Result<RedraftView, AppError> {
     cx.editor()?;
-    let loaded = load_statement(cx, slug, reference).await?;
+    // One page of comments (with answer fields for each one not yet published), read a
+    // page at a time as on the statement page, however many the statement has.
+    let asked = PageRequest::new(page.as_deref(), REDRAFT_PAGE_SIZE);
+    let mut loaded = load_statement_in(
+        cx,
+        slug,
+        reference,
+        TextKind::Standard,
+        CommentsShown::Page(asked),
+    )
+    .await?;
+    let items = std::mem::take(&mut loaded.view.comments);
+    let (asked, total) = (loaded.view.comments_page, loaded.view.comments_total);
     let mut conn = cx.read().await?;
     Ok(RedraftView {
         revisions: loaded.revisions,
         statement: loaded.view,
+        comments: Paged::new(items, asked, total),
         jargon: store::jargon::all(&mut conn).await?,
         submission_key: auth::new_secret(),
     })

@@ -2,6 +2,8 @@
 //! (`&mut AnyConnection`): a pooled one for reads, or the caller's transaction
 //! (`&mut tx`), so every check that guards a write runs inside that write's transaction.
 
+pub mod alike;
+pub mod answer_list;
 pub mod balance;
 pub mod comments;
 pub mod credits;

@@ -8,10 +8,10 @@ use app::{
     error::AppError,
     form::FormFeedback,
     model::{
-        AnswerFieldNames, AnswerInput, CommentAction, CommentInput, FrameworkAction,
-        FrameworkInput, JargonInput, ManageAction, PlacementInput, RedraftAction, RoundAction,
-        RoundInput, Saved, StatementAction, StatementInput, ThemeFieldNames, ThemeInput,
-        ValueFieldNames, text_query,
+        AnswerFieldNames, AnswerInput, CommentAction, CommentFilters, CommentInput,
+        FrameworkAction, FrameworkInput, JargonInput, ManageAction, PageRequest, PlacementInput,
+        RedraftAction, RoundAction, RoundInput, Saved, StatementAction, StatementInput,
+        ThemeFieldNames, ThemeInput, ValueFieldNames, text_query,
     },
     server::{AppState, Context, commenting, drafting, responding},
 };
@@ -180,7 +180,18 @@ pub async fn redraft(
     Path((slug, reference)): Path<(String, String)>,
     submitted: Submitted,
 ) -> Response {
-    let page = format!("/frameworks/{slug}/statements/{reference}/redraft");
+    // Shown again (preview, or refused), the page lists the same page of comments.
+    let comments_page = PageRequest::new(
+        submitted
+            .fields
+            .get(app::model::REDRAFT_COMMENTS_PAGE)
+            .map(String::as_str),
+        u32::MAX,
+    );
+    let page = app::model::ListQuery::new().href(
+        &format!("/frameworks/{slug}/statements/{reference}/redraft"),
+        comments_page.number,
+    );
     if submitted.action(RedraftAction::parse) == Some(RedraftAction::Preview) {
         return show_again(&cx.state, submitted, &page, "redraft").await;
     }
@@ -256,31 +267,14 @@ fn answers_from(submitted: &Submitted) -> Vec<responding::AnswerForm> {
     ids.sort_unstable();
     ids.dedup();
     ids.into_iter()
-        .map(|id| responding::AnswerForm {
-            comment_id: id,
-            outcome: submitted.field(&AnswerFieldNames::outcome(id)).to_owned(),
-            reason: submitted.field(&AnswerFieldNames::reason(id)).to_owned(),
-        })
+        .map(|id| answer_form(submitted, id))
         .collect()
 }
 
-pub async fn answer(
-    cx: Context,
-    Path((slug, round)): Path<(String, i64)>,
-    submitted: Submitted,
-) -> Response {
-    let input: AnswerInput = submitted.input();
-    let filters = input.filters;
-    let comment_id: i64 = input.comment_id.parse().unwrap_or(-1);
-    let page = format!(
-        "/frameworks/{slug}/rounds/{round}/comments{}",
-        if filters.is_empty() {
-            String::new()
-        } else {
-            format!("?{filters}")
-        }
-    );
-    let form = responding::AnswerForm {
+/// The outcome and reason typed for one comment (or, named by its shown member, for a
+/// group).
+pub(super) fn answer_form(submitted: &Submitted, comment_id: i64) -> responding::AnswerForm {
+    responding::AnswerForm {
         comment_id,
         outcome: submitted
             .field(&AnswerFieldNames::outcome(comment_id))
@@ -288,10 +282,42 @@ pub async fn answer(
         reason: submitted
             .field(&AnswerFieldNames::reason(comment_id))
             .to_owned(),
+    }
+}
+
+/// An answer from the round's list: to one comment, or (with `group_id`) to every
+/// member of a group of alike comments. Saved or refused, the list comes back with the
+/// same filters and page, at the comment.
+pub async fn answer(
+    cx: Context,
+    Path((slug, round)): Path<(String, i64)>,
+    submitted: Submitted,
+) -> Response {
+    let input: AnswerInput = submitted.input();
+    let comment_id: i64 = input.comment_id.parse().unwrap_or(-1);
+    // The filters are read again from what the page sent, so only known names travel.
+    let filters = CommentFilters::from_query(|name| {
+        url::form_urlencoded::parse(input.filters.as_bytes())
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.into_owned())
+    });
+    let page_number = PageRequest::new(Some(input.page.as_str()), u32::MAX).number;
+    let page = filters.list_query().href(
+        &format!("/frameworks/{slug}/rounds/{round}/comments"),
+        page_number,
+    );
+    let form = answer_form(&submitted, comment_id);
+    let (outcome, saved) = match input.group_id.parse::<i64>() {
+        Ok(group) => (
+            responding::answer_group(&cx, &slug, round, group, form)
+                .await
+                .map(|_| ()),
+            Saved::GroupAnswered,
+        ),
+        Err(_) => (responding::answer(&cx, &slug, form).await, Saved::Answer),
     };
-    let outcome = responding::answer(&cx, &slug, form).await;
     match outcome {
-        Ok(()) => see_other(&Saved::Answer.redirect(&page, &format!("comment-{comment_id}"))),
+        Ok(()) => see_other(&saved.redirect(&page, &format!("comment-{comment_id}"))),
         Err(error) => {
             let field = AnswerFieldNames::reason(comment_id);
             refused(

@@ -284,10 +284,11 @@ on_both_databases! {
         assert_eq!(page.status, StatusCode::OK);
         assert!(page.text().contains(PUBLIC_NOTICE));
         let round = table(&page.body, "round-balance-caption");
-        // Eighteen comments made online, two from lived experience, and two recorded at
-        // the demo's Dundee workshop (one person's, one group view), both lived experience.
-        assert_eq!(row(&round, "Lived experience"), ["Lived experience", "4", "20%"]);
-        assert_eq!(row(&round, "All comments"), ["All comments", "20", "100%"]);
+        // Eighteen comments made online, two from lived experience, the four copies of the
+        // demo's campaign (practice knowledge), and two recorded at the demo's Dundee
+        // workshop (one person's, one group view), both lived experience.
+        assert_eq!(row(&round, "Lived experience"), ["Lived experience", "4", "17%"]);
+        assert_eq!(row(&round, "All comments"), ["All comments", "24", "100%"]);
         let themes = table(&page.body, "theme-balance-caption");
         assert_eq!(row(&themes, "Personalised support")[6], "Under-heard");
         assert_eq!(row(&themes, "Community inclusion")[6], "At or above target");

@@ -257,7 +257,8 @@ on_both_databases! {
         assert_eq!(table_cell(&before.body, "Community inclusion", "Lived experience").as_deref(), Some("0"));
 
         recorded(&mut them, &path, &[("action", "group"), ("agreed", "8"), ("present", "12")]).await;
-        recorded(&mut them, &path, &[("person_name", "Morag"), ("hear_back", "facilitator")]).await;
+        // In words of her own: the same words would be grouped with the group's view.
+        recorded(&mut them, &path, &[("person_name", "Morag"), ("hear_back", "facilitator"), ("body", "My friends keep me going.")]).await;
         let after = app.visitor().get(&balance).await;
         assert_eq!(table_cell(&after.body, "Community inclusion", "Lived experience").as_deref(), Some("2 (100%)"));
 

@@ -6,6 +6,7 @@ mod support;
 
 mod account;
 mod admin;
+mod alike;
 mod balance;
 mod comments;
 mod credit;

@@ -491,7 +491,8 @@ on_both_databases! {
         assert_eq!(
             header,
             ["statement", "published_text", "commenter", "based_on", "about_the_words", "comment", "outcome", "reason",
-             "landed_in_drafts", "values", "made_on_text", "published_easy_read_text", "credit", "kind", "proposed_under_theme"],
+             "landed_in_drafts", "values", "made_on_text", "published_easy_read_text", "credit", "kind", "proposed_under_theme",
+             "alike_group"],
             "the columns people already use keep their places; new ones come last"
         );
         assert!(rows.iter().all(|r| r["kind"] == "comment" || r["kind"] == "proposal"));

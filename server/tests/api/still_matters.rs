@@ -327,8 +327,8 @@ async fn the_demo_shows_the_whole_loop(backend: Backend) {
     );
 
     // The open round keeps its eighteen comments from people who signed in (one of
-    // which says Sam's earlier comment still matters) and the two recorded at the
-    // demo's Dundee workshop.
+    // which says Sam's earlier comment still matters), the four copies of the demo's
+    // campaign and the two recorded at the demo's Dundee workshop.
     let open = app
         .scalar(
             "SELECT id FROM rounds WHERE title = $1",
@@ -342,7 +342,7 @@ async fn the_demo_shows_the_whole_loop(backend: Backend) {
             open
         )
         .await,
-        20
+        24
     );
     assert_eq!(
         number(

@@ -56,6 +56,10 @@ pub struct CommentRow {
     pub group_present: Option<i64>,
     /// The same person's comment in an earlier round that this one says still matters.
     pub earlier_comment_id: Option<i64>,
+    /// The group of alike comments it is in, answered together.
+    pub alike_group_id: Option<i64>,
+    /// An editor's personal line to this one person, beside the answer.
+    pub personal_line: Option<String>,
 }
 
 impl CommentRow {
@@ -102,7 +106,7 @@ pub(crate) const COMMENTS: &str = "\
       (SELECT MAX(rr.revision_id) FROM response_revisions rr WHERE rr.response_id = r.id) AS acted_revision_id, \
       rd.publication_id AS published_in, cr.text_kind, \
       c.event_id, ev.name AS event_name, ev.held_on AS event_held_on, c.participant_id, c.group_agreed, c.group_present, \
-      c.earlier_comment_id \
+      c.earlier_comment_id, c.alike_group_id, c.personal_line \
     FROM comments c \
     JOIN rounds rd ON rd.id = c.round_id \
     JOIN statement_revisions cr ON cr.id = c.revision_id \
@@ -264,7 +268,7 @@ pub async fn insert(
         Some(RecordedVoice::Group { agreed, present }) => (None, Some(agreed), Some(present)),
         None => (None, None, None),
     };
-    sqlx::query_scalar(
+    let id: i64 = sqlx::query_scalar(
         "INSERT INTO comments (statement_id, revision_id, round_id, author_id, organisation_id, body, \
            passage_start, passage_end, quote, suggestion, knowledge, visibility, created_at, updated_at, \
            submission_key, earlier_comment_id, event_id, participant_id, group_agreed, group_present, \
@@ -292,8 +296,11 @@ pub async fn insert(
     .bind(agreed)
     .bind(present)
     .bind(recorded_by)
-    .fetch_one(conn)
-    .await
+    .fetch_one(&mut *conn)
+    .await?;
+    // Grouped with the comments that say the same, in the same transaction.
+    super::alike::consider(conn, id, now).await?;
+    Ok(id)
 }
 
 pub struct CommentEdit<'a> {
@@ -321,8 +328,10 @@ pub async fn update(
     .bind(edit.visibility)
     .bind(now)
     .bind(id)
-    .execute(conn)
+    .execute(&mut *conn)
     .await?;
+    // New words may say something else: grouped again by them.
+    super::alike::reconsider(conn, id, now).await?;
     Ok(())
 }
 
@@ -349,8 +358,10 @@ pub async fn withdraw(conn: &mut AnyConnection, id: i64, now: i64) -> Result<(),
     sqlx::query("UPDATE comments SET withdrawn_at = $1, updated_at = $1 WHERE id = $2 AND withdrawn_at IS NULL")
         .bind(now)
         .bind(id)
-        .execute(conn)
+        .execute(&mut *conn)
         .await?;
+    // Withdrawn comments leave their group.
+    super::alike::leave(conn, id).await?;
     Ok(())
 }
 
