@@ -153,6 +153,7 @@ pub async fn load(state: &AppState, shape: &Shape) -> Result<National, LoadError
     let earlier_ids = rows.insert_comments(&mut tx, &plan.earlier, &[]).await?;
     rows.insert_answers(&mut tx, &plan.earlier, &earlier_ids, editor)
         .await?;
+    crate::server::alike::group_round(&mut tx, earlier_round).await?;
     tx.commit().await?;
 
     // 2. Version 1, through the real publishing service.
@@ -210,8 +211,9 @@ pub async fn load(state: &AppState, shape: &Shape) -> Result<National, LoadError
         .await?;
     rows.insert_answers(&mut tx, &plan.open, &open_ids, editor)
         .await?;
-    // TODO(lead): call group_round here once merged (group the open round's comments,
-    // inserted in bulk above, as the app groups comments made through its forms).
+    // Comments inserted in bulk are grouped as the app groups those made through its
+    // forms, so the answer list shows the campaigns as groups from the start.
+    crate::server::alike::group_round(&mut tx, open_round).await?;
     tx.commit().await?;
 
     let mut by_author: HashMap<usize, usize> = HashMap::new();
