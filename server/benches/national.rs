@@ -100,6 +100,27 @@ const PAGES: &[(&str, &str, Who, When, Twin)] = &[
         Twin::DemoFramework,
     ),
     (
+        "Round's answer list, page 2",
+        "/frameworks/{slug}/rounds/{round}/comments?page=2",
+        Who::Editor,
+        When::RoundOpen,
+        Twin::DemoFramework,
+    ),
+    (
+        "Round's answer list, searched",
+        "/frameworks/{slug}/rounds/{round}/comments?q=family&outcome=unanswered",
+        Who::Editor,
+        When::RoundOpen,
+        Twin::DemoFramework,
+    ),
+    (
+        "Redraft page, busiest",
+        "/frameworks/{slug}/statements/{statement}/redraft",
+        Who::Editor,
+        When::RoundOpen,
+        Twin::DemoFramework,
+    ),
+    (
         "My contributions (keenest contributor)",
         "/account/contributions",
         Who::Contributor,

@@ -44,11 +44,11 @@ pub struct ReportComment {
     pub text_kind: TextKind,
     /// The group of alike comments it was answered with, if any.
     pub alike_group: Option<i64>,
-    /// On the first comment of a group shown: how many more said the same and got the
-    /// same answer ("and 399 others said the same"); they are not repeated on the page.
+    /// On the report page, on the comment a campaign is shown by: how many more said the
+    /// same and got the same answer ("and 399 others said the same"); the page does not
+    /// repeat them. Left out of the downloads, which keep one line per comment.
+    #[serde(default, skip_serializing_if = "is_zero")]
     pub others_said_the_same: usize,
-    /// One of those others: in the exports, not repeated on the page.
-    pub said_the_same_as_above: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -451,6 +451,12 @@ fn ReportCommentItem(c: crate::api::ReportComment, reference: String) -> impl In
             {(c.text_kind == TextKind::EasyRead).then(|| view! { <p class="meta text-kind">"Made on the easy read text."</p> })}
             {c.quote.clone().map(|q| view! { <blockquote class="comment__quote"><span class="visually-hidden">"About the words: "</span>"“"{q}"”"</blockquote> })}
             <p>{c.body.clone()}</p>
+            {(c.others_said_the_same > 0).then(|| view! {
+                <p class="said-the-same"><strong>{match c.others_said_the_same {
+                    1 => "and 1 other person said the same".to_owned(),
+                    n => format!("and {} others said the same", crate::model::thousands(n as u64)),
+                }}</strong>", and got the same answer."</p>
+            })}
             <div class="comment__answer">
                 <p class="heading-s">{format!("What we did: {}", c.outcome)}</p>
                 <p>{c.reason.clone()}</p>

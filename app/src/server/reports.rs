@@ -477,12 +477,21 @@ pub async fn report_page(
     };
     let page = wanted.within(total);
     let rows = store::reports::page(&mut conn, summary.publication_id, &filter, page).await?;
+    let campaigns: Vec<i64> = rows
+        .iter()
+        .filter(|c| c.alike_group_id.is_some())
+        .map(|c| c.id)
+        .collect();
+    let said_the_same = store::reports::said_the_same(&mut conn, &filter, &campaigns).await?;
     drop(conn);
     let comments = Paged::new(
         rows.iter()
             .map(|c| ReportListedComment {
                 reference: c.reference.clone(),
-                comment: summary.comment(c),
+                comment: ReportComment {
+                    others_said_the_same: said_the_same.get(&c.id).copied().unwrap_or(0),
+                    ..summary.comment(c)
+                },
             })
             .collect(),
         page,
@@ -758,34 +767,6 @@ pub fn public_comment(c: &store::comments::CommentRow, landed: Vec<Landing>) -> 
         text_kind: c.text_kind,
         alike_group: c.alike_group_id,
         others_said_the_same: 0,
-        said_the_same_as_above: false,
-    }
-}
-
-/// A campaign shown once: within one statement's public comments, the members of a
-/// group of alike comments that got the same answer as the group's first are marked as
-/// saying the same as it, and the first counts them. Members with an answer of their
-/// own stay shown on their own. Every comment stays in the list (the exports keep one
-/// line per comment).
-pub fn collapse_alike(comments: &mut [ReportComment]) {
-    let mut first_of: HashMap<i64, usize> = HashMap::new();
-    for i in 0..comments.len() {
-        let Some(group) = comments[i].alike_group else {
-            continue;
-        };
-        match first_of.get(&group) {
-            None => {
-                first_of.insert(group, i);
-            }
-            Some(&first) => {
-                let same = comments[first].outcome == comments[i].outcome
-                    && comments[first].reason == comments[i].reason;
-                if same {
-                    comments[i].said_the_same_as_above = true;
-                    comments[first].others_said_the_same += 1;
-                }
-            }
-        }
     }
 }
 
@@ -845,61 +826,4 @@ pub fn by_value_csv(report: &ReportView) -> Result<Option<String>, AppError> {
     String::from_utf8(bytes)
         .map(Some)
         .map_err(|e| AppError::internal("writing the report by value as CSV", e))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn said(id: i64, group: Option<i64>, reason: &str) -> ReportComment {
-        ReportComment {
-            anchor: comment_anchor(id),
-            author: format!("Person {id}"),
-            knowledge: "Practice knowledge".into(),
-            quote: None,
-            body: format!("Words {id}"),
-            outcome: "Noted".into(),
-            reason: reason.into(),
-            landed: Vec::new(),
-            text_kind: TextKind::Standard,
-            alike_group: group,
-            others_said_the_same: 0,
-            said_the_same_as_above: false,
-        }
-    }
-
-    #[test]
-    fn a_campaign_is_shown_once_with_how_many_others_said_the_same() {
-        let mut comments = vec![
-            said(1, Some(7), "Thanks."),
-            said(2, None, "Thanks."),
-            said(3, Some(7), "Thanks."),
-            said(4, Some(7), "Thanks."),
-            said(5, Some(8), "Other."),
-        ];
-        collapse_alike(&mut comments);
-        let shown: Vec<_> = comments
-            .iter()
-            .filter(|c| !c.said_the_same_as_above)
-            .map(|c| (c.anchor.as_str(), c.others_said_the_same))
-            .collect();
-        assert_eq!(
-            shown,
-            [("comment-1", 2), ("comment-2", 0), ("comment-5", 0)]
-        );
-        assert_eq!(comments.len(), 5, "every comment stays, for the exports");
-    }
-
-    #[test]
-    fn a_member_with_an_answer_of_its_own_is_shown_on_its_own() {
-        let mut comments = vec![
-            said(1, Some(7), "Thanks."),
-            said(2, Some(7), "A different reason for you."),
-            said(3, Some(7), "Thanks."),
-        ];
-        collapse_alike(&mut comments);
-        assert_eq!(comments[0].others_said_the_same, 1);
-        assert!(!comments[1].said_the_same_as_above);
-        assert!(comments[2].said_the_same_as_above);
-    }
 }

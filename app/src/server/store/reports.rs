@@ -12,6 +12,7 @@ use crate::{
 };
 use futures::stream::BoxStream;
 use sqlx::{AnyConnection, FromRow};
+use std::collections::HashMap;
 
 /// How many of a version's live comments on one statement have one outcome (none when
 /// unanswered), kind of knowledge and choice of how they are shown.
@@ -100,6 +101,28 @@ const PUBLIC_IN_VERSION: &str = "\
 
 const REPORT_ORDER: &str = "ORDER BY ps.theme_position, ps.position, ps.statement_id, c.id";
 
+/// The first public comment of `c`'s group of alike comments that the knowledge filter
+/// (the parameter `knowledge`, such as `$5`) lists: the one a campaign is shown by.
+fn first_of_group(knowledge: &str) -> String {
+    format!(
+        "(SELECT MIN(g.id) FROM comments g \
+           WHERE g.alike_group_id = c.alike_group_id AND g.withdrawn_at IS NULL \
+             AND g.visibility <> 'policy_team' AND ({knowledge} = '' OR g.knowledge = {knowledge}))"
+    )
+}
+
+/// `c` says the same as the first of its group and got the same answer: the page shows
+/// the campaign once, under that first comment ("and 399 others said the same"). A
+/// member answered differently stays listed on its own. The downloads keep every line.
+fn repeats_its_group() -> String {
+    format!(
+        "c.alike_group_id IS NOT NULL AND EXISTS (SELECT 1 FROM responses fr \
+           WHERE fr.comment_id = {} AND fr.comment_id <> c.id \
+             AND fr.outcome = r.outcome AND fr.reason = r.reason)",
+        first_of_group("$5")
+    )
+}
+
 /// One page of a version's public comments, filtered, in the report's order.
 pub async fn page(
     conn: &mut AnyConnection,
@@ -108,7 +131,8 @@ pub async fn page(
     page: PageRequest,
 ) -> Result<Vec<CommentRow>, sqlx::Error> {
     sqlx::query_as::<_, CommentRow>(sqlx::AssertSqlSafe(format!(
-        "{COMMENTS} {PUBLIC_IN_VERSION} {REPORT_ORDER} LIMIT $6 OFFSET $7"
+        "{COMMENTS} {PUBLIC_IN_VERSION} AND NOT ({}) {REPORT_ORDER} LIMIT $6 OFFSET $7",
+        repeats_its_group()
     )))
     .bind(publication_id)
     .bind(&filter.reference)
@@ -131,7 +155,8 @@ pub async fn count(
 ) -> Result<u64, sqlx::Error> {
     let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
         "SELECT COUNT(*) FROM comments c LEFT JOIN responses r ON r.comment_id = c.id \
-         {PUBLIC_IN_VERSION} AND ($6 = 0 OR c.id < $6)"
+         {PUBLIC_IN_VERSION} AND NOT ({}) AND ($6 = 0 OR c.id < $6)",
+        repeats_its_group()
     )))
     .bind(publication_id)
     .bind(&filter.reference)
@@ -142,6 +167,45 @@ pub async fn count(
     .fetch_one(conn)
     .await?;
     Ok(u64::try_from(n).unwrap_or(0))
+}
+
+/// For each comment of a page that shows a campaign (the first of its group): how many
+/// others in the group the page leaves out because they said the same and got the same
+/// answer. One query, whatever the page holds.
+pub async fn said_the_same(
+    conn: &mut AnyConnection,
+    filter: &ReportFilter,
+    shown: &[i64],
+) -> Result<HashMap<i64, usize>, sqlx::Error> {
+    if shown.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let ids = (2..2 + shown.len())
+        .map(|n| format!("${n}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let sql = format!(
+        "SELECT c.id, COUNT(o.id) FROM comments c \
+         JOIN responses r ON r.comment_id = c.id \
+         JOIN comments o ON o.alike_group_id = c.alike_group_id AND o.id <> c.id \
+           AND o.withdrawn_at IS NULL AND o.visibility <> 'policy_team' \
+           AND ($1 = '' OR o.knowledge = $1) \
+         JOIN responses ro ON ro.comment_id = o.id AND ro.outcome = r.outcome AND ro.reason = r.reason \
+         WHERE c.id IN ({ids}) AND c.alike_group_id IS NOT NULL AND c.id = {} \
+         GROUP BY c.id",
+        first_of_group("$1")
+    );
+    let mut query =
+        sqlx::query_as::<_, (i64, i64)>(sqlx::AssertSqlSafe(sql)).bind(&filter.knowledge);
+    for id in shown {
+        query = query.bind(*id);
+    }
+    Ok(query
+        .fetch_all(conn)
+        .await?
+        .into_iter()
+        .map(|(id, n)| (id, usize::try_from(n).unwrap_or(0)))
+        .collect())
 }
 
 /// Every public comment of a version on the statements it holds, in the report's order,
