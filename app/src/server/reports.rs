@@ -482,7 +482,9 @@ pub async fn report_page(
         .filter(|c| c.alike_group_id.is_some())
         .map(|c| c.id)
         .collect();
-    let said_the_same = store::reports::said_the_same(&mut conn, &filter, &campaigns).await?;
+    let said_the_same =
+        store::reports::said_the_same(&mut conn, summary.publication_id, &filter, &campaigns)
+            .await?;
     drop(conn);
     let comments = Paged::new(
         rows.iter()

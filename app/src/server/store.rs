@@ -26,6 +26,15 @@ pub mod stored;
 pub mod users;
 pub mod values;
 
+/// `$first, $first+1, …`: `count` numbered parameters for an `IN (…)` list, which both
+/// databases take (sqlx's Any driver has no array parameters).
+pub(crate) fn placeholders(first: usize, count: usize) -> String {
+    (first..first + count)
+        .map(|n| format!("${n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Whether the database answers at all, for `/healthz`.
 pub async fn answers(pool: &sqlx::AnyPool) -> bool {
     sqlx::query("SELECT 1").execute(pool).await.is_ok()

@@ -39,13 +39,6 @@ const GROUPED: &str = "SELECT c.id, c.round_id, c.statement_id, cr.text_kind, c.
     c.suggestion, c.alike_group_id, c.alike_considered \
     FROM comments c JOIN statement_revisions cr ON cr.id = c.revision_id";
 
-fn placeholders(from: usize, count: usize) -> String {
-    (from..from + count)
-        .map(|n| format!("${n}"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// Store a comment's lookup keys (replacing any it had).
 async fn store_keys(
     conn: &mut AnyConnection,
@@ -105,7 +98,7 @@ async fn put_in_group(
     for chunk in comments.chunks(500) {
         let sql = format!(
             "UPDATE comments SET alike_group_id = $1 WHERE id IN ({})",
-            placeholders(2, chunk.len())
+            super::placeholders(2, chunk.len())
         );
         let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(group);
         for id in chunk {
@@ -161,7 +154,7 @@ pub async fn consider(
            WHERE k.round_id = $1 AND k.statement_id = $2 AND k.alike_key IN ({})) \
          AND c.id <> $3 AND c.withdrawn_at IS NULL AND c.alike_split = 0 \
          ORDER BY CASE WHEN c.alike_group_id IS NULL THEN 1 ELSE 0 END, c.id LIMIT {CANDIDATES}",
-        placeholders(4, keys.len())
+        super::placeholders(4, keys.len())
     );
     let mut query = sqlx::query_as::<_, Grouped>(sqlx::AssertSqlSafe(sql))
         .bind(subject.round_id)
@@ -300,7 +293,7 @@ pub async fn group_round(
     for chunk in looked_at.chunks(500) {
         let sql = format!(
             "DELETE FROM comment_alike_keys WHERE comment_id IN ({})",
-            placeholders(1, chunk.len())
+            super::placeholders(1, chunk.len())
         );
         let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
         for &i in chunk {
@@ -425,7 +418,7 @@ pub async fn groups(conn: &mut AnyConnection, ids: &[i64]) -> Result<Vec<GroupRo
     }
     let sql = format!(
         "{GROUPS} WHERE g.id IN ({}) GROUP BY g.id, g.round_id, g.statement_id",
-        placeholders(1, ids.len())
+        super::placeholders(1, ids.len())
     );
     let mut query = sqlx::query_as::<_, GroupRow>(sqlx::AssertSqlSafe(sql));
     for id in ids {
@@ -450,7 +443,7 @@ pub async fn organisations(
         "SELECT DISTINCT c.alike_group_id, o.name FROM comments c \
          JOIN organisations o ON o.id = c.organisation_id \
          WHERE c.alike_group_id IN ({}) AND c.withdrawn_at IS NULL ORDER BY o.name",
-        placeholders(1, ids.len())
+        super::placeholders(1, ids.len())
     );
     let mut query = sqlx::query_as::<_, (i64, String)>(sqlx::AssertSqlSafe(sql));
     for id in ids {

@@ -167,11 +167,10 @@ pub async fn by_ids(conn: &mut AnyConnection, ids: &[i64]) -> Result<Vec<Comment
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let placeholders = (1..=ids.len())
-        .map(|n| format!("${n}"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let sql = format!("{COMMENTS} WHERE c.id IN ({placeholders}) ORDER BY s.reference, c.id");
+    let sql = format!(
+        "{COMMENTS} WHERE c.id IN ({}) ORDER BY s.reference, c.id",
+        super::placeholders(1, ids.len())
+    );
     let mut query = sqlx::query_as::<_, CommentRow>(sqlx::AssertSqlSafe(sql));
     for id in ids {
         query = query.bind(*id);

@@ -175,7 +175,7 @@ pub async fn claim(
     if due.is_empty() {
         return Ok(Vec::new());
     }
-    let ids = placeholders(3, due.len());
+    let ids = super::placeholders(3, due.len());
     let mut update = sqlx::query_as::<_, Claimed>(sqlx::AssertSqlSafe(format!(
         "UPDATE outbox SET status = $1, claimed_until = $2, attempts = attempts + 1 \
          WHERE id IN ({ids}) \
@@ -204,13 +204,6 @@ pub async fn claim(
     Ok(claimed)
 }
 
-fn placeholders(first: usize, count: usize) -> String {
-    (first..first + count)
-        .map(|n| format!("${n}"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// Keep the lease on messages this worker is still working through. Returns the ids it
 /// still holds (a row whose lease another worker took over is not ours any more).
 pub async fn extend_lease(
@@ -222,7 +215,7 @@ pub async fn extend_lease(
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let list = placeholders(4, ids.len());
+    let list = super::placeholders(4, ids.len());
     let mut query = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(format!(
         "UPDATE outbox SET claimed_until = $1 \
          WHERE status = $3 AND claimed_until = $2 AND id IN ({list}) RETURNING id"
@@ -247,7 +240,7 @@ pub async fn release(
     if ids.is_empty() {
         return Ok(());
     }
-    let list = placeholders(6, ids.len());
+    let list = super::placeholders(6, ids.len());
     let mut query = sqlx::query(sqlx::AssertSqlSafe(format!(
         "UPDATE outbox SET \
            status = CASE WHEN attempts > 1 THEN $3 ELSE $4 END, \

@@ -101,24 +101,20 @@ const PUBLIC_IN_VERSION: &str = "\
 
 const REPORT_ORDER: &str = "ORDER BY ps.theme_position, ps.position, ps.statement_id, c.id";
 
-/// The first public comment of `c`'s group of alike comments that the knowledge filter
-/// (the parameter `knowledge`, such as `$5`) lists: the one a campaign is shown by.
-fn first_of_group(knowledge: &str) -> String {
+/// The first public comment of each group of alike comments in a version's rounds (`$1`)
+/// that the knowledge filter (`knowledge`, a parameter such as `$5`) lists: the one a
+/// campaign is shown by. Worked out once per query (not per row, which PostgreSQL ran as
+/// a scan of every answer for each comment).
+fn firsts(knowledge: &str) -> String {
     format!(
-        "(SELECT MIN(g.id) FROM comments g \
-           WHERE g.alike_group_id = c.alike_group_id AND g.withdrawn_at IS NULL \
-             AND g.visibility <> 'policy_team' AND ({knowledge} = '' OR g.knowledge = {knowledge}))"
+        "WITH firsts AS (SELECT g.alike_group_id, MIN(g.id) AS first_id FROM comments g \
+           WHERE g.round_id IN (SELECT id FROM rounds WHERE publication_id = $1) \
+             AND g.alike_group_id IS NOT NULL AND g.withdrawn_at IS NULL \
+             AND g.visibility <> 'policy_team' \
+             AND ({knowledge} = '' OR g.knowledge = {knowledge}) \
+           GROUP BY g.alike_group_id) "
     )
 }
-
-/// The first public comment of each group of alike comments in a version's rounds that
-/// the knowledge filter (`$5`) lists: the one a campaign is shown by. Worked out once per
-/// query (not per row, which PostgreSQL ran as a scan of every answer for each comment).
-const FIRSTS: &str = "WITH firsts AS (SELECT g.alike_group_id, MIN(g.id) AS first_id FROM comments g \
-    WHERE g.round_id IN (SELECT id FROM rounds WHERE publication_id = $1) \
-      AND g.alike_group_id IS NOT NULL AND g.withdrawn_at IS NULL \
-      AND g.visibility <> 'policy_team' AND ($5 = '' OR g.knowledge = $5) \
-    GROUP BY g.alike_group_id) ";
 
 /// Each comment's group's first comment, and that first comment's answer.
 const JOIN_FIRSTS: &str = "LEFT JOIN firsts fg ON fg.alike_group_id = c.alike_group_id \
@@ -139,8 +135,9 @@ pub async fn page(
     page: PageRequest,
 ) -> Result<Vec<CommentRow>, sqlx::Error> {
     sqlx::query_as::<_, CommentRow>(sqlx::AssertSqlSafe(format!(
-        "{FIRSTS} {COMMENTS} {JOIN_FIRSTS} {PUBLIC_IN_VERSION} {NOT_A_REPEAT} {REPORT_ORDER} \
-         LIMIT $6 OFFSET $7"
+        "{} {COMMENTS} {JOIN_FIRSTS} {PUBLIC_IN_VERSION} {NOT_A_REPEAT} {REPORT_ORDER} \
+         LIMIT $6 OFFSET $7",
+        firsts("$5")
     )))
     .bind(publication_id)
     .bind(&filter.reference)
@@ -162,8 +159,9 @@ pub async fn count(
     before: Option<i64>,
 ) -> Result<u64, sqlx::Error> {
     let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-        "{FIRSTS} SELECT COUNT(*) FROM comments c LEFT JOIN responses r ON r.comment_id = c.id \
-         {JOIN_FIRSTS} {PUBLIC_IN_VERSION} {NOT_A_REPEAT} AND ($6 = 0 OR c.id < $6)"
+        "{} SELECT COUNT(*) FROM comments c LEFT JOIN responses r ON r.comment_id = c.id \
+         {JOIN_FIRSTS} {PUBLIC_IN_VERSION} {NOT_A_REPEAT} AND ($6 = 0 OR c.id < $6)",
+        firsts("$5")
     )))
     .bind(publication_id)
     .bind(&filter.reference)
@@ -181,29 +179,28 @@ pub async fn count(
 /// answer. One query, whatever the page holds.
 pub async fn said_the_same(
     conn: &mut AnyConnection,
+    publication_id: i64,
     filter: &ReportFilter,
     shown: &[i64],
 ) -> Result<HashMap<i64, usize>, sqlx::Error> {
     if shown.is_empty() {
         return Ok(HashMap::new());
     }
-    let ids = (2..2 + shown.len())
-        .map(|n| format!("${n}"))
-        .collect::<Vec<_>>()
-        .join(", ");
     let sql = format!(
-        "SELECT c.id, COUNT(o.id) FROM comments c \
-         JOIN responses r ON r.comment_id = c.id \
-         JOIN comments o ON o.alike_group_id = c.alike_group_id AND o.id <> c.id \
+        "{} SELECT fg.first_id, COUNT(o.id) FROM firsts fg \
+         JOIN responses r ON r.comment_id = fg.first_id \
+         JOIN comments o ON o.alike_group_id = fg.alike_group_id AND o.id <> fg.first_id \
            AND o.withdrawn_at IS NULL AND o.visibility <> 'policy_team' \
-           AND ($1 = '' OR o.knowledge = $1) \
+           AND ($2 = '' OR o.knowledge = $2) \
          JOIN responses ro ON ro.comment_id = o.id AND ro.outcome = r.outcome AND ro.reason = r.reason \
-         WHERE c.id IN ({ids}) AND c.alike_group_id IS NOT NULL AND c.id = {} \
-         GROUP BY c.id",
-        first_of_group("$1")
+         WHERE fg.first_id IN ({}) \
+         GROUP BY fg.first_id",
+        firsts("$2"),
+        super::placeholders(3, shown.len())
     );
-    let mut query =
-        sqlx::query_as::<_, (i64, i64)>(sqlx::AssertSqlSafe(sql)).bind(&filter.knowledge);
+    let mut query = sqlx::query_as::<_, (i64, i64)>(sqlx::AssertSqlSafe(sql))
+        .bind(publication_id)
+        .bind(&filter.knowledge);
     for id in shown {
         query = query.bind(*id);
     }
