@@ -114,6 +114,13 @@ const PAGES: &[(&str, &str, Who, When, Twin)] = &[
         Twin::DemoFramework,
     ),
     (
+        "Bursts of comments in the round",
+        "/frameworks/{slug}/rounds/{round}/bursts",
+        Who::Editor,
+        When::RoundOpen,
+        Twin::DemoFramework,
+    ),
+    (
         "Redraft page, busiest",
         "/frameworks/{slug}/statements/{statement}/redraft",
         Who::Editor,

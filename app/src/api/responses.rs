@@ -35,7 +35,8 @@ pub async fn get_round_bursts(
     slug: String,
     round_id: i64,
     person: Option<i64>,
+    page: Option<String>,
 ) -> Result<RoundBurstsView, AppError> {
     use crate::server::{flooding, request};
-    flooding::round_bursts(&request::context()?, &slug, round_id, person).await
+    flooding::round_bursts(&request::context()?, &slug, round_id, person, page).await
 }

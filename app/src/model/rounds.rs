@@ -1,4 +1,4 @@
-use super::RoundStatus;
+use super::{Paged, RoundStatus};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,8 +51,9 @@ pub struct BurstView {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PersonComments {
+    pub person_id: i64,
     pub name: String,
-    pub comments: Vec<PersonComment>,
+    pub comments: Paged<PersonComment>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

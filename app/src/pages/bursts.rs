@@ -3,8 +3,9 @@
 
 use crate::{
     api::get_round_bursts,
-    components::{loaded, loading},
+    components::{loaded, loading, pager::Pager},
     domain::plural,
+    model::ListQuery,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -26,15 +27,17 @@ pub fn RoundBurstsPage() -> impl IntoView {
                     .read()
                     .get("person")
                     .and_then(|i| i.parse::<i64>().ok()),
+                query.read().get("page"),
             )
         },
-        |(slug, id, person)| get_round_bursts(slug, id, person),
+        |(slug, id, person, page)| get_round_bursts(slug, id, person, page),
     );
     view! {
         <Suspense fallback=loading>
             {move || Suspend::new(async move {
                 loaded(data.await, |d| {
                     let answers = format!("/frameworks/{}/rounds/{}/comments", d.framework_slug, d.round_id);
+                    let bursts_path = format!("/frameworks/{}/rounds/{}/bursts", d.framework_slug, d.round_id);
                     view! {
                         <Title text=format!("Bursts of comments: {}", d.round_title)/>
                         <nav class="breadcrumbs" aria-label="Breadcrumb">
@@ -79,9 +82,10 @@ pub fn RoundBurstsPage() -> impl IntoView {
                         }}
                         {d.person.map(|p| view! {
                             <h2 id="their-comments">{format!("Comments by {} in this round", p.name)}</h2>
-                            <p>{format!("{}, oldest first. Answer each one in the round's list.", plural(p.comments.len(), "comment", "comments"))}</p>
-                            <ol class="comment-list">
-                                {p.comments.into_iter().map(|c| view! {
+                            <p>{format!("{}, oldest first. Answer each one in the round's list.", plural(p.comments.total, "comment", "comments"))}</p>
+                            {(p.comments.pages() > 1).then(|| view! { <p>{p.comments.showing("comment", "comments")}</p> })}
+                            <ol class="comment-list" start=p.comments.shown().map_or(1, |(first, _)| first)>
+                                {p.comments.items.iter().cloned().map(|c| view! {
                                     <li class="comment" id=format!("comment-{}", c.id)>
                                         <p class="comment__meta">{c.reference.clone()}" · "{c.written}" · "{c.outcome}</p>
                                         <p class="comment__body">{c.body}</p>
@@ -89,6 +93,7 @@ pub fn RoundBurstsPage() -> impl IntoView {
                                     </li>
                                 }).collect_view()}
                             </ol>
+                            <Pager paged=p.comments.clone() path=bursts_path.clone() query=ListQuery::new().with("person", p.person_id.to_string()) label="Pages of their comments".to_owned() fragment="#their-comments"/>
                         })}
                     }
                 })

@@ -17,11 +17,14 @@ use super::{Context, clock::now, db::Tx, lookups, store};
 use crate::{
     domain::{bursts, format_date_time, format_span, plural},
     error::AppError,
-    model::{BurstView, PersonComment, PersonComments, RoundBurstsView},
+    model::{BurstView, PageRequest, Paged, PersonComment, PersonComments, RoundBurstsView},
 };
 use std::collections::HashMap;
 
 const HOUR: i64 = 60 * 60;
+
+/// How many of one person's comments the bursts page lists at a time.
+pub const PERSON_COMMENTS_PER_PAGE: u32 = 50;
 
 /// Count one more thing `author_id` sends, or refuse it with a message beside `field`
 /// (the text they typed) saying when they can send it. Call it in the write transaction
@@ -71,25 +74,26 @@ fn person_label(id: i64, name: &str) -> String {
 }
 
 /// The round's bursts (people who wrote more than `burst_above` comments within one
-/// hour), busiest first, and, when `person` is given, that person's comments in the
-/// round with a link to answer each. Four queries, five with a person.
+/// hour), busiest first, and, when `person` is given, a page of that person's comments
+/// in the round with a link to answer each. Three queries, five with a person.
 pub async fn round_bursts(
     cx: &Context,
     slug: &str,
     round_id: i64,
     person: Option<i64>,
+    page: Option<String>,
 ) -> Result<RoundBurstsView, AppError> {
     cx.editor()?;
     let mut conn = cx.read().await?;
     let framework = lookups::framework(&mut conn, slug).await?;
     let round = lookups::round(&mut conn, framework.id, round_id).await?;
-    let rows = store::comments::author_times_in_round(&mut conn, round.id).await?;
+    let above = cx.state.config.burst_above;
+    let rows = store::comments::author_times_in_round(&mut conn, round.id, above).await?;
     let names: HashMap<i64, &str> = rows
         .iter()
         .map(|(id, name, _)| (*id, name.as_str()))
         .collect();
     let times: Vec<(i64, i64)> = rows.iter().map(|(id, _, at)| (*id, *at)).collect();
-    let above = cx.state.config.burst_above;
     let path = format!("/frameworks/{}/rounds/{}/bursts", framework.slug, round.id);
     let bursts = bursts::busiest(&times, above as usize, HOUR)
         .into_iter()
@@ -104,30 +108,45 @@ pub async fn round_bursts(
     let person = match person {
         None => None,
         Some(id) => {
-            let comments = store::comments::by_author_in_round(&mut conn, round.id, id).await?;
+            let total = store::comments::count_by_author_in_round(&mut conn, round.id, id).await?;
+            let shown = PageRequest::new(page.as_deref(), PERSON_COMMENTS_PER_PAGE).within(total);
+            let comments = store::comments::by_author_in_round(
+                &mut conn,
+                round.id,
+                id,
+                shown.offset(),
+                shown.limit(),
+            )
+            .await?;
             let answers = format!(
                 "/frameworks/{}/rounds/{}/comments",
                 framework.slug, round.id
             );
-            (!comments.is_empty()).then(|| PersonComments {
-                name: person_label(id, names.get(&id).copied().unwrap_or_default()),
-                comments: comments
-                    .into_iter()
-                    .map(|c| PersonComment {
-                        answer_href: format!(
-                            "{answers}?statement={}#comment-{}",
-                            c.reference, c.id
-                        ),
-                        id: c.id,
-                        reference: c.reference,
-                        body: c.body,
-                        written: format_date_time(c.created_at),
-                        outcome: c
-                            .outcome
-                            .map_or("Not answered yet", |o| o.label())
-                            .to_owned(),
-                    })
-                    .collect(),
+            let name = comments.first().map(|c| person_label(id, &c.author_name));
+            name.map(|name| PersonComments {
+                person_id: id,
+                name,
+                comments: Paged::new(
+                    comments
+                        .into_iter()
+                        .map(|c| PersonComment {
+                            answer_href: format!(
+                                "{answers}?statement={}#comment-{}",
+                                c.reference, c.id
+                            ),
+                            id: c.id,
+                            reference: c.reference,
+                            body: c.body,
+                            written: format_date_time(c.created_at),
+                            outcome: c
+                                .outcome
+                                .map_or("Not answered yet", |o| o.label())
+                                .to_owned(),
+                        })
+                        .collect(),
+                    shown,
+                    total,
+                ),
             })
         }
     };

@@ -213,4 +213,46 @@ on_both_databases_with! { LIMITS;
         // Only editors see it.
         assert_eq!(sam.get(&bursts_path).await.status, StatusCode::FORBIDDEN);
     }
+
+    async fn a_flood_of_comments_is_listed_fifty_at_a_time_with_every_one_counted(app) {
+        open_round(&app).await;
+        let round = app.scalar("SELECT id FROM rounds WHERE title = $1", "First round").await;
+        let mut sam = app.visitor();
+        sam.sign_in_as("participant@example.org").await;
+        for body in ["Flood 1.", "Flood 2.", "Flood 3."] {
+            assert_eq!(comment(&mut sam, CI1, &[("body", body)]).await.status, StatusCode::SEE_OTHER);
+        }
+        // 3 become 96 within the same minutes, as a script sending all day would make.
+        for copy in 1..=5 {
+            sqlx::query(sqlx::AssertSqlSafe(format!(
+                "INSERT INTO comments (statement_id, revision_id, round_id, author_id, body, knowledge, \
+                 visibility, created_at, updated_at, submission_key) \
+                 SELECT statement_id, revision_id, round_id, author_id, body || ' {copy}', knowledge, \
+                 visibility, created_at + {copy}, updated_at, submission_key || '-{copy}' FROM comments \
+                 WHERE body LIKE 'Flood %'"
+            )))
+            .execute(&app.state.db.pool)
+            .await
+            .unwrap();
+        }
+        let mut editor = app.visitor();
+        editor.sign_in_as("editor@example.org").await;
+        let sam_id = app.scalar("SELECT id FROM users WHERE email = $1", "participant@example.org").await;
+        let bursts_path = format!("{FRAMEWORK}/rounds/{round}/bursts");
+        assert_eq!(table_cell(&editor.get(&bursts_path).await.body, "Sam (demo participant)", "Comments").as_deref(), Some("96"));
+
+        let first = editor.get(&format!("{bursts_path}?person={sam_id}")).await;
+        let text = first.text();
+        assert!(text.contains("96 comments, oldest first."), "{text}");
+        assert!(text.contains("Showing 1 to 50 of 96 comments."), "{text}");
+        assert_eq!(links(&first.body, "a[href]").iter().filter(|(_, t)| t.starts_with("Answer it")).count(), 50);
+        let next = links(&first.body, "nav[aria-label='Pages of their comments'] a[rel=next]");
+        assert_eq!(next.first().map(|(href, _)| href.as_str()), Some(format!("{bursts_path}?person={sam_id}&page=2#their-comments").as_str()));
+
+        let second = editor.get(&format!("{bursts_path}?person={sam_id}&page=2")).await;
+        assert!(second.text().contains("Showing 51 to 96 of 96 comments."), "{}", second.text());
+        assert_eq!(links(&second.body, "a[href]").iter().filter(|(_, t)| t.starts_with("Answer it")).count(), 46);
+        // A page past the end shows the last one.
+        assert!(editor.get(&format!("{bursts_path}?person={sam_id}&page=9")).await.text().contains("Showing 51 to 96 of 96 comments."));
+    }
 }

@@ -578,36 +578,64 @@ pub async fn published_for_author(
     .await
 }
 
-/// When each person (id and chosen name) wrote each of their live comments in a round,
-/// for finding bursts. What a facilitator recorded at an event has no author and is
-/// left out.
+/// When each person (id and chosen name) who wrote more than `more_than` live comments
+/// in a round wrote each of them, for finding bursts. What a facilitator recorded at an
+/// event has no author and is left out.
 pub async fn author_times_in_round(
     conn: &mut AnyConnection,
     round_id: i64,
+    more_than: i64,
 ) -> Result<Vec<(i64, String, i64)>, sqlx::Error> {
+    // Only people who wrote more than a burst's worth in the whole round can have a
+    // burst, so the times read are a flood's, never the round's 10,000.
     sqlx::query_as(
         "SELECT c.author_id, u.display_name, c.created_at FROM comments c \
          JOIN users u ON u.id = c.author_id \
-         WHERE c.round_id = $1 AND c.withdrawn_at IS NULL \
+         WHERE c.round_id = $1 AND c.withdrawn_at IS NULL AND c.author_id IN ( \
+           SELECT b.author_id FROM comments b \
+           WHERE b.round_id = $1 AND b.withdrawn_at IS NULL AND b.author_id IS NOT NULL \
+           GROUP BY b.author_id HAVING COUNT(*) > $2) \
          ORDER BY c.author_id, c.created_at",
     )
     .bind(round_id)
+    .bind(more_than)
     .fetch_all(conn)
     .await
 }
 
-/// One person's live comments in a round, oldest first.
+/// How many live comments one person wrote in a round.
+pub async fn count_by_author_in_round(
+    conn: &mut AnyConnection,
+    round_id: i64,
+    author_id: i64,
+) -> Result<u64, sqlx::Error> {
+    let total: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM comments \
+         WHERE round_id = $1 AND author_id = $2 AND withdrawn_at IS NULL",
+    )
+    .bind(round_id)
+    .bind(author_id)
+    .fetch_one(conn)
+    .await?;
+    Ok(total.max(0) as u64)
+}
+
+/// One person's live comments in a round, oldest first, a page at a time.
 pub async fn by_author_in_round(
     conn: &mut AnyConnection,
     round_id: i64,
     author_id: i64,
+    offset: i64,
+    limit: i64,
 ) -> Result<Vec<CommentRow>, sqlx::Error> {
     sqlx::query_as::<_, CommentRow>(sqlx::AssertSqlSafe(format!(
         "{COMMENTS} WHERE c.round_id = $1 AND c.author_id = $2 AND c.withdrawn_at IS NULL \
-         ORDER BY c.created_at, c.id"
+         ORDER BY c.created_at, c.id LIMIT $3 OFFSET $4"
     )))
     .bind(round_id)
     .bind(author_id)
+    .bind(limit)
+    .bind(offset)
     .fetch_all(conn)
     .await
 }
