@@ -374,9 +374,7 @@ async fn measure_pages(
     let (national, quiet) = frameworks;
     let router = server::router(app.clone());
     let demo_router = server::router(demo_only.clone());
-    for (label, template, who, _, twin) in PAGES
-        .iter()
-        .filter(|p| p.3 == when && wanted_page(p.0))
+    for (label, template, who, _, twin) in PAGES.iter().filter(|p| p.3 == when && wanted_page(p.0))
     {
         let national_cookie = match national.email(*who) {
             Some(email) => Some(support::signed_in(app, email).await),

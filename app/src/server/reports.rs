@@ -189,9 +189,7 @@ impl Tally {
             if row.visibility == Visibility::PolicyTeamOnly {
                 line.private += n as u64;
             }
-            tally
-                .answered
-                .push((row.statement_id, row.outcome, n));
+            tally.answered.push((row.statement_id, row.outcome, n));
         }
         tally
     }
@@ -235,6 +233,44 @@ impl Version {
             proposals,
             tally: Tally::of(&counted),
         })
+    }
+
+    /// Each statement's text first consulted on, in the text its story is told in (the
+    /// published text where the version has no draft of it): one row a statement, so
+    /// whether each changed is known without reading every draft.
+    async fn firsts(
+        &self,
+        conn: &mut AnyConnection,
+        reading: TextKind,
+    ) -> Result<Vec<String>, sqlx::Error> {
+        let mut consulted: HashMap<i64, store::reports::ConsultedRow> =
+            store::reports::consulted(conn, self.publication_id, self.opened_at)
+                .await?
+                .into_iter()
+                .map(|c| (c.statement_id, c))
+                .collect();
+        Ok(self
+            .statements
+            .iter()
+            .map(|s| {
+                let shown = shown_published(reading, s);
+                let row = consulted.remove(&s.statement_id);
+                match shown.kind {
+                    TextKind::Standard => row.and_then(|r| r.standard),
+                    TextKind::EasyRead => row.and_then(|r| r.easy_read),
+                }
+                .unwrap_or_else(|| shown.text.to_owned())
+            })
+            .collect())
+    }
+
+    /// Whether each statement's published text (in `reading`) is not `firsts`' text.
+    fn changed_from_first(&self, firsts: &[String], reading: TextKind) -> Vec<bool> {
+        self.statements
+            .iter()
+            .zip(firsts)
+            .map(|(s, first)| *first != shown_published(reading, s).text)
+            .collect()
     }
 
     /// One statement's story, from `stories` (which must hold it).
@@ -369,6 +405,22 @@ pub async fn summary_in(
     })
 }
 
+/// A version's report without its stories (its totals, by value and proposals), in
+/// `reading`: what the by-value download needs, without any statement's drafts.
+pub async fn totals_in(
+    cx: &Context,
+    slug: &str,
+    version: i64,
+    reading: TextKind,
+) -> Result<ReportView, AppError> {
+    let mut conn = cx.read().await?;
+    let found = Version::read(&mut conn, slug, version).await?;
+    let firsts = found.firsts(&mut conn, reading).await?;
+    drop(conn);
+    let changed_from_first = found.changed_from_first(&firsts, reading);
+    Ok(found.view(reading, Vec::new(), &changed_from_first))
+}
+
 /// What the report page was asked for: its filters, page and (`comment`) a comment to
 /// show, whose page is found when no page is asked for.
 #[derive(Debug, Clone, Default)]
@@ -395,27 +447,7 @@ pub async fn report_page(
     let reading = cx.reading;
     let mut conn = cx.read().await?;
     let found = Version::read(&mut conn, slug, version).await?;
-    let mut consulted: HashMap<i64, store::reports::ConsultedRow> =
-        store::reports::consulted(&mut conn, found.publication_id, found.opened_at)
-            .await?
-            .into_iter()
-            .map(|c| (c.statement_id, c))
-            .collect();
-    // Each statement's text first consulted on, in the text its story is told in (the
-    // published text where the version has no draft of it).
-    let firsts: Vec<String> = found
-        .statements
-        .iter()
-        .map(|s| {
-            let shown = shown_published(reading, s);
-            let row = consulted.remove(&s.statement_id);
-            match shown.kind {
-                TextKind::Standard => row.and_then(|r| r.standard),
-                TextKind::EasyRead => row.and_then(|r| r.easy_read),
-            }
-            .unwrap_or_else(|| shown.text.to_owned())
-        })
-        .collect();
+    let firsts = found.firsts(&mut conn, reading).await?;
     // Filters the version does not know are left out, so an old link still lists.
     let statement = found
         .statements
@@ -453,8 +485,8 @@ pub async fn report_page(
     };
     // Counted by statement, so the page's rows are read from the few statements it
     // reaches rather than by ordering every listed comment of the version.
-    let listed_on = store::reports::listed_by_statement(&mut conn, found.publication_id, &filter)
-        .await?;
+    let listed_on =
+        store::reports::listed_by_statement(&mut conn, found.publication_id, &filter).await?;
     let listed: Vec<(i64, u64)> = found
         .statements
         .iter()
@@ -492,8 +524,7 @@ pub async fn report_page(
         .map(|c| c.id)
         .collect();
     let said_the_same =
-        store::reports::said_the_same(&mut conn, found.publication_id, &filter, &campaigns)
-            .await?;
+        store::reports::said_the_same(&mut conn, found.publication_id, &filter, &campaigns).await?;
     // The statements whose comments are on this page, in order (or the statement
     // chosen): never more than a page's worth, however many statements.
     let told: Vec<&store::publications::PublishedStatement> = found
@@ -556,12 +587,7 @@ pub async fn report_page(
             }
         })
         .collect();
-    let changed_from_first: Vec<bool> = found
-        .statements
-        .iter()
-        .zip(&firsts)
-        .map(|(s, first)| *first != shown_published(reading, s).text)
-        .collect();
+    let changed_from_first = found.changed_from_first(&firsts, reading);
     let query = ListQuery::new()
         .with("statement", filter.reference.clone())
         .with("theme", filter.theme_code.clone())

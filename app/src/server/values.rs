@@ -227,14 +227,16 @@ pub fn totals(
         .iter()
         .zip(changed_from_first)
         .zip(&codes)
-        .map(|((s, changed_from_first), codes)| values::TalliedStatement {
-            statement_id: s.statement_id,
-            values: codes,
-            changed: match previous {
-                Some((_, texts)) => texts.get(&s.statement_id) != Some(&s.body),
-                None => *changed_from_first,
+        .map(
+            |((s, changed_from_first), codes)| values::TalliedStatement {
+                statement_id: s.statement_id,
+                values: codes,
+                changed: match previous {
+                    Some((_, texts)) => texts.get(&s.statement_id) != Some(&s.body),
+                    None => *changed_from_first,
+                },
             },
-        })
+        )
         .collect();
     let (lines, all) = values::tally(&order, &tallied, answered);
     Some(ValueTotals {

@@ -3,12 +3,10 @@
 //! downloads from a stream of rows.
 
 use super::comments::{COMMENTS, CommentRow};
-use crate::{
-    domain::{
-        drafting::{Knowledge, Visibility},
-        easy_read::TextKind,
-        response::Outcome,
-    },
+use crate::domain::{
+    drafting::{Knowledge, Visibility},
+    easy_read::TextKind,
+    response::Outcome,
 };
 use futures::stream::BoxStream;
 use sqlx::{AnyConnection, FromRow};
@@ -155,12 +153,18 @@ const REPORT_ORDER: &str = "ORDER BY ps.theme_position, ps.position, ps.statemen
 /// campaign is shown by. Worked out once per query (not per row, which PostgreSQL ran as
 /// a scan of every answer for each comment).
 fn firsts(knowledge: &str) -> String {
+    firsts_within(knowledge, "")
+}
+
+/// [`firsts`], of only the groups `within` (a condition on `g`) keeps: a group is on one
+/// statement, so a query about a few statements' comments works out only theirs.
+fn firsts_within(knowledge: &str, within: &str) -> String {
     format!(
         "WITH firsts AS (SELECT g.alike_group_id, MIN(g.id) AS first_id FROM comments g \
            WHERE g.round_id IN (SELECT id FROM rounds WHERE publication_id = $1) \
              AND g.alike_group_id IS NOT NULL AND g.withdrawn_at IS NULL \
              AND g.visibility <> 'policy_team' \
-             AND ({knowledge} = '' OR g.knowledge = {knowledge}) \
+             AND ({knowledge} = '' OR g.knowledge = {knowledge}) {within} \
            GROUP BY g.alike_group_id) "
     )
 }
@@ -218,12 +222,12 @@ pub async fn page(
     if statement_ids.is_empty() || limit == 0 {
         return Ok(Vec::new());
     }
+    let statements = super::placeholders(8, statement_ids.len());
     let mut query = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(format!(
         "{} SELECT c.id FROM comments c LEFT JOIN responses r ON r.comment_id = c.id \
-         {JOIN_FIRSTS} {PUBLIC_IN_VERSION} {NOT_A_REPEAT} AND c.statement_id IN ({}) \
+         {JOIN_FIRSTS} {PUBLIC_IN_VERSION} {NOT_A_REPEAT} AND c.statement_id IN ({statements}) \
          {REPORT_ORDER} LIMIT $6 OFFSET $7",
-        firsts("$5"),
-        super::placeholders(8, statement_ids.len())
+        firsts_within("$5", &format!("AND g.statement_id IN ({statements})")),
     )))
     .bind(publication_id)
     .bind(&filter.reference)
@@ -275,6 +279,7 @@ pub async fn said_the_same(
     if shown.is_empty() {
         return Ok(HashMap::new());
     }
+    let shown_ids = super::placeholders(3, shown.len());
     let sql = format!(
         "{} SELECT fg.first_id, COUNT(o.id) FROM firsts fg \
          JOIN responses r ON r.comment_id = fg.first_id \
@@ -282,10 +287,15 @@ pub async fn said_the_same(
            AND o.withdrawn_at IS NULL AND o.visibility <> 'policy_team' \
            AND ($2 = '' OR o.knowledge = $2) \
          JOIN responses ro ON ro.comment_id = o.id AND ro.outcome = r.outcome AND ro.reason = r.reason \
-         WHERE fg.first_id IN ({}) \
+         WHERE fg.first_id IN ({shown_ids}) \
          GROUP BY fg.first_id",
-        firsts("$2"),
-        super::placeholders(3, shown.len())
+        firsts_within(
+            "$2",
+            &format!(
+                "AND g.alike_group_id IN (SELECT s.alike_group_id FROM comments s \
+                   WHERE s.id IN ({shown_ids}))"
+            )
+        ),
     );
     let mut query = sqlx::query_as::<_, (i64, i64)>(sqlx::AssertSqlSafe(sql))
         .bind(publication_id)
