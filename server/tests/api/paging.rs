@@ -86,6 +86,21 @@ fn previous_link(html: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Answer every comment whose body starts with `prefix` with `outcome`, straight into
+/// the database, each with the reason "Because {body}".
+async fn answer(app: &TestApp, outcome: &str, prefix: &str) {
+    sqlx::query(
+        "INSERT INTO responses (comment_id, outcome, reason, created_at, updated_at) \
+         SELECT id, $1, 'Because ' || body, $2, $2 FROM comments WHERE body LIKE $3",
+    )
+    .bind(outcome)
+    .bind(now())
+    .bind(format!("{prefix}%"))
+    .execute(&app.state.db.pool)
+    .await
+    .unwrap();
+}
+
 /// A published version 1 answering 70 public and 3 policy-team-only comments on CI-1
 /// (noted) and 10 anonymous ones on HL-2 (incorporated).
 async fn published_round(app: &TestApp) {
@@ -120,22 +135,9 @@ async fn published_round(app: &TestApp) {
     let mut editor = app.visitor();
     editor.sign_in_as("editor@example.org").await;
     close_round(app, &mut editor).await;
-    for (outcome, prefix) in [
-        ("noted", "Seeded comment"),
-        ("noted", "Private note"),
-        ("incorporated", "Housing comment"),
-    ] {
-        sqlx::query(
-            "INSERT INTO responses (comment_id, outcome, reason, created_at, updated_at) \
-             SELECT id, $1, 'Because ' || body, $2, $2 FROM comments WHERE body LIKE $3",
-        )
-        .bind(outcome)
-        .bind(now())
-        .bind(format!("{prefix}%"))
-        .execute(&app.state.db.pool)
-        .await
-        .unwrap();
-    }
+    answer(app, "noted", "Seeded comment").await;
+    answer(app, "noted", "Private note").await;
+    answer(app, "incorporated", "Housing comment").await;
     publish(&mut editor, "Version one.").await;
 }
 
@@ -260,18 +262,8 @@ on_both_databases! {
             )
             .await;
         close_round(&app, &mut editor).await;
-        for (outcome, prefix) in [("noted", "Seeded comment"), ("incorporated", "Workforce comment")] {
-            sqlx::query(
-                "INSERT INTO responses (comment_id, outcome, reason, created_at, updated_at) \
-                 SELECT id, $1, 'Because ' || body, $2, $2 FROM comments WHERE body LIKE $3",
-            )
-            .bind(outcome)
-            .bind(now())
-            .bind(format!("{prefix}%"))
-            .execute(&app.state.db.pool)
-            .await
-            .unwrap();
-        }
+        answer(&app, "noted", "Seeded comment").await;
+        answer(&app, "incorporated", "Workforce comment").await;
         sqlx::query(
             "INSERT INTO response_revisions (response_id, revision_id) \
              SELECT r.id, $1 FROM responses r JOIN comments c ON c.id = r.comment_id \

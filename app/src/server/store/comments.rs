@@ -123,14 +123,11 @@ pub async fn by_ids(conn: &mut AnyConnection, ids: &[i64]) -> Result<Vec<Comment
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let mut query = sqlx::query_as::<_, CommentRow>(sqlx::AssertSqlSafe(format!(
+    let query = sqlx::query_as::<_, CommentRow>(sqlx::AssertSqlSafe(format!(
         "{COMMENTS} WHERE c.id IN ({})",
         super::placeholders(1, ids.len())
     )));
-    for id in ids {
-        query = query.bind(*id);
-    }
-    let mut rows = query.fetch_all(conn).await?;
+    let mut rows = super::bind_ids(query, ids).fetch_all(conn).await?;
     rows.sort_by_key(|row| ids.iter().position(|id| *id == row.id));
     Ok(rows)
 }
@@ -551,7 +548,7 @@ pub async fn acted_in_for_statements(
     if statement_ids.is_empty() {
         return Ok(Vec::new());
     }
-    let mut query = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+    let query = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT resp.comment_id, rr.revision_id FROM response_revisions rr \
          JOIN responses resp ON resp.id = rr.response_id \
          JOIN comments c ON c.id = resp.comment_id \
@@ -560,10 +557,7 @@ pub async fn acted_in_for_statements(
         super::placeholders(2, statement_ids.len())
     )))
     .bind(publication_id);
-    for id in statement_ids {
-        query = query.bind(*id);
-    }
-    query.fetch_all(conn).await
+    super::bind_ids(query, statement_ids).fetch_all(conn).await
 }
 
 /// Which drafts each answer says its comment was acted on in, for every comment on one

@@ -159,15 +159,12 @@ pub async fn for_published_statements(
     if statement_ids.is_empty() {
         return Ok(Vec::new());
     }
-    let mut query = sqlx::query_as::<_, CreditedRow>(sqlx::AssertSqlSafe(format!(
+    let query = sqlx::query_as::<_, CreditedRow>(sqlx::AssertSqlSafe(format!(
         "{CREDITED} AND pc.statement_id IN ({}) ORDER BY pc.id",
         super::placeholders(2, statement_ids.len())
     )))
     .bind(publication_id);
-    for id in statement_ids {
-        query = query.bind(*id);
-    }
-    query.fetch_all(conn).await
+    super::bind_ids(query, statement_ids).fetch_all(conn).await
 }
 
 /// Where a person's words are: each framework, version and statement whose published

@@ -52,7 +52,7 @@ pub async fn acted_on(
     if statement_ids.is_empty() {
         return Ok(Vec::new());
     }
-    let mut query = sqlx::query_as::<_, CommentRow>(sqlx::AssertSqlSafe(format!(
+    let query = sqlx::query_as::<_, CommentRow>(sqlx::AssertSqlSafe(format!(
         "{COMMENTS} WHERE c.round_id IN (SELECT id FROM rounds WHERE publication_id = $1) \
          AND c.statement_id IN ({}) AND c.withdrawn_at IS NULL \
          AND EXISTS (SELECT 1 FROM response_revisions rr WHERE rr.response_id = r.id) \
@@ -60,10 +60,7 @@ pub async fn acted_on(
         super::placeholders(2, statement_ids.len())
     )))
     .bind(publication_id);
-    for id in statement_ids {
-        query = query.bind(*id);
-    }
-    query.fetch_all(conn).await
+    super::bind_ids(query, statement_ids).fetch_all(conn).await
 }
 
 /// The text each of a version's statements was first consulted on, main and easy read:

@@ -116,16 +116,13 @@ pub async fn history_of_statements(
     if statement_ids.is_empty() {
         return Ok(Vec::new());
     }
-    let mut query = sqlx::query_as::<_, HistoryRow>(sqlx::AssertSqlSafe(format!(
+    let query = sqlx::query_as::<_, HistoryRow>(sqlx::AssertSqlSafe(format!(
         "SELECT id, statement_id, body, note, created_at FROM statement_revisions \
          WHERE text_kind = $1 AND statement_id IN ({}) ORDER BY statement_id, id",
         super::placeholders(2, statement_ids.len())
     )))
     .bind(kind);
-    for id in statement_ids {
-        query = query.bind(*id);
-    }
-    query.fetch_all(conn).await
+    super::bind_ids(query, statement_ids).fetch_all(conn).await
 }
 
 #[derive(Debug, Clone, FromRow)]
