@@ -27,6 +27,7 @@ pub mod publication_email;
 pub mod publication_mail;
 pub mod publishing;
 pub mod report_exports;
+pub mod report_stories;
 pub mod reports;
 pub mod request;
 pub mod responding;

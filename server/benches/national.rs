@@ -15,7 +15,9 @@
 //! `BENCH_DATABASE_URL=postgres://user@host:port` runs it on PostgreSQL (new databases
 //! made for the run and dropped after). `BENCH_SCALE=50` loads 1/50 of the national
 //! shape for a quick look; `BENCH_RUNS` (default 40) sets the runs per page, and each
-//! page stops early after 20 s of runs (at least 5).
+//! page stops early after 20 s of runs (at least 5). `BENCH_PAGES=report,trace` measures
+//! only the pages whose names hold one of those words; `BENCH_KEEP=1` keeps the databases
+//! (and prints where they are) to look into a page's queries afterwards.
 
 mod support;
 
@@ -302,6 +304,19 @@ async fn measure(router: &axum::Router, path: &str, cookie: Option<&str>) -> Mea
     }
 }
 
+/// Whether `BENCH_PAGES` (words, comma-separated, any case) asks for this page; every
+/// page when it is not set.
+fn wanted_page(label: &str) -> bool {
+    let Ok(words) = std::env::var("BENCH_PAGES") else {
+        return true;
+    };
+    let label = label.to_lowercase();
+    words
+        .split(',')
+        .map(|w| w.trim().to_lowercase())
+        .any(|w| !w.is_empty() && label.contains(&w))
+}
+
 fn kb(bytes: usize) -> f64 {
     bytes as f64 / 1024.0
 }
@@ -366,7 +381,8 @@ async fn measure_pages(
     let (national, quiet) = frameworks;
     let router = server::router(app.clone());
     let demo_router = server::router(demo_only.clone());
-    for (label, template, who, _, twin) in PAGES.iter().filter(|p| p.3 == when) {
+    for (label, template, who, _, twin) in PAGES.iter().filter(|p| p.3 == when && wanted_page(p.0))
+    {
         let national_cookie = match national.email(*who) {
             Some(email) => Some(support::signed_in(app, email).await),
             None => None,
@@ -482,6 +498,11 @@ async fn run() {
     );
     app.db.pool.close().await;
     demo_only.db.pool.close().await;
+    if std::env::var("BENCH_KEEP").is_ok_and(|v| v == "1") {
+        println!("\nKept the national database: {}", database.keep());
+        demo_only_database.keep();
+        return;
+    }
     database.drop_database().await;
     demo_only_database.drop_database().await;
 }

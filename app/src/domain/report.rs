@@ -65,6 +65,31 @@ impl Period {
     }
 }
 
+/// Where a page of a list ordered statement by statement falls: the statements it
+/// reaches and how many of the first one's items come on earlier pages. `listed` is
+/// each statement's number of items, in the list's order; `offset` and `size` are the
+/// page's. So only those statements' items need ordering to read the page.
+pub fn page_span(listed: &[(i64, u64)], offset: u64, size: u64) -> (Vec<i64>, u64) {
+    let mut before = 0;
+    let mut span = Vec::new();
+    let mut skip = 0;
+    for &(statement, n) in listed.iter().filter(|(_, n)| *n > 0) {
+        let (from, to) = (before, before + n);
+        before = to;
+        if to <= offset {
+            continue;
+        }
+        if from >= offset + size {
+            break;
+        }
+        if span.is_empty() {
+            skip = offset.saturating_sub(from);
+        }
+        span.push(statement);
+    }
+    (span, skip)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,5 +161,16 @@ mod tests {
     #[test]
     fn a_published_draft_that_is_not_in_the_history_finds_no_period() {
         assert!(Period::find(&drafts(), 150, 99).is_none());
+    }
+
+    #[test]
+    fn a_page_reaches_the_statements_its_items_are_on_and_skips_what_earlier_pages_showed() {
+        let listed = [(1, 70), (2, 0), (3, 10), (4, 25)];
+        assert_eq!(page_span(&listed, 0, 50), (vec![1], 0));
+        assert_eq!(page_span(&listed, 50, 50), (vec![1, 3, 4], 50));
+        assert_eq!(page_span(&listed, 70, 10), (vec![3], 0));
+        assert_eq!(page_span(&listed, 75, 50), (vec![3, 4], 5));
+        assert_eq!(page_span(&listed, 105, 50), (vec![], 0), "past the end");
+        assert_eq!(page_span(&[], 0, 50), (vec![], 0));
     }
 }

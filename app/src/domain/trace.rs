@@ -35,20 +35,30 @@ pub struct TracedSpan {
     pub revision_id: i64,
 }
 
+/// A history traced once: the last revision's spans ([`trace_words`]) and what each
+/// later revision introduced ([`introduced_by`]). The trace page shows both; working
+/// them out from one walk diffs each pair of drafts once, not twice (the busiest
+/// statements have 30 drafts).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Traced {
+    pub spans: Vec<TracedSpan>,
+    pub introduced: Vec<(i64, Vec<String>)>,
+}
+
+/// Both halves of the trace of `revisions` (`(id, text)`, oldest first).
+pub fn trace(revisions: &[(i64, &str)]) -> Traced {
+    let runs = traced_by_index(revisions);
+    Traced {
+        spans: spans_of(revisions, &runs),
+        introduced: introduced_of(revisions, &runs),
+    }
+}
+
 /// The last revision's text as maximal spans, each labelled with the revision that
 /// introduced it. `revisions` are `(id, text)`, oldest first. Joining the spans' text
 /// gives the last revision's text exactly; no input gives no spans.
 pub fn trace_words(revisions: &[(i64, &str)]) -> Vec<TracedSpan> {
-    let mut spans: Vec<TracedSpan> = Vec::new();
-    for (index, text) in traced_by_index(revisions) {
-        let revision_id = revisions[index].0;
-        // Two revisions with the same id read as one; keep the spans maximal anyway.
-        match spans.last_mut() {
-            Some(last) if last.revision_id == revision_id => last.text.push_str(&text),
-            _ => spans.push(TracedSpan { text, revision_id }),
-        }
-    }
-    spans
+    spans_of(revisions, &traced_by_index(revisions))
 }
 
 /// For each revision after the first, in order, the pieces of text it introduced that are
@@ -57,14 +67,34 @@ pub fn trace_words(revisions: &[(i64, &str)]) -> Vec<TracedSpan> {
 /// can still see that it happened. This is the list the "why does it say this?" page
 /// shows without JavaScript.
 pub fn introduced_by(revisions: &[(i64, &str)]) -> Vec<(i64, Vec<String>)> {
+    introduced_of(revisions, &traced_by_index(revisions))
+}
+
+fn spans_of(revisions: &[(i64, &str)], runs: &[(usize, String)]) -> Vec<TracedSpan> {
+    let mut spans: Vec<TracedSpan> = Vec::new();
+    for (index, text) in runs {
+        let revision_id = revisions[*index].0;
+        // Two revisions with the same id read as one; keep the spans maximal anyway.
+        match spans.last_mut() {
+            Some(last) if last.revision_id == revision_id => last.text.push_str(text),
+            _ => spans.push(TracedSpan {
+                text: text.clone(),
+                revision_id,
+            }),
+        }
+    }
+    spans
+}
+
+fn introduced_of(revisions: &[(i64, &str)], runs: &[(usize, String)]) -> Vec<(i64, Vec<String>)> {
     let mut introduced: Vec<(i64, Vec<String>)> = revisions
         .iter()
         .skip(1)
         .map(|(id, _)| (*id, Vec::new()))
         .collect();
-    for (index, text) in traced_by_index(revisions) {
+    for (index, text) in runs {
         let piece = text.trim();
-        if index > 0 && !piece.is_empty() {
+        if *index > 0 && !piece.is_empty() {
             introduced[index - 1].1.push(piece.to_owned());
         }
     }

@@ -104,8 +104,20 @@ pub async fn line_for_statement(
     publication_id: i64,
     statement_id: i64,
 ) -> Result<Option<String>, sqlx::Error> {
-    let rows = store::credits::for_published_statement(conn, publication_id, statement_id).await?;
-    Ok(lines(&rows).remove(&statement_id))
+    Ok(lines_for_statements(conn, publication_id, &[statement_id])
+        .await?
+        .remove(&statement_id))
+}
+
+/// The public credit lines of these statements of a version, in one query.
+pub async fn lines_for_statements(
+    conn: &mut AnyConnection,
+    publication_id: i64,
+    statement_ids: &[i64],
+) -> Result<HashMap<i64, String>, sqlx::Error> {
+    Ok(lines(
+        &store::credits::for_published_statements(conn, publication_id, statement_ids).await?,
+    ))
 }
 
 /// "Your words are in HL-3 (version 2)", one line per statement, for each signed-in

@@ -3,7 +3,12 @@
 //! of queries. Each commenter's consent is respected: policy-team-only comments appear
 //! as counts.
 
-use super::{Context, credit, lookups::publication, store, values};
+use super::{
+    Context, credit,
+    lookups::publication,
+    report_stories::{Stories, Telling, changes_between},
+    store, values,
+};
 use crate::{
     domain::{
         diff,
@@ -12,19 +17,19 @@ use crate::{
         easy_read::TextKind,
         format_date,
         proposals::{self, Status as ProposalStatus},
-        report::{Draft, Period},
+        report,
         response::Outcome,
         trace,
     },
     error::AppError,
     model::{
-        CommentLink, Count, Landing, ListQuery, NO_EASY_READ_YET, PageRequest, Paged, PictureView,
+        Count, Landing, ListQuery, NO_EASY_READ_YET, PageRequest, Paged, PictureView,
         ProposalOrigin, PublicationHeader, PublicationView, PublishedEasyRead, PublishedTheme,
         ReportComment, ReportFilters, ReportListedComment, ReportPageView, ReportStatement,
-        ReportStatementLine, ReportStep, ReportView, TraceComments, TraceSpan, TraceStep,
-        TraceView, text_query,
+        ReportStatementLine, ReportView, TraceComments, TraceSpan, TraceStep, TraceView,
     },
 };
+use sqlx::AnyConnection;
 use std::collections::HashMap;
 
 pub fn header(
@@ -130,28 +135,6 @@ pub const REPORT_COMMENTS_PER_PAGE: u32 = 50;
 /// How many of the comments behind one draft the report page names; the rest are counted.
 pub const NAMED_BECAUSE_OF: usize = 10;
 
-/// What a version's report says about the whole version and each statement, without its
-/// comments: read in a fixed number of queries whose size does not grow with the round
-/// (counts come from the database; only the few comments behind each change are read).
-/// The page lists its comments a page at a time, and the downloads stream them.
-pub struct ReportSummary {
-    /// The report, each statement's `comments` left empty.
-    pub view: ReportView,
-    pub publication_id: i64,
-    /// `view.statements[i]` is the statement with id `statement_ids[i]`, in the theme
-    /// with code `theme_codes[i]`.
-    pub statement_ids: Vec<i64>,
-    pub theme_codes: Vec<String>,
-    /// Each statement's public comments by outcome (`Outcome::ALL` order, then not
-    /// answered), and its policy-team-only ones, by statement id.
-    pub counts: HashMap<i64, StatementCounts>,
-    /// Every draft a comment's answer names, by comment (only answered comments that
-    /// changed a draft are here: the few behind each change).
-    acted_in: HashMap<i64, Vec<i64>>,
-    /// Each draft of each statement: its statement, text and number in that text.
-    drafts: HashMap<i64, (i64, TextKind, usize)>,
-}
-
 /// One statement's comments, counted.
 #[derive(Debug, Clone, Default)]
 pub struct StatementCounts {
@@ -173,41 +156,225 @@ fn outcome_slot(outcome: Option<Outcome>) -> usize {
         .unwrap_or(Outcome::ALL.len())
 }
 
-impl ReportSummary {
-    /// Where a public comment landed: the drafts its answer names, each a link to the
-    /// trace of the text it was made on, in draft order.
-    pub fn landed(&self, c: &store::comments::CommentRow, trace_path: &str) -> Vec<Landing> {
-        let mut landed: Vec<Landing> = self
-            .acted_in
-            .get(&c.id)
-            .map_or(&[][..], Vec::as_slice)
-            .iter()
-            .filter_map(|revision| self.drafts.get(revision))
-            .filter(|(statement, _, _)| *statement == c.statement_id)
-            .map(|&(_, kind, draft)| Landing {
-                draft,
-                href: format!("{trace_path}{}#draft-{draft}", text_query(kind)),
-            })
-            .collect();
-        landed.sort_by_key(|l| l.draft);
-        landed
-    }
+/// The version's comments counted: in all, by outcome, the changes by kind of
+/// knowledge, and by statement.
+#[derive(Default)]
+struct Tally {
+    total_comments: usize,
+    by_outcome: HashMap<&'static str, i64>,
+    changes_by_knowledge: HashMap<&'static str, i64>,
+    counts: HashMap<i64, StatementCounts>,
+    /// `(statement, outcome, comments)`, for the totals by value.
+    answered: Vec<(i64, Option<Outcome>, usize)>,
+}
 
-    /// A public comment as the report shows it, with where it landed.
-    pub fn comment(&self, c: &store::comments::CommentRow) -> ReportComment {
-        let trace_path = format!(
-            "{}/statements/{}/trace",
-            self.view.header.path(),
-            c.reference
-        );
-        public_comment(c, self.landed(c, &trace_path))
+impl Tally {
+    fn of(counted: &[store::reports::CommentCount]) -> Self {
+        let mut tally = Self::default();
+        for row in counted {
+            let n = usize::try_from(row.comments).unwrap_or(0);
+            tally.total_comments += n;
+            *tally
+                .by_outcome
+                .entry(row.outcome.map_or("Not answered", |o| o.label()))
+                .or_default() += row.comments;
+            if row.outcome.is_some_and(|o| o.changed_the_text()) {
+                *tally
+                    .changes_by_knowledge
+                    .entry(row.knowledge.label())
+                    .or_default() += row.comments;
+            }
+            let line = tally.counts.entry(row.statement_id).or_default();
+            line.by_outcome[outcome_slot(row.outcome)] += n as u64;
+            if row.visibility == Visibility::PolicyTeamOnly {
+                line.private += n as u64;
+            }
+            tally.answered.push((row.statement_id, row.outcome, n));
+        }
+        tally
     }
 }
 
-/// The "You said, we did" summary of a version, in a fixed number of queries: each
-/// statement's story told in `reading` (its easy read drafts, where the version has an
-/// easy read text) or else in its main text. Either way every statement carries its
-/// published easy read text for the exports.
+/// What the report says of a version as a whole and of each statement without its
+/// story, read in a fixed number of queries whose size does not grow with the round
+/// (counts come from the database): where the page and the downloads both start.
+struct Version {
+    slug: String,
+    header: PublicationHeader,
+    publication_id: i64,
+    statements: Vec<store::publications::PublishedStatement>,
+    rounds: Vec<String>,
+    /// When the first round it answers opened: what its statements' stories start from.
+    opened_at: i64,
+    published_values: Vec<store::values::PublishedValue>,
+    previous: Option<(i64, HashMap<i64, String>)>,
+    proposals: crate::model::ReportProposals,
+    tally: Tally,
+}
+
+impl Version {
+    async fn read(conn: &mut AnyConnection, slug: &str, version: i64) -> Result<Self, AppError> {
+        let (framework, publication) = publication(conn, slug, version).await?;
+        let statements = store::publications::statements(conn, publication.id).await?;
+        let rounds = store::rounds::for_publication(conn, publication.id).await?;
+        let counted = store::reports::counts(conn, publication.id).await?;
+        let published_values = store::values::for_publication(conn, publication.id).await?;
+        let previous = values::previous_version_texts(conn, framework.id, version).await?;
+        let proposals = super::proposing::for_report(conn, publication.id).await?;
+        Ok(Self {
+            header: header(&framework.slug, &framework.title, &publication),
+            slug: framework.slug,
+            publication_id: publication.id,
+            statements,
+            opened_at: rounds.first().map_or(0, |r| r.opens_at),
+            rounds: rounds.into_iter().map(|r| r.title).collect(),
+            published_values,
+            previous,
+            proposals,
+            tally: Tally::of(&counted),
+        })
+    }
+
+    /// Each statement's text first consulted on, in the text its story is told in (the
+    /// published text where the version has no draft of it): one row a statement, so
+    /// whether each changed is known without reading every draft.
+    async fn firsts(
+        &self,
+        conn: &mut AnyConnection,
+        reading: TextKind,
+    ) -> Result<Vec<String>, sqlx::Error> {
+        let mut consulted: HashMap<i64, store::reports::ConsultedRow> =
+            store::reports::consulted(conn, self.publication_id, self.opened_at)
+                .await?
+                .into_iter()
+                .map(|c| (c.statement_id, c))
+                .collect();
+        Ok(self
+            .statements
+            .iter()
+            .map(|s| {
+                let shown = shown_published(reading, s);
+                let row = consulted.remove(&s.statement_id);
+                match shown.kind {
+                    TextKind::Standard => row.and_then(|r| r.standard),
+                    TextKind::EasyRead => row.and_then(|r| r.easy_read),
+                }
+                .unwrap_or_else(|| shown.text.to_owned())
+            })
+            .collect())
+    }
+
+    /// Whether each statement's published text (in `reading`) is not `firsts`' text.
+    fn changed_from_first(&self, firsts: &[String], reading: TextKind) -> Vec<bool> {
+        self.statements
+            .iter()
+            .zip(firsts)
+            .map(|(s, first)| *first != shown_published(reading, s).text)
+            .collect()
+    }
+
+    /// One statement's story, from `stories` (which must hold it).
+    fn story(
+        &self,
+        stories: &mut Stories,
+        version_path: &str,
+        reading: TextKind,
+        s: &store::publications::PublishedStatement,
+    ) -> ReportStatement {
+        let telling = Telling {
+            slug: &self.slug,
+            version_path,
+            opened_at: self.opened_at,
+            reading,
+        };
+        let private = self
+            .tally
+            .counts
+            .get(&s.statement_id)
+            .map_or(0, |c| c.private as usize);
+        let values = self
+            .published_values
+            .iter()
+            .filter(|v| v.statement_id == s.statement_id)
+            .map(|v| v.value_title.clone())
+            .collect();
+        stories.tell(&telling, s, private, values)
+    }
+
+    /// The report, telling `statements` (none, on the page). `changed_from_first[i]`:
+    /// whether statement `i`'s published text is not the text first consulted on.
+    fn view(
+        self,
+        reading: TextKind,
+        statements: Vec<ReportStatement>,
+        changed_from_first: &[bool],
+    ) -> ReportView {
+        let by_value = values::totals(
+            &self.published_values,
+            &self.statements,
+            changed_from_first,
+            self.previous.as_ref(),
+            &self.tally.answered,
+        );
+        let count = |map: &HashMap<&'static str, i64>, labels: &[&'static str]| {
+            labels
+                .iter()
+                .map(|l| Count {
+                    label: (*l).to_owned(),
+                    count: map.get(l).copied().unwrap_or(0),
+                })
+                .collect::<Vec<_>>()
+        };
+        ReportView {
+            reading,
+            header: self.header,
+            rounds: self.rounds,
+            total_comments: self.tally.total_comments,
+            by_outcome: count(&self.tally.by_outcome, &Outcome::ALL.map(|o| o.label())),
+            changes_by_knowledge: count(
+                &self.tally.changes_by_knowledge,
+                &Knowledge::ALL.map(|k| k.label()),
+            ),
+            by_value,
+            statements,
+            proposals: self.proposals,
+        }
+    }
+}
+
+/// The whole "You said, we did" report of a version, for the downloads: every
+/// statement's story (in a fixed number of queries), without its comments, which the
+/// downloads stream.
+pub struct ReportSummary {
+    /// The report, each statement's `comments` left empty.
+    pub view: ReportView,
+    pub publication_id: i64,
+    /// `view.statements[i]` is the statement with id `statement_ids[i]`.
+    pub statement_ids: Vec<i64>,
+    stories: Stories,
+}
+
+impl ReportSummary {
+    /// A public comment as the report shows it, with where it landed.
+    pub fn comment(&self, c: &store::comments::CommentRow) -> ReportComment {
+        listed_comment(&self.stories, &self.view.header.path(), c)
+    }
+}
+
+/// A public comment of a statement whose story `stories` holds, with where it landed.
+fn listed_comment(
+    stories: &Stories,
+    version_path: &str,
+    c: &store::comments::CommentRow,
+) -> ReportComment {
+    let trace_path = format!("{version_path}/statements/{}/trace", c.reference);
+    public_comment(c, stories.landed(c, &trace_path))
+}
+
+/// The "You said, we did" summary of a version, every statement's story told in
+/// `reading` (its easy read drafts, where the version has an easy read text) or else in
+/// its main text. Either way every statement carries its published easy read text for
+/// the exports.
 pub async fn summary_in(
     cx: &Context,
     slug: &str,
@@ -215,193 +382,43 @@ pub async fn summary_in(
     reading: TextKind,
 ) -> Result<ReportSummary, AppError> {
     let mut conn = cx.read().await?;
-    let (framework, publication) = publication(&mut conn, slug, version).await?;
-    let header = header(&framework.slug, &framework.title, &publication);
-    let statements = store::publications::statements(&mut conn, publication.id).await?;
-    let rounds = store::rounds::for_publication(&mut conn, publication.id).await?;
-    let counted = store::reports::counts(&mut conn, publication.id).await?;
-    let acted = store::reports::acted_on(&mut conn, publication.id).await?;
-    // Every draft of every published statement, in one query, oldest first.
-    let history = store::statements::history_of_publication(&mut conn, publication.id).await?;
-    let easy_read_history =
-        store::easy_read::history_of_publication(&mut conn, publication.id).await?;
-    // Which drafts each comment's answer says it was acted on in, by comment, so a report
-    // of thousands of comments never scans every link for every comment.
-    let mut acted_in: HashMap<i64, Vec<i64>> = HashMap::new();
-    let links = store::comments::acted_in_for_publication(&mut conn, publication.id).await?;
-    let published_values = store::values::for_publication(&mut conn, publication.id).await?;
-    let previous = values::previous_version_texts(&mut conn, framework.id, version).await?;
-    let proposals = super::proposing::for_report(&mut conn, publication.id).await?;
-    let mut credit_lines = credit::lines_for_publication(&mut conn, publication.id).await?;
+    let found = Version::read(&mut conn, slug, version).await?;
+    let statement_ids: Vec<i64> = found.statements.iter().map(|s| s.statement_id).collect();
+    let mut stories = Stories::read(&mut conn, found.publication_id, &statement_ids).await?;
     drop(conn);
-    for (comment, revision) in links {
-        acted_in.entry(comment).or_default().push(revision);
-    }
-    let acted_in_of = |comment: i64| acted_in.get(&comment).map_or(&[][..], Vec::as_slice);
-    let opened_at = rounds.first().map_or(0, |r| r.opens_at);
-
-    let mut total_comments = 0usize;
-    let mut by_outcome: HashMap<&'static str, i64> = HashMap::new();
-    let mut changes_by_knowledge: HashMap<&'static str, i64> = HashMap::new();
-    let mut counts: HashMap<i64, StatementCounts> = HashMap::new();
-    let mut answered: Vec<(i64, Option<Outcome>, usize)> = Vec::new();
-    for row in &counted {
-        let n = usize::try_from(row.comments).unwrap_or(0);
-        total_comments += n;
-        *by_outcome
-            .entry(row.outcome.map_or("Not answered", |o| o.label()))
-            .or_default() += row.comments;
-        if row.outcome.is_some_and(|o| o.changed_the_text()) {
-            *changes_by_knowledge
-                .entry(row.knowledge.label())
-                .or_default() += row.comments;
-        }
-        let line = counts.entry(row.statement_id).or_default();
-        line.by_outcome[outcome_slot(row.outcome)] += n as u64;
-        if row.visibility == Visibility::PolicyTeamOnly {
-            line.private += n as u64;
-        }
-        answered.push((row.statement_id, row.outcome, n));
-    }
-    // Each draft's statement, text and number, for where comments landed.
-    let mut drafts: HashMap<i64, (i64, TextKind, usize)> = HashMap::new();
-    for (kind, rows) in [
-        (TextKind::Standard, &history),
-        (TextKind::EasyRead, &easy_read_history),
-    ] {
-        let mut number: HashMap<i64, usize> = HashMap::new();
-        for h in rows {
-            let n = number.entry(h.statement_id).or_default();
-            *n += 1;
-            drafts.insert(h.id, (h.statement_id, kind, *n));
-        }
-    }
-    let report_statements = statements
+    let version_path = found.header.path();
+    let statements: Vec<ReportStatement> = found
+        .statements
         .iter()
-        .map(|s| {
-            let shown = shown_published(reading, s);
-            let rows: Vec<&store::statements::HistoryRow> = match shown.kind {
-                TextKind::Standard => &history,
-                TextKind::EasyRead => &easy_read_history,
-            }
-            .iter()
-            .filter(|h| h.statement_id == s.statement_id)
-            .collect();
-            let drafts: Vec<Draft<'_>> = rows
-                .iter()
-                .map(|h| Draft {
-                    revision_id: h.id,
-                    created_at: h.created_at,
-                    body: &h.body,
-                })
-                .collect();
-            let period = Period::find(&drafts, opened_at, shown.revision_id);
-            let first = period
-                .as_ref()
-                .map_or(shown.text, |p| drafts[p.consulted].body)
-                .to_owned();
-            let trace_path = format!("{}/statements/{}/trace", header.path(), s.reference);
-            let behind_changes: Vec<_> = acted
-                .iter()
-                .filter(|c| c.statement_id == s.statement_id)
-                .collect();
-            let is_private =
-                |c: &store::comments::CommentRow| c.visibility == Visibility::PolicyTeamOnly;
-            let steps = period
-                .map(|p| p.steps(&drafts))
-                .unwrap_or_default()
-                .into_iter()
-                .map(|step| {
-                    let behind: Vec<_> = behind_changes
-                        .iter()
-                        .filter(|c| acted_in_of(c.id).contains(&step.revision_id))
-                        .collect();
-                    let row = rows[step.number - 1];
-                    ReportStep {
-                        draft: step.number,
-                        date: format_date(row.created_at),
-                        note: row.note.clone(),
-                        changes: step.changes,
-                        because_of: behind
-                            .iter()
-                            .filter(|c| !is_private(c))
-                            .map(|c| CommentLink {
-                                anchor: comment_anchor(c.id),
-                                author: public_author(c),
-                            })
-                            .collect(),
-                        private_because_of: behind.iter().filter(|c| is_private(c)).count(),
-                        more_because_of: 0,
-                    }
-                })
-                .collect();
-            let word_diff = diff::word_diff(&first, shown.text);
-            ReportStatement {
-                shown: shown.kind,
-                reading_note: shown.note.clone(),
-                picture: shown.picture.clone(),
-                published_easy_read_text: s.easy_read_body.clone(),
-                standard_text: s.body.clone(),
-                reference: s.reference.clone(),
-                theme_title: s.theme_title.clone(),
-                statement_path: format!("/frameworks/{slug}/statements/{}", s.reference),
-                changes: diff::list_changes(&word_diff)
-                    .iter()
-                    .map(|c| c.describe())
-                    .collect(),
-                diff: word_diff,
-                steps,
-                first_text: first,
-                published_text: shown.text.to_owned(),
-                private_comments: counts
-                    .get(&s.statement_id)
-                    .map_or(0, |c| c.private as usize),
-                values: published_values
-                    .iter()
-                    .filter(|v| v.statement_id == s.statement_id)
-                    .map(|v| v.value_title.clone())
-                    .collect(),
-                credit: credit_lines.remove(&s.statement_id),
-                comments: Vec::new(),
-                trace_path,
-            }
-        })
-        .collect::<Vec<ReportStatement>>();
-    let by_value = values::totals(
-        &published_values,
-        &statements,
-        &report_statements,
-        previous.as_ref(),
-        &answered,
-    );
-    let count = |map: &HashMap<&'static str, i64>, labels: &[&'static str]| {
-        labels
-            .iter()
-            .map(|l| Count {
-                label: (*l).to_owned(),
-                count: map.get(l).copied().unwrap_or(0),
-            })
-            .collect::<Vec<_>>()
-    };
+        .map(|s| found.story(&mut stories, &version_path, reading, s))
+        .collect();
+    let changed_from_first: Vec<bool> = statements
+        .iter()
+        .map(|r| r.first_text != r.published_text)
+        .collect();
+    let publication_id = found.publication_id;
     Ok(ReportSummary {
-        view: ReportView {
-            reading,
-            header,
-            rounds: rounds.into_iter().map(|r| r.title).collect(),
-            total_comments,
-            by_outcome: count(&by_outcome, &Outcome::ALL.map(|o| o.label())),
-            changes_by_knowledge: count(&changes_by_knowledge, &Knowledge::ALL.map(|k| k.label())),
-            by_value,
-            statements: report_statements,
-            proposals,
-        },
-        publication_id: publication.id,
-        statement_ids: statements.iter().map(|s| s.statement_id).collect(),
-        theme_codes: statements.iter().map(|s| s.theme_code.clone()).collect(),
-        counts,
-        acted_in,
-        drafts,
+        view: found.view(reading, statements, &changed_from_first),
+        publication_id,
+        statement_ids,
+        stories,
     })
+}
+
+/// A version's report without its stories (its totals, by value and proposals), in
+/// `reading`: what the by-value download needs, without any statement's drafts.
+pub async fn totals_in(
+    cx: &Context,
+    slug: &str,
+    version: i64,
+    reading: TextKind,
+) -> Result<ReportView, AppError> {
+    let mut conn = cx.read().await?;
+    let found = Version::read(&mut conn, slug, version).await?;
+    let firsts = found.firsts(&mut conn, reading).await?;
+    drop(conn);
+    let changed_from_first = found.changed_from_first(&firsts, reading);
+    Ok(found.view(reading, Vec::new(), &changed_from_first))
 }
 
 /// What the report page was asked for: its filters, page and (`comment`) a comment to
@@ -418,24 +435,28 @@ pub struct ReportQuery {
 
 /// The "You said, we did" report page, in the reader's choice of text: the version's
 /// totals, a line per statement, and one page of the public comments the filters
-/// choose (with the chosen statement's story), in a fixed number of queries.
+/// choose, with the stories of the statements those comments are on (or of the
+/// statement chosen), in a fixed number of queries. Only those few stories are read
+/// and told: each other statement's line needs only the text it was first consulted on.
 pub async fn report_page(
     cx: &Context,
     slug: &str,
     version: i64,
     asked: &ReportQuery,
 ) -> Result<ReportPageView, AppError> {
-    let summary = summary_in(cx, slug, version, cx.reading).await?;
-    let view = &summary.view;
+    let reading = cx.reading;
+    let mut conn = cx.read().await?;
+    let found = Version::read(&mut conn, slug, version).await?;
+    let firsts = found.firsts(&mut conn, reading).await?;
     // Filters the version does not know are left out, so an old link still lists.
-    let statement = view
+    let statement = found
         .statements
         .iter()
         .find(|s| s.reference.eq_ignore_ascii_case(asked.statement.trim()));
     let mut themes: Vec<(String, String)> = Vec::new();
-    for (s, code) in view.statements.iter().zip(&summary.theme_codes) {
-        if !themes.iter().any(|(c, _)| c == code) {
-            themes.push((code.clone(), s.theme_title.clone()));
+    for s in &found.statements {
+        if !themes.iter().any(|(c, _)| *c == s.theme_code) {
+            themes.push((s.theme_code.clone(), s.theme_title.clone()));
         }
     }
     let theme = themes
@@ -462,13 +483,24 @@ pub async fn report_page(
         outcome,
         knowledge,
     };
-    let mut conn = cx.read().await?;
-    let total = store::reports::count(&mut conn, summary.publication_id, &filter, None).await?;
+    // Counted by statement, so the page's rows are read from the few statements it
+    // reaches rather than by ordering every listed comment of the version.
+    let listed_on =
+        store::reports::listed_by_statement(&mut conn, found.publication_id, &filter).await?;
+    let listed: Vec<(i64, u64)> = found
+        .statements
+        .iter()
+        .map(|s| {
+            let n = listed_on.get(&s.statement_id).copied().unwrap_or(0);
+            (s.statement_id, n)
+        })
+        .collect();
+    let total: u64 = listed.iter().map(|(_, n)| n).sum();
     // A link to one comment opens the page of the one-statement list that holds it.
     let wanted = match (asked.page.as_deref(), asked.comment, statement) {
         (None, Some(comment), Some(_)) => {
             let before =
-                store::reports::count(&mut conn, summary.publication_id, &filter, Some(comment))
+                store::reports::count(&mut conn, found.publication_id, &filter, Some(comment))
                     .await?;
             let number = before / u64::from(REPORT_COMMENTS_PER_PAGE) + 1;
             PageRequest::new(Some(&number.to_string()), REPORT_COMMENTS_PER_PAGE)
@@ -476,61 +508,41 @@ pub async fn report_page(
         (page, _, _) => PageRequest::new(page, REPORT_COMMENTS_PER_PAGE),
     };
     let page = wanted.within(total);
-    let rows = store::reports::page(&mut conn, summary.publication_id, &filter, page).await?;
+    let offset = u64::try_from(page.offset()).unwrap_or(0);
+    let (reached, skip) = report::page_span(&listed, offset, u64::from(page.size));
+    let rows = store::reports::page(
+        &mut conn,
+        found.publication_id,
+        &filter,
+        &reached,
+        (skip, page.size),
+    )
+    .await?;
     let campaigns: Vec<i64> = rows
         .iter()
         .filter(|c| c.alike_group_id.is_some())
         .map(|c| c.id)
         .collect();
     let said_the_same =
-        store::reports::said_the_same(&mut conn, summary.publication_id, &filter, &campaigns)
-            .await?;
-    drop(conn);
-    let comments = Paged::new(
-        rows.iter()
-            .map(|c| ReportListedComment {
-                reference: c.reference.clone(),
-                comment: ReportComment {
-                    others_said_the_same: said_the_same.get(&c.id).copied().unwrap_or(0),
-                    ..summary.comment(c)
-                },
-            })
-            .collect(),
-        page,
-        total,
-    );
-    let lines = view
-        .statements
-        .iter()
-        .zip(&summary.statement_ids)
-        .map(|(s, id)| {
-            let counts = summary.counts.get(id).cloned().unwrap_or_default();
-            ReportStatementLine {
-                reference: s.reference.clone(),
-                theme_title: s.theme_title.clone(),
-                comments: counts.total(),
-                by_outcome: counts.by_outcome[..Outcome::ALL.len()].to_vec(),
-                private: counts.private,
-                changed: !s.changes.is_empty(),
-            }
-        })
-        .collect();
-    let query = ListQuery::new()
-        .with("statement", filter.reference.clone())
-        .with("theme", filter.theme_code.clone())
-        .with("outcome", filter.outcome.clone())
-        .with("knowledge", filter.knowledge.clone());
-    // The stories of the statements whose comments are on this page, in order (or of
-    // the statement chosen): never more than a page's worth, however many statements.
-    let stories: Vec<ReportStatement> = view
+        store::reports::said_the_same(&mut conn, found.publication_id, &filter, &campaigns).await?;
+    // The statements whose comments are on this page, in order (or the statement
+    // chosen): never more than a page's worth, however many statements.
+    let told: Vec<&store::publications::PublishedStatement> = found
         .statements
         .iter()
         .filter(|s| match statement {
-            Some(chosen) => chosen.reference == s.reference,
-            None => rows.iter().any(|c| c.reference == s.reference),
+            Some(chosen) => chosen.statement_id == s.statement_id,
+            None => rows.iter().any(|c| c.statement_id == s.statement_id),
         })
+        .collect();
+    let told_ids: Vec<i64> = told.iter().map(|s| s.statement_id).collect();
+    let mut stories = Stories::read(&mut conn, found.publication_id, &told_ids).await?;
+    drop(conn);
+    let version_path = found.header.path();
+    let stories_told: Vec<ReportStatement> = told
+        .iter()
         .map(|s| {
-            let mut story = s.clone();
+            let mut story = found.story(&mut stories, &version_path, reading, s);
             // The page names the first few comments behind each change and counts the
             // rest (a campaign answered at once can be thousands).
             for step in &mut story.steps {
@@ -540,11 +552,49 @@ pub async fn report_page(
             story
         })
         .collect();
+    let comments = Paged::new(
+        rows.iter()
+            .map(|c| ReportListedComment {
+                reference: c.reference.clone(),
+                comment: ReportComment {
+                    others_said_the_same: said_the_same.get(&c.id).copied().unwrap_or(0),
+                    ..listed_comment(&stories, &version_path, c)
+                },
+            })
+            .collect(),
+        page,
+        total,
+    );
+    let lines = found
+        .statements
+        .iter()
+        .zip(&firsts)
+        .map(|(s, first)| {
+            let counts = found
+                .tally
+                .counts
+                .get(&s.statement_id)
+                .cloned()
+                .unwrap_or_default();
+            let published = shown_published(reading, s).text;
+            ReportStatementLine {
+                reference: s.reference.clone(),
+                theme_title: s.theme_title.clone(),
+                comments: counts.total(),
+                by_outcome: counts.by_outcome[..Outcome::ALL.len()].to_vec(),
+                private: counts.private,
+                changed: !changes_between(&diff::word_diff(first, published)).is_empty(),
+            }
+        })
+        .collect();
+    let changed_from_first = found.changed_from_first(&firsts, reading);
+    let query = ListQuery::new()
+        .with("statement", filter.reference.clone())
+        .with("theme", filter.theme_code.clone())
+        .with("outcome", filter.outcome.clone())
+        .with("knowledge", filter.knowledge.clone());
     Ok(ReportPageView {
-        report: ReportView {
-            statements: Vec::new(),
-            ..summary.view
-        },
+        report: found.view(reading, Vec::new(), &changed_from_first),
         lines,
         themes,
         filters: ReportFilters {
@@ -553,7 +603,7 @@ pub async fn report_page(
             outcome: filter.outcome,
             knowledge: filter.knowledge,
         },
-        stories,
+        stories: stories_told,
         comments,
         query,
     })
@@ -579,11 +629,10 @@ pub async fn trace(
 ) -> Result<TraceView, AppError> {
     let mut conn = cx.read().await?;
     let (framework, publication) = publication(&mut conn, slug, version).await?;
-    let published = store::publications::statements(&mut conn, publication.id)
-        .await?
-        .into_iter()
-        .find(|s| s.reference == reference.to_uppercase())
-        .ok_or(AppError::NotFound)?;
+    let published =
+        store::publications::statement(&mut conn, publication.id, &reference.to_uppercase())
+            .await?
+            .ok_or(AppError::NotFound)?;
     let shown = shown_published(text.unwrap_or(cx.reading), &published);
     let (kind, up_to, picture, reading_note) = (
         shown.kind,
@@ -648,7 +697,9 @@ pub async fn trace(
     let draft_of = |id: i64| revisions.iter().position(|r| r.id == id).map(|i| i + 1);
     let pairs: Vec<(i64, &str)> = revisions.iter().map(|r| (r.id, r.body.as_str())).collect();
     let first = revisions.first().map(|r| r.id);
-    let spans = trace::trace_words(&pairs)
+    let traced = trace::trace(&pairs);
+    let spans = traced
+        .spans
         .into_iter()
         .map(|s| TraceSpan {
             draft: (Some(s.revision_id) != first)
@@ -657,7 +708,19 @@ pub async fn trace(
             text: s.text,
         })
         .collect();
-    let introduced = trace::introduced_by(&pairs);
+    let introduced = traced.introduced;
+    // The comments acted on in each draft, oldest first: grouped once, so a busy draft's
+    // comments are not looked for among every link for every draft.
+    let mut drafts_of: HashMap<i64, Vec<i64>> = HashMap::new();
+    for (comment, revision) in &acted_on {
+        drafts_of.entry(*comment).or_default().push(*revision);
+    }
+    let mut behind_draft: HashMap<i64, Vec<&store::comments::CommentRow>> = HashMap::new();
+    for c in &comments {
+        for revision in drafts_of.get(&c.id).map_or(&[][..], Vec::as_slice) {
+            behind_draft.entry(*revision).or_default().push(c);
+        }
+    }
     let steps = revisions
         .iter()
         .enumerate()
@@ -677,10 +740,7 @@ pub async fn trace(
                 .map(|(_, pieces)| pieces.clone())
                 .unwrap_or_default(),
             comments: {
-                let behind: Vec<_> = comments
-                    .iter()
-                    .filter(|c| acted_on.contains(&(c.id, r.id)))
-                    .collect();
+                let behind = behind_draft.get(&r.id).map_or(&[][..], Vec::as_slice);
                 let public: Vec<_> = behind
                     .iter()
                     .filter(|c| c.visibility != Visibility::PolicyTeamOnly)

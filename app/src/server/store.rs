@@ -35,6 +35,15 @@ pub(crate) fn placeholders(first: usize, count: usize) -> String {
         .join(", ")
 }
 
+/// `query` with `ids` bound as its next parameters, in order: the values of an `IN`
+/// list written by [`placeholders`].
+pub(crate) fn bind_ids<'q, O>(
+    query: sqlx::query::QueryAs<'q, sqlx::Any, O, sqlx::any::AnyArguments>,
+    ids: &[i64],
+) -> sqlx::query::QueryAs<'q, sqlx::Any, O, sqlx::any::AnyArguments> {
+    ids.iter().fold(query, |query, id| query.bind(*id))
+}
+
 /// Whether the database answers at all, for `/healthz`.
 pub async fn answers(pool: &sqlx::AnyPool) -> bool {
     sqlx::query("SELECT 1").execute(pool).await.is_ok()

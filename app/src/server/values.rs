@@ -10,7 +10,7 @@ use super::{
 use crate::{
     domain::{Invalid, drafting, order, response::Outcome, values},
     error::AppError,
-    model::{ReportStatement, ValueDetail, ValueFieldNames, ValueInput, ValueTotals},
+    model::{ValueDetail, ValueFieldNames, ValueInput, ValueTotals},
 };
 use sqlx::AnyConnection;
 use std::collections::HashMap;
@@ -193,12 +193,13 @@ pub async fn previous_version_texts(
 
 /// A version's totals by value, from the values it kept. A statement changed when its
 /// text differs from the version before (a statement new since then changed too), or,
-/// in a first version, from the text first consulted on. `answered` counts the comments
+/// in a first version, from the text first consulted on (`changed_from_first`, one a
+/// statement, in order). `answered` counts the comments
 /// by statement and outcome. `None` when the version's statements carry no values.
 pub fn totals(
     published_values: &[store::values::PublishedValue],
     statements: &[store::publications::PublishedStatement],
-    reported: &[ReportStatement],
+    changed_from_first: &[bool],
     previous: Option<&(i64, HashMap<i64, String>)>,
     answered: &[(i64, Option<Outcome>, usize)],
 ) -> Option<ValueTotals> {
@@ -224,16 +225,18 @@ pub fn totals(
         .collect();
     let tallied: Vec<values::TalliedStatement<'_>> = statements
         .iter()
-        .zip(reported)
+        .zip(changed_from_first)
         .zip(&codes)
-        .map(|((s, r), codes)| values::TalliedStatement {
-            statement_id: s.statement_id,
-            values: codes,
-            changed: match previous {
-                Some((_, texts)) => texts.get(&s.statement_id) != Some(&s.body),
-                None => r.first_text != r.published_text,
+        .map(
+            |((s, changed_from_first), codes)| values::TalliedStatement {
+                statement_id: s.statement_id,
+                values: codes,
+                changed: match previous {
+                    Some((_, texts)) => texts.get(&s.statement_id) != Some(&s.body),
+                    None => *changed_from_first,
+                },
             },
-        })
+        )
         .collect();
     let (lines, all) = values::tally(&order, &tallied, answered);
     Some(ValueTotals {

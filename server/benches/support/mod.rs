@@ -132,6 +132,12 @@ impl BenchDatabase {
         .unwrap()
     }
 
+    /// Leave the database (and its folder) in place after the run; returns its URL.
+    pub fn keep(self) -> String {
+        let _ = self.dir.keep();
+        self.url
+    }
+
     pub async fn drop_database(self) {
         if let Some(fresh) = self.postgres {
             fresh.drop_database().await;

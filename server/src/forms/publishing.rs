@@ -76,13 +76,13 @@ pub async fn report_download(
             format!("{name}.json"),
         ),
         "report-by-value.csv" => {
-            // The exports tell every statement's story in its standard text, whoever
-            // downloads them, and carry the published easy read text beside it.
-            let summary = match reports::summary_in(&cx, &slug, version, TextKind::Standard).await {
-                Ok(summary) => summary,
+            // The exports count in the standard text, whoever downloads them. The totals
+            // need no statement's story.
+            let report = match reports::totals_in(&cx, &slug, version, TextKind::Standard).await {
+                Ok(report) => report,
                 Err(error) => return refused(error),
             };
-            return match reports::by_value_csv(&summary.view) {
+            return match reports::by_value_csv(&report) {
                 Err(error) => {
                     (StatusCode::INTERNAL_SERVER_ERROR, error.to_string()).into_response()
                 }

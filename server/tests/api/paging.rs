@@ -86,6 +86,21 @@ fn previous_link(html: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Answer every comment whose body starts with `prefix` with `outcome`, straight into
+/// the database, each with the reason "Because {body}".
+async fn answer(app: &TestApp, outcome: &str, prefix: &str) {
+    sqlx::query(
+        "INSERT INTO responses (comment_id, outcome, reason, created_at, updated_at) \
+         SELECT id, $1, 'Because ' || body, $2, $2 FROM comments WHERE body LIKE $3",
+    )
+    .bind(outcome)
+    .bind(now())
+    .bind(format!("{prefix}%"))
+    .execute(&app.state.db.pool)
+    .await
+    .unwrap();
+}
+
 /// A published version 1 answering 70 public and 3 policy-team-only comments on CI-1
 /// (noted) and 10 anonymous ones on HL-2 (incorporated).
 async fn published_round(app: &TestApp) {
@@ -120,22 +135,9 @@ async fn published_round(app: &TestApp) {
     let mut editor = app.visitor();
     editor.sign_in_as("editor@example.org").await;
     close_round(app, &mut editor).await;
-    for (outcome, prefix) in [
-        ("noted", "Seeded comment"),
-        ("noted", "Private note"),
-        ("incorporated", "Housing comment"),
-    ] {
-        sqlx::query(
-            "INSERT INTO responses (comment_id, outcome, reason, created_at, updated_at) \
-             SELECT id, $1, 'Because ' || body, $2, $2 FROM comments WHERE body LIKE $3",
-        )
-        .bind(outcome)
-        .bind(now())
-        .bind(format!("{prefix}%"))
-        .execute(&app.state.db.pool)
-        .await
-        .unwrap();
-    }
+    answer(app, "noted", "Seeded comment").await;
+    answer(app, "noted", "Private note").await;
+    answer(app, "incorporated", "Housing comment").await;
     publish(&mut editor, "Version one.").await;
 }
 
@@ -231,6 +233,76 @@ on_both_databases! {
         let linked = visitor.get(&format!("{REPORT}?statement=CI-1&comment={sixtieth}")).await;
         assert!(linked.body.contains(&format!("id=\"comment-{sixtieth}\"")));
         assert!(linked.text().contains("Showing 51 to 70 of 70 comments."));
+    }
+
+    async fn a_statement_first_listed_on_the_reports_second_page_has_its_story_there(app) {
+        // The page tells only the stories of the statements whose comments it lists: WF-1
+        // (after CI-1 in the report's order), redrafted because of its ten comments, is
+        // told on page 2 and not on page 1, and its line says it changed on every page.
+        open_round(&app).await;
+        seed(&app, "CI-1", "participant@example.org", 70, "named", "Seeded comment").await;
+        seed(&app, "WF-1", "rep@example.org", 10, "anonymous", "Workforce comment").await;
+        let mut editor = app.visitor();
+        editor.sign_in_as("editor@example.org").await;
+        let wf1 = "/frameworks/national-care-service-demo/statements/WF-1";
+        let consulted = latest_revision(&app, "WF-1").await;
+        let text: String = sqlx::query_scalar("SELECT body FROM statement_revisions WHERE id = $1")
+            .bind(consulted)
+            .fetch_one(&app.state.db.pool)
+            .await
+            .unwrap();
+        let saved = redraft(&mut editor, wf1, consulted, &format!("{text} Nobody moves me without asking."), "Asked for by workforce comments.").await;
+        assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.text());
+        let draft = latest_revision(&app, "WF-1").await;
+        let number = app
+            .scalar(
+                "SELECT COUNT(*) FROM statement_revisions WHERE text_kind = 'standard' \
+                 AND statement_id = (SELECT id FROM statements WHERE reference = $1)",
+                "WF-1",
+            )
+            .await;
+        close_round(&app, &mut editor).await;
+        answer(&app, "noted", "Seeded comment").await;
+        answer(&app, "incorporated", "Workforce comment").await;
+        sqlx::query(
+            "INSERT INTO response_revisions (response_id, revision_id) \
+             SELECT r.id, $1 FROM responses r JOIN comments c ON c.id = r.comment_id \
+             WHERE c.body LIKE 'Workforce comment%'",
+        )
+        .bind(draft)
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
+        publish(&mut editor, "Version one.").await;
+
+        let mut visitor = app.visitor();
+        let first = visitor.get(REPORT).await;
+        assert_eq!(first.status, StatusCode::OK);
+        assert_eq!(table_cell(&first.body, "WF-1 (changed)", "Incorporated").as_deref(), Some("10"));
+        assert_eq!(table_cell(&first.body, "CI-1", "Noted").as_deref(), Some("70"), "CI-1 did not change");
+        assert!(!first.body.contains("id=\"report-WF-1\""), "page 1 lists only CI-1's comments");
+        assert!(first.body.contains("id=\"report-CI-1\""));
+
+        let second = visitor.get(&format!("{REPORT}?page=2")).await;
+        let text = second.text();
+        assert!(text.contains("Showing 51 to 80 of 80 comments."), "{text}");
+        assert_eq!(table_cell(&second.body, "WF-1 (changed)", "Comments").as_deref(), Some("10"));
+        let story = "section[aria-labelledby=\"report-WF-1\"]";
+        let told = texts_within(&second.body, story, "*").join(" ");
+        assert!(told.contains("How it changed"), "{told}");
+        assert!(told.contains("Asked for by workforce comments."), "the draft's note: {told}");
+        assert!(told.contains("Anonymous participant"), "the comments behind the draft: {told}");
+        assert_eq!(listed(&second.body, story), 10, "its ten comments are under its story");
+        let landed = links(&second.body, &format!("{story} li.comment a"));
+        assert!(
+            landed.iter().any(|(href, _)| href.ends_with(&format!("/versions/1/statements/WF-1/trace#draft-{number}"))),
+            "each comment says where it landed: {landed:?}"
+        );
+
+        // The downloads tell the same story, from every statement's drafts.
+        let json = visitor.get(&format!("{REPORT}.json")).await.body;
+        assert!(json.contains("Nobody moves me without asking."));
+        assert!(json.contains("Asked for by workforce comments."));
     }
 
     async fn the_downloads_list_every_public_comment_in_the_database_in_the_reports_order(app) {

@@ -430,9 +430,17 @@ async fn upgrades_in_place_keeping_every_row_and_link(backend: Backend) {
 
     // The app's own start-up: connect with foreign keys on, and migrate.
     let db = Db::connect(&scratch.url).await.unwrap();
+    let newest = match backend {
+        Backend::Sqlite => &SQLITE_MIGRATIONS,
+        Backend::Postgres => &POSTGRES_MIGRATIONS,
+    }
+    .iter()
+    .map(|m| m.version)
+    .max();
+    assert!(newest >= Some(13), "the migrations are all there");
     assert_eq!(
-        scalar(&db.pool, "SELECT MAX(version) FROM _sqlx_migrations").await,
-        13,
+        Some(scalar(&db.pool, "SELECT MAX(version) FROM _sqlx_migrations").await),
+        newest,
         "every migration ran, 0008's second rebuild of the comments table included"
     );
     assert_eq!(snapshot(&db.pool).await, before);

@@ -321,3 +321,21 @@ fn a_thirty_revision_history_of_a_forty_word_statement_is_traced_whole() {
     assert_eq!(joined(&spans), history.last().unwrap().1);
     assert_eq!(introduced.len(), 29);
 }
+
+#[test]
+fn one_walk_gives_the_same_spans_and_introductions_as_the_two_halves() {
+    for seed in [1, 7, 42] {
+        let history = history(seed, 12, 25);
+        let revisions = borrowed(&history);
+        let traced = trace(&revisions);
+        assert_eq!(traced.spans, trace_words(&revisions));
+        assert_eq!(traced.introduced, introduced_by(&revisions));
+    }
+    assert_eq!(
+        trace(&[]),
+        Traced {
+            spans: vec![],
+            introduced: vec![]
+        }
+    );
+}

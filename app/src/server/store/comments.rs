@@ -118,6 +118,20 @@ pub(crate) const COMMENTS: &str = "\
     LEFT JOIN organisations o ON o.id = c.organisation_id \
     LEFT JOIN responses r ON r.comment_id = c.id";
 
+/// These comments, in the order of `ids` (those not found left out), in one query.
+pub async fn by_ids(conn: &mut AnyConnection, ids: &[i64]) -> Result<Vec<CommentRow>, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let query = sqlx::query_as::<_, CommentRow>(sqlx::AssertSqlSafe(format!(
+        "{COMMENTS} WHERE c.id IN ({})",
+        super::placeholders(1, ids.len())
+    )));
+    let mut rows = super::bind_ids(query, ids).fetch_all(conn).await?;
+    rows.sort_by_key(|row| ids.iter().position(|id| *id == row.id));
+    Ok(rows)
+}
+
 /// Every live comment on a statement, oldest first, in one query.
 pub async fn for_statement(
     conn: &mut AnyConnection,
@@ -524,24 +538,30 @@ pub async fn answer(
     Ok(response_id)
 }
 
-/// For each comment whose answer names drafts, every draft it names (not only the
-/// newest), for the comments of the rounds a version answers: one query.
-pub async fn acted_in_for_publication(
+/// Which drafts each answer says its comment was acted on in, for the comments of a
+/// version's rounds (`$1`) on these statements: `(comment, draft)`.
+pub async fn acted_in_for_statements(
     conn: &mut AnyConnection,
     publication_id: i64,
+    statement_ids: &[i64],
 ) -> Result<Vec<(i64, i64)>, sqlx::Error> {
-    sqlx::query_as(
+    if statement_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let query = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT resp.comment_id, rr.revision_id FROM response_revisions rr \
          JOIN responses resp ON resp.id = rr.response_id \
-         WHERE resp.comment_id IN (SELECT id FROM comments WHERE round_id IN \
-           (SELECT id FROM rounds WHERE publication_id = $1))",
-    )
-    .bind(publication_id)
-    .fetch_all(conn)
-    .await
+         JOIN comments c ON c.id = resp.comment_id \
+         WHERE c.round_id IN (SELECT id FROM rounds WHERE publication_id = $1) \
+           AND c.statement_id IN ({})",
+        super::placeholders(2, statement_ids.len())
+    )))
+    .bind(publication_id);
+    super::bind_ids(query, statement_ids).fetch_all(conn).await
 }
 
-/// The same, for every comment on one statement.
+/// Which drafts each answer says its comment was acted on in, for every comment on one
+/// statement: `(comment, draft)`.
 pub async fn acted_in_for_statement(
     conn: &mut AnyConnection,
     statement_id: i64,

@@ -150,19 +150,21 @@ pub async fn for_publication(
     .await
 }
 
-/// Everyone credited for one statement of a version.
-pub async fn for_published_statement(
+/// Everyone credited for these statements of a version, each statement's oldest first.
+pub async fn for_published_statements(
     conn: &mut AnyConnection,
     publication_id: i64,
-    statement_id: i64,
+    statement_ids: &[i64],
 ) -> Result<Vec<CreditedRow>, sqlx::Error> {
-    sqlx::query_as::<_, CreditedRow>(sqlx::AssertSqlSafe(format!(
-        "{CREDITED} AND pc.statement_id = $2 ORDER BY pc.id"
+    if statement_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let query = sqlx::query_as::<_, CreditedRow>(sqlx::AssertSqlSafe(format!(
+        "{CREDITED} AND pc.statement_id IN ({}) ORDER BY pc.id",
+        super::placeholders(2, statement_ids.len())
     )))
-    .bind(publication_id)
-    .bind(statement_id)
-    .fetch_all(conn)
-    .await
+    .bind(publication_id);
+    super::bind_ids(query, statement_ids).fetch_all(conn).await
 }
 
 /// Where a person's words are: each framework, version and statement whose published

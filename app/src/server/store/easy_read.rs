@@ -339,20 +339,3 @@ pub async fn picture_by_hash(
         .fetch_one(conn)
         .await
 }
-/// Every easy read draft of every statement a version published, oldest first, in one
-/// query (the easy read side of `store::statements::history_of_publication`).
-pub async fn history_of_publication(
-    conn: &mut AnyConnection,
-    publication_id: i64,
-) -> Result<Vec<super::statements::HistoryRow>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT id, statement_id, body, note, created_at FROM statement_revisions \
-         WHERE statement_id IN (SELECT statement_id FROM publication_statements WHERE publication_id = $1) \
-           AND text_kind = $2 \
-         ORDER BY statement_id, id",
-    )
-    .bind(publication_id)
-    .bind(TextKind::EasyRead)
-    .fetch_all(conn)
-    .await
-}

@@ -57,6 +57,23 @@ pub async fn statements(
     .await
 }
 
+/// One of a version's statements, by reference (the trace reads one, not all).
+pub async fn statement(
+    conn: &mut AnyConnection,
+    publication_id: i64,
+    reference: &str,
+) -> Result<Option<PublishedStatement>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT statement_id, theme_code, theme_title, reference, revision_id, body, \
+           easy_read_revision_id, easy_read_body, easy_read_picture_id, easy_read_picture_alt \
+         FROM publication_statements WHERE publication_id = $1 AND reference = $2",
+    )
+    .bind(publication_id)
+    .bind(reference)
+    .fetch_optional(conn)
+    .await
+}
+
 /// What a version's emails name it by: its framework and number.
 #[derive(Debug, Clone, FromRow)]
 pub struct PublicationName {

@@ -3,12 +3,10 @@
 //! downloads from a stream of rows.
 
 use super::comments::{COMMENTS, CommentRow};
-use crate::{
-    domain::{
-        drafting::{Knowledge, Visibility},
-        response::Outcome,
-    },
-    model::PageRequest,
+use crate::domain::{
+    drafting::{Knowledge, Visibility},
+    easy_read::TextKind,
+    response::Outcome,
 };
 use futures::stream::BoxStream;
 use sqlx::{AnyConnection, FromRow};
@@ -44,19 +42,65 @@ pub async fn counts(
     .await
 }
 
-/// The comments of a version's rounds that an answer says were acted on in a draft
-/// (the few behind each change), oldest first.
+/// The comments of a version's rounds on these statements that an answer says were
+/// acted on in a draft (the few behind each change), oldest first.
 pub async fn acted_on(
     conn: &mut AnyConnection,
     publication_id: i64,
+    statement_ids: &[i64],
 ) -> Result<Vec<CommentRow>, sqlx::Error> {
-    sqlx::query_as::<_, CommentRow>(sqlx::AssertSqlSafe(format!(
+    if statement_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let query = sqlx::query_as::<_, CommentRow>(sqlx::AssertSqlSafe(format!(
         "{COMMENTS} WHERE c.round_id IN (SELECT id FROM rounds WHERE publication_id = $1) \
-         AND c.withdrawn_at IS NULL \
+         AND c.statement_id IN ({}) AND c.withdrawn_at IS NULL \
          AND EXISTS (SELECT 1 FROM response_revisions rr WHERE rr.response_id = r.id) \
-         ORDER BY c.id"
+         ORDER BY c.id",
+        super::placeholders(2, statement_ids.len())
+    )))
+    .bind(publication_id);
+    super::bind_ids(query, statement_ids).fetch_all(conn).await
+}
+
+/// The text each of a version's statements was first consulted on, main and easy read:
+/// the newest draft up to the published one that was written by `opened_at` (when the
+/// first round opened), else its first draft, as `domain::report::Period` finds it.
+/// `None` where the version published no draft of that text. One row per statement, so
+/// the report page can say which statements changed without reading every draft.
+#[derive(Debug, Clone, FromRow)]
+pub struct ConsultedRow {
+    pub statement_id: i64,
+    pub standard: Option<String>,
+    pub easy_read: Option<String>,
+}
+
+pub async fn consulted(
+    conn: &mut AnyConnection,
+    publication_id: i64,
+    opened_at: i64,
+) -> Result<Vec<ConsultedRow>, sqlx::Error> {
+    let text = |published: &str, kind: &str| {
+        format!(
+            "(SELECT d.body FROM statement_revisions d WHERE d.id = COALESCE(\
+               (SELECT MAX(x.id) FROM statement_revisions x WHERE x.statement_id = ps.statement_id \
+                  AND x.text_kind = {kind} AND x.id <= {published} AND x.created_at <= $2), \
+               (SELECT MIN(x.id) FROM statement_revisions x WHERE x.statement_id = ps.statement_id \
+                  AND x.text_kind = {kind})) \
+             AND EXISTS (SELECT 1 FROM statement_revisions p WHERE p.id = {published} \
+                  AND p.statement_id = ps.statement_id AND p.text_kind = {kind}))"
+        )
+    };
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT ps.statement_id, {} AS standard, {} AS easy_read \
+         FROM publication_statements ps WHERE ps.publication_id = $1",
+        text("ps.revision_id", "$3"),
+        text("ps.easy_read_revision_id", "$4"),
     )))
     .bind(publication_id)
+    .bind(opened_at)
+    .bind(TextKind::Standard)
+    .bind(TextKind::EasyRead)
     .fetch_all(conn)
     .await
 }
@@ -106,12 +150,18 @@ const REPORT_ORDER: &str = "ORDER BY ps.theme_position, ps.position, ps.statemen
 /// campaign is shown by. Worked out once per query (not per row, which PostgreSQL ran as
 /// a scan of every answer for each comment).
 fn firsts(knowledge: &str) -> String {
+    firsts_within(knowledge, "")
+}
+
+/// [`firsts`], of only the groups `within` (a condition on `g`) keeps: a group is on one
+/// statement, so a query about a few statements' comments works out only theirs.
+fn firsts_within(knowledge: &str, within: &str) -> String {
     format!(
         "WITH firsts AS (SELECT g.alike_group_id, MIN(g.id) AS first_id FROM comments g \
            WHERE g.round_id IN (SELECT id FROM rounds WHERE publication_id = $1) \
              AND g.alike_group_id IS NOT NULL AND g.withdrawn_at IS NULL \
              AND g.visibility <> 'policy_team' \
-             AND ({knowledge} = '' OR g.knowledge = {knowledge}) \
+             AND ({knowledge} = '' OR g.knowledge = {knowledge}) {within} \
            GROUP BY g.alike_group_id) "
     )
 }
@@ -127,16 +177,18 @@ const JOIN_FIRSTS: &str = "LEFT JOIN firsts fg ON fg.alike_group_id = c.alike_gr
 const NOT_A_REPEAT: &str = "AND NOT COALESCE(fg.first_id <> c.id AND fr.outcome = r.outcome \
     AND fr.reason = r.reason, FALSE)";
 
-/// One page of a version's public comments, filtered, in the report's order.
-pub async fn page(
+/// How many public comments the filter lists on each statement (the rows [`page`] pages
+/// through, by statement), in one pass over the version's comments that counts them
+/// without sorting them.
+pub async fn listed_by_statement(
     conn: &mut AnyConnection,
     publication_id: i64,
     filter: &ReportFilter,
-    page: PageRequest,
-) -> Result<Vec<CommentRow>, sqlx::Error> {
-    sqlx::query_as::<_, CommentRow>(sqlx::AssertSqlSafe(format!(
-        "{} {COMMENTS} {JOIN_FIRSTS} {PUBLIC_IN_VERSION} {NOT_A_REPEAT} {REPORT_ORDER} \
-         LIMIT $6 OFFSET $7",
+) -> Result<HashMap<i64, u64>, sqlx::Error> {
+    let rows: Vec<(i64, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{} SELECT c.statement_id, COUNT(*) FROM comments c \
+         LEFT JOIN responses r ON r.comment_id = c.id \
+         {JOIN_FIRSTS} {PUBLIC_IN_VERSION} {NOT_A_REPEAT} GROUP BY c.statement_id",
         firsts("$5")
     )))
     .bind(publication_id)
@@ -144,14 +196,52 @@ pub async fn page(
     .bind(&filter.theme_code)
     .bind(&filter.outcome)
     .bind(&filter.knowledge)
-    .bind(page.limit())
-    .bind(page.offset())
     .fetch_all(conn)
-    .await
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(statement, n)| (statement, u64::try_from(n).unwrap_or(0)))
+        .collect())
 }
 
-/// How many public comments the filter lists: the rows [`page`] pages through. With
-/// `before`, only those listed before that comment (its place in a one-statement list).
+/// One page of a version's public comments, filtered, in the report's order: `limit`
+/// of those on `statement_ids` (the statements the page reaches, found from
+/// [`listed_by_statement`]), after the first `skip`. Only those statements' comments
+/// are ordered, and the page's rows are read whole by id, so neither query sorts or
+/// joins every comment of the version.
+pub async fn page(
+    conn: &mut AnyConnection,
+    publication_id: i64,
+    filter: &ReportFilter,
+    statement_ids: &[i64],
+    (skip, limit): (u64, u32),
+) -> Result<Vec<CommentRow>, sqlx::Error> {
+    if statement_ids.is_empty() || limit == 0 {
+        return Ok(Vec::new());
+    }
+    let statements = super::placeholders(8, statement_ids.len());
+    let mut query = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(format!(
+        "{} SELECT c.id FROM comments c LEFT JOIN responses r ON r.comment_id = c.id \
+         {JOIN_FIRSTS} {PUBLIC_IN_VERSION} {NOT_A_REPEAT} AND c.statement_id IN ({statements}) \
+         {REPORT_ORDER} LIMIT $6 OFFSET $7",
+        firsts_within("$5", &format!("AND g.statement_id IN ({statements})")),
+    )))
+    .bind(publication_id)
+    .bind(&filter.reference)
+    .bind(&filter.theme_code)
+    .bind(&filter.outcome)
+    .bind(&filter.knowledge)
+    .bind(i64::from(limit))
+    .bind(i64::try_from(skip).unwrap_or(i64::MAX));
+    for id in statement_ids {
+        query = query.bind(*id);
+    }
+    let ids = query.fetch_all(&mut *conn).await?;
+    super::comments::by_ids(conn, &ids).await
+}
+
+/// How many public comments the filter lists before comment `before` (its place in a
+/// one-statement list); with `None`, how many it lists.
 pub async fn count(
     conn: &mut AnyConnection,
     publication_id: i64,
@@ -186,6 +276,7 @@ pub async fn said_the_same(
     if shown.is_empty() {
         return Ok(HashMap::new());
     }
+    let shown_ids = super::placeholders(3, shown.len());
     let sql = format!(
         "{} SELECT fg.first_id, COUNT(o.id) FROM firsts fg \
          JOIN responses r ON r.comment_id = fg.first_id \
@@ -193,10 +284,15 @@ pub async fn said_the_same(
            AND o.withdrawn_at IS NULL AND o.visibility <> 'policy_team' \
            AND ($2 = '' OR o.knowledge = $2) \
          JOIN responses ro ON ro.comment_id = o.id AND ro.outcome = r.outcome AND ro.reason = r.reason \
-         WHERE fg.first_id IN ({}) \
+         WHERE fg.first_id IN ({shown_ids}) \
          GROUP BY fg.first_id",
-        firsts("$2"),
-        super::placeholders(3, shown.len())
+        firsts_within(
+            "$2",
+            &format!(
+                "AND g.alike_group_id IN (SELECT s.alike_group_id FROM comments s \
+                   WHERE s.id IN ({shown_ids}))"
+            )
+        ),
     );
     let mut query = sqlx::query_as::<_, (i64, i64)>(sqlx::AssertSqlSafe(sql))
         .bind(publication_id)

@@ -1,5 +1,6 @@
 //! Writing frameworks, themes, statements and their revisions.
 
+use crate::domain::easy_read::TextKind;
 use sqlx::{AnyConnection, FromRow};
 
 #[derive(Debug, Clone, FromRow)]
@@ -102,6 +103,26 @@ pub async fn history_of_publication(
     .bind(publication_id)
     .fetch_all(conn)
     .await
+}
+
+/// Every draft of these statements in one of their texts (main or easy read), by
+/// statement, oldest first, in one query: the report reads only the statements whose
+/// stories it tells.
+pub async fn history_of_statements(
+    conn: &mut AnyConnection,
+    kind: TextKind,
+    statement_ids: &[i64],
+) -> Result<Vec<HistoryRow>, sqlx::Error> {
+    if statement_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let query = sqlx::query_as::<_, HistoryRow>(sqlx::AssertSqlSafe(format!(
+        "SELECT id, statement_id, body, note, created_at FROM statement_revisions \
+         WHERE text_kind = $1 AND statement_id IN ({}) ORDER BY statement_id, id",
+        super::placeholders(2, statement_ids.len())
+    )))
+    .bind(kind);
+    super::bind_ids(query, statement_ids).fetch_all(conn).await
 }
 
 #[derive(Debug, Clone, FromRow)]
