@@ -313,7 +313,11 @@ on_both_databases! {
         let group_path = format!("{FRAMEWORK}/rounds/{}/groups/{group}", round_id(&app).await);
         let split = editor.post(&group_path, &[("action", "split"), ("comment_id", &member.to_string())]).await;
         assert_eq!(split.status, StatusCode::SEE_OTHER, "{}", split.text());
-        assert!(split.location().contains("saved=split-out"));
+        assert!(
+            split.location().ends_with(&format!("comment={member}&saved=split-out#comment-{member}")),
+            "back to the list, on the page that holds it: {}",
+            split.location()
+        );
         assert_eq!(group_of(&app, NAMES[2]).await, None);
         assert_eq!(group_of(&app, NAMES[1]).await, Some(group), "the others stay together");
 

@@ -162,6 +162,48 @@ pub async fn page(
     by_ids(conn, &ids).await
 }
 
+/// Where a comment's entry (the comment on its own, or its group) stands in the
+/// filtered list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    /// How many entries come before it, in the list's order.
+    pub before: u64,
+    /// The comment's group, when the entry is a group.
+    pub group: Option<i64>,
+}
+
+/// Where the entry holding `comment_id` stands in the filtered list, in one query; None
+/// when the filters leave that entry out (or the comment is not in the round). A group
+/// is listed when any member matches, so a member the filters exclude is still found
+/// through its group.
+pub async fn place_of(
+    conn: &mut AnyConnection,
+    round_id: i64,
+    filter: &ListFilter,
+    comment_id: i64,
+) -> Result<Option<Place>, sqlx::Error> {
+    let (conditions, values) = conditions(round_id, filter);
+    let sql = format!(
+        "WITH entries AS (SELECT {ENTRY} AS entry, MIN(s.reference) AS reference, MIN(c.id) AS first \
+           {FROM} WHERE {conditions} GROUP BY {ENTRY}), \
+         wanted AS (SELECT e.entry, e.reference, e.first FROM entries e WHERE e.entry = \
+           (SELECT {ENTRY} FROM comments c WHERE c.id = ${})) \
+         SELECT w.entry, (SELECT COUNT(*) FROM entries e WHERE e.reference < w.reference \
+           OR (e.reference = w.reference AND e.first < w.first)) AS ahead \
+         FROM wanted w",
+        values.len() + 1
+    );
+    let found: Option<(i64, i64)> = bind_all!(sqlx::query_as(sqlx::AssertSqlSafe(sql)), &values)
+        .bind(comment_id)
+        .fetch_optional(conn)
+        .await?;
+    Ok(found.map(|(entry, before)| Place {
+        before: u64::try_from(before).unwrap_or(0),
+        // Groups are numbered negative as entries (see ENTRY).
+        group: (entry < 0).then_some(-entry),
+    }))
+}
+
 /// Comments by id, in the list's order (statement, then age), in one query.
 pub async fn by_ids(conn: &mut AnyConnection, ids: &[i64]) -> Result<Vec<CommentRow>, sqlx::Error> {
     if ids.is_empty() {
