@@ -293,8 +293,7 @@ pub async fn round_comments(
     let published_version =
         store::publications::version_answering_round(&mut conn, round.id).await?;
     let still_matters = super::still_matters::editor_counts(&mut conn, round.id).await?;
-    let (total, answered) = store::answer_list::answered(&mut conn, round.id).await?;
-    let groups_left = store::alike::groups_left(&mut conn, round.id).await?.max(0) as u64;
+    let progress = store::answer_list::progress(&mut conn, round.id).await?;
     let statements = store::answer_list::statement_references(&mut conn, framework.id).await?;
     let themes = store::frameworks::themes(&mut conn, framework.id)
         .await?
@@ -342,9 +341,9 @@ pub async fn round_comments(
         round_id: round.id,
         round_title: round.title,
         published_version,
-        total,
-        answered,
-        groups_left,
+        total: progress.total,
+        answered: progress.answered,
+        groups_left: progress.groups_left,
         entries: Paged::new(items, asked, entries_total),
         statements,
         themes,
