@@ -15,7 +15,8 @@ use axum::http::StatusCode;
 const FRAMEWORK: &str = "/frameworks/national-care-service-demo";
 const CI1: &str = "/frameworks/national-care-service-demo/statements/CI-1";
 
-fn campaign(name: &str) -> String {
+/// The campaign text, with the sender's name in it: copies are grouped as alike.
+pub fn campaign(name: &str) -> String {
     format!(
         "As a member of Carers Together I want this statement to say that unpaid carers must \
          be asked before any change to the support of the person they care for. My name is \

@@ -3,6 +3,7 @@
 //! lands on it. The publish page's links to missing answers lead there too.
 
 use crate::{
+    alike::campaign,
     comments::{comment, open_round},
     html::{has, links, text_at},
     on_both_databases,
@@ -38,18 +39,6 @@ async fn group_of(app: &TestApp, comment: i64) -> Option<i64> {
 /// A link as a browser asks for it: without its fragment.
 fn asked(link: &str) -> &str {
     link.split('#').next().unwrap_or(link)
-}
-
-/// The campaign text each of three people sends, with their name in it: grouped as
-/// alike when saved.
-fn campaign(name: &str) -> String {
-    format!(
-        "As a member of Carers Together I want this statement to say that unpaid carers must \
-         be asked before any change to the support of the person they care for. My name is \
-         {name} and I have cared for my son for twelve years. Nobody asked me when his hours \
-         were cut, and we found out from a letter. Please write it into the standard so that \
-         it cannot happen to other families."
-    )
 }
 
 on_both_databases! {
