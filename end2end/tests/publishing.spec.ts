@@ -156,7 +156,7 @@ test('an editor answers every comment, publishes, and the report and trace show 
   for (const body of [askForChange, justSaying]) {
     await expect(missing.getByRole('link', { name: `${reference}: ${SAM} – “${body}”`, exact: true })).toHaveAttribute(
       'href',
-      new RegExp(`^${frameworkPath}/rounds/\\d+/comments\\?statement=${reference}#comment-\\d+$`),
+      new RegExp(`^${frameworkPath}/rounds/\\d+/comments\\?statement=${reference}&comment=(\\d+)#comment-\\1$`),
     );
   }
   await expectNoAxeViolations(page);
@@ -208,7 +208,7 @@ test('an editor answers every comment, publishes, and the report and trace show 
   await expect(stillMissing.getByRole('link')).toHaveText([`${reference}: ${SAM} – “${justSaying}”`]);
   await expectNoAxeViolations(page);
   await follow(page, stillMissing.getByRole('link'));
-  await expect(page).toHaveURL(new RegExp(`/rounds/\\d+/comments\\?statement=${reference}#comment-\\d+$`));
+  await expect(page).toHaveURL(new RegExp(`/rounds/\\d+/comments\\?statement=${reference}&comment=(\\d+)#comment-\\1$`));
   const roundCommentsPath = new URL(page.url()).pathname;
   const commentAnchor = new URL(page.url()).hash;
   await expect(page.getByRole('heading', { level: 1, name: `Comments in ${roundTitle}` })).toBeVisible();

@@ -66,7 +66,7 @@ test('someone who commented in the earlier round sees their comment and its answ
     await expectNoAxeViolations(editor);
     await tabTo(editor, marked.getByRole('link', { name: 'Read the earlier comment' }), 200);
     await editor.keyboard.press('Enter');
-    await expect(editor).toHaveURL(/\/rounds\/\d+\/comments#comment-\d+$/);
+    await expect(editor).toHaveURL(/\/rounds\/\d+\/comments\?statement=[A-Z]+-\d+&comment=(\d+)#comment-\1$/);
     await waitForHydration(editor);
     await expect(editor.getByRole('heading', { level: 1 })).toHaveText('Comments in Winter consultation (demo)');
     await expect(editor.locator('li.comment').filter({ hasText: EARLIER })).toContainText('What we did: Noted');

@@ -1,15 +1,26 @@
 use crate::{error::AppError, model::*};
 use leptos::prelude::*;
 
+/// A page of the round's answer list; with no page asked for, `comment` opens the page
+/// that holds that comment (or its group).
 #[server]
 pub async fn get_round_comments(
     slug: String,
     round_id: i64,
     filters: CommentFilters,
     page: Option<String>,
+    comment: Option<i64>,
 ) -> Result<RoundCommentsView, AppError> {
     use crate::server::{request, responding};
-    responding::round_comments(&request::context()?, &slug, round_id, filters, page).await
+    responding::round_comments(
+        &request::context()?,
+        &slug,
+        round_id,
+        filters,
+        page,
+        comment,
+    )
+    .await
 }
 
 #[server]

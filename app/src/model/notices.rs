@@ -204,6 +204,12 @@ impl Saved {
         let hash = if fragment.is_empty() { "" } else { "#" };
         format!("{path}{joiner}saved={}{hash}{fragment}", self.as_str())
     }
+
+    /// A whole address (`path?query#fragment`) with this notice added to its query.
+    pub fn redirect_to_linked(self, href: &str) -> String {
+        let (path, fragment) = href.split_once('#').unwrap_or((href, ""));
+        self.redirect(path, fragment)
+    }
 }
 
 #[cfg(test)]
@@ -229,5 +235,9 @@ mod tests {
             "/r/1/comments?statement=CI-1&saved=answer#comment-7"
         );
         assert_eq!(Saved::Name.redirect("/account", ""), "/account?saved=name");
+        assert_eq!(
+            Saved::SplitOut.redirect_to_linked("/r/1/comments?comment=7#comment-7"),
+            "/r/1/comments?comment=7&saved=split-out#comment-7"
+        );
     }
 }

@@ -34,6 +34,17 @@ impl PageRequest {
         Self::new(None, size)
     }
 
+    /// The page that holds the item with `before` items ahead of it: where a link to
+    /// one item opens a list.
+    pub fn holding(before: u64, size: u32) -> Self {
+        let size = size.max(1);
+        let number = before / u64::from(size) + 1;
+        Self {
+            number: u32::try_from(number).unwrap_or(u32::MAX),
+            size,
+        }
+    }
+
     /// Rows to skip (SQL `OFFSET`).
     pub fn offset(self) -> i64 {
         i64::from(self.number - 1) * i64::from(self.size)
@@ -231,6 +242,14 @@ impl ListQuery {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_linked_item_opens_the_page_that_holds_it() {
+        assert_eq!(PageRequest::holding(0, 50).number, 1);
+        assert_eq!(PageRequest::holding(49, 50).number, 1);
+        assert_eq!(PageRequest::holding(50, 50).number, 2);
+        assert_eq!(PageRequest::holding(50, 50).offset(), 50);
+    }
 
     #[test]
     fn a_missing_or_nonsense_page_is_the_first() {

@@ -117,6 +117,22 @@ impl AlikeSummary {
 pub struct AnswerEntry {
     pub comment: RoundComment,
     pub group: Option<AlikeSummary>,
+    /// The member of this group that the address linked to (`?comment=`), when it is
+    /// not the member the group is shown by: the entry says so, where the link lands.
+    pub linked_member: Option<i64>,
+}
+
+/// The answer list's address parameter naming a comment to open the list at.
+pub const LINKED_COMMENT_PARAM: &str = "comment";
+
+/// The address that opens a round's answer list at one comment: only its statement's
+/// comments (a short list), on the page that holds it (or its group), scrolled to it.
+pub fn answer_list_link(slug: &str, round_id: i64, reference: &str, comment_id: i64) -> String {
+    let path = format!("/frameworks/{slug}/rounds/{round_id}/comments");
+    let query = super::ListQuery::new()
+        .with("statement", reference)
+        .with(LINKED_COMMENT_PARAM, comment_id.to_string());
+    format!("{}#comment-{comment_id}", query.href(&path, 1))
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

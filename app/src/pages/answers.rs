@@ -140,9 +140,11 @@ pub fn RoundCommentsPage() -> impl IntoView {
                     .unwrap_or(-1),
                 filters,
                 q.get(PageRequest::PARAM),
+                q.get(crate::model::LINKED_COMMENT_PARAM)
+                    .and_then(|c| c.parse::<i64>().ok()),
             )
         },
-        |(slug, id, filters, page)| get_round_comments(slug, id, filters, page),
+        |(slug, id, filters, page, comment)| get_round_comments(slug, id, filters, page, comment),
     );
     let feedback = use_any_form_feedback();
     let saved = query
@@ -253,6 +255,7 @@ pub fn RoundCommentsPage() -> impl IntoView {
                                     let outcome_error = mine.and_then(|fb| fb.error_for(&format!("outcome-{}", c.id)));
                                     let reason_error = mine.and_then(|fb| fb.error_for(&format!("reason-{}", c.id)));
                                     let group = entry.group;
+                                    let linked_member = entry.linked_member;
                                     let button_label = match &group {
                                         Some(g) => format!("Save answer for all {}", thousands(g.members)),
                                         None => "Save answer".to_owned(),
@@ -260,6 +263,16 @@ pub fn RoundCommentsPage() -> impl IntoView {
                                     let named = format!(" to the comment on {} by {}: “{}”", c.reference, c.author, opening_words(&c.body));
                                     view! {
                                         <li class="comment" class:comment--group=group.is_some() id=format!("comment-{}", c.id)>
+                                            // A link to a member shown here through its group lands on
+                                            // this line, first in the entry, rather than on the group
+                                            // unexplained: someone who follows it (by screen reader
+                                            // too) hears at once why the words that follow may be
+                                            // another person's, and that one answer goes to them all.
+                                            {linked_member.map(|member| view! {
+                                                <p class="notice linked-member" id=format!("comment-{member}")>
+                                                    "The comment you followed a link to is in this group of alike comments. It is answered with the group."
+                                                </p>
+                                            })}
                                             {group.clone().map(|g| view! {
                                                 <p class="heading-s">{format!("Group of {} alike comments", thousands(g.members))}</p>
                                             })}

@@ -142,20 +142,25 @@ async fn unpublished_member(
 }
 
 /// An editor takes one comment out of its group: it is answered on its own from then on
-/// and never grouped again.
+/// and never grouped again. Returns where it now is: its place on the answer list.
 pub async fn split(
     cx: &Context,
     slug: &str,
     round_id: i64,
     group_id: i64,
     comment_id: i64,
-) -> Result<(), AppError> {
+) -> Result<String, AppError> {
     cx.editor()?;
     let mut tx = cx.write().await?;
     let comment = unpublished_member(&mut tx, slug, round_id, group_id, comment_id).await?;
     store::alike::split(&mut tx, comment.id).await?;
     tx.commit().await?;
-    Ok(())
+    Ok(crate::model::answer_list_link(
+        slug,
+        comment.round_id,
+        &comment.reference,
+        comment.id,
+    ))
 }
 
 /// An editor's personal line to the person behind one comment of a group, shown in

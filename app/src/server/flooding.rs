@@ -17,7 +17,10 @@ use super::{Context, clock::now, db::Tx, lookups, store};
 use crate::{
     domain::{bursts, format_date_time, format_span, plural},
     error::AppError,
-    model::{BurstView, PageRequest, Paged, PersonComment, PersonComments, RoundBurstsView},
+    model::{
+        BurstView, PageRequest, Paged, PersonComment, PersonComments, RoundBurstsView,
+        answer_list_link,
+    },
 };
 use std::collections::HashMap;
 
@@ -118,10 +121,6 @@ pub async fn round_bursts(
                 shown.limit(),
             )
             .await?;
-            let answers = format!(
-                "/frameworks/{}/rounds/{}/comments",
-                framework.slug, round.id
-            );
             let name = comments.first().map(|c| person_label(id, &c.author_name));
             name.map(|name| PersonComments {
                 person_id: id,
@@ -130,9 +129,11 @@ pub async fn round_bursts(
                     comments
                         .into_iter()
                         .map(|c| PersonComment {
-                            answer_href: format!(
-                                "{answers}?statement={}#comment-{}",
-                                c.reference, c.id
+                            answer_href: answer_list_link(
+                                &framework.slug,
+                                round.id,
+                                &c.reference,
+                                c.id,
                             ),
                             id: c.id,
                             reference: c.reference,

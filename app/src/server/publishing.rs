@@ -158,10 +158,7 @@ pub async fn publish_page(cx: &Context, slug: &str) -> Result<PublishView, AppEr
             reference: c.reference.clone(),
             author: c.author_label(),
             excerpt: c.body.chars().take(120).collect(),
-            answer_href: format!(
-                "/frameworks/{slug}/rounds/{}/comments?statement={}#comment-{}",
-                c.round_id, c.reference, c.id
-            ),
+            answer_href: crate::model::answer_list_link(slug, c.round_id, &c.reference, c.id),
         })
         .collect();
     let undecided_proposals =

@@ -502,8 +502,7 @@ pub async fn report_page(
             let before =
                 store::reports::count(&mut conn, found.publication_id, &filter, Some(comment))
                     .await?;
-            let number = before / u64::from(REPORT_COMMENTS_PER_PAGE) + 1;
-            PageRequest::new(Some(&number.to_string()), REPORT_COMMENTS_PER_PAGE)
+            PageRequest::holding(before, REPORT_COMMENTS_PER_PAGE)
         }
         (page, _, _) => PageRequest::new(page, REPORT_COMMENTS_PER_PAGE),
     };

@@ -276,12 +276,15 @@ pub(super) async fn summaries(
 
 /// A page of a round's comments for editors to answer, filtered, each group of alike
 /// comments once, with exact counts: a fixed number of queries whatever the round's size.
+/// `linked` names a comment to open the list at: with no page asked for, the page that
+/// holds its entry (itself, or its group); page 1 when the filters leave it out.
 pub async fn round_comments(
     cx: &Context,
     slug: &str,
     round_id: i64,
     filters: CommentFilters,
     page: Option<String>,
+    linked: Option<i64>,
 ) -> Result<RoundCommentsView, AppError> {
     cx.editor()?;
     let mut conn = cx.read().await?;
@@ -289,10 +292,8 @@ pub async fn round_comments(
     let round = lookups::round(&mut conn, framework.id, round_id).await?;
     let published_version =
         store::publications::version_answering_round(&mut conn, round.id).await?;
-    let mut still_matters =
-        super::still_matters::editor_notes(&mut conn, &framework.slug, round.id).await?;
-    let (total, answered) = store::answer_list::answered(&mut conn, round.id).await?;
-    let groups_left = store::alike::groups_left(&mut conn, round.id).await?.max(0) as u64;
+    let still_matters = super::still_matters::editor_counts(&mut conn, round.id).await?;
+    let progress = store::answer_list::progress(&mut conn, round.id).await?;
     let statements = store::answer_list::statement_references(&mut conn, framework.id).await?;
     let themes = store::frameworks::themes(&mut conn, framework.id)
         .await?
@@ -302,16 +303,36 @@ pub async fn round_comments(
     let organisations = store::answer_list::organisations_in_round(&mut conn, round.id).await?;
     let filter = list_filter(&filters);
     let entries_total = store::answer_list::count(&mut conn, round.id, &filter).await?;
-    let asked = PageRequest::new(page.as_deref(), ANSWER_PAGE_SIZE).within(entries_total);
+    let place = match linked {
+        Some(comment) => {
+            store::answer_list::place_of(&mut conn, round.id, &filter, comment).await?
+        }
+        None => None,
+    };
+    let asked = match (page.as_deref(), place) {
+        (None, Some(place)) => PageRequest::holding(place.before, ANSWER_PAGE_SIZE),
+        (page, _) => PageRequest::new(page, ANSWER_PAGE_SIZE),
+    }
+    .within(entries_total);
     let rows =
         store::answer_list::page(&mut conn, round.id, &filter, asked.offset(), asked.limit())
             .await?;
     let mut groups = summaries(&mut conn, &framework.slug, &rows).await?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let mut notes = super::still_matters::editor_notes(&mut conn, &framework.slug, &ids).await?;
+    // The linked comment, when the page shows it through its group by another member.
+    let linked_member = |r: &store::comments::CommentRow| {
+        let group = place?.group?;
+        (r.alike_group_id == Some(group))
+            .then_some(linked?)
+            .filter(|&id| id != r.id)
+    };
     let items = rows
         .iter()
         .map(|r| AnswerEntry {
-            comment: round_comment(r, still_matters.notes.remove(&r.id)),
+            comment: round_comment(r, notes.remove(&r.id)),
             group: r.alike_group_id.and_then(|g| groups.remove(&g)),
+            linked_member: linked_member(r),
         })
         .collect();
     Ok(RoundCommentsView {
@@ -320,9 +341,9 @@ pub async fn round_comments(
         round_id: round.id,
         round_title: round.title,
         published_version,
-        total,
-        answered,
-        groups_left,
+        total: progress.total,
+        answered: progress.answered,
+        groups_left: progress.groups_left,
         entries: Paged::new(items, asked, entries_total),
         statements,
         themes,

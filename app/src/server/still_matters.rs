@@ -8,10 +8,12 @@ use super::{Context, clock::now, lookups, store};
 use crate::{
     domain::{SubmissionKey, easy_read::TextKind, passage, response::Outcome, submission_key},
     error::AppError,
-    model::{EarlierComment, StillMattersCount, StillMattersInput, StillMattersNote},
+    model::{
+        EarlierComment, StillMattersCount, StillMattersInput, StillMattersNote, answer_list_link,
+    },
 };
 use sqlx::AnyConnection;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::HashMap;
 
 /// The viewer's comments on a statement in rounds before the one open now (none when no
 /// round is open: there is nothing to say it still matters in).
@@ -178,57 +180,68 @@ fn carried_passage(
     }
 }
 
-/// What editors see of a round's "still matters" comments: a note per comment, and how
-/// many people made one, in the round and per statement.
-pub struct EditorNotes {
-    pub notes: HashMap<i64, StillMattersNote>,
+/// How many people said an earlier comment still matters: in the round, and per
+/// statement where someone did, by reference.
+pub struct EditorCounts {
     pub people: usize,
     pub by_statement: Vec<StillMattersCount>,
 }
 
+/// The round's "still matters" people, counted by the database: the same few numbers
+/// whatever page of the answer list is open.
+pub async fn editor_counts(
+    conn: &mut AnyConnection,
+    round_id: i64,
+) -> Result<EditorCounts, sqlx::Error> {
+    let rows = store::still_matters::people_in_round(conn, round_id).await?;
+    let people = |n: i64| usize::try_from(n).unwrap_or(0);
+    let mut counts = EditorCounts {
+        people: 0,
+        by_statement: Vec::new(),
+    };
+    for row in rows {
+        match row.reference {
+            Some(reference) => counts.by_statement.push(StillMattersCount {
+                reference,
+                people: people(row.people),
+            }),
+            None => counts.people = people(row.people),
+        }
+    }
+    counts
+        .by_statement
+        .sort_by(|a, b| a.reference.cmp(&b.reference));
+    Ok(counts)
+}
+
+/// The notes for the comments of one page that say an earlier comment still matters,
+/// by comment: what the earlier one was, the answer it got, and a link that opens the
+/// earlier round's list at it.
 pub async fn editor_notes(
     conn: &mut AnyConnection,
     framework_slug: &str,
-    round_id: i64,
-) -> Result<EditorNotes, sqlx::Error> {
-    let links = store::still_matters::links_in_round(conn, round_id).await?;
-    let mut people = BTreeSet::new();
-    let mut by_statement: BTreeMap<String, BTreeSet<i64>> = BTreeMap::new();
-    let mut notes = HashMap::new();
-    for link in links {
-        // Each link has an author: only signed-in people can say it still matters.
-        let person = link.author_id.unwrap_or(-link.comment_id);
-        people.insert(person);
-        by_statement
-            .entry(link.reference.clone())
-            .or_default()
-            .insert(person);
-        let earlier_answer = match (link.earlier_outcome, link.earlier_reason) {
-            (Some(outcome), Some(reason)) => format!("{}: {reason}", outcome.label()),
-            (Some(outcome), None) => outcome.label().to_owned(),
-            (None, _) => "not answered".to_owned(),
-        };
-        notes.insert(
-            link.comment_id,
-            StillMattersNote {
+    comment_ids: &[i64],
+) -> Result<HashMap<i64, StillMattersNote>, sqlx::Error> {
+    let links = store::still_matters::links_of(conn, comment_ids).await?;
+    Ok(links
+        .into_iter()
+        .map(|link| {
+            let earlier_answer = match (link.earlier_outcome, link.earlier_reason) {
+                (Some(outcome), Some(reason)) => format!("{}: {reason}", outcome.label()),
+                (Some(outcome), None) => outcome.label().to_owned(),
+                (None, _) => "not answered".to_owned(),
+            };
+            let note = StillMattersNote {
                 earlier_round_title: link.earlier_round_title,
                 earlier_answer,
-                earlier_href: format!(
-                    "/frameworks/{framework_slug}/rounds/{}/comments#comment-{}",
-                    link.earlier_round_id, link.earlier_id
+                earlier_href: answer_list_link(
+                    framework_slug,
+                    link.earlier_round_id,
+                    &link.reference,
+                    link.earlier_id,
                 ),
-            },
-        );
-    }
-    Ok(EditorNotes {
-        notes,
-        people: people.len(),
-        by_statement: by_statement
-            .into_iter()
-            .map(|(reference, people)| StillMattersCount {
-                reference,
-                people: people.len(),
-            })
-            .collect(),
-    })
+            };
+            (link.comment_id, note)
+        })
+        .collect())
 }

@@ -25,14 +25,16 @@ pub async fn group(
             (
                 responding::answer_group(&cx, &slug, round, group, form)
                     .await
-                    .map(|_| ()),
+                    .map(|_| None),
                 Saved::GroupAnswered,
                 format!("answer-{comment_id}"),
                 AnswerFieldNames::reason(comment_id),
             )
         }
         Some(AlikeAction::Split) => (
-            alike::split(&cx, &slug, round, group, comment_id).await,
+            alike::split(&cx, &slug, round, group, comment_id)
+                .await
+                .map(Some),
             Saved::SplitOut,
             format!("line-{comment_id}"),
             AnswerFieldNames::personal_line(comment_id),
@@ -42,20 +44,19 @@ pub async fn group(
                 .field(&AnswerFieldNames::personal_line(comment_id))
                 .to_owned();
             (
-                alike::personal_line(&cx, &slug, round, group, comment_id, &line).await,
+                alike::personal_line(&cx, &slug, round, group, comment_id, &line)
+                    .await
+                    .map(|()| None),
                 Saved::PersonalLine,
                 format!("line-{comment_id}"),
                 AnswerFieldNames::personal_line(comment_id),
             )
         }
     };
+    // `Some(address)`: the comment has left the group's page (split out) and is there.
     match outcome {
-        // A member split out is no longer on the group's page: back to the list, at it.
-        Ok(()) if saved == Saved::SplitOut => see_other(&saved.redirect(
-            &format!("/frameworks/{slug}/rounds/{round}/comments"),
-            &format!("comment-{comment_id}"),
-        )),
-        Ok(()) => see_other(&saved.redirect(&page, &format!("comment-{comment_id}"))),
+        Ok(Some(moved_to)) => see_other(&saved.redirect_to_linked(&moved_to)),
+        Ok(None) => see_other(&saved.redirect(&page, &format!("comment-{comment_id}"))),
         Err(error) => refused(&cx.state, submitted, &page, &form, &field, error).await,
     }
 }

@@ -15,7 +15,8 @@ use axum::http::StatusCode;
 const FRAMEWORK: &str = "/frameworks/national-care-service-demo";
 const CI1: &str = "/frameworks/national-care-service-demo/statements/CI-1";
 
-fn campaign(name: &str) -> String {
+/// The campaign text, with the sender's name in it: copies are grouped as alike.
+pub fn campaign(name: &str) -> String {
     format!(
         "As a member of Carers Together I want this statement to say that unpaid carers must \
          be asked before any change to the support of the person they care for. My name is \
@@ -313,7 +314,11 @@ on_both_databases! {
         let group_path = format!("{FRAMEWORK}/rounds/{}/groups/{group}", round_id(&app).await);
         let split = editor.post(&group_path, &[("action", "split"), ("comment_id", &member.to_string())]).await;
         assert_eq!(split.status, StatusCode::SEE_OTHER, "{}", split.text());
-        assert!(split.location().contains("saved=split-out"));
+        assert!(
+            split.location().ends_with(&format!("comment={member}&saved=split-out#comment-{member}")),
+            "back to the list, on the page that holds it: {}",
+            split.location()
+        );
         assert_eq!(group_of(&app, NAMES[2]).await, None);
         assert_eq!(group_of(&app, NAMES[1]).await, Some(group), "the others stay together");
 

@@ -198,7 +198,7 @@ on_both_databases_with! { LIMITS;
         assert!(!text.contains("Just the one."), "only their comments");
         let first = app.scalar("SELECT id FROM comments WHERE body = $1", "Burst one.").await;
         assert!(
-            links(&listed.body, "a[href]").iter().any(|(href, _)| *href == format!("{FRAMEWORK}/rounds/{round}/comments?statement=CI-1#comment-{first}")),
+            links(&listed.body, "a[href]").iter().any(|(href, _)| *href == format!("{FRAMEWORK}/rounds/{round}/comments?statement=CI-1&comment={first}#comment-{first}")),
             "each comment links to its answer in the round's list"
         );
 

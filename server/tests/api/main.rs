@@ -7,6 +7,7 @@ mod support;
 mod account;
 mod admin;
 mod alike;
+mod answer_links;
 mod balance;
 mod comments;
 mod credit;

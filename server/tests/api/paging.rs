@@ -21,11 +21,25 @@ fn now() -> i64 {
     time::OffsetDateTime::now_utc().unix_timestamp()
 }
 
-/// `n` comments on `reference` by `email`, shown as `visibility`, written straight into
-/// the database (quicker than the form, and past the hourly limit per person), with
-/// bodies `"{prefix} 001"`, `"{prefix} 002"`… in the order they were made.
+/// `n` comments on `reference` by `email` in the first round, shown as `visibility`,
+/// written straight into the database (quicker than the form, and past the hourly limit
+/// per person), with bodies `"{prefix} 001"`, `"{prefix} 002"`… in the order they were
+/// made.
 async fn seed(
     app: &TestApp,
+    reference: &str,
+    email: &str,
+    n: usize,
+    visibility: &str,
+    prefix: &str,
+) {
+    seed_in_round(app, "First round", reference, email, n, visibility, prefix).await;
+}
+
+/// As [`seed`], in the round titled `round_title`.
+pub async fn seed_in_round(
+    app: &TestApp,
+    round_title: &str,
     reference: &str,
     email: &str,
     n: usize,
@@ -42,7 +56,7 @@ async fn seed(
         )
         .await;
     let round = app
-        .scalar("SELECT id FROM rounds WHERE title = $1", "First round")
+        .scalar("SELECT id FROM rounds WHERE title = $1", round_title)
         .await;
     let author = app
         .scalar("SELECT id FROM users WHERE email = $1", email)
@@ -60,7 +74,7 @@ async fn seed(
         .bind(format!("{prefix} {i:03}"))
         .bind(visibility)
         .bind(now())
-        .bind(format!("seed-{reference}-{prefix}-{i}"))
+        .bind(format!("seed-{round_title}-{reference}-{prefix}-{i}"))
         .execute(&app.state.db.pool)
         .await
         .unwrap();

@@ -125,7 +125,10 @@ on_both_databases! {
         let page = editor.get(&format!("{FRAMEWORK}/publish")).await;
         let text = page.text();
         assert!(text.contains("4 comments still need an answer"), "{text}");
-        assert!(page.body.contains("/comments?statement=CI-1#comment-"), "each missing answer is linked");
+        assert!(
+            page.body.contains("/comments?statement=CI-1&amp;comment="),
+            "each missing answer is linked to the page of the list that holds it"
+        );
         let refused = editor.post(&format!("{FRAMEWORK}/publish"), &[("summary", "Version one")]).await;
         assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(refused.text().contains("4 comments still need an answer."));

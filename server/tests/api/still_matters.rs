@@ -4,8 +4,9 @@
 
 use crate::{
     comments::comment,
-    html::{links, message_beside},
+    html::{has, links, message_beside},
     on_both_databases,
+    paging::seed_in_round,
     support::{Backend, TestApp, Visitor, spawn_app_with_demo_round},
     two_rounds::{a_month_passes, answer, close_round, comment_id, open_round, publish},
 };
@@ -280,11 +281,48 @@ on_both_databases! {
         );
         assert!(text.contains("In this round, 2 people said an earlier comment still matters."), "{text}");
         assert!(text.contains("HL-2: 2 people said an earlier comment still matters"), "{text}");
-        assert!(list.body.contains(&format!("{FRAMEWORK}/rounds/{first_round}/comments#comment-{}", s.sams_earlier)));
+        let earlier = s.sams_earlier;
+        assert!(
+            list.body.contains(&format!("{FRAMEWORK}/rounds/{first_round}/comments?statement=HL-2&amp;comment={earlier}#comment-{earlier}")),
+            "the note links to the page of the earlier round's list that holds the earlier comment"
+        );
 
         // Not shown to the people who commented.
         let as_sam = s.sam.get(&format!("{FRAMEWORK}/rounds/{round}/comments")).await;
         assert_ne!(as_sam.status, StatusCode::OK);
+    }
+
+    async fn still_matters_counts_and_notes_are_the_same_on_a_page_that_is_not_the_first(app) {
+        let mut s = first_round_published(&app).await;
+        let round = open_round(&mut s.editor, "Second round").await;
+        let key = button_key(&mut s.sam, s.sams_earlier).await;
+        say_it_still_matters(&mut s.sam, s.sams_earlier, &key).await;
+        let jos_key = button_key(&mut s.jo, s.jos_earlier).await;
+        say_it_still_matters(&mut s.jo, s.jos_earlier, &jos_key).await;
+        // Sixty comments on CI-1 fill page 1, so HL-2's two are on page 2.
+        seed_in_round(&app, "Second round", "CI-1", "participant@example.org", 60, "named", "Seeded comment").await;
+        let list = format!("{FRAMEWORK}/rounds/{round}/comments");
+
+        let first = s.editor.get(&list).await.text();
+        let second = s.editor.get(&format!("{list}?page=2")).await;
+        let second_text = second.text();
+        for text in [first.as_str(), second_text.as_str()] {
+            assert!(text.contains("In this round, 2 people said an earlier comment still matters."), "{text}");
+            assert!(text.contains("HL-2: 2 people said an earlier comment still matters"), "{text}");
+        }
+        assert!(!first.contains("Still matters: first said in"), "no notes for page 1's comments");
+        let noted = format!("Still matters: first said in First round, answered ‘Not incorporated: {ANSWER}’.");
+        assert_eq!(second_text.matches(&noted).count(), 2, "{second_text}");
+
+        // The note's link opens the earlier round's list at Sam's earlier comment.
+        let earlier = s.sams_earlier;
+        let (link, _) = links(&second.body, "p.still-matters a")
+            .into_iter()
+            .find(|(href, _)| href.ends_with(&format!("#comment-{earlier}")))
+            .expect("a link to Sam's earlier comment");
+        let opened = s.editor.get(link.split('#').next().unwrap()).await;
+        assert_eq!(opened.status, StatusCode::OK);
+        assert!(has(&opened.body, &format!("li#comment-{earlier}")), "{}", opened.text());
     }
 }
 

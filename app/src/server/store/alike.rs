@@ -452,19 +452,6 @@ pub async fn organisations(
     query.fetch_all(conn).await
 }
 
-/// How many groups of a round still have a member without an answer.
-pub async fn groups_left(conn: &mut AnyConnection, round_id: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
-        "SELECT COUNT(DISTINCT c.alike_group_id) FROM comments c \
-         LEFT JOIN responses r ON r.comment_id = c.id \
-         WHERE c.round_id = $1 AND c.alike_group_id IS NOT NULL AND c.withdrawn_at IS NULL \
-         AND r.id IS NULL",
-    )
-    .bind(round_id)
-    .fetch_one(conn)
-    .await
-}
-
 /// The live members of a group with no published answer: what one group answer answers.
 pub async fn unpublished_members(
     conn: &mut AnyConnection,

@@ -1,7 +1,7 @@
 //! The round's answer list, a page at a time: comments filtered in SQL, each group of
 //! alike comments counted once (shown by its first member that matches the filters),
 //! with exact counts. Three queries a page (count, page of ids, the page's comments),
-//! whatever the size of the round.
+//! whatever the size of the round; the page of ids reads only as far as the page.
 
 use super::comments::{COMMENTS, CommentRow};
 use crate::domain::{drafting::Knowledge, response::Outcome};
@@ -50,63 +50,125 @@ fn contains_pattern(text: &str) -> String {
     out
 }
 
-const FROM: &str = "FROM comments c \
-    JOIN statements s ON s.id = c.statement_id \
-    LEFT JOIN responses r ON r.comment_id = c.id \
-    LEFT JOIN organisations o ON o.id = c.organisation_id";
-
-/// A group and a comment on its own are one entry each; groups are numbered negative
-/// so the two never collide.
-const ENTRY: &str = "CASE WHEN c.alike_group_id IS NULL THEN c.id ELSE -c.alike_group_id END";
-
-/// The WHERE clause of the filtered list, with the values for its placeholders.
-fn conditions(round_id: i64, f: &ListFilter) -> (String, Vec<Value>) {
-    let mut sql = String::from("c.round_id = $1 AND c.withdrawn_at IS NULL");
-    let mut values = vec![Value::Int(round_id)];
-    // `$?` in a clause is the placeholder of the value added with it.
-    let mut add = |clause: &str, value: Option<Value>| {
-        if let Some(value) = value {
-            values.push(value);
-            let n = format!("${}", values.len());
-            sql.push_str(" AND ");
-            sql.push_str(&clause.replace("$?", &n));
-        } else {
-            sql.push_str(" AND ");
-            sql.push_str(clause);
-        }
-    };
-    if let Some(statement) = &f.statement {
-        add("s.reference = $?", Some(Value::Text(statement.clone())));
-    }
-    if let Some(theme) = &f.theme {
-        add(
-            "s.theme_id IN (SELECT t.id FROM themes t WHERE t.framework_id = s.framework_id AND t.code = $?)",
-            Some(Value::Text(theme.clone())),
-        );
-    }
-    if let Some(organisation) = &f.organisation {
-        add("o.name = $?", Some(Value::Text(organisation.clone())));
-    }
-    if let Some(knowledge) = f.knowledge {
-        add(
-            "c.knowledge = $?",
-            Some(Value::Text(knowledge.as_str().to_owned())),
-        );
-    }
-    match f.answer {
-        AnswerFilter::Any => {}
-        AnswerFilter::Unanswered => add("r.id IS NULL", None),
-        AnswerFilter::Answered => add("r.id IS NOT NULL", None),
-        AnswerFilter::Outcome(o) => add("r.outcome = $?", Some(Value::Text(o.as_str().to_owned()))),
-    }
-    if let Some(search) = f.search.as_deref().filter(|s| !s.trim().is_empty()) {
-        add(
-            "(LOWER(c.body) LIKE $? ESCAPE '!' OR LOWER(COALESCE(c.suggestion, '')) LIKE $? ESCAPE '!')",
-            Some(Value::Text(contains_pattern(search.trim()))),
-        );
-    }
-    (sql, values)
+/// The filtered list as SQL. A group is on one statement in one round, so the clauses
+/// about those (`statement`, written against `c` and `s`) hold for every member alike;
+/// the others (`member`, written against `{c}`) are each member's own, and decide which
+/// member shows a group: its first that matches. No clause joins a table, so counting
+/// reads only `comments` (and `statements` when a statement filter asks for it).
+struct ListSql {
+    statement: Vec<String>,
+    member: Vec<String>,
+    values: Vec<Value>,
 }
+
+impl ListSql {
+    fn new(round_id: i64, f: &ListFilter) -> Self {
+        let mut list = Self {
+            statement: vec!["c.round_id = $1".to_owned()],
+            member: vec!["{c}.withdrawn_at IS NULL".to_owned()],
+            values: vec![Value::Int(round_id)],
+        };
+        if let Some(statement) = &f.statement {
+            list.add_statement("s.reference = $?", Value::Text(statement.clone()));
+        }
+        if let Some(theme) = &f.theme {
+            list.add_statement(
+                "s.theme_id IN (SELECT t.id FROM themes t WHERE t.framework_id = s.framework_id AND t.code = $?)",
+                Value::Text(theme.clone()),
+            );
+        }
+        if let Some(organisation) = &f.organisation {
+            list.add_member(
+                "{c}.organisation_id IN (SELECT o.id FROM organisations o WHERE o.name = $?)",
+                Some(Value::Text(organisation.clone())),
+            );
+        }
+        if let Some(knowledge) = f.knowledge {
+            list.add_member(
+                "{c}.knowledge = $?",
+                Some(Value::Text(knowledge.as_str().to_owned())),
+            );
+        }
+        let answer = "SELECT 1 FROM responses a WHERE a.comment_id = {c}.id";
+        match f.answer {
+            AnswerFilter::Any => {}
+            AnswerFilter::Unanswered => list.add_member(&format!("NOT EXISTS ({answer})"), None),
+            AnswerFilter::Answered => list.add_member(&format!("EXISTS ({answer})"), None),
+            AnswerFilter::Outcome(o) => list.add_member(
+                &format!("EXISTS ({answer} AND a.outcome = $?)"),
+                Some(Value::Text(o.as_str().to_owned())),
+            ),
+        }
+        if let Some(search) = f.search.as_deref().filter(|s| !s.trim().is_empty()) {
+            list.add_member(
+                "(LOWER({c}.body) LIKE $? ESCAPE '!' OR LOWER(COALESCE({c}.suggestion, '')) LIKE $? ESCAPE '!')",
+                Some(Value::Text(contains_pattern(search.trim()))),
+            );
+        }
+        list
+    }
+
+    /// `$?` in a clause is the placeholder of the value added with it.
+    fn placed(&mut self, clause: &str, value: Option<Value>) -> String {
+        match value {
+            Some(value) => {
+                self.values.push(value);
+                clause.replace("$?", &format!("${}", self.values.len()))
+            }
+            None => clause.to_owned(),
+        }
+    }
+
+    fn add_statement(&mut self, clause: &str, value: Value) {
+        let clause = self.placed(clause, Some(value));
+        self.statement.push(clause);
+    }
+
+    fn add_member(&mut self, clause: &str, value: Option<Value>) {
+        let clause = self.placed(clause, value);
+        self.member.push(clause);
+    }
+
+    /// Whether the clauses read the statement (`s`).
+    fn needs_statement(&self) -> bool {
+        self.statement.len() > 1
+    }
+
+    fn member_clauses(&self, alias: &str) -> String {
+        self.member
+            .iter()
+            .map(|clause| clause.replace("{c}", alias))
+            .collect::<Vec<_>>()
+            .join(" AND ")
+    }
+
+    /// Every comment that matches the filters.
+    fn matching(&self) -> String {
+        format!(
+            "{} AND {}",
+            self.statement.join(" AND "),
+            self.member_clauses("c")
+        )
+    }
+
+    /// Only the comment that shows its entry: on its own, or its group's first match.
+    /// (An index on `alike_group_id, id` answers the NOT EXISTS for each member.)
+    fn listed(&self) -> String {
+        format!(
+            "{} AND (c.alike_group_id IS NULL OR NOT EXISTS (SELECT 1 FROM comments m \
+               WHERE m.alike_group_id = c.alike_group_id AND m.id < c.id AND {}))",
+            self.matching(),
+            self.member_clauses("m")
+        )
+    }
+}
+
+/// The list's comments with their statement, in the round's framework: saying which
+/// framework lets the database walk the statements in reference order and each one's
+/// comments by age (the list's order) and stop at the page, rather than sort the round.
+const LISTED_FROM: &str = "FROM comments c JOIN statements s ON s.id = c.statement_id";
+const IN_FRAMEWORK: &str =
+    "s.framework_id = (SELECT rd.framework_id FROM rounds rd WHERE rd.id = $1)";
 
 macro_rules! bind_all {
     ($query:expr, $values:expr) => {{
@@ -121,15 +183,25 @@ macro_rules! bind_all {
     }};
 }
 
-/// How many entries (comments on their own, and groups) the filtered list has.
+/// How many entries (comments on their own, and groups) the filtered list has: the
+/// matching comments on their own, and the groups with a matching member.
 pub async fn count(
     conn: &mut AnyConnection,
     round_id: i64,
     filter: &ListFilter,
 ) -> Result<u64, sqlx::Error> {
-    let (conditions, values) = conditions(round_id, filter);
-    let sql = format!("SELECT COUNT(DISTINCT {ENTRY}) {FROM} WHERE {conditions}");
-    let count: i64 = bind_all!(sqlx::query_scalar(sqlx::AssertSqlSafe(sql)), &values)
+    let list = ListSql::new(round_id, filter);
+    let from = if list.needs_statement() {
+        LISTED_FROM
+    } else {
+        "FROM comments c"
+    };
+    let sql = format!(
+        "SELECT COUNT(*) - COUNT(c.alike_group_id) + COUNT(DISTINCT c.alike_group_id) \
+         {from} WHERE {}",
+        list.matching()
+    );
+    let count: i64 = bind_all!(sqlx::query_scalar(sqlx::AssertSqlSafe(sql)), &list.values)
         .fetch_one(conn)
         .await?;
     Ok(count.max(0) as u64)
@@ -144,22 +216,64 @@ pub async fn page(
     offset: i64,
     limit: i64,
 ) -> Result<Vec<CommentRow>, sqlx::Error> {
-    let (conditions, values) = conditions(round_id, filter);
-    let n = values.len();
+    let list = ListSql::new(round_id, filter);
+    let n = list.values.len();
     let sql = format!(
-        "SELECT m.id FROM (SELECT c.id, s.reference, \
-           ROW_NUMBER() OVER (PARTITION BY {ENTRY} ORDER BY c.id) AS place \
-           {FROM} WHERE {conditions}) m \
-         WHERE m.place = 1 ORDER BY m.reference, m.id LIMIT ${} OFFSET ${}",
+        "SELECT c.id {LISTED_FROM} WHERE {IN_FRAMEWORK} AND {} \
+         ORDER BY s.reference, c.id LIMIT ${} OFFSET ${}",
+        list.listed(),
         n + 1,
         n + 2
     );
-    let ids: Vec<i64> = bind_all!(sqlx::query_scalar(sqlx::AssertSqlSafe(sql)), &values)
+    let ids: Vec<i64> = bind_all!(sqlx::query_scalar(sqlx::AssertSqlSafe(sql)), &list.values)
         .bind(limit)
         .bind(offset)
         .fetch_all(&mut *conn)
         .await?;
     by_ids(conn, &ids).await
+}
+
+/// Where a comment's entry (the comment on its own, or its group) stands in the
+/// filtered list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    /// How many entries come before it, in the list's order.
+    pub before: u64,
+    /// The comment's group, when the entry is a group.
+    pub group: Option<i64>,
+}
+
+/// Where the entry holding `comment_id` stands in the filtered list, in one query; None
+/// when the filters leave that entry out (or the comment is not in the round). A group
+/// is listed when any member matches, so a member the filters exclude is still found
+/// through its group.
+pub async fn place_of(
+    conn: &mut AnyConnection,
+    round_id: i64,
+    filter: &ListFilter,
+    comment_id: i64,
+) -> Result<Option<Place>, sqlx::Error> {
+    let list = ListSql::new(round_id, filter);
+    let sql = format!(
+        "WITH listed AS (SELECT c.id, c.alike_group_id, s.reference {LISTED_FROM} \
+           WHERE {IN_FRAMEWORK} AND {}), \
+         wanted AS (SELECT l.id, l.alike_group_id, l.reference FROM listed l WHERE l.id = ${n} \
+           OR l.alike_group_id = (SELECT w.alike_group_id FROM comments w WHERE w.id = ${n})) \
+         SELECT w.alike_group_id, (SELECT COUNT(*) FROM listed l WHERE l.reference < w.reference \
+           OR (l.reference = w.reference AND l.id < w.id)) AS ahead \
+         FROM wanted w",
+        list.listed(),
+        n = list.values.len() + 1
+    );
+    let found: Option<(Option<i64>, i64)> =
+        bind_all!(sqlx::query_as(sqlx::AssertSqlSafe(sql)), &list.values)
+            .bind(comment_id)
+            .fetch_optional(conn)
+            .await?;
+    Ok(found.map(|(group, before)| Place {
+        before: u64::try_from(before).unwrap_or(0),
+        group,
+    }))
 }
 
 /// Comments by id, in the list's order (statement, then age), in one query.
@@ -202,16 +316,31 @@ pub async fn group_members(
     Ok((rows, total.max(0) as u64))
 }
 
-/// A round's live comments and how many have an answer.
-pub async fn answered(conn: &mut AnyConnection, round_id: i64) -> Result<(u64, u64), sqlx::Error> {
-    let (total, answered): (i64, i64) = sqlx::query_as(
-        "SELECT COUNT(*), COUNT(r.id) FROM comments c LEFT JOIN responses r ON r.comment_id = c.id \
+/// How far a round's answering has come: its live comments, how many have an answer,
+/// and how many groups still have a member without one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub total: u64,
+    pub answered: u64,
+    pub groups_left: u64,
+}
+
+/// The round's progress, in one pass over its comments.
+pub async fn progress(conn: &mut AnyConnection, round_id: i64) -> Result<Progress, sqlx::Error> {
+    let (total, answered, groups_left): (i64, i64, i64) = sqlx::query_as(
+        "SELECT COUNT(*), COUNT(r.id), COUNT(DISTINCT CASE WHEN r.id IS NULL THEN c.alike_group_id END) \
+         FROM comments c LEFT JOIN responses r ON r.comment_id = c.id \
          WHERE c.round_id = $1 AND c.withdrawn_at IS NULL",
     )
     .bind(round_id)
     .fetch_one(conn)
     .await?;
-    Ok((total.max(0) as u64, answered.max(0) as u64))
+    let count = |n: i64| u64::try_from(n).unwrap_or(0);
+    Ok(Progress {
+        total: count(total),
+        answered: count(answered),
+        groups_left: count(groups_left),
+    })
 }
 
 /// The framework's statement references, for the statement filter.
@@ -232,9 +361,12 @@ pub async fn organisations_in_round(
     conn: &mut AnyConnection,
     round_id: i64,
 ) -> Result<Vec<String>, sqlx::Error> {
+    // Each organisation asks the index on (organisation_id, round_id) once, rather than
+    // every comment of the round being read for the few organisations behind them.
     sqlx::query_scalar(
-        "SELECT DISTINCT o.name FROM comments c JOIN organisations o ON o.id = c.organisation_id \
-         WHERE c.round_id = $1 AND c.withdrawn_at IS NULL ORDER BY o.name",
+        "SELECT o.name FROM organisations o WHERE EXISTS (SELECT 1 FROM comments c \
+           WHERE c.organisation_id = o.id AND c.round_id = $1 AND c.withdrawn_at IS NULL) \
+         ORDER BY o.name",
     )
     .bind(round_id)
     .fetch_all(conn)

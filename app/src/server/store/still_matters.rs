@@ -91,12 +91,41 @@ pub async fn live_link(
     .await
 }
 
-/// A live comment of a round that says an earlier one still matters, with what
-/// editors need to see of the earlier one.
+/// How many people said an earlier comment still matters in a round: one row per
+/// statement where someone did (`reference` set), and one row for the whole round
+/// (`reference` None), so a person counted on two statements counts once in all.
+#[derive(Debug, Clone, FromRow)]
+pub struct PeopleRow {
+    pub reference: Option<String>,
+    pub people: i64,
+}
+
+/// The people behind a round's live "still matters" comments, counted by the database
+/// (a person is their account; a comment without one counts as its own person), in one
+/// query whatever the number of links.
+pub async fn people_in_round(
+    conn: &mut AnyConnection,
+    round_id: i64,
+) -> Result<Vec<PeopleRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT s.reference, COUNT(DISTINCT COALESCE(c.author_id, -c.id)) AS people \
+         FROM comments c JOIN statements s ON s.id = c.statement_id \
+         WHERE c.round_id = $1 AND c.withdrawn_at IS NULL AND c.earlier_comment_id IS NOT NULL \
+         GROUP BY s.reference \
+         UNION ALL \
+         SELECT NULL, COUNT(DISTINCT COALESCE(c.author_id, -c.id)) FROM comments c \
+         WHERE c.round_id = $1 AND c.withdrawn_at IS NULL AND c.earlier_comment_id IS NOT NULL",
+    )
+    .bind(round_id)
+    .fetch_all(conn)
+    .await
+}
+
+/// A live comment that says an earlier one still matters, with what editors need to
+/// see of the earlier one.
 #[derive(Debug, Clone, FromRow)]
 pub struct LinkRow {
     pub comment_id: i64,
-    pub author_id: Option<i64>,
     pub reference: String,
     pub earlier_id: i64,
     pub earlier_round_id: i64,
@@ -105,13 +134,17 @@ pub struct LinkRow {
     pub earlier_reason: Option<String>,
 }
 
-/// Every live "still matters" comment of a round, in one query.
-pub async fn links_in_round(
+/// Which of some comments (a page of the answer list) say an earlier one still
+/// matters, and about what: one query, as long as the page.
+pub async fn links_of(
     conn: &mut AnyConnection,
-    round_id: i64,
+    comment_ids: &[i64],
 ) -> Result<Vec<LinkRow>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT c.id AS comment_id, c.author_id, s.reference, e.id AS earlier_id, \
+    if comment_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT c.id AS comment_id, s.reference, e.id AS earlier_id, \
            e.round_id AS earlier_round_id, er.title AS earlier_round_title, \
            r.outcome AS earlier_outcome, r.reason AS earlier_reason \
          FROM comments c \
@@ -119,12 +152,14 @@ pub async fn links_in_round(
          JOIN rounds er ON er.id = e.round_id \
          JOIN statements s ON s.id = c.statement_id \
          LEFT JOIN responses r ON r.comment_id = e.id \
-         WHERE c.round_id = $1 AND c.withdrawn_at IS NULL \
-         ORDER BY s.reference, c.id",
-    )
-    .bind(round_id)
-    .fetch_all(conn)
-    .await
+         WHERE c.id IN ({}) AND c.withdrawn_at IS NULL",
+        super::placeholders(1, comment_ids.len())
+    );
+    let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql));
+    for id in comment_ids {
+        query = query.bind(*id);
+    }
+    query.fetch_all(conn).await
 }
 
 /// For each live "still matters" comment of the rounds a version answers, the title of
