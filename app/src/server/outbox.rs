@@ -74,57 +74,6 @@ pub async fn enqueue(conn: &mut AnyConnection, email: &NewEmail<'_>) -> Result<b
             text_body: email.text,
             html_body: email.html,
             batch: email.batch,
-            publication_id: None,
-            user_id: None,
-            participant_id: None,
-        },
-        clock::now(),
-    )
-    .await
-}
-
-/// Whom a version's personal email is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Addressee {
-    /// A signed-in person (`users.id`).
-    User(i64),
-    /// Someone a facilitator recorded at an event (`event_participants.id`).
-    Participant(i64),
-}
-
-/// A version's personal email, queued with what to send rather than the words: the
-/// worker writes it when it sends it ([`super::publication_mail`]).
-#[derive(Debug, Clone, Copy)]
-pub struct PublicationEmail<'a> {
-    pub dedupe_key: &'a str,
-    pub recipient: &'a str,
-    pub batch: &'a str,
-    pub publication: i64,
-    pub to: Addressee,
-}
-
-/// Queue a version's personal email inside the publish transaction: one small row,
-/// however long the email will be. Like [`enqueue`], a key queued before is left alone.
-pub async fn enqueue_for_publication(
-    conn: &mut AnyConnection,
-    email: &PublicationEmail<'_>,
-) -> Result<bool, sqlx::Error> {
-    let (user_id, participant_id) = match email.to {
-        Addressee::User(id) => (Some(id), None),
-        Addressee::Participant(id) => (None, Some(id)),
-    };
-    sql::insert(
-        conn,
-        &sql::NewRow {
-            dedupe_key: email.dedupe_key,
-            recipient: email.recipient,
-            subject: "",
-            text_body: "",
-            html_body: None,
-            batch: Some(email.batch),
-            publication_id: Some(email.publication),
-            user_id,
-            participant_id,
         },
         clock::now(),
     )

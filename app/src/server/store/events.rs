@@ -315,24 +315,6 @@ pub async fn participants_of(
     .await
 }
 
-/// Everyone recorded at an event who chose to hear back by email and gave an address,
-/// and who has a live comment in one of the rounds a version answers: whom the version
-/// owes a personal email without an account, in one query.
-pub async fn by_email_for_publication(
-    conn: &mut AnyConnection,
-    publication_id: i64,
-) -> Result<Vec<ParticipantRow>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{PARTICIPANTS} WHERE hear_back = 'email' AND email IS NOT NULL AND email <> '' AND id IN \
-           (SELECT participant_id FROM comments WHERE withdrawn_at IS NULL \
-              AND round_id IN (SELECT id FROM rounds WHERE publication_id = $1)) \
-         ORDER BY id"
-    )))
-    .bind(publication_id)
-    .fetch_all(conn)
-    .await
-}
-
 /// The comment a recorded form's submission key already made, and at which event.
 pub async fn recorded_by_key(
     conn: &mut AnyConnection,

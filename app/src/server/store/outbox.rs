@@ -82,11 +82,6 @@ pub struct NewRow<'a> {
     pub text_body: &'a str,
     pub html_body: Option<&'a str>,
     pub batch: Option<&'a str>,
-    /// For a version's personal email, written when it is sent: the version, and whom
-    /// it is for (one of the two). The body is left empty until then.
-    pub publication_id: Option<i64>,
-    pub user_id: Option<i64>,
-    pub participant_id: Option<i64>,
 }
 
 /// Queue one email unless one with the same dedupe key exists. Returns whether it was
@@ -99,8 +94,8 @@ pub async fn insert(
     let done = sqlx::query(
         "INSERT INTO outbox \
            (dedupe_key, recipient, subject, text_body, html_body, batch, status, attempts, \
-            next_attempt_at, created_at, publication_id, user_id, participant_id) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, $8, $9, $10, $11) \
+            next_attempt_at, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, $8) \
          ON CONFLICT (dedupe_key) DO NOTHING",
     )
     .bind(row.dedupe_key)
@@ -111,9 +106,6 @@ pub async fn insert(
     .bind(row.batch)
     .bind(Status::Queued)
     .bind(now)
-    .bind(row.publication_id)
-    .bind(row.user_id)
-    .bind(row.participant_id)
     .execute(conn)
     .await?;
     Ok(done.rows_affected() == 1)
