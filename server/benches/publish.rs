@@ -349,6 +349,7 @@ async fn run() {
         .unwrap_or(10_000);
     let national_shape = matches!(std::env::var("BENCH_SHAPE").as_deref(), Ok("national"));
 
+    support::queries::count();
     let dir = tempfile::tempdir().unwrap();
     let (database_url, postgres) = match std::env::var("BENCH_DATABASE_URL") {
         Ok(url) if url.starts_with("postgres") => {
@@ -428,6 +429,7 @@ async fn run() {
 
     // 1. Publish: copy the statements and queue one email per contributor, in one transaction.
     let outbox_before = count(&pool, "SELECT COUNT(*) FROM outbox WHERE id > $1", 0).await;
+    support::queries::take();
     let started = Instant::now();
     let cx = Context::new(state.clone(), Some(viewer));
     let published = publishing::publish_timed(&cx, &scenario.slug, "Answers to the bench round")
@@ -436,6 +438,7 @@ async fn run() {
     // Every email is queued when the transaction commits, so this is also the time until
     // all were queued.
     let publish_time = started.elapsed();
+    let publish_queries = support::queries::take();
     let version = published.version;
     let publication: i64 =
         sqlx::query_scalar("SELECT id FROM publications WHERE version = $1 AND framework_id = (SELECT id FROM frameworks WHERE slug = $2)")
@@ -478,7 +481,7 @@ async fn run() {
         queued.0,
     );
     println!(
-        "{:<58} {:>9.1} ms   {:>8.0} emails queued/s   (each written by the worker when sent)",
+        "{:<58} {:>9.1} ms   {:>8.0} emails queued/s   (each written by the worker when sent; {publish_queries} queries)",
         "publish(): time until all emails were queued (whole call)",
         ms(publish_time),
         n as f64 / publish_time.as_secs_f64(),
@@ -486,11 +489,14 @@ async fn run() {
 
     // 2. Drain the outbox through the app's pooled SMTP connections into the sink.
     let settings = WorkerSettings::default();
+    support::queries::take();
     let started = Instant::now();
     let mut attempted = 0;
     let mut drains = 0;
+    let mut drain_queries = 0;
     loop {
         attempted += outbox::drain_once(&state).await.unwrap();
+        drain_queries += support::queries::take();
         drains += 1;
         let progress = outbox::batch_progress(&state.db, &batch).await.unwrap();
         if progress.sent == contributors || drains == 3 {
@@ -544,6 +550,11 @@ async fn run() {
         settings.batch_size,
         log.connections,
         if log.connections == 1 { "" } else { "s" },
+    );
+    println!(
+        "{:<58} {drain_queries} statements, {:.2} per message",
+        "SQL run by the drain",
+        drain_queries as f64 / n as f64,
     );
     let mut commands: Vec<_> = log.commands.iter().collect();
     commands.sort();

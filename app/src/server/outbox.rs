@@ -294,12 +294,9 @@ async fn work_through(
         }
         let take = settings.concurrency.max(1).min(remaining.len());
         let sending: Vec<Claimed> = remaining.drain(..take).collect();
-        // A version's emails are written now, from what it recorded, one after another
-        // (each is one query once the version is read), then sent together.
-        let mut written = Vec::with_capacity(sending.len());
-        for message in &sending {
-            written.push(writer.write(state, message).await);
-        }
+        // A version's emails are written now, from what it recorded (one query for the
+        // group's people once the version is read), then sent together.
+        let written = writer.write_all(state, &sending).await;
         let outcomes = futures::future::join_all(sending.iter().zip(&written).map(
             |(message, written)| async move {
                 match written {
@@ -309,29 +306,51 @@ async fn work_through(
             },
         ))
         .await;
-        for (message, outcome) in sending.iter().zip(outcomes) {
-            attempted += 1;
-            record(state, settings, message, held_until, outcome).await?;
-        }
+        attempted += sending.len();
+        record(state, settings, &sending, held_until, outcomes).await?;
     }
     Ok(attempted)
 }
 
+/// Record a group's outcomes in one transaction: on PostgreSQL every commit waits for
+/// its write-ahead log to reach the disk, so a commit per message made that wait the
+/// drain's pace. Nothing is recorded before the whole group is known either way, and a
+/// group not recorded (the worker stopped) is sent again when its lease runs out.
 async fn record(
     state: &AppState,
     settings: &WorkerSettings,
-    message: &Claimed,
+    messages: &[Claimed],
     held_until: i64,
-    outcome: Result<(), SendFailure>,
+    outcomes: Vec<Result<(), SendFailure>>,
 ) -> Result<(), sqlx::Error> {
     let now = clock::now();
     let mut tx = state.db.begin_write().await?;
-    match outcome {
-        Ok(()) => sql::mark_sent(&mut tx, message.id, now).await?,
-        Err(SendFailure::Permanent(error)) => {
+    let mut sent = Vec::with_capacity(messages.len());
+    for (message, outcome) in messages.iter().zip(outcomes) {
+        match outcome {
+            Ok(()) => sent.push(message.id),
+            Err(failure) => {
+                record_failure(&mut tx, settings, message, held_until, now, failure).await?
+            }
+        }
+    }
+    sql::mark_sent(&mut tx, &sent, now).await?;
+    tx.commit().await
+}
+
+async fn record_failure(
+    tx: &mut AnyConnection,
+    settings: &WorkerSettings,
+    message: &Claimed,
+    held_until: i64,
+    now: i64,
+    failure: SendFailure,
+) -> Result<(), sqlx::Error> {
+    match failure {
+        SendFailure::Permanent(error) => {
             tracing::warn!(id = message.id, %error, "email refused for good; marked failed");
             sql::mark_failed(
-                &mut tx,
+                tx,
                 message.id,
                 held_until,
                 now,
@@ -340,11 +359,11 @@ async fn record(
             )
             .await?;
         }
-        Err(SendFailure::Transient(error)) if message.attempts >= settings.max_attempts => {
+        SendFailure::Transient(error) if message.attempts >= settings.max_attempts => {
             tracing::warn!(id = message.id, %error, "email still failing; giving up");
             let detail = format!("{error} (gave up after {} attempts)", message.attempts);
             sql::mark_failed(
-                &mut tx,
+                tx,
                 message.id,
                 held_until,
                 now,
@@ -353,11 +372,11 @@ async fn record(
             )
             .await?;
         }
-        Err(SendFailure::Transient(error)) => {
+        SendFailure::Transient(error) => {
             let wait = backoff(settings, message.attempts, jitter());
             tracing::info!(id = message.id, %error, ?wait, "email not sent; will retry");
             sql::mark_retrying(
-                &mut tx,
+                tx,
                 message.id,
                 held_until,
                 now,
@@ -367,7 +386,7 @@ async fn record(
             .await?;
         }
     }
-    tx.commit().await
+    Ok(())
 }
 
 /// Work through everything due now, claim after claim, and return how many send

@@ -178,6 +178,24 @@ pub async fn participant(
         .await
 }
 
+/// The people recorded at events with these ids (those that exist), in one query.
+pub async fn participants(
+    conn: &mut AnyConnection,
+    ids: &[i64],
+) -> Result<Vec<ParticipantRow>, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let list = super::placeholders(1, ids.len());
+    let mut query = sqlx::query_as::<_, ParticipantRow>(sqlx::AssertSqlSafe(format!(
+        "{PARTICIPANTS} WHERE id IN ({list})"
+    )));
+    for id in ids {
+        query = query.bind(*id);
+    }
+    query.fetch_all(conn).await
+}
+
 /// An event with what its pages show beside it: its framework, round, organisation and
 /// the version that answered its round, in one query.
 #[derive(Debug, Clone, FromRow)]
