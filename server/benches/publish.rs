@@ -44,9 +44,7 @@ use app::{
     model::Viewer,
     server::{
         AppState, Config, Context,
-        demo::{
-            national::{self, Shape},
-        },
+        demo::national::{self, Shape},
         outbox::{self, WorkerSettings},
         publishing, store,
     },

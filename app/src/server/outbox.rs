@@ -375,15 +375,7 @@ async fn record_failure(
         SendFailure::Transient(error) => {
             let wait = backoff(settings, message.attempts, jitter());
             tracing::info!(id = message.id, %error, ?wait, "email not sent; will retry");
-            sql::mark_retrying(
-                tx,
-                message.id,
-                held_until,
-                now,
-                now + secs(wait),
-                &error,
-            )
-            .await?;
+            sql::mark_retrying(tx, message.id, held_until, now, now + secs(wait), &error).await?;
         }
     }
     Ok(())

@@ -199,9 +199,10 @@ impl Writer {
             let Some(publication) = message.publication_id else {
                 continue;
             };
-            if !group.versions.contains_key(&publication) {
-                let version = self.version(&mut conn, state, publication).await?;
-                group.versions.insert(publication, version);
+            if let std::collections::hash_map::Entry::Vacant(slot) =
+                group.versions.entry(publication)
+            {
+                slot.insert(self.version(&mut conn, state, publication).await?);
             }
             users.extend(message.user_id);
             participants.extend(message.participant_id);

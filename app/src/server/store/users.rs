@@ -41,9 +41,9 @@ pub async fn find_or_create_by_email(
     .execute(&mut *conn)
     .await?;
     sqlx::query_as::<_, UserRow>(sqlx::AssertSqlSafe(format!("{USERS} WHERE email = $1")))
-    .bind(email)
-    .fetch_one(&mut *conn)
-    .await
+        .bind(email)
+        .fetch_one(&mut *conn)
+        .await
 }
 
 const USERS: &str =

@@ -961,7 +961,11 @@ mod tests {
         for n in [50, 2_000] {
             let crowd = Plan::new(&Shape::crowd(n));
             let authors: HashSet<usize> = crowd.open.iter().map(|c| c.author).collect();
-            assert_eq!((crowd.open.len(), authors.len()), (n, n), "one comment each");
+            assert_eq!(
+                (crowd.open.len(), authors.len()),
+                (n, n),
+                "one comment each"
+            );
             assert!(crowd.open.iter().all(|c| c.campaign.is_none()));
             assert!(crowd.people.iter().all(|p| !p.email_opt_out));
         }
