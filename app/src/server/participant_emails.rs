@@ -27,14 +27,13 @@ fn participant_email_key_prefix(publication_id: i64) -> String {
 /// publish write lock). The worker writes each email when it sends it
 /// ([`super::publication_mail`]).
 pub async fn queue(tx: &mut Tx, publication: i64, batch: &str) -> Result<(), AppError> {
-    store::publications::queue_participant_emails(
-        tx,
-        publication,
-        &participant_email_key_prefix(publication),
+    let owed = store::publications::Owed {
+        publication_id: publication,
+        key_prefix: &participant_email_key_prefix(publication),
         batch,
-        clock::now(),
-    )
-    .await?;
+        now: clock::now(),
+    };
+    store::publications::queue_participant_emails(tx, &owed).await?;
     Ok(())
 }
 

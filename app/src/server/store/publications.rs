@@ -186,57 +186,35 @@ const RECORDED_BY_EMAIL: &str = "hear_back = 'email' AND email IS NOT NULL AND e
      AND id IN (SELECT participant_id FROM comments WHERE withdrawn_at IS NULL \
        AND round_id IN (SELECT id FROM rounds WHERE publication_id = $1))";
 
+/// A version's emails to queue: which version, keyed how (a prefix the person's id is
+/// added to), in which batch, and when.
+pub struct Owed<'a> {
+    pub publication_id: i64,
+    pub key_prefix: &'a str,
+    pub batch: &'a str,
+    pub now: i64,
+}
+
 /// Queue the email a version owes each of its contributors who signed in, in one
 /// statement: a row each saying whom it is for (`user_id`), with an empty body the
-/// outbox worker writes when it sends it, keyed `key_prefix` followed by the person's
-/// id. A key queued before is left alone. Returns how many were queued now.
+/// outbox worker writes when it sends it. A key queued before is left alone. Returns
+/// how many were queued now.
 pub async fn queue_contributor_emails(
     conn: &mut AnyConnection,
-    publication_id: i64,
-    key_prefix: &str,
-    batch: &str,
-    now: i64,
+    owed: &Owed<'_>,
 ) -> Result<u64, sqlx::Error> {
-    let owed = Owed {
-        publication_id,
-        key_prefix,
-        batch,
-        now,
-    };
     owed.queue(conn, "user_id", &format!("users WHERE {CONTRIBUTOR}"))
         .await
 }
 
 /// [`queue_contributor_emails`] for the people recorded at events who asked to hear
-/// back by email (`participant_id`, keyed `key_prefix` followed by their
-/// `event_participants` id).
+/// back by email (`participant_id`, keyed by their `event_participants` id).
 pub async fn queue_participant_emails(
     conn: &mut AnyConnection,
-    publication_id: i64,
-    key_prefix: &str,
-    batch: &str,
-    now: i64,
+    owed: &Owed<'_>,
 ) -> Result<u64, sqlx::Error> {
-    let owed = Owed {
-        publication_id,
-        key_prefix,
-        batch,
-        now,
-    };
-    owed.queue(
-        conn,
-        "participant_id",
-        &format!("event_participants WHERE {RECORDED_BY_EMAIL}"),
-    )
-    .await
-}
-
-/// A version's emails to queue, one per row of a table of people.
-struct Owed<'a> {
-    publication_id: i64,
-    key_prefix: &'a str,
-    batch: &'a str,
-    now: i64,
+    let people = format!("event_participants WHERE {RECORDED_BY_EMAIL}");
+    owed.queue(conn, "participant_id", &people).await
 }
 
 impl Owed<'_> {
