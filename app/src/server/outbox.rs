@@ -312,10 +312,11 @@ async fn work_through(
     Ok(attempted)
 }
 
-/// Record a group's outcomes in one transaction: on PostgreSQL every commit waits for
-/// its write-ahead log to reach the disk, so a commit per message made that wait the
-/// drain's pace. Nothing is recorded before the whole group is known either way, and a
-/// group not recorded (the worker stopped) is sent again when its lease runs out.
+/// Record a group's outcomes in one transaction. A transaction per message cost each
+/// message a commit (on PostgreSQL, a flush of its write-ahead log) and four round trips
+/// to the database, which set the drain's pace there. Nothing is recorded before the
+/// whole group is known either way, and a group not recorded (the worker stopped) is
+/// sent again when its lease runs out: at least once, as before.
 async fn record(
     state: &AppState,
     settings: &WorkerSettings,
