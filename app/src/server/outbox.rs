@@ -313,7 +313,7 @@ async fn work_through(
 }
 
 /// Record a group's outcomes in one transaction. A transaction per message cost each
-/// message a commit (on PostgreSQL, a flush of its write-ahead log) and four round trips
+/// message a commit (on PostgreSQL, a flush of its write-ahead log) and several round trips
 /// to the database, which set the drain's pace there. Nothing is recorded before the
 /// whole group is known either way, and a group not recorded (the worker stopped) is
 /// sent again when its lease runs out: at least once, as before.
