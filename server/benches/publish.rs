@@ -1,9 +1,10 @@
 //! Benchmark (not a test): publishing a version after a big consultation, and sending
 //! the emails it owes.
 //!
-//! On a fresh database with the demo framework, it seeds (in bulk SQL, one transaction)
-//! a closed round in which 10,000 different people each made one comment, every comment
-//! answered, and the answers that changed the text linked to a newer draft. Then it
+//! On a fresh database it loads a crowd (`Shape::crowd`, loaded in bulk as the national
+//! data set is): a round in which 10,000 different people each made one comment, all
+//! wanting email, a third answered as planned (some acted on in newer drafts) and the
+//! rest answered as it closes now. Then it
 //!
 //! 1. times `publishing::publish_timed`, which queues one personal email per contributor
 //!    into the outbox in the same transaction (a row saying whom it is for; the worker
@@ -29,7 +30,7 @@
 //!     cargo bench -p server --bench publish
 //!
 //! `BENCH_CONTRIBUTORS=200 cargo bench -p server --bench publish` for a quick run (the
-//! default is 10000). Set `BENCH_DATABASE_URL=postgres://user@host:port` to run it on
+//! default is 10000; at least 50). Set `BENCH_DATABASE_URL=postgres://user@host:port` to run it on
 //! PostgreSQL: a new database is created on that server for the run and dropped after.
 //!
 //! `BENCH_SHAPE=national` publishes the national data set's open round instead (10,000
@@ -43,10 +44,7 @@ use app::{
     model::Viewer,
     server::{
         AppState, Config, Context,
-        demo::{
-            DEMO_EDITOR, DEMO_FRAMEWORK_SLUG,
-            national::{self, Shape},
-        },
+        demo::national::{self, Shape},
         outbox::{self, WorkerSettings},
         publishing, store,
     },
@@ -64,8 +62,6 @@ use tokio::{
 };
 
 use support::{FreshPostgres, ms, percentile};
-
-const CONTRIBUTOR_DOMAIN: &str = "bench.example.org";
 
 fn summarise(name: &str, mut samples: Vec<Duration>) {
     if samples.is_empty() {
@@ -276,194 +272,12 @@ impl Sink {
 // Database
 // ---------------------------------------------------------------------------------------
 
-struct Seeded {
-    round_id: i64,
-    statements: usize,
-    redrafted: usize,
-    comments: i64,
-    responses: i64,
-    linked_to_newer_draft: i64,
-    easy_read: i64,
-}
-
 async fn count(pool: &sqlx::AnyPool, sql: &'static str, bind: i64) -> i64 {
     sqlx::query_scalar(sql)
         .bind(bind)
         .fetch_one(pool)
         .await
         .unwrap()
-}
-
-/// The first `words` words of a statement, with where they end: a passage to quote.
-fn opening_words(body: &str, words: usize) -> (i64, String) {
-    let end = body
-        .match_indices(' ')
-        .nth(words - 1)
-        .map_or(body.len(), |(i, _)| i);
-    (end as i64, body[..end].to_owned())
-}
-
-/// A closed round on the demo framework in which `contributors` new people each made one
-/// comment; every comment answered; every other statement redrafted since, with the
-/// answers that changed the text linked to that newer draft. One transaction.
-async fn seed(db: &app::server::Db, contributors: i64) -> Seeded {
-    let pool = &db.pool;
-    let now = app::server::clock::now();
-    let framework: i64 = sqlx::query_scalar("SELECT id FROM frameworks WHERE slug = $1")
-        .bind(DEMO_FRAMEWORK_SLUG)
-        .fetch_one(pool)
-        .await
-        .unwrap();
-    let editor: i64 = sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
-        .bind(DEMO_EDITOR)
-        .fetch_one(pool)
-        .await
-        .unwrap();
-    let mut tx = db.begin_write().await.unwrap();
-    let statements: Vec<(i64, i64, String)> = sqlx::query_as(
-        "SELECT s.id, r.id, r.body FROM statements s JOIN statement_revisions r ON r.id = s.latest_revision_id \
-         WHERE s.framework_id = $1 AND s.retired_at IS NULL ORDER BY s.id",
-    )
-    .bind(framework)
-    .fetch_all(&mut *tx)
-    .await
-    .unwrap();
-    let round_id: i64 = sqlx::query_scalar(
-        "INSERT INTO rounds (framework_id, title, introduction, opens_at, closes_at, created_by, created_at) \
-         VALUES ($1, 'Bench round', 'Tell us what you think.', $2, $3, $4, $2) RETURNING id",
-    )
-    .bind(framework)
-    .bind(now - 30 * 86_400)
-    .bind(now - 86_400)
-    .bind(editor)
-    .fetch_one(&mut *tx)
-    .await
-    .unwrap();
-    sqlx::query(
-        "WITH RECURSIVE seq(n) AS (SELECT CAST(1 AS BIGINT) UNION ALL SELECT n + 1 FROM seq WHERE n < $1) \
-         INSERT INTO users (email, display_name, created_at, easy_read, email_opt_out) \
-         SELECT 'contributor' || n || '@bench.example.org', 'Contributor ' || n, $2, \
-           CASE WHEN n % 10 = 0 THEN 1 ELSE 0 END, 0 FROM seq",
-    )
-    .bind(contributors)
-    .bind(now - 40 * 86_400)
-    .execute(&mut *tx)
-    .await
-    .unwrap();
-    let pattern = format!("%@{CONTRIBUTOR_DOMAIN}");
-    let count_statements = statements.len() as i64;
-    for (k, (statement, revision, body)) in statements.iter().enumerate() {
-        // Half quote the statement's first three words, one in five suggests a wording.
-        let (quote_end, quote) = opening_words(body, 3);
-        sqlx::query(
-            "INSERT INTO comments (statement_id, revision_id, round_id, author_id, body, \
-               passage_start, passage_end, quote, suggestion, knowledge, visibility, created_at, updated_at, submission_key) \
-             SELECT $1, $2, $3, u.id, \
-               'Comment from contributor ' || u.id || ': this matters to me because of what happened when my support changed last year.', \
-               CASE WHEN u.id % 2 = 0 THEN 0 ELSE NULL END, \
-               CASE WHEN u.id % 2 = 0 THEN $4 ELSE NULL END, \
-               CASE WHEN u.id % 2 = 0 THEN $5 ELSE NULL END, \
-               CASE WHEN u.id % 5 = 0 THEN 'Say it in the words people use every day.' ELSE NULL END, \
-               CASE u.id % 3 WHEN 0 THEN 'lived_experience' WHEN 1 THEN 'practice' ELSE 'research' END, \
-               CASE u.id % 3 WHEN 0 THEN 'named' WHEN 1 THEN 'anonymous' ELSE 'policy_team' END, \
-               $6, $6, 'bench-' || u.id \
-             FROM users u WHERE u.email LIKE $7 AND u.id % $8 = $9",
-        )
-        .bind(*statement)
-        .bind(*revision)
-        .bind(round_id)
-        .bind(quote_end)
-        .bind(quote)
-        .bind(now - 10 * 86_400)
-        .bind(&pattern)
-        .bind(count_statements)
-        .bind(k as i64)
-        .execute(&mut *tx)
-        .await
-        .unwrap();
-    }
-    // Every other statement was redrafted after the round.
-    let mut redrafted = 0;
-    for (statement, _, body) in statements.iter().step_by(2) {
-        let new_body = format!(
-            "{}, and I am listened to when it changes.",
-            body.trim_end_matches('.')
-        );
-        let new_revision: i64 = sqlx::query_scalar(
-            "INSERT INTO statement_revisions (statement_id, body, author_id, note, created_at) \
-             VALUES ($1, $2, $3, 'Redrafted after the bench round', $4) RETURNING id",
-        )
-        .bind(*statement)
-        .bind(new_body)
-        .bind(editor)
-        .bind(now - 3600)
-        .fetch_one(&mut *tx)
-        .await
-        .unwrap();
-        sqlx::query("UPDATE statements SET latest_revision_id = $1 WHERE id = $2")
-            .bind(new_revision)
-            .bind(*statement)
-            .execute(&mut *tx)
-            .await
-            .unwrap();
-        redrafted += 1;
-    }
-    sqlx::query(
-        "INSERT INTO responses (comment_id, editor_id, outcome, reason, created_at, updated_at) \
-         SELECT c.id, $2, \
-           CASE c.id % 4 WHEN 0 THEN 'incorporated' WHEN 1 THEN 'partly' WHEN 2 THEN 'not_incorporated' ELSE 'noted' END, \
-           'Thank you. We talked about this with the working group and changed what we could; comment ' || c.id || '.', \
-           $3, $3 \
-         FROM comments c WHERE c.round_id = $1",
-    )
-    .bind(round_id)
-    .bind(editor)
-    .bind(now - 7200)
-    .execute(&mut *tx)
-    .await
-    .unwrap();
-    sqlx::query(
-        "INSERT INTO response_revisions (response_id, revision_id) \
-         SELECT r.id, s.latest_revision_id FROM responses r \
-           JOIN comments c ON c.id = r.comment_id JOIN statements s ON s.id = c.statement_id \
-         WHERE c.round_id = $1 AND r.outcome IN ('incorporated', 'partly') \
-           AND s.latest_revision_id <> c.revision_id",
-    )
-    .bind(round_id)
-    .execute(&mut *tx)
-    .await
-    .unwrap();
-    tx.commit().await.unwrap();
-    Seeded {
-        round_id,
-        statements: statements.len(),
-        redrafted,
-        comments: count(
-            pool,
-            "SELECT COUNT(*) FROM comments WHERE round_id = $1",
-            round_id,
-        )
-        .await,
-        responses: count(
-            pool,
-            "SELECT COUNT(*) FROM responses r JOIN comments c ON c.id = r.comment_id WHERE c.round_id = $1",
-            round_id,
-        )
-        .await,
-        linked_to_newer_draft: count(
-            pool,
-            "SELECT COUNT(*) FROM response_revisions rr JOIN responses r ON r.id = rr.response_id \
-             JOIN comments c ON c.id = r.comment_id WHERE c.round_id = $1",
-            round_id,
-        )
-        .await,
-        easy_read: count(
-            pool,
-            "SELECT COUNT(*) FROM users WHERE easy_read = 1 AND id IN (SELECT author_id FROM comments WHERE round_id = $1)",
-            round_id,
-        )
-        .await,
-    }
 }
 
 /// The round a version is published from, and what publishing it should queue.
@@ -478,43 +292,11 @@ struct Scenario {
     domain: String,
 }
 
-/// The bench round on the demo framework: `contributors` people, one comment each.
-async fn seeded_round(state: &AppState, backend: &str, contributors: i64) -> Scenario {
-    println!("\nPublishing after a round with {contributors} contributors ({backend})");
+/// A data set's open round, loaded in bulk as `our-words seed national` loads it, closed
+/// now with every comment answered.
+async fn answered_round(state: &AppState, backend: &str, shape: &Shape) -> Scenario {
     let started = Instant::now();
-    let seeded = seed(&state.db, contributors).await;
-    println!(
-        "Seeded in {:.2} s: {} comments on {} statements ({} redrafted since), {} answers, \
-         {} linked to a newer draft, {} easy read contributors",
-        started.elapsed().as_secs_f64(),
-        seeded.comments,
-        seeded.statements,
-        seeded.redrafted,
-        seeded.responses,
-        seeded.linked_to_newer_draft,
-        seeded.easy_read
-    );
-    assert_eq!(seeded.comments, contributors);
-    assert_eq!(seeded.responses, contributors);
-    Scenario {
-        slug: DEMO_FRAMEWORK_SLUG.to_owned(),
-        editor: DEMO_EDITOR.to_owned(),
-        round_id: seeded.round_id,
-        comments: contributors as usize,
-        emails: contributors,
-        domain: CONTRIBUTOR_DOMAIN.to_owned(),
-    }
-}
-
-/// The national data set's open round (`BENCH_SCALE` divides it), closed now with every
-/// comment answered.
-async fn national_round(state: &AppState, backend: &str) -> Scenario {
-    let scale: usize = std::env::var("BENCH_SCALE")
-        .ok()
-        .and_then(|v| v.trim().parse().ok())
-        .unwrap_or(1);
-    let started = Instant::now();
-    let loaded = national::load(state, &Shape::scaled(scale)).await.unwrap();
+    let loaded = national::load(state, shape).await.unwrap();
     let answered = national::close_and_answer_open_round(&state.db, &loaded)
         .await
         .unwrap();
@@ -526,11 +308,22 @@ async fn national_round(state: &AppState, backend: &str) -> Scenario {
         loaded.open_round_id,
     )
     .await;
+    let easy_read = count(
+        pool,
+        "SELECT COUNT(*) FROM users WHERE easy_read = 1 \
+         AND id IN (SELECT author_id FROM comments WHERE round_id = $1)",
+        loaded.open_round_id,
+    )
+    .await;
     println!(
-        "\nPublishing the national round: {} comments from {} people ({emails} want email), \
-         {answered} answered just now ({backend}); loaded in {:.1} s",
+        "\nPublishing {} ({}): {} comments from {} people ({emails} want email, {easy_read} \
+         in easy read) on {} statements, {answered} answered just now ({backend}); loaded in \
+         {:.1} s",
+        shape.title,
+        shape.slug,
         loaded.open_comments,
         loaded.contributors,
+        loaded.statements,
         started.elapsed().as_secs_f64(),
     );
     Scenario {
@@ -548,13 +341,13 @@ async fn national_round(state: &AppState, backend: &str) -> Scenario {
 // ---------------------------------------------------------------------------------------
 
 async fn run() {
-    let contributors: i64 = std::env::var("BENCH_CONTRIBUTORS")
+    let contributors: usize = std::env::var("BENCH_CONTRIBUTORS")
         .ok()
         .map(|v| v.trim().parse().expect("BENCH_CONTRIBUTORS is a number"))
         .unwrap_or(10_000);
-    assert!(contributors > 0, "BENCH_CONTRIBUTORS must be at least 1");
     let national_shape = matches!(std::env::var("BENCH_SHAPE").as_deref(), Ok("national"));
 
+    support::queries::count();
     let dir = tempfile::tempdir().unwrap();
     let (database_url, postgres) = match std::env::var("BENCH_DATABASE_URL") {
         Ok(url) if url.starts_with("postgres") => {
@@ -592,11 +385,16 @@ async fn run() {
     .unwrap();
     let pool = state.db.pool.clone();
 
-    let scenario = if national_shape {
-        national_round(&state, backend).await
+    let shape = if national_shape {
+        let scale: usize = std::env::var("BENCH_SCALE")
+            .ok()
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap_or(1);
+        Shape::scaled(scale)
     } else {
-        seeded_round(&state, backend, contributors).await
+        Shape::crowd(contributors)
     };
+    let scenario = answered_round(&state, backend, &shape).await;
     let contributors = scenario.emails;
     let n = contributors as usize;
 
@@ -629,6 +427,7 @@ async fn run() {
 
     // 1. Publish: copy the statements and queue one email per contributor, in one transaction.
     let outbox_before = count(&pool, "SELECT COUNT(*) FROM outbox WHERE id > $1", 0).await;
+    support::queries::take();
     let started = Instant::now();
     let cx = Context::new(state.clone(), Some(viewer));
     let published = publishing::publish_timed(&cx, &scenario.slug, "Answers to the bench round")
@@ -637,6 +436,7 @@ async fn run() {
     // Every email is queued when the transaction commits, so this is also the time until
     // all were queued.
     let publish_time = started.elapsed();
+    let publish_queries = support::queries::take();
     let version = published.version;
     let publication: i64 =
         sqlx::query_scalar("SELECT id FROM publications WHERE version = $1 AND framework_id = (SELECT id FROM frameworks WHERE slug = $2)")
@@ -679,7 +479,7 @@ async fn run() {
         queued.0,
     );
     println!(
-        "{:<58} {:>9.1} ms   {:>8.0} emails queued/s   (each written by the worker when sent)",
+        "{:<58} {:>9.1} ms   {:>8.0} emails queued/s   (each written by the worker when sent; {publish_queries} queries)",
         "publish(): time until all emails were queued (whole call)",
         ms(publish_time),
         n as f64 / publish_time.as_secs_f64(),
@@ -687,11 +487,14 @@ async fn run() {
 
     // 2. Drain the outbox through the app's pooled SMTP connections into the sink.
     let settings = WorkerSettings::default();
+    support::queries::take();
     let started = Instant::now();
     let mut attempted = 0;
     let mut drains = 0;
+    let mut drain_queries = 0;
     loop {
         attempted += outbox::drain_once(&state).await.unwrap();
+        drain_queries += support::queries::take();
         drains += 1;
         let progress = outbox::batch_progress(&state.db, &batch).await.unwrap();
         if progress.sent == contributors || drains == 3 {
@@ -745,6 +548,11 @@ async fn run() {
         settings.batch_size,
         log.connections,
         if log.connections == 1 { "" } else { "s" },
+    );
+    println!(
+        "{:<58} {drain_queries} statements, {:.2} per message",
+        "SQL run by the drain",
+        drain_queries as f64 / n as f64,
     );
     let mut commands: Vec<_> = log.commands.iter().collect();
     commands.sort();

@@ -74,57 +74,6 @@ pub async fn enqueue(conn: &mut AnyConnection, email: &NewEmail<'_>) -> Result<b
             text_body: email.text,
             html_body: email.html,
             batch: email.batch,
-            publication_id: None,
-            user_id: None,
-            participant_id: None,
-        },
-        clock::now(),
-    )
-    .await
-}
-
-/// Whom a version's personal email is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Addressee {
-    /// A signed-in person (`users.id`).
-    User(i64),
-    /// Someone a facilitator recorded at an event (`event_participants.id`).
-    Participant(i64),
-}
-
-/// A version's personal email, queued with what to send rather than the words: the
-/// worker writes it when it sends it ([`super::publication_mail`]).
-#[derive(Debug, Clone, Copy)]
-pub struct PublicationEmail<'a> {
-    pub dedupe_key: &'a str,
-    pub recipient: &'a str,
-    pub batch: &'a str,
-    pub publication: i64,
-    pub to: Addressee,
-}
-
-/// Queue a version's personal email inside the publish transaction: one small row,
-/// however long the email will be. Like [`enqueue`], a key queued before is left alone.
-pub async fn enqueue_for_publication(
-    conn: &mut AnyConnection,
-    email: &PublicationEmail<'_>,
-) -> Result<bool, sqlx::Error> {
-    let (user_id, participant_id) = match email.to {
-        Addressee::User(id) => (Some(id), None),
-        Addressee::Participant(id) => (None, Some(id)),
-    };
-    sql::insert(
-        conn,
-        &sql::NewRow {
-            dedupe_key: email.dedupe_key,
-            recipient: email.recipient,
-            subject: "",
-            text_body: "",
-            html_body: None,
-            batch: Some(email.batch),
-            publication_id: Some(email.publication),
-            user_id,
-            participant_id,
         },
         clock::now(),
     )
@@ -345,12 +294,9 @@ async fn work_through(
         }
         let take = settings.concurrency.max(1).min(remaining.len());
         let sending: Vec<Claimed> = remaining.drain(..take).collect();
-        // A version's emails are written now, from what it recorded, one after another
-        // (each is one query once the version is read), then sent together.
-        let mut written = Vec::with_capacity(sending.len());
-        for message in &sending {
-            written.push(writer.write(state, message).await);
-        }
+        // A version's emails are written now, from what it recorded (one query for the
+        // group's people once the version is read), then sent together.
+        let written = writer.write_all(state, &sending).await;
         let outcomes = futures::future::join_all(sending.iter().zip(&written).map(
             |(message, written)| async move {
                 match written {
@@ -360,29 +306,52 @@ async fn work_through(
             },
         ))
         .await;
-        for (message, outcome) in sending.iter().zip(outcomes) {
-            attempted += 1;
-            record(state, settings, message, held_until, outcome).await?;
-        }
+        attempted += sending.len();
+        record(state, settings, &sending, held_until, outcomes).await?;
     }
     Ok(attempted)
 }
 
+/// Record a group's outcomes in one transaction. A transaction per message cost each
+/// message a commit (on PostgreSQL, a flush of its write-ahead log) and several round trips
+/// to the database, which set the drain's pace there. Nothing is recorded before the
+/// whole group is known either way, and a group not recorded (the worker stopped) is
+/// sent again when its lease runs out: at least once, as before.
 async fn record(
     state: &AppState,
     settings: &WorkerSettings,
-    message: &Claimed,
+    messages: &[Claimed],
     held_until: i64,
-    outcome: Result<(), SendFailure>,
+    outcomes: Vec<Result<(), SendFailure>>,
 ) -> Result<(), sqlx::Error> {
     let now = clock::now();
     let mut tx = state.db.begin_write().await?;
-    match outcome {
-        Ok(()) => sql::mark_sent(&mut tx, message.id, now).await?,
-        Err(SendFailure::Permanent(error)) => {
+    let mut sent = Vec::with_capacity(messages.len());
+    for (message, outcome) in messages.iter().zip(outcomes) {
+        match outcome {
+            Ok(()) => sent.push(message.id),
+            Err(failure) => {
+                record_failure(&mut tx, settings, message, held_until, now, failure).await?
+            }
+        }
+    }
+    sql::mark_sent(&mut tx, &sent, now).await?;
+    tx.commit().await
+}
+
+async fn record_failure(
+    tx: &mut AnyConnection,
+    settings: &WorkerSettings,
+    message: &Claimed,
+    held_until: i64,
+    now: i64,
+    failure: SendFailure,
+) -> Result<(), sqlx::Error> {
+    match failure {
+        SendFailure::Permanent(error) => {
             tracing::warn!(id = message.id, %error, "email refused for good; marked failed");
             sql::mark_failed(
-                &mut tx,
+                tx,
                 message.id,
                 held_until,
                 now,
@@ -391,11 +360,11 @@ async fn record(
             )
             .await?;
         }
-        Err(SendFailure::Transient(error)) if message.attempts >= settings.max_attempts => {
+        SendFailure::Transient(error) if message.attempts >= settings.max_attempts => {
             tracing::warn!(id = message.id, %error, "email still failing; giving up");
             let detail = format!("{error} (gave up after {} attempts)", message.attempts);
             sql::mark_failed(
-                &mut tx,
+                tx,
                 message.id,
                 held_until,
                 now,
@@ -404,21 +373,13 @@ async fn record(
             )
             .await?;
         }
-        Err(SendFailure::Transient(error)) => {
+        SendFailure::Transient(error) => {
             let wait = backoff(settings, message.attempts, jitter());
             tracing::info!(id = message.id, %error, ?wait, "email not sent; will retry");
-            sql::mark_retrying(
-                &mut tx,
-                message.id,
-                held_until,
-                now,
-                now + secs(wait),
-                &error,
-            )
-            .await?;
+            sql::mark_retrying(tx, message.id, held_until, now, now + secs(wait), &error).await?;
         }
     }
-    tx.commit().await
+    Ok(())
 }
 
 /// Work through everything due now, claim after claim, and return how many send

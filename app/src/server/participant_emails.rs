@@ -4,7 +4,7 @@
 //! transaction and written when sent (`publication_mail`). People who chose post or their facilitator get a printed letter instead
 //! (built elsewhere), and group views have nobody to email.
 
-use super::{db::Tx, outbox, store};
+use super::{clock, db::Tx, outbox, store};
 use crate::error::AppError;
 
 /// The dedupe key of the one email a version owes one person recorded at an event:
@@ -12,31 +12,28 @@ use crate::error::AppError;
 /// (`publication:7:user:42`), so publishing again (or a retry) sends no second one.
 pub fn participant_email_key(publication_id: i64, participant_id: i64) -> String {
     format!(
-        "{}:participant:{participant_id}",
-        outbox::publication_batch(publication_id)
+        "{}{participant_id}",
+        participant_email_key_prefix(publication_id)
     )
 }
 
+/// [`participant_email_key`] without the person's id (`publication:7:participant:`).
+fn participant_email_key_prefix(publication_id: i64) -> String {
+    format!("{}:participant:", outbox::publication_batch(publication_id))
+}
+
 /// Queue one email per person recorded at an event who chose email and whose comments
-/// the version answers: one query to find them, then one small insert each. The worker
-/// writes each email when it sends it ([`super::publication_mail`]).
+/// the version answers, in one statement however many there are (it runs under the
+/// publish write lock). The worker writes each email when it sends it
+/// ([`super::publication_mail`]).
 pub async fn queue(tx: &mut Tx, publication: i64, batch: &str) -> Result<(), AppError> {
-    for person in store::events::by_email_for_publication(tx, publication).await? {
-        let Some(email) = person.email.as_deref() else {
-            continue;
-        };
-        outbox::enqueue_for_publication(
-            tx,
-            &outbox::PublicationEmail {
-                dedupe_key: &participant_email_key(publication, person.id),
-                recipient: email,
-                batch,
-                publication,
-                to: outbox::Addressee::Participant(person.id),
-            },
-        )
-        .await?;
-    }
+    let owed = store::publications::Owed {
+        publication_id: publication,
+        key_prefix: &participant_email_key_prefix(publication),
+        batch,
+        now: clock::now(),
+    };
+    store::publications::queue_participant_emails(tx, &owed).await?;
     Ok(())
 }
 

@@ -135,64 +135,89 @@ impl VersionMail {
 const VERSIONS_KEPT: usize = 4;
 
 /// Writes a worker's publication emails, keeping what the last few versions' emails
-/// need so that each email costs one query for the person it is to.
+/// need so that a group of emails costs one query for the people it is to.
 #[derive(Default)]
 pub struct Writer {
     versions: Vec<(i64, Arc<VersionMail>)>,
 }
+
+/// What a group of claimed messages is written from: their versions (`None`: no longer
+/// there) and the people they are for, each read once for the group.
+#[derive(Default)]
+struct Group {
+    versions: HashMap<i64, Option<Arc<VersionMail>>>,
+    users: HashMap<i64, store::users::UserRow>,
+    participants: HashMap<i64, store::events::ParticipantRow>,
+}
+
+/// How a written message turned out: `None` when it goes as stored.
+pub type Written = Result<Option<Rendered>, SendFailure>;
 
 impl Writer {
     /// The email to send for a claimed message: `None` when it was queued written out
     /// (a sign-in link), so it goes as stored. A failure is an attempt that failed, with
     /// a plain reason: trouble reading the database is tried again later; an email
     /// about a version or to a person that no longer exists is given up.
-    pub async fn write(
+    pub async fn write(&mut self, state: &AppState, message: &Claimed) -> Written {
+        let mut written = self.write_all(state, std::slice::from_ref(message)).await;
+        written.pop().unwrap_or(Ok(None))
+    }
+
+    /// [`Writer::write`] for each of a group of messages, reading the people they are
+    /// for in one query rather than one each (the worker writes a group, then sends it).
+    pub async fn write_all(&mut self, state: &AppState, messages: &[Claimed]) -> Vec<Written> {
+        if messages.iter().all(|m| m.publication_id.is_none()) {
+            return messages.iter().map(|_| Ok(None)).collect();
+        }
+        match self.read_group(state, messages).await {
+            Ok(group) => messages.iter().map(|m| group.write(m)).collect(),
+            Err(error) => {
+                let failure = SendFailure::Transient(format!(
+                    "the email could not be written: reading the version from the database failed ({error})"
+                ));
+                messages
+                    .iter()
+                    .map(|m| match m.publication_id {
+                        Some(_) => Err(failure.clone()),
+                        None => Ok(None),
+                    })
+                    .collect()
+            }
+        }
+    }
+
+    async fn read_group(
         &mut self,
         state: &AppState,
-        message: &Claimed,
-    ) -> Result<Option<Rendered>, SendFailure> {
-        let Some(publication) = message.publication_id else {
-            return Ok(None);
-        };
-        let unreadable = |error: sqlx::Error| {
-            SendFailure::Transient(format!(
-                "the email could not be written: reading the version from the database failed ({error})"
-            ))
-        };
-        let mut conn = state.db.pool.acquire().await.map_err(unreadable)?;
-        let version = self
-            .version(&mut conn, state, publication)
-            .await
-            .map_err(unreadable)?;
-        let Some(version) = version else {
-            return Err(SendFailure::Permanent(
-                "the email could not be written: the version it is about is no longer there".into(),
-            ));
-        };
-        let gone = || {
-            SendFailure::Permanent(
-                "the email could not be written: the person it is for is no longer there".into(),
-            )
-        };
-        match (message.user_id, message.participant_id) {
-            (Some(user), _) => {
-                let user = store::users::find_by_id(&mut conn, user)
-                    .await
-                    .map_err(unreadable)?
-                    .ok_or_else(gone)?;
-                Ok(Some(version.to_user(&user)))
+        messages: &[Claimed],
+    ) -> Result<Group, sqlx::Error> {
+        let mut conn = state.db.pool.acquire().await?;
+        let mut group = Group::default();
+        let mut users = Vec::new();
+        let mut participants = Vec::new();
+        for message in messages {
+            let Some(publication) = message.publication_id else {
+                continue;
+            };
+            if let std::collections::hash_map::Entry::Vacant(slot) =
+                group.versions.entry(publication)
+            {
+                slot.insert(self.version(&mut conn, state, publication).await?);
             }
-            (None, Some(participant)) => {
-                let person = store::events::participant(&mut conn, participant)
-                    .await
-                    .map_err(unreadable)?
-                    .ok_or_else(gone)?;
-                Ok(Some(version.to_participant(&person)))
-            }
-            (None, None) => Err(SendFailure::Permanent(
-                "the email could not be written: it names nobody to write to".into(),
-            )),
+            users.extend(message.user_id);
+            participants.extend(message.participant_id);
         }
+        group.users = store::users::find_by_ids(&mut conn, &users)
+            .await?
+            .into_iter()
+            .map(|u| (u.id, u))
+            .collect();
+        group.participants = store::events::participants(&mut conn, &participants)
+            .await?
+            .into_iter()
+            .map(|p| (p.id, p))
+            .collect();
+        Ok(group)
     }
 
     async fn version(
@@ -213,5 +238,36 @@ impl Writer {
         }
         self.versions.push((publication, read.clone()));
         Ok(Some(read))
+    }
+}
+
+impl Group {
+    fn write(&self, message: &Claimed) -> Written {
+        let Some(publication) = message.publication_id else {
+            return Ok(None);
+        };
+        let Some(Some(version)) = self.versions.get(&publication) else {
+            return Err(SendFailure::Permanent(
+                "the email could not be written: the version it is about is no longer there".into(),
+            ));
+        };
+        let gone = || {
+            SendFailure::Permanent(
+                "the email could not be written: the person it is for is no longer there".into(),
+            )
+        };
+        match (message.user_id, message.participant_id) {
+            (Some(user), _) => {
+                let user = self.users.get(&user).ok_or_else(gone)?;
+                Ok(Some(version.to_user(user)))
+            }
+            (None, Some(participant)) => {
+                let person = self.participants.get(&participant).ok_or_else(gone)?;
+                Ok(Some(version.to_participant(person)))
+            }
+            (None, None) => Err(SendFailure::Permanent(
+                "the email could not be written: it names nobody to write to".into(),
+            )),
+        }
     }
 }

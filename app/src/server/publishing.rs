@@ -212,14 +212,13 @@ async fn queue_emails(tx: &mut Tx, publication: i64, any_comments: bool) -> Resu
         return Ok(());
     }
     let batch = outbox::publication_batch(publication);
-    store::publications::queue_contributor_emails(
-        tx,
-        publication,
-        &outbox::publication_email_key_prefix(publication),
-        &batch,
-        now(),
-    )
-    .await?;
+    let owed = store::publications::Owed {
+        publication_id: publication,
+        key_prefix: &outbox::publication_email_key_prefix(publication),
+        batch: &batch,
+        now: now(),
+    };
+    store::publications::queue_contributor_emails(tx, &owed).await?;
     participant_emails::queue(tx, publication, &batch).await
 }
 

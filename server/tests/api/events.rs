@@ -282,11 +282,12 @@ on_both_databases! {
         assert!(page.text().contains("The statement now says"), "{}", page.text());
     }
 
-    async fn letters_go_to_exactly_the_people_who_asked_by_post_or_through_the_facilitator_and_to_each_group(app) {
+    async fn letters_and_emails_go_to_exactly_the_people_who_asked_for_them_once_each_however_often_publishing_is_tried(app) {
         open_round(&app).await;
         let mut them = facilitator(&app, FACILITATOR).await;
         let path = event(&mut them).await;
         recorded(&mut them, &path, &[("person_name", "Morag"), ("hear_back", "email"), ("email", "morag@example.org"), ("body", "Email me please.")]).await;
+        recorded(&mut them, &path, &[("person_name", "Kirsty"), ("hear_back", "email"), ("email", "kirsty@example.org"), ("easy_read", "yes"), ("body", "Email me in easy read.")]).await;
         recorded(&mut them, &path, &[("person_name", "Pat"), ("hear_back", "post"), ("postal_address", "1 High Street\nDundee DD1 1AA"), ("body", "Post it to me.")]).await;
         recorded(&mut them, &path, &[("person_name", "Ali"), ("hear_back", "facilitator"), ("body", "Tell me at the next meeting.")]).await;
         recorded(&mut them, &path, &[("person_name", "Jo"), ("hear_back", "none"), ("body", "No need to tell me.")]).await;
@@ -325,6 +326,40 @@ on_both_databases! {
         .await
         .unwrap();
         assert_eq!(text.matches(published_text.trim()).count(), 3, "each letter says what the statement now says: {published_text:?}");
+
+        // Those who chose email are each owed one, queued with the version: publishing
+        // again, or queueing the version's emails again, adds none.
+        let again = editor.post(&format!("{FRAMEWORK}/publish"), &[("summary", "Friends added.")]).await;
+        assert_eq!(again.location(), format!("{FRAMEWORK}/versions/1?published=1"));
+        let publication = app.scalar("SELECT MAX(id) FROM publications WHERE summary = $1", "Friends added.").await;
+        let batch = app::server::outbox::publication_batch(publication);
+        let mut tx = app.state.db.begin_write().await.unwrap();
+        app::server::participant_emails::queue(&mut tx, publication, &batch).await.unwrap();
+        tx.commit().await.unwrap();
+        let owed: Vec<(String, Option<i64>)> = sqlx::query_as(
+            "SELECT recipient, participant_id FROM outbox WHERE batch = $1 AND user_id IS NULL ORDER BY recipient",
+        )
+        .bind(&batch)
+        .fetch_all(&app.state.db.pool)
+        .await
+        .unwrap();
+        let recipients: Vec<&str> = owed.iter().map(|(r, _)| r.as_str()).collect();
+        assert_eq!(recipients, ["kirsty@example.org", "morag@example.org"]);
+        assert!(owed.iter().all(|(_, participant)| participant.is_some()), "each says whom it is for");
+
+        let before = app.smtp().messages().len();
+        app::server::outbox::drain_once(&app.state).await.unwrap();
+        let sent = app.smtp().messages().split_off(before);
+        for (email, said) in [("morag@example.org", "Email me please."), ("kirsty@example.org", "Email me in easy read.")] {
+            let theirs: Vec<_> = sent.iter().filter(|m| m.recipients == [email]).collect();
+            assert_eq!(theirs.len(), 1, "{email} gets one email");
+            let text = theirs[0].text_body();
+            assert!(text.contains(said), "{email} is told of their own words: {text}");
+            assert!(text.contains("what you said at the Dundee workshop"), "{text}");
+        }
+        assert!(!sent.iter().any(|m| m.text_body().contains("Post it to me.") || m.text_body().contains("No need to tell me.")));
+        app::server::outbox::drain_once(&app.state).await.unwrap();
+        assert_eq!(app.smtp().messages().len(), before + 2, "nothing goes twice");
     }
 
     async fn the_event_form_starts_with_no_framework_chosen_and_a_missing_one_is_told_beside_it(app) {

@@ -4,161 +4,33 @@
 //! out; and everyone still gets exactly one email, with their own answer in it.
 
 use crate::{
-    drafting::form_value,
+    comments::{comment, open_round},
     on_both_databases,
     publishing::{answer_all, close_round, consultation},
     support::TestApp,
 };
-use app::server::{clock, outbox};
+use app::server::{
+    demo::national::{self, National, Shape},
+    outbox,
+};
 use axum::http::StatusCode;
 use std::collections::HashMap;
 
 const FRAMEWORK: &str = "/frameworks/national-care-service-demo";
-const CONTRIBUTORS: i64 = 2_000;
-const DOMAIN: &str = "crowd.example.org";
+const CI1: &str = "/frameworks/national-care-service-demo/statements/CI-1";
+const CONTRIBUTORS: usize = 2_000;
 
-/// A closed round on the demo framework in which `CONTRIBUTORS` people each made one
-/// comment, every one answered: what a large publish writes a version of. Bulk SQL, so
-/// seeding takes a moment rather than thousands of requests.
-async fn seed_answered_round(app: &TestApp) {
-    let db = &app.state.db;
-    let now = clock::now();
-    let framework = app
-        .scalar(
-            "SELECT id FROM frameworks WHERE slug = $1",
-            "national-care-service-demo",
-        )
-        .await;
-    let editor = app
-        .scalar(
-            "SELECT id FROM users WHERE email = $1",
-            "editor@example.org",
-        )
-        .await;
-    let mut tx = db.begin_write().await.unwrap();
-    let statements: Vec<(i64, i64)> = sqlx::query_as(
-        "SELECT id, latest_revision_id FROM statements WHERE framework_id = $1 AND retired_at IS NULL ORDER BY id",
-    )
-    .bind(framework)
-    .fetch_all(&mut *tx)
-    .await
-    .unwrap();
-    let round: i64 = sqlx::query_scalar(
-        "INSERT INTO rounds (framework_id, title, introduction, opens_at, closes_at, created_by, created_at) \
-         VALUES ($1, 'Big round', 'Tell us.', $2, $3, $4, $2) RETURNING id",
-    )
-    .bind(framework)
-    .bind(now - 30 * 86_400)
-    .bind(now - 86_400)
-    .bind(editor)
-    .fetch_one(&mut *tx)
-    .await
-    .unwrap();
-    sqlx::query(
-        "WITH RECURSIVE seq(n) AS (SELECT CAST(1 AS BIGINT) UNION ALL SELECT n + 1 FROM seq WHERE n < $1) \
-         INSERT INTO users (email, display_name, created_at) \
-         SELECT 'person' || n || '@crowd.example.org', 'Person ' || n, $2 FROM seq",
-    )
-    .bind(CONTRIBUTORS)
-    .bind(now - 40 * 86_400)
-    .execute(&mut *tx)
-    .await
-    .unwrap();
-    for (k, (statement, revision)) in statements.iter().enumerate() {
-        sqlx::query(
-            "INSERT INTO comments (statement_id, revision_id, round_id, author_id, body, knowledge, \
-               visibility, created_at, updated_at, submission_key) \
-             SELECT $1, $2, $3, u.id, 'Comment from ' || u.display_name || '.', 'lived_experience', \
-               'named', $4, $4, 'crowd-' || u.id \
-             FROM users u WHERE u.email LIKE '%@crowd.example.org' AND u.id % $5 = $6",
-        )
-        .bind(*statement)
-        .bind(*revision)
-        .bind(round)
-        .bind(now - 10 * 86_400)
-        .bind(statements.len() as i64)
-        .bind(k as i64)
-        .execute(&mut *tx)
+/// A crowd of `CONTRIBUTORS` people who each made one comment, loaded as the national
+/// data set is (in bulk), its round closed and every comment answered: what a large
+/// publish writes a version of.
+async fn answered_crowd(app: &TestApp) -> National {
+    let crowd = national::load(&app.state, &Shape::crowd(CONTRIBUTORS))
         .await
         .unwrap();
-    }
-    sqlx::query(
-        "INSERT INTO responses (comment_id, editor_id, outcome, reason, created_at, updated_at) \
-         SELECT c.id, $2, 'noted', 'Reason for comment ' || c.id || '.', $3, $3 \
-         FROM comments c WHERE c.round_id = $1",
-    )
-    .bind(round)
-    .bind(editor)
-    .bind(now - 7200)
-    .execute(&mut *tx)
-    .await
-    .unwrap();
-    tx.commit().await.unwrap();
-}
-
-/// A second framework with one statement and a round open now, so people can comment
-/// while the demo framework publishes (a framework with an open round cannot publish).
-async fn open_second_framework(app: &TestApp) {
-    let now = clock::now();
-    let editor = app
-        .scalar(
-            "SELECT id FROM users WHERE email = $1",
-            "editor@example.org",
-        )
-        .await;
-    let mut tx = app.state.db.begin_write().await.unwrap();
-    let framework: i64 = sqlx::query_scalar(
-        "INSERT INTO frameworks (slug, title, created_at) VALUES ('second', 'Second framework', $1) RETURNING id",
-    )
-    .bind(now)
-    .fetch_one(&mut *tx)
-    .await
-    .unwrap();
-    let theme: i64 = sqlx::query_scalar(
-        "INSERT INTO themes (framework_id, code, title, position) VALUES ($1, 'S', 'Support', 1) RETURNING id",
-    )
-    .bind(framework)
-    .fetch_one(&mut *tx)
-    .await
-    .unwrap();
-    let statement: i64 = sqlx::query_scalar(
-        "INSERT INTO statements (framework_id, theme_id, reference, position, created_at) \
-         VALUES ($1, $2, 'S-1', 1, $3) RETURNING id",
-    )
-    .bind(framework)
-    .bind(theme)
-    .bind(now)
-    .fetch_one(&mut *tx)
-    .await
-    .unwrap();
-    let revision: i64 = sqlx::query_scalar(
-        "INSERT INTO statement_revisions (statement_id, body, author_id, created_at) \
-         VALUES ($1, 'I choose who supports me.', $2, $3) RETURNING id",
-    )
-    .bind(statement)
-    .bind(editor)
-    .bind(now)
-    .fetch_one(&mut *tx)
-    .await
-    .unwrap();
-    sqlx::query("UPDATE statements SET latest_revision_id = $1 WHERE id = $2")
-        .bind(revision)
-        .bind(statement)
-        .execute(&mut *tx)
+    national::close_and_answer_open_round(&app.state.db, &crowd)
         .await
         .unwrap();
-    sqlx::query(
-        "INSERT INTO rounds (framework_id, title, introduction, opens_at, closes_at, created_by, created_at) \
-         VALUES ($1, 'Open round', 'Tell us.', $2, $3, $4, $2)",
-    )
-    .bind(framework)
-    .bind(now - 60)
-    .bind(now + 14 * 86_400)
-    .bind(editor)
-    .execute(&mut *tx)
-    .await
-    .unwrap();
-    tx.commit().await.unwrap();
+    crowd
 }
 
 /// Send everything queued (the app's own worker may be sending too: leases keep each
@@ -178,27 +50,17 @@ async fn send_all(app: &TestApp, batch: &str, expected: i64) {
 
 on_both_databases! {
     async fn comments_and_sign_ins_are_saved_while_a_large_publish_runs(app) {
-        seed_answered_round(&app).await;
-        open_second_framework(&app).await;
+        let crowd = answered_crowd(&app).await;
+        // People comment on the demo framework meanwhile (a framework with an open round
+        // cannot publish).
+        open_round(&app).await;
         let mut editor = app.visitor();
-        editor.sign_in_as("editor@example.org").await;
+        editor.sign_in_as(&crowd.editor_email).await;
         let mut commenter = app.visitor();
         commenter.sign_in_as("commenter@example.org").await;
-        let form = commenter.get("/frameworks/second/statements/S-1/comment").await;
-        assert_eq!(form.status, StatusCode::OK, "{}", form.text());
-        let comment = [
-            ("revision_id", form_value(&form.body, "revision_id")),
-            ("submission_key", form_value(&form.body, "submission_key")),
-            ("passage", "whole".to_owned()),
-            ("body", "Saved while a version was being published.".to_owned()),
-            ("knowledge", "lived_experience".to_owned()),
-            ("visibility", "named".to_owned()),
-            ("action", "save".to_owned()),
-        ];
-        let comment: Vec<(&str, &str)> = comment.iter().map(|(k, v)| (*k, v.as_str())).collect();
         let mut newcomer = app.visitor();
 
-        let publish = format!("{FRAMEWORK}/publish");
+        let publish = format!("/frameworks/{}/publish", crowd.slug);
         let publishing = async {
             editor.post(&publish, &[("summary", "The big version")]).await
         };
@@ -207,7 +69,7 @@ on_both_databases! {
             // still under way when these arrive depends on the machine, so that is not
             // asserted (a short publish is the point); the benchmark reports the lock time.
             tokio::task::yield_now().await;
-            let saved = commenter.post("/frameworks/second/statements/S-1/comment", &comment).await;
+            let saved = comment(&mut commenter, CI1, &[("body", "Saved while a version was being published.")]).await;
             let signing_in = newcomer.post("/sign-in", &[("email", "newcomer@example.org")]).await;
             (saved, signing_in)
         };
@@ -226,34 +88,36 @@ on_both_databases! {
             "the sign-in link was saved"
         );
 
-        // Everyone who commented is owed exactly one email, and gets it, with their own answer.
+        // Everyone who commented is owed exactly one email, and gets it, with their own
+        // words and their own answer.
         let publication = app.scalar("SELECT MAX(id) FROM publications WHERE summary = $1", "The big version").await;
         let batch = outbox::publication_batch(publication);
-        send_all(&app, &batch, CONTRIBUTORS).await;
-        let people: Vec<(String, String, i64)> = sqlx::query_as(
-            "SELECT u.email, u.display_name, c.id FROM users u JOIN comments c ON c.author_id = u.id \
-             WHERE u.email LIKE '%@crowd.example.org'",
+        send_all(&app, &batch, CONTRIBUTORS as i64).await;
+        let said: Vec<(String, String, String)> = sqlx::query_as(
+            "SELECT u.email, c.body, r.reason FROM comments c JOIN users u ON u.id = c.author_id \
+             JOIN responses r ON r.comment_id = c.id WHERE c.round_id = $1",
         )
+        .bind(crowd.open_round_id)
         .fetch_all(&app.state.db.pool)
         .await
         .unwrap();
-        assert_eq!(people.len() as i64, CONTRIBUTORS);
+        assert_eq!(said.len(), CONTRIBUTORS, "one comment each, each answered");
         let mut to: HashMap<String, Vec<String>> = HashMap::new();
         for message in app.smtp().messages() {
             for recipient in &message.recipients {
                 to.entry(recipient.clone()).or_default().push(message.text_body());
             }
         }
-        for (email, name, comment) in &people {
+        for (email, body, reason) in &said {
             let received = to.get(email).map(Vec::as_slice).unwrap_or_default();
             assert_eq!(received.len(), 1, "{email} got one email, not {}", received.len());
             let text = &received[0];
-            assert!(text.contains(name.as_str()), "addressed to {name}:\n{text}");
-            assert!(text.contains(&format!("Comment from {name}.")), "their words:\n{text}");
-            assert!(text.contains(&format!("Why: Reason for comment {comment}.")), "their answer:\n{text}");
+            assert!(text.contains(body.as_str()), "their words:\n{text}");
+            assert!(text.contains(&format!("Why: {reason}")), "their answer:\n{text}");
         }
+        let domain = format!("@{}.example.org", crowd.slug);
         assert_eq!(
-            to.keys().filter(|r| r.ends_with(&format!("@{DOMAIN}"))).count() as i64,
+            to.keys().filter(|r| r.ends_with(&domain) && **r != crowd.editor_email).count(),
             CONTRIBUTORS,
             "nobody else in the crowd was written to"
         );

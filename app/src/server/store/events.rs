@@ -178,6 +178,24 @@ pub async fn participant(
         .await
 }
 
+/// The people recorded at events with these ids (those that exist), in one query.
+pub async fn participants(
+    conn: &mut AnyConnection,
+    ids: &[i64],
+) -> Result<Vec<ParticipantRow>, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let list = super::placeholders(1, ids.len());
+    let mut query = sqlx::query_as::<_, ParticipantRow>(sqlx::AssertSqlSafe(format!(
+        "{PARTICIPANTS} WHERE id IN ({list})"
+    )));
+    for id in ids {
+        query = query.bind(*id);
+    }
+    query.fetch_all(conn).await
+}
+
 /// An event with what its pages show beside it: its framework, round, organisation and
 /// the version that answered its round, in one query.
 #[derive(Debug, Clone, FromRow)]
@@ -311,24 +329,6 @@ pub async fn participants_of(
         "{PARTICIPANTS} WHERE event_id = $1 ORDER BY id"
     )))
     .bind(event_id)
-    .fetch_all(conn)
-    .await
-}
-
-/// Everyone recorded at an event who chose to hear back by email and gave an address,
-/// and who has a live comment in one of the rounds a version answers: whom the version
-/// owes a personal email without an account, in one query.
-pub async fn by_email_for_publication(
-    conn: &mut AnyConnection,
-    publication_id: i64,
-) -> Result<Vec<ParticipantRow>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{PARTICIPANTS} WHERE hear_back = 'email' AND email IS NOT NULL AND email <> '' AND id IN \
-           (SELECT participant_id FROM comments WHERE withdrawn_at IS NULL \
-              AND round_id IN (SELECT id FROM rounds WHERE publication_id = $1)) \
-         ORDER BY id"
-    )))
-    .bind(publication_id)
     .fetch_all(conn)
     .await
 }

@@ -82,11 +82,6 @@ pub struct NewRow<'a> {
     pub text_body: &'a str,
     pub html_body: Option<&'a str>,
     pub batch: Option<&'a str>,
-    /// For a version's personal email, written when it is sent: the version, and whom
-    /// it is for (one of the two). The body is left empty until then.
-    pub publication_id: Option<i64>,
-    pub user_id: Option<i64>,
-    pub participant_id: Option<i64>,
 }
 
 /// Queue one email unless one with the same dedupe key exists. Returns whether it was
@@ -99,8 +94,8 @@ pub async fn insert(
     let done = sqlx::query(
         "INSERT INTO outbox \
            (dedupe_key, recipient, subject, text_body, html_body, batch, status, attempts, \
-            next_attempt_at, created_at, publication_id, user_id, participant_id) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, $8, $9, $10, $11) \
+            next_attempt_at, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, $8) \
          ON CONFLICT (dedupe_key) DO NOTHING",
     )
     .bind(row.dedupe_key)
@@ -111,9 +106,6 @@ pub async fn insert(
     .bind(row.batch)
     .bind(Status::Queued)
     .bind(now)
-    .bind(row.publication_id)
-    .bind(row.user_id)
-    .bind(row.participant_id)
     .execute(conn)
     .await?;
     Ok(done.rows_affected() == 1)
@@ -278,18 +270,34 @@ pub async fn record_attempt(
     Ok(())
 }
 
-/// The server accepted it (250). Marked whoever holds the lease now: it was delivered.
-pub async fn mark_sent(conn: &mut AnyConnection, id: i64, now: i64) -> Result<(), sqlx::Error> {
-    sqlx::query(
+/// The server accepted them (250): marked whoever holds the lease now, as they were
+/// delivered, with an attempt each, in two statements however many there are.
+pub async fn mark_sent(conn: &mut AnyConnection, ids: &[i64], now: i64) -> Result<(), sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let list = super::placeholders(3, ids.len());
+    let mut update = sqlx::query(sqlx::AssertSqlSafe(format!(
         "UPDATE outbox SET status = $1, sent_at = $2, claimed_until = NULL, last_error = NULL \
-         WHERE id = $3",
-    )
+         WHERE id IN ({list})"
+    )))
     .bind(Status::Sent)
+    .bind(now);
+    for id in ids {
+        update = update.bind(*id);
+    }
+    update.execute(&mut *conn).await?;
+    let mut attempts = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "INSERT INTO outbox_attempts (outbox_id, at, outcome, detail) \
+         SELECT id, $1, $2, '' FROM outbox WHERE id IN ({list}) ORDER BY id"
+    )))
     .bind(now)
-    .bind(id)
-    .execute(&mut *conn)
-    .await?;
-    record_attempt(conn, id, now, AttemptOutcome::Sent, "").await
+    .bind(AttemptOutcome::Sent);
+    for id in ids {
+        attempts = attempts.bind(*id);
+    }
+    attempts.execute(conn).await?;
+    Ok(())
 }
 
 /// Try again at `next_attempt_at`, unless another worker took the message over after

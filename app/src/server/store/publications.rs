@@ -196,33 +196,71 @@ const CONTRIBUTOR: &str = "email_opt_out = 0 AND (id IN (SELECT author_id FROM c
      OR id IN (SELECT author_id FROM proposals WHERE withdrawn_at IS NULL \
        AND round_id IN (SELECT id FROM rounds WHERE publication_id = $1)))";
 
-/// Queue the email a version owes each of its contributors, in one statement: a row
-/// each saying whom it is for (`user_id`), with an empty body the outbox worker writes
-/// when it sends it, keyed `key_prefix` followed by the person's id. A key queued before
-/// is left alone. Returns how many were queued now.
+/// Whom else version `$1` owes an email: people recorded at one of its rounds' events
+/// who chose to hear back by email, gave an address and have a live comment in it. A
+/// condition on `event_participants`.
+const RECORDED_BY_EMAIL: &str = "hear_back = 'email' AND email IS NOT NULL AND email <> '' \
+     AND id IN (SELECT participant_id FROM comments WHERE withdrawn_at IS NULL \
+       AND round_id IN (SELECT id FROM rounds WHERE publication_id = $1))";
+
+/// A version's emails to queue: which version, keyed how (a prefix the person's id is
+/// added to), in which batch, and when.
+pub struct Owed<'a> {
+    pub publication_id: i64,
+    pub key_prefix: &'a str,
+    pub batch: &'a str,
+    pub now: i64,
+}
+
+/// Queue the email a version owes each of its contributors who signed in, in one
+/// statement: a row each saying whom it is for (`user_id`), with an empty body the
+/// outbox worker writes when it sends it. A key queued before is left alone. Returns
+/// how many were queued now.
 pub async fn queue_contributor_emails(
     conn: &mut AnyConnection,
-    publication_id: i64,
-    key_prefix: &str,
-    batch: &str,
-    now: i64,
+    owed: &Owed<'_>,
 ) -> Result<u64, sqlx::Error> {
-    // SQLite needs the SELECT's WHERE clause to tell its ON CONFLICT from a join's ON.
-    let done = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "INSERT INTO outbox \
-           (dedupe_key, recipient, subject, text_body, batch, status, attempts, \
-            next_attempt_at, created_at, publication_id, user_id) \
-         SELECT $2 || id, email, '', '', $3, $4, 0, $5, $5, $1, id FROM users WHERE {CONTRIBUTOR} \
-         ON CONFLICT (dedupe_key) DO NOTHING"
-    )))
-    .bind(publication_id)
-    .bind(key_prefix)
-    .bind(batch)
-    .bind(super::outbox::Status::Queued)
-    .bind(now)
-    .execute(conn)
-    .await?;
-    Ok(done.rows_affected())
+    owed.queue(conn, "user_id", &format!("users WHERE {CONTRIBUTOR}"))
+        .await
+}
+
+/// [`queue_contributor_emails`] for the people recorded at events who asked to hear
+/// back by email (`participant_id`, keyed by their `event_participants` id).
+pub async fn queue_participant_emails(
+    conn: &mut AnyConnection,
+    owed: &Owed<'_>,
+) -> Result<u64, sqlx::Error> {
+    let people = format!("event_participants WHERE {RECORDED_BY_EMAIL}");
+    owed.queue(conn, "participant_id", &people).await
+}
+
+impl Owed<'_> {
+    /// One outbox row for each of `people` (a table with `id` and `email`, and a WHERE
+    /// clause that may use `$1`, the publication), saying in `addressee` whom it is for.
+    async fn queue(
+        &self,
+        conn: &mut AnyConnection,
+        addressee: &str,
+        people: &str,
+    ) -> Result<u64, sqlx::Error> {
+        // SQLite needs the SELECT's WHERE clause to tell its ON CONFLICT from a join's ON.
+        debug_assert!(people.contains(" WHERE "));
+        let done = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "INSERT INTO outbox \
+               (dedupe_key, recipient, subject, text_body, batch, status, attempts, \
+                next_attempt_at, created_at, publication_id, {addressee}) \
+             SELECT $2 || id, email, '', '', $3, $4, 0, $5, $5, $1, id FROM {people} \
+             ON CONFLICT (dedupe_key) DO NOTHING"
+        )))
+        .bind(self.publication_id)
+        .bind(self.key_prefix)
+        .bind(self.batch)
+        .bind(super::outbox::Status::Queued)
+        .bind(self.now)
+        .execute(conn)
+        .await?;
+        Ok(done.rows_affected())
+    }
 }
 
 /// The text of every draft commented on in a version's rounds, by revision id.

@@ -40,21 +40,37 @@ pub async fn find_or_create_by_email(
     .bind(now)
     .execute(&mut *conn)
     .await?;
-    sqlx::query_as::<_, UserRow>(
-        "SELECT id, email, display_name, is_editor, is_admin, is_facilitator, easy_read FROM users WHERE email = $1",
-    )
-    .bind(email)
-    .fetch_one(&mut *conn)
-    .await
+    sqlx::query_as::<_, UserRow>(sqlx::AssertSqlSafe(format!("{USERS} WHERE email = $1")))
+        .bind(email)
+        .fetch_one(&mut *conn)
+        .await
 }
 
+const USERS: &str =
+    "SELECT id, email, display_name, is_editor, is_admin, is_facilitator, easy_read FROM users";
+
 pub async fn find_by_id(conn: &mut AnyConnection, id: i64) -> Result<Option<UserRow>, sqlx::Error> {
-    sqlx::query_as::<_, UserRow>(
-        "SELECT id, email, display_name, is_editor, is_admin, is_facilitator, easy_read FROM users WHERE id = $1",
-    )
-    .bind(id)
-    .fetch_optional(conn)
-    .await
+    sqlx::query_as::<_, UserRow>(sqlx::AssertSqlSafe(format!("{USERS} WHERE id = $1")))
+        .bind(id)
+        .fetch_optional(conn)
+        .await
+}
+
+/// The people with these ids (those that exist), in one query.
+pub async fn find_by_ids(
+    conn: &mut AnyConnection,
+    ids: &[i64],
+) -> Result<Vec<UserRow>, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let list = super::placeholders(1, ids.len());
+    let mut query =
+        sqlx::query_as::<_, UserRow>(sqlx::AssertSqlSafe(format!("{USERS} WHERE id IN ({list})")));
+    for id in ids {
+        query = query.bind(*id);
+    }
+    query.fetch_all(conn).await
 }
 
 /// The people whose name or email address contains `$1` (any case; '' for everyone), in

@@ -57,6 +57,8 @@ pub struct Shape {
     pub redrafted_earlier: usize,
     /// The share of the open round's own comments (not campaign copies) answered so far.
     pub answered_percent: u64,
+    /// The share of contributors who asked for no emails.
+    pub opt_out_percent: u64,
 }
 
 impl Shape {
@@ -82,6 +84,7 @@ impl Shape {
             earlier_comments: 2_000,
             redrafted_earlier: 20,
             answered_percent: 30,
+            opt_out_percent: 3,
         }
     }
 
@@ -124,6 +127,33 @@ impl Shape {
             earlier_comments: 60,
             redrafted_earlier: 3,
             answered_percent: 30,
+            opt_out_percent: 3,
+        }
+    }
+
+    /// A crowd: `contributors` people (at least 50) who each made one comment in the
+    /// open round, in their own words (no campaigns), and who all want email, so a
+    /// version answering it owes exactly one email per person: what the publish
+    /// benchmark publishes (10,000 people), and the big publish people keep working
+    /// through in the tests.
+    pub fn crowd(contributors: usize) -> Self {
+        let n = contributors.max(50);
+        Self {
+            slug: "crowd".to_owned(),
+            title: "A crowd of contributors".to_owned(),
+            statements: 40,
+            contributors: n,
+            organisations: 4,
+            representatives: (n / 20).max(4),
+            comments: n,
+            busiest: n / 10,
+            campaign_copies: 0,
+            busy_statements: 2,
+            drafts: 5,
+            earlier_comments: (n / 10).max(20),
+            redrafted_earlier: 3,
+            answered_percent: 30,
+            opt_out_percent: 0,
         }
     }
 
@@ -456,7 +486,7 @@ fn plan_people(rng: &mut Rng, shape: &Shape) -> Vec<Person> {
                 display_name,
                 organisation,
                 easy_read: rng.percent(10),
-                email_opt_out: rng.percent(3),
+                email_opt_out: rng.percent(shape.opt_out_percent),
             }
         })
         .collect()
@@ -924,5 +954,20 @@ mod tests {
         assert_eq!(document.statements.len(), 40);
         assert_eq!(document.open.len(), 300);
         assert!(document.open.iter().all(|c| c.campaign.is_none()));
+    }
+
+    #[test]
+    fn a_crowd_is_one_comment_from_each_person_and_all_want_email() {
+        for n in [50, 2_000] {
+            let crowd = Plan::new(&Shape::crowd(n));
+            let authors: HashSet<usize> = crowd.open.iter().map(|c| c.author).collect();
+            assert_eq!(
+                (crowd.open.len(), authors.len()),
+                (n, n),
+                "one comment each"
+            );
+            assert!(crowd.open.iter().all(|c| c.campaign.is_none()));
+            assert!(crowd.people.iter().all(|p| !p.email_opt_out));
+        }
     }
 }
