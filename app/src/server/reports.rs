@@ -500,7 +500,7 @@ pub async fn report_page(
     let wanted = match (asked.page.as_deref(), asked.comment, statement) {
         (None, Some(comment), Some(_)) => {
             let before =
-                store::reports::count(&mut conn, found.publication_id, &filter, Some(comment))
+                store::reports::listed_before(&mut conn, found.publication_id, &filter, comment)
                     .await?;
             PageRequest::holding(before, REPORT_COMMENTS_PER_PAGE)
         }

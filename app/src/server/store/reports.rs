@@ -131,6 +131,28 @@ pub struct ReportFilter {
     pub knowledge: String,
 }
 
+/// Binds `$1` to `$5` of the filtered report queries: the version, then the filter's
+/// values in the order [`PUBLIC_IN_VERSION`] reads them.
+trait BindFilter: Sized {
+    fn bind_filter(self, publication_id: i64, filter: &ReportFilter) -> Self;
+}
+
+macro_rules! bind_filter_for {
+    ($query:ident) => {
+        impl<'q, O> BindFilter for sqlx::query::$query<'q, sqlx::Any, O, sqlx::any::AnyArguments> {
+            fn bind_filter(self, publication_id: i64, filter: &ReportFilter) -> Self {
+                self.bind(publication_id)
+                    .bind(filter.reference.clone())
+                    .bind(filter.theme_code.clone())
+                    .bind(filter.outcome.clone())
+                    .bind(filter.knowledge.clone())
+            }
+        }
+    };
+}
+bind_filter_for!(QueryAs);
+bind_filter_for!(QueryScalar);
+
 /// The outcome filter's value for comments without an answer.
 pub const NOT_ANSWERED: &str = "not_answered";
 
@@ -191,11 +213,7 @@ pub async fn listed_by_statement(
          {JOIN_FIRSTS} {PUBLIC_IN_VERSION} {NOT_A_REPEAT} GROUP BY c.statement_id",
         firsts("$5")
     )))
-    .bind(publication_id)
-    .bind(&filter.reference)
-    .bind(&filter.theme_code)
-    .bind(&filter.outcome)
-    .bind(&filter.knowledge)
+    .bind_filter(publication_id, filter)
     .fetch_all(conn)
     .await?;
     Ok(rows
@@ -226,11 +244,7 @@ pub async fn page(
          {REPORT_ORDER} LIMIT $6 OFFSET $7",
         firsts_within("$5", &format!("AND g.statement_id IN ({statements})")),
     )))
-    .bind(publication_id)
-    .bind(&filter.reference)
-    .bind(&filter.theme_code)
-    .bind(&filter.outcome)
-    .bind(&filter.knowledge)
+    .bind_filter(publication_id, filter)
     .bind(i64::from(limit))
     .bind(i64::try_from(skip).unwrap_or(i64::MAX));
     for id in statement_ids {
@@ -240,25 +254,21 @@ pub async fn page(
     super::comments::by_ids(conn, &ids).await
 }
 
-/// How many public comments the filter lists before comment `before` (its place in a
-/// one-statement list); with `None`, how many it lists.
-pub async fn count(
+/// How many public comments the filter lists before comment `before`: its place in a
+/// one-statement list, for a link to it.
+pub async fn listed_before(
     conn: &mut AnyConnection,
     publication_id: i64,
     filter: &ReportFilter,
-    before: Option<i64>,
+    before: i64,
 ) -> Result<u64, sqlx::Error> {
     let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
         "{} SELECT COUNT(*) FROM comments c LEFT JOIN responses r ON r.comment_id = c.id \
-         {JOIN_FIRSTS} {PUBLIC_IN_VERSION} {NOT_A_REPEAT} AND ($6 = 0 OR c.id < $6)",
+         {JOIN_FIRSTS} {PUBLIC_IN_VERSION} {NOT_A_REPEAT} AND c.id < $6",
         firsts("$5")
     )))
-    .bind(publication_id)
-    .bind(&filter.reference)
-    .bind(&filter.theme_code)
-    .bind(&filter.outcome)
-    .bind(&filter.knowledge)
-    .bind(before.unwrap_or(0))
+    .bind_filter(publication_id, filter)
+    .bind(before)
     .fetch_one(conn)
     .await?;
     Ok(u64::try_from(n).unwrap_or(0))
