@@ -2,7 +2,6 @@
 
 pub mod alike;
 pub mod balance;
-pub mod bursts;
 pub mod credit;
 mod dates;
 pub mod diff;

@@ -182,12 +182,15 @@ pub async fn open_round(cx: &Context, slug: &str) -> Result<Option<BalanceInRoun
         return Ok(None);
     };
     let settings = settings(&mut conn, framework.id).await?;
-    let counts = by_statement(store::balance::round_counts(&mut conn, round.id).await?);
+    let mut totals = KnowledgeCounts::default();
+    for row in store::balance::round_totals(&mut conn, round.id).await? {
+        totals.add(row.knowledge, u64::try_from(row.comments).unwrap_or(0));
+    }
     Ok(Some(BalanceInRound {
         round_href: round_balance_path(&framework.slug, round.id),
         phase: phase(&round, at),
         round_title: round.title,
-        balance: Balance::new(sum(counts.values()), settings.lived_experience_target),
+        balance: Balance::new(totals, settings.lived_experience_target),
         can_edit: cx.is_editor(),
     }))
 }

@@ -15,14 +15,13 @@
 
 use super::{Context, clock::now, db::Tx, lookups, store};
 use crate::{
-    domain::{bursts, format_date_time, format_span, plural},
+    domain::{format_date_time, format_span, plural},
     error::AppError,
     model::{
         BurstView, PageRequest, Paged, PersonComment, PersonComments, RoundBurstsView,
         answer_list_link,
     },
 };
-use std::collections::HashMap;
 
 const HOUR: i64 = 60 * 60;
 
@@ -91,21 +90,16 @@ pub async fn round_bursts(
     let framework = lookups::framework(&mut conn, slug).await?;
     let round = lookups::round(&mut conn, framework.id, round_id).await?;
     let above = cx.state.config.burst_above;
-    let rows = store::comments::author_times_in_round(&mut conn, round.id, above).await?;
-    let names: HashMap<i64, &str> = rows
-        .iter()
-        .map(|(id, name, _)| (*id, name.as_str()))
-        .collect();
-    let times: Vec<(i64, i64)> = rows.iter().map(|(id, _, at)| (*id, *at)).collect();
     let path = format!("/frameworks/{}/rounds/{}/bursts", framework.slug, round.id);
-    let bursts = bursts::busiest(&times, above as usize, HOUR)
+    let bursts = store::comments::bursts_in_round(&mut conn, round.id, above, HOUR)
+        .await?
         .into_iter()
         .map(|b| BurstView {
-            person_id: b.person,
-            name: person_label(b.person, names.get(&b.person).copied().unwrap_or_default()),
-            count: b.count,
+            person_id: b.author_id,
+            name: person_label(b.author_id, &b.display_name),
+            count: b.count.max(0) as usize,
             when: format_span(b.from, b.to),
-            href: format!("{path}?person={}#their-comments", b.person),
+            href: format!("{path}?person={}#their-comments", b.author_id),
         })
         .collect();
     let person = match person {

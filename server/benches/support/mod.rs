@@ -190,6 +190,26 @@ pub mod queries {
         ) {
             if event.metadata().target() == "sqlx::query" {
                 RUN.fetch_add(1, Ordering::Relaxed);
+                if *TRACE {
+                    let mut line = Line(String::new());
+                    event.record(&mut line);
+                    eprintln!("SQL{}", line.0);
+                }
+            }
+        }
+    }
+
+    /// `BENCH_TRACE=1` prints each statement's start and how long it took, to find
+    /// which query of a slow page costs.
+    static TRACE: std::sync::LazyLock<bool> =
+        std::sync::LazyLock::new(|| std::env::var("BENCH_TRACE").is_ok_and(|v| v == "1"));
+
+    struct Line(String);
+
+    impl tracing::field::Visit for Line {
+        fn record_debug(&mut self, field: &tracing::field::Field, value: &dyn std::fmt::Debug) {
+            if matches!(field.name(), "summary" | "elapsed") {
+                self.0.push_str(&format!(" {}={value:?}", field.name()));
             }
         }
     }

@@ -171,6 +171,7 @@ on_both_databases! {
         }
         let round = table(&visitor.get(&path).await.body, "round-balance-caption");
         assert_eq!(row(&round, "Lived experience"), ["Lived experience", "1", "50%"]);
+        assert!(visitor.get(FRAMEWORK).await.text().contains("So far, 2 comments: lived experience 50%, practice knowledge 50%"));
 
         // A higher target makes the same comments under-heard again.
         assert_eq!(set_target(&mut editor, "60", false).await.status, StatusCode::SEE_OTHER);

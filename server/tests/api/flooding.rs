@@ -40,7 +40,95 @@ async fn an_hour_passes(app: &TestApp) {
     }
 }
 
+/// Give `email` live comments in the open round written at each of `times` (Unix
+/// seconds), copied from one they wrote through the form, which is then moved out of
+/// the way (a week earlier), so a test can set out exactly when each was written.
+async fn written_at(app: &TestApp, email: &str, times: &[i64]) {
+    let mut them = app.visitor();
+    them.sign_in_as(email).await;
+    assert_eq!(
+        comment(&mut them, CI1, &[("body", "The first of mine.")])
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    let author = app
+        .scalar("SELECT id FROM users WHERE email = $1", email)
+        .await;
+    for at in times {
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "INSERT INTO comments (statement_id, revision_id, round_id, author_id, body, knowledge, \
+             visibility, created_at, updated_at, submission_key) \
+             SELECT statement_id, revision_id, round_id, author_id, 'Written at {at}', knowledge, \
+             visibility, {at}, {at}, submission_key || '-{at}' FROM comments \
+             WHERE author_id = {author} AND body = 'The first of mine.'"
+        )))
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
+    }
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "UPDATE comments SET created_at = created_at - 604800 WHERE author_id = {author} AND body = 'The first of mine.'"
+    )))
+    .execute(&app.state.db.pool)
+    .await
+    .unwrap();
+}
+
 on_both_databases_with! { LIMITS;
+    async fn a_burst_is_anyones_busiest_hour_not_a_clock_hour_and_the_busiest_come_first(app) {
+        open_round(&app).await;
+        let round = app.scalar("SELECT id FROM rounds WHERE title = $1", "First round").await;
+        let hour = 3600;
+        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64;
+        // A clock hour a day ago.
+        let base = (now / hour - 24) * hour;
+        let minutes = |m: i64| base + m * 60;
+        // Sam: six from 2:50 to 3:10, where no clock hour holds more than three, then one
+        // exactly an hour after the last, which is in another hour.
+        let sam: Vec<i64> = [170, 173, 176, 182, 186, 190, 250].map(minutes).to_vec();
+        written_at(&app, "participant@example.org", &sam).await;
+        // The editor: three within ten minutes.
+        written_at(&app, "editor@example.org", &[minutes(600), minutes(605), minutes(610)]).await;
+        // The representative: four, half an hour apart: never three within an hour.
+        written_at(&app, "rep@example.org", &[minutes(0), minutes(30), minutes(60), minutes(90)]).await;
+
+        let mut editor = app.visitor();
+        editor.sign_in_as("editor@example.org").await;
+        let page = editor.get(&format!("{FRAMEWORK}/rounds/{round}/bursts")).await;
+        let pool = &app.state.db.pool;
+        let name = |email: &'static str| async move {
+            sqlx::query_scalar::<_, String>("SELECT display_name FROM users WHERE email = $1")
+                .bind(email)
+                .fetch_one(pool)
+                .await
+                .unwrap()
+        };
+        let (sam_name, editor_name, rep_name) =
+            (name("participant@example.org").await, name("editor@example.org").await, name("rep@example.org").await);
+        assert_eq!(table_cell(&page.body, &sam_name, "Comments").as_deref(), Some("6"));
+        assert_eq!(
+            table_cell(&page.body, &sam_name, "When").as_deref(),
+            Some(app::domain::format_span(minutes(170), minutes(190)).as_str()),
+            "the stretch from the first to the last of the six"
+        );
+        assert_eq!(table_cell(&page.body, &editor_name, "Comments").as_deref(), Some("3"));
+        assert_eq!(table_cell(&page.body, &rep_name, "Comments"), None, "{}", page.text());
+        let text = page.text();
+        let table = &text[text.find("Bursts of comments, busiest first").expect("the table")..];
+        assert!(table.find(&sam_name) < table.find(&editor_name), "the busiest first: {table}");
+
+        // Withdrawn comments are not counted: two of the editor's three leave a calm hour.
+        sqlx::query("UPDATE comments SET withdrawn_at = created_at WHERE body = 'Written at ' || CAST(created_at AS TEXT) AND created_at > $1")
+            .bind(minutes(600))
+            .execute(&app.state.db.pool)
+            .await
+            .unwrap();
+        let after = editor.get(&format!("{FRAMEWORK}/rounds/{round}/bursts")).await;
+        assert_eq!(table_cell(&after.body, &editor_name, "Comments"), None, "{}", after.text());
+        assert_eq!(table_cell(&after.body, &sam_name, "Comments").as_deref(), Some("6"));
+    }
+
     async fn a_comment_over_the_hourly_limit_comes_back_saying_when_with_everything_typed_kept(app) {
         open_round(&app).await;
         let mut sam = app.visitor();

@@ -387,10 +387,11 @@ async fn snapshot(pool: &AnyPool) -> Snapshot {
 }
 
 /// The indexes the rebuilt tables must keep, by name.
-const INDEXES: [&str; 11] = [
+const INDEXES: [&str; 12] = [
     "comments_by_statement",
     "comments_by_author",
-    "comments_by_round",
+    "comments_by_round_group",
+    "comments_by_round_knowledge",
     "comments_by_event",
     "comments_by_participant",
     "comments_by_earlier",

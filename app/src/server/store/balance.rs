@@ -1,5 +1,5 @@
 //! Counting a round's comments by statement and kind of knowledge, without reading the
-//! comments (the `comments_by_round_statement` index, migration 0007), and a
+//! comments (the `comments_by_round_knowledge` index, migration 0016), and a
 //! framework's settings for the balance.
 
 use crate::domain::drafting::Knowledge;
@@ -23,6 +23,28 @@ pub async fn round_counts(
         "SELECT statement_id, knowledge, COUNT(*) AS comments FROM comments \
          WHERE round_id = $1 AND withdrawn_at IS NULL \
          GROUP BY statement_id, knowledge",
+    )
+    .bind(round_id)
+    .fetch_all(conn)
+    .await
+}
+
+/// How many live comments of one round draw on one kind of knowledge.
+#[derive(Debug, Clone, FromRow)]
+pub struct KnowledgeTotalRow {
+    pub knowledge: Knowledge,
+    pub comments: i64,
+}
+
+/// A round's counts by kind of knowledge over all its statements: a row per kind, for
+/// the framework page's line about the open round.
+pub async fn round_totals(
+    conn: &mut AnyConnection,
+    round_id: i64,
+) -> Result<Vec<KnowledgeTotalRow>, sqlx::Error> {
+    sqlx::query_as::<_, KnowledgeTotalRow>(
+        "SELECT knowledge, COUNT(*) AS comments FROM comments \
+         WHERE round_id = $1 AND withdrawn_at IS NULL GROUP BY knowledge",
     )
     .bind(round_id)
     .fetch_all(conn)

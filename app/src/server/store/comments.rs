@@ -598,25 +598,56 @@ pub async fn published_for_author(
     .await
 }
 
-/// When each person (id and chosen name) who wrote more than `more_than` live comments
-/// in a round wrote each of them, for finding bursts. What a facilitator recorded at an
-/// event has no author and is left out.
-pub async fn author_times_in_round(
+/// One person's busiest stretch of a round: `count` live comments written from `from`
+/// to `to` (the first and last of them, Unix seconds), all within one window.
+#[derive(Debug, Clone, PartialEq, Eq, FromRow)]
+pub struct BurstRow {
+    pub author_id: i64,
+    pub display_name: String,
+    pub count: i64,
+    pub from: i64,
+    pub to: i64,
+}
+
+/// Everyone whose busiest `window` seconds of a round (any stretch that long, not only
+/// clock hours, so a burst across 3 o'clock is seen whole) hold more than `more_than`
+/// live comments, with that stretch: busiest first, then by account. What a facilitator
+/// recorded at an event has no author and is left out.
+///
+/// The database finds the stretches, so a page about a round of 10,000 comments reads a
+/// row per burst, not the comments of everyone who wrote a lot. Only people with more
+/// than `more_than` comments in the whole round can have a burst, so the window runs
+/// over theirs alone (an index on round, author, withdrawn_at, created_at finds them).
+/// For each comment the frame counts those written in the `window` seconds up to and
+/// including it; each person's best frame, earliest first among equals, is the burst.
+pub async fn bursts_in_round(
     conn: &mut AnyConnection,
     round_id: i64,
     more_than: i64,
-) -> Result<Vec<(i64, String, i64)>, sqlx::Error> {
-    // Only people who wrote more than a burst's worth in the whole round can have a
-    // burst, so the times read are a flood's, never the round's 10,000.
-    sqlx::query_as(
-        "SELECT c.author_id, u.display_name, c.created_at FROM comments c \
-         JOIN users u ON u.id = c.author_id \
-         WHERE c.round_id = $1 AND c.withdrawn_at IS NULL AND c.author_id IN ( \
+    window: i64,
+) -> Result<Vec<BurstRow>, sqlx::Error> {
+    // A frame offset must be a constant on SQLite; `window` is a number, not text.
+    let preceding = window.max(1) - 1;
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "WITH many AS ( \
            SELECT b.author_id FROM comments b \
            WHERE b.round_id = $1 AND b.withdrawn_at IS NULL AND b.author_id IS NOT NULL \
-           GROUP BY b.author_id HAVING COUNT(*) > $2) \
-         ORDER BY c.author_id, c.created_at",
-    )
+           GROUP BY b.author_id HAVING COUNT(*) > $2), \
+         stretches AS ( \
+           SELECT c.author_id, COUNT(*) OVER stretch AS n, \
+             MIN(c.created_at) OVER stretch AS starts, c.created_at AS ends \
+           FROM comments c JOIN many m ON m.author_id = c.author_id \
+           WHERE c.round_id = $1 AND c.withdrawn_at IS NULL \
+           WINDOW stretch AS (PARTITION BY c.author_id ORDER BY c.created_at \
+             RANGE BETWEEN CAST({preceding} AS BIGINT) PRECEDING AND CURRENT ROW)), \
+         best AS ( \
+           SELECT s.author_id, s.n, s.starts, s.ends, \
+             ROW_NUMBER() OVER (PARTITION BY s.author_id ORDER BY s.n DESC, s.ends) AS r \
+           FROM stretches s WHERE s.n > $2) \
+         SELECT b.author_id, u.display_name, b.n AS count, b.starts AS \"from\", b.ends AS \"to\" \
+         FROM best b JOIN users u ON u.id = b.author_id \
+         WHERE b.r = 1 ORDER BY b.n DESC, b.author_id"
+    )))
     .bind(round_id)
     .bind(more_than)
     .fetch_all(conn)

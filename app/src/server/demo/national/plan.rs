@@ -131,6 +131,29 @@ impl Shape {
         }
     }
 
+    /// A framework of `statements` statements in five themes (the national 150, say)
+    /// whose rounds are quiet: 40 people, and in the open round about one comment a
+    /// statement (every statement gets at least one). The twin of pages that show the
+    /// whole framework, whose size is the framework's, not the round's.
+    pub fn quiet(statements: usize) -> Self {
+        Self {
+            slug: "quiet-care-standards".to_owned(),
+            title: "Quiet care standards".to_owned(),
+            statements,
+            contributors: 40,
+            organisations: 2,
+            representatives: 4,
+            comments: statements + 10,
+            busiest: 10,
+            campaign_copies: 0,
+            busy_statements: 1,
+            drafts: 3,
+            earlier_comments: 20,
+            redrafted_earlier: 1,
+            ..Self::national()
+        }
+    }
+
     /// A crowd: `contributors` people (at least 50) who each made one comment in the
     /// open round, in their own words (no campaigns), and who all want email, so a
     /// version answering it owes exactly one email per person: what the publish
