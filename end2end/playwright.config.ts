@@ -80,6 +80,8 @@ export default defineConfig({
       OUR_WORDS_LISTEN: `127.0.0.1:${port}`,
       OUR_WORDS_DATA_DIR: dataDir,
       OUR_WORDS_DEMO_DATA: '1',
+      // Sign-in links are read back from the local mailbox, as on a newcomer's machine.
+      OUR_WORDS_DEV_MAILBOX: '1',
       // The demo's open round, in which lived experience is under-heard.
       OUR_WORDS_DEMO_ROUND: '1',
       // Never inherit a database, mail server or public URL from the caller's shell:

@@ -19,8 +19,14 @@ pub struct Config {
     pub mail_from: String,
     /// Where the SQLite database and locally written mail live.
     pub data_dir: PathBuf,
-    /// Load the demo framework and demo people into an empty database.
+    /// Load the demo framework and demo people into an empty database
+    /// (`OUR_WORDS_DEMO_DATA=1`; refused with an `https://` base address).
     pub demo_data: bool,
+    /// Show the mail written to files at `/dev/mailbox` (`OUR_WORDS_DEV_MAILBOX=1`, which
+    /// `scripts/run` and the tests set). Only ever on when asked for, and refused with
+    /// an `https://` base address, an SMTP server or an address beyond this machine:
+    /// the mailbox shows everyone's sign-in links, admins' included.
+    pub dev_mailbox: bool,
     /// With the demo data, also open a consultation round on the demo framework, with
     /// comments in which lived experience is under-heard.
     pub demo_round: bool,
@@ -68,6 +74,7 @@ impl fmt::Debug for Config {
             .field("data_dir", &self.data_dir)
             .field("demo_data", &self.demo_data)
             .field("demo_round", &self.demo_round)
+            .field("dev_mailbox", &self.dev_mailbox)
             .field("comments_per_hour", &self.comments_per_hour)
             .field("burst_above", &self.burst_above)
             .finish()
@@ -108,19 +115,50 @@ impl Config {
                 .filter(|n| *n >= 1)
                 .ok_or_else(|| format!("{key} must be a whole number of 1 or more")),
         };
+        let on = |key: &str| matches!(get(key), Some("1" | "true" | "yes"));
+        let smtp_url = get("OUR_WORDS_SMTP_URL").map(str::to_owned);
+        let https = base_url.scheme() == "https";
+        let dev_mailbox = on("OUR_WORDS_DEV_MAILBOX");
+        if dev_mailbox {
+            let why_not = if https {
+                Some("the base address is https://, so this is a deployment")
+            } else if smtp_url.is_some() {
+                Some("OUR_WORDS_SMTP_URL is set, so mail goes out by SMTP")
+            } else if !listen_addr.ip().is_loopback() {
+                Some("OUR_WORDS_LISTEN is reachable from other machines")
+            } else {
+                None
+            };
+            if let Some(why) = why_not {
+                return Err(format!(
+                    "OUR_WORDS_DEV_MAILBOX=1 would show everyone's sign-in links to anyone who can \
+                     reach the app, and {why}. Remove OUR_WORDS_DEV_MAILBOX."
+                ));
+            }
+        }
+        let demo_data = on("OUR_WORDS_DEMO_DATA");
+        if demo_data && https {
+            return Err(
+                "OUR_WORDS_DEMO_DATA=1 loads demo people with known email addresses, \
+                        an admin among them, and the base address is https://, so this is a \
+                        deployment. Remove OUR_WORDS_DEMO_DATA."
+                    .into(),
+            );
+        }
         Ok(Self {
             comments_per_hour: count("OUR_WORDS_COMMENTS_PER_HOUR", 30)?,
             burst_above: count("OUR_WORDS_BURST_ABOVE", 10)?,
             database_url,
             listen_addr,
             base_url,
-            smtp_url: get("OUR_WORDS_SMTP_URL").map(str::to_owned),
+            smtp_url,
             mail_from: get("OUR_WORDS_MAIL_FROM")
                 .unwrap_or("Our Words <no-reply@our-words.localhost>")
                 .to_owned(),
             data_dir,
-            demo_data: matches!(get("OUR_WORDS_DEMO_DATA"), Some("1" | "true" | "yes")),
-            demo_round: matches!(get("OUR_WORDS_DEMO_ROUND"), Some("1" | "true" | "yes")),
+            demo_data,
+            demo_round: on("OUR_WORDS_DEMO_ROUND"),
+            dev_mailbox,
         })
     }
 
@@ -129,10 +167,10 @@ impl Config {
         self.base_url.scheme() == "https"
     }
 
-    /// The local mailbox page shows every sign-in link sent, so it exists only when mail
-    /// goes to files and nobody but this machine can reach the app.
+    /// The local mailbox page shows every sign-in link sent, so it exists only when asked
+    /// for (and the configuration refuses to ask for it anywhere but on this machine).
     pub fn local_mailbox_enabled(&self) -> bool {
-        self.smtp_url.is_none() && self.listen_addr.ip().is_loopback()
+        self.dev_mailbox
     }
 
     pub fn mail_dir(&self) -> PathBuf {
@@ -165,22 +203,67 @@ mod tests {
     }
 
     #[test]
-    fn defaults_run_locally_on_sqlite_with_mail_in_files() {
+    fn defaults_run_locally_on_sqlite_with_mail_in_files_and_no_mailbox_page() {
         let c = config(&[]).unwrap();
         assert_eq!(c.database_url, "sqlite:data/our-words.db");
         assert_eq!(c.listen_addr.to_string(), "127.0.0.1:3000");
         assert_eq!(c.origin(), "http://127.0.0.1:3000");
         assert!(c.smtp_url.is_none());
-        assert!(c.local_mailbox_enabled());
+        assert!(!c.local_mailbox_enabled(), "only when asked for");
+        assert!(!c.demo_data);
         assert!(!c.is_https());
+        assert!(
+            config(&[("OUR_WORDS_DEV_MAILBOX", "1")])
+                .unwrap()
+                .local_mailbox_enabled()
+        );
     }
 
     #[test]
-    fn mailbox_is_off_when_smtp_is_configured_or_listening_beyond_loopback() {
-        let smtp = config(&[("OUR_WORDS_SMTP_URL", "smtp://localhost:2525")]).unwrap();
-        assert!(!smtp.local_mailbox_enabled());
-        let public = config(&[("OUR_WORDS_LISTEN", "0.0.0.0:3000")]).unwrap();
-        assert!(!public.local_mailbox_enabled());
+    fn the_mailbox_is_refused_behind_https_with_smtp_or_listening_beyond_this_machine() {
+        for (setting, value, why) in [
+            (
+                "OUR_WORDS_BASE_URL",
+                "https://ourwords.example.org",
+                "https://",
+            ),
+            (
+                "OUR_WORDS_SMTP_URL",
+                "smtp://localhost:2525",
+                "OUR_WORDS_SMTP_URL is set",
+            ),
+            (
+                "OUR_WORDS_LISTEN",
+                "0.0.0.0:3000",
+                "reachable from other machines",
+            ),
+        ] {
+            let refused =
+                config(&[("OUR_WORDS_DEV_MAILBOX", "1"), (setting, value)]).expect_err(setting);
+            assert!(
+                refused.contains("sign-in links") && refused.contains(why),
+                "{refused}"
+            );
+            assert!(!config(&[(setting, value)]).unwrap().local_mailbox_enabled());
+        }
+        // Behind a proxy on the same machine: listening on 127.0.0.1, reached by https.
+        let proxied = config(&[
+            ("OUR_WORDS_BASE_URL", "https://ourwords.example.org"),
+            ("OUR_WORDS_LISTEN", "127.0.0.1:3000"),
+        ])
+        .unwrap();
+        assert!(!proxied.local_mailbox_enabled());
+    }
+
+    #[test]
+    fn demo_data_is_refused_on_an_https_address() {
+        assert!(config(&[("OUR_WORDS_DEMO_DATA", "1")]).unwrap().demo_data);
+        let refused = config(&[
+            ("OUR_WORDS_DEMO_DATA", "1"),
+            ("OUR_WORDS_BASE_URL", "https://ourwords.example.org"),
+        ])
+        .expect_err("demo people on a deployment");
+        assert!(refused.contains("OUR_WORDS_DEMO_DATA"), "{refused}");
     }
 
     #[test]

@@ -96,9 +96,11 @@ pub async fn spawn_app_with_vars(
         ("OUR_WORDS_DEMO_DATA".to_owned(), "1".to_owned()),
         ("OUR_WORDS_LISTEN".to_owned(), "127.0.0.1:3000".to_owned()),
     ]);
-    if let Some(smtp) = &smtp {
-        vars.insert("OUR_WORDS_SMTP_URL".to_owned(), smtp.url());
-    }
+    match &smtp {
+        Some(smtp) => vars.insert("OUR_WORDS_SMTP_URL".to_owned(), smtp.url()),
+        // As `scripts/run` does: mail in files, read back at /dev/mailbox.
+        None => vars.insert("OUR_WORDS_DEV_MAILBOX".to_owned(), "1".to_owned()),
+    };
     for (name, value) in extra_vars {
         vars.insert((*name).to_owned(), (*value).to_owned());
     }
