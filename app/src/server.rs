@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod alike;
 pub mod auth;
 pub mod balance;
+pub mod client_address;
 pub mod clock;
 pub mod commenting;
 pub mod config;

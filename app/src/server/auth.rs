@@ -80,6 +80,7 @@ pub async fn request_sign_in(
     )
     .await?;
     store::sign_in_tokens::delete_stale(&mut tx, now).await?;
+    store::rate_limits::purge_old(&mut tx, now).await?;
     tx.commit().await?;
 
     let link = state

@@ -30,6 +30,10 @@ pub struct Config {
     /// With the demo data, also open a consultation round on the demo framework, with
     /// comments in which lived experience is under-heard.
     pub demo_round: bool,
+    /// Reverse proxies whose `X-Forwarded-For` is believed (`OUR_WORDS_TRUSTED_PROXIES`,
+    /// addresses or networks; none by default), so rate limits count each client, not
+    /// the proxy.
+    pub trusted_proxies: Vec<ipnet::IpNet>,
     /// The most comments, proposals and comments on proposals one person may send in
     /// any hour (`OUR_WORDS_COMMENTS_PER_HOUR`, default 30). One account cannot flood a
     /// round, while someone working through a framework statement by statement (a
@@ -75,6 +79,7 @@ impl fmt::Debug for Config {
             .field("demo_data", &self.demo_data)
             .field("demo_round", &self.demo_round)
             .field("dev_mailbox", &self.dev_mailbox)
+            .field("trusted_proxies", &self.trusted_proxies)
             .field("comments_per_hour", &self.comments_per_hour)
             .field("burst_above", &self.burst_above)
             .finish()
@@ -159,6 +164,9 @@ impl Config {
             demo_data,
             demo_round: on("OUR_WORDS_DEMO_ROUND"),
             dev_mailbox,
+            trusted_proxies: super::client_address::parse_trusted_proxies(
+                get("OUR_WORDS_TRUSTED_PROXIES").unwrap_or_default(),
+            )?,
         })
     }
 

@@ -2,7 +2,10 @@ use super::{Submitted, refused, see_other};
 use crate::middleware::session::{cookie_name, removal_cookie, session_cookie};
 use app::{
     model::SignInInput,
-    server::{AppState, auth},
+    server::{
+        AppState, auth,
+        client_address::{client_address, rate_limit_key},
+    },
 };
 use axum::{
     extract::{ConnectInfo, State},
@@ -19,7 +22,22 @@ pub async fn request_link(State(state): State<AppState>, submitted: Submitted) -
         .parts
         .extensions
         .get::<ConnectInfo<SocketAddr>>()
-        .map(|ConnectInfo(addr)| addr.ip().to_string())
+        .map(|ConnectInfo(addr)| {
+            // A proxy may add its own header line rather than extend the last one.
+            let forwarded_for: Vec<&str> = submitted
+                .parts
+                .headers
+                .get_all("x-forwarded-for")
+                .iter()
+                .filter_map(|v| v.to_str().ok())
+                .collect();
+            let forwarded_for = forwarded_for.join(",");
+            rate_limit_key(client_address(
+                addr.ip(),
+                Some(forwarded_for.as_str()).filter(|h| !h.is_empty()),
+                &state.config.trusted_proxies,
+            ))
+        })
         .unwrap_or_else(|| "unknown".to_owned());
     match auth::request_sign_in(&state, submitted.field(SignInInput::EMAIL), &client).await {
         Ok(()) => see_other("/sign-in/check-email"),

@@ -1,4 +1,4 @@
-use crate::on_both_databases;
+use crate::{on_both_databases, on_both_databases_with};
 use axum::http::StatusCode;
 
 on_both_databases! {
@@ -153,5 +153,75 @@ on_both_databases! {
         let account = stolen.get("/account").await;
         assert_eq!(account.status, StatusCode::UNAUTHORIZED);
         assert!(account.text().contains("Sign in to see this page"));
+    }
+}
+
+/// Ask for a link from `client`, through a proxy on this machine that says whom it
+/// forwarded for.
+async fn ask_through_proxy(
+    app: &crate::support::TestApp,
+    forwarded_for: &str,
+    email: &str,
+) -> StatusCode {
+    let mut visitor = app.visitor();
+    visitor.client = "127.0.0.1:40000".parse().unwrap();
+    visitor
+        .post_with_headers(
+            "/sign-in",
+            &[("email", email)],
+            &[
+                ("origin", crate::support::ORIGIN),
+                ("x-forwarded-for", forwarded_for),
+            ],
+        )
+        .await
+        .status
+}
+
+on_both_databases_with! { &[("OUR_WORDS_TRUSTED_PROXIES", "127.0.0.1, ::1")];
+    async fn behind_a_trusted_proxy_each_client_has_its_own_sign_in_limit(app) {
+        for n in 0..30 {
+            assert_eq!(ask_through_proxy(&app, "203.0.113.7", &format!("a{n}@example.org")).await, StatusCode::SEE_OTHER, "request {n}");
+        }
+        assert_eq!(ask_through_proxy(&app, "203.0.113.7", "a-more@example.org").await, StatusCode::TOO_MANY_REQUESTS);
+        // Someone else behind the same proxy is not held back by the first.
+        assert_eq!(ask_through_proxy(&app, "198.51.100.4", "b@example.org").await, StatusCode::SEE_OTHER);
+        // Nor can the first escape by writing another address into the header: the proxy
+        // appends what it saw, and only that right-most entry is believed.
+        assert_eq!(ask_through_proxy(&app, "198.51.100.99, 203.0.113.7", "a-again@example.org").await, StatusCode::TOO_MANY_REQUESTS);
+    }
+
+    async fn an_ipv6_client_is_counted_by_its_slash_64(app) {
+        for n in 0..30 {
+            let client = format!("2001:db8:7:1::{:x}", n + 1);
+            assert_eq!(ask_through_proxy(&app, &client, &format!("v{n}@example.org")).await, StatusCode::SEE_OTHER, "request {n}");
+        }
+        assert_eq!(ask_through_proxy(&app, "2001:db8:7:1:ffff::1", "v-more@example.org").await, StatusCode::TOO_MANY_REQUESTS, "a new address in the same /64");
+        assert_eq!(ask_through_proxy(&app, "2001:db8:7:2::1", "w@example.org").await, StatusCode::SEE_OTHER, "the next /64 is someone else");
+    }
+}
+
+on_both_databases! {
+    async fn a_forwarded_address_is_not_believed_unless_its_proxy_is_trusted(app) {
+        // No OUR_WORDS_TRUSTED_PROXIES: every request from the "proxy" is one client,
+        // whatever the header says.
+        for n in 0..30 {
+            assert_eq!(ask_through_proxy(&app, &format!("203.0.113.{n}"), &format!("p{n}@example.org")).await, StatusCode::SEE_OTHER, "request {n}");
+        }
+        assert_eq!(ask_through_proxy(&app, "198.51.100.200", "p-more@example.org").await, StatusCode::TOO_MANY_REQUESTS);
+    }
+
+    async fn rate_limit_counts_of_clients_that_never_return_are_purged_after_a_day(app) {
+        sqlx::query("INSERT INTO rate_limit_hits (bucket, hit_at) VALUES ('sign-in-client:192.0.2.1', 1000), ('sign-in-client:192.0.2.2', $1)")
+            .bind(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64 - 600)
+            .execute(&app.state.db.pool)
+            .await
+            .unwrap();
+        assert_eq!(app.visitor().post("/sign-in", &[("email", "someone@example.org")]).await.status, StatusCode::SEE_OTHER);
+        let buckets: Vec<String> = sqlx::query_scalar("SELECT bucket FROM rate_limit_hits WHERE bucket LIKE 'sign-in-client:192.0.2.%' ORDER BY bucket")
+            .fetch_all(&app.state.db.pool)
+            .await
+            .unwrap();
+        assert_eq!(buckets, ["sign-in-client:192.0.2.2"], "the old count went, the recent one stays");
     }
 }

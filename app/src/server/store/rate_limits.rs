@@ -55,3 +55,18 @@ pub async fn try_hit_or_wait(
         .await?;
     Ok(None)
 }
+
+/// Every count is kept this long at most: longer than any window a limit uses (an
+/// hour), so purging never forgets a hit that still counts.
+pub const KEPT_FOR: i64 = 24 * 60 * 60;
+
+/// Forget hits older than [`KEPT_FOR`] in every bucket: a bucket is purged of its own
+/// old hits when it is next used, but addresses that never come back would otherwise
+/// stay for ever (an index on `hit_at` finds them, migration 0017).
+pub async fn purge_old(tx: &mut Tx, now: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM rate_limit_hits WHERE hit_at <= $1")
+        .bind(now - KEPT_FOR)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
