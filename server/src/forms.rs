@@ -30,6 +30,10 @@ pub fn routes() -> Router<AppState> {
         .route("/sign-in", post(sign_in::request_link))
         .route("/sign-in/confirm", post(sign_in::confirm))
         .route("/sign-out", post(sign_in::sign_out))
+        .route(
+            "/account/sign-out-everywhere",
+            post(sign_in::sign_out_everywhere),
+        )
         .route("/account", post(account::save))
         .route("/admin/people", post(admin::add_person))
         .route("/admin/people/{id}", post(admin::change_person))

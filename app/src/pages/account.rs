@@ -87,6 +87,11 @@ pub fn AccountPage() -> impl IntoView {
                                     </div>
                                     <button type="submit" class="button button--secondary">"Save these choices"</button>
                                 </form>
+                                <h2>"Signing out"</h2>
+                                <p>"If you signed in on a phone or computer you no longer use, or someone else may be using your account, you can sign out everywhere at once, here too."</p>
+                                <form method="post" action="/account/sign-out-everywhere">
+                                    <button type="submit" class="button button--secondary">"Sign out everywhere"</button>
+                                </form>
                             </div>
                         }
                     })

@@ -117,10 +117,15 @@ pub fn ConfirmPage() -> impl IntoView {
 
 #[component]
 pub fn SignedOutPage() -> impl IntoView {
+    let query = use_query_map();
+    let everywhere = query.read_untracked().get("everywhere").is_some();
     view! {
         <Title text="You have signed out"/>
         <div class="narrow">
             <h1>"You have signed out"</h1>
+            {everywhere.then(|| view! {
+                <p>"You are signed out on every phone, tablet and computer where you were signed in. Anyone using one of them has to sign in again with a link sent to your email address."</p>
+            })}
             <p><a href="/sign-in">"Sign in again"</a>" or "<a href="/">"go to the list of frameworks"</a>"."</p>
         </div>
     }

@@ -95,6 +95,9 @@ pub async fn make_admin(db: &Db, raw_email: &str) -> Result<i64, AppError> {
     let mut tx = db.begin_write().await?;
     let user = store::users::find_or_create_by_email(&mut tx, email.as_str(), now()).await?;
     store::users::set_roles(&mut tx, user.id, user.is_editor != 0, true).await?;
+    if user.is_admin == 0 {
+        store::sessions::delete_for_user(&mut tx, user.id).await?;
+    }
     tx.commit().await?;
     Ok(user.id)
 }
@@ -127,6 +130,16 @@ pub async fn set_roles(cx: &Context, person_id: i64, roles: Roles) -> Result<(),
     }
     store::users::set_roles(&mut tx, person_id, is_editor, is_admin).await?;
     store::users::set_facilitator(&mut tx, person_id, is_facilitator).await?;
+    // A session begun with other roles ends: whoever holds it signs in again, so a
+    // session stolen or left open before the change never carries new powers.
+    let changed = (
+        before.is_editor != 0,
+        before.is_admin != 0,
+        before.is_facilitator != 0,
+    ) != (is_editor, is_admin, is_facilitator);
+    if changed {
+        store::sessions::delete_for_user(&mut tx, person_id).await?;
+    }
     tx.commit().await?;
     Ok(())
 }

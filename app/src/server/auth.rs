@@ -10,6 +10,15 @@ use sha2::{Digest, Sha256};
 
 pub const TOKEN_LIFETIME_SECS: i64 = 15 * 60;
 pub const SESSION_LIFETIME_SECS: i64 = 30 * 24 * 60 * 60;
+/// A session not used for this long ends: a week for people who comment, so a phone
+/// left signed in is not signed in for a month unused...
+pub const IDLE_SECS: i64 = 7 * 24 * 60 * 60;
+/// ...and two hours for editors, admins and facilitators, who can publish, change
+/// people's roles and read what people asked to keep from the public.
+pub const STAFF_IDLE_SECS: i64 = 2 * 60 * 60;
+/// How stale the record of a session's last use may get before a request updates it:
+/// one write per session every few minutes, not one per page.
+const TOUCH_AFTER_SECS: i64 = 5 * 60;
 
 /// At most this many links per address per hour (OWASP ASVS suggests 3–5).
 pub const PER_ADDRESS_LIMIT: (i64, i64) = (5, 60 * 60);
@@ -154,9 +163,37 @@ pub async fn session_viewer(
     state: &AppState,
     session_secret: &str,
 ) -> Result<Option<Viewer>, AppError> {
+    let id_hash = hash_secret(session_secret);
+    let now = now();
     let mut conn = state.db.pool.acquire().await?;
-    let user = store::sessions::find_user(&mut conn, &hash_secret(session_secret), now()).await?;
-    Ok(user.map(Viewer::from))
+    let Some(found) =
+        store::sessions::find_user(&mut conn, &id_hash, now, (IDLE_SECS, STAFF_IDLE_SECS)).await?
+    else {
+        return Ok(None);
+    };
+    drop(conn);
+    if found.last_seen_at <= now - TOUCH_AFTER_SECS
+        && let Err(error) = touch(state, &id_hash, now).await
+    {
+        // The page still knows who is asking; the next request records the use.
+        tracing::warn!(%error, "recording a session's use failed");
+    }
+    Ok(Some(Viewer::from(found.user)))
+}
+
+async fn touch(state: &AppState, id_hash: &str, now: i64) -> Result<(), AppError> {
+    let mut tx = state.db.begin_write().await?;
+    store::sessions::touch(&mut tx, id_hash, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Sign out on every device: end all of the person's sessions.
+pub async fn sign_out_everywhere(state: &AppState, user_id: i64) -> Result<(), AppError> {
+    let mut tx = state.db.begin_write().await?;
+    store::sessions::delete_for_user(&mut tx, user_id).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@ use crate::middleware::session::{cookie_name, removal_cookie, session_cookie};
 use app::{
     model::SignInInput,
     server::{
-        AppState, auth,
+        AppState, Context, auth,
         client_address::{client_address, rate_limit_key},
     },
 };
@@ -91,4 +91,18 @@ pub async fn sign_out(State(state): State<AppState>, jar: CookieJar) -> Response
     }
     let jar = jar.remove(removal_cookie(&state.config));
     (jar, see_other("/signed-out")).into_response()
+}
+
+/// "Sign out everywhere" on the account page: every session of the person ends, on
+/// every device, this one included.
+pub async fn sign_out_everywhere(cx: Context, jar: CookieJar) -> Response {
+    let Ok(viewer) = cx.signed_in() else {
+        return see_other("/sign-in");
+    };
+    if let Err(error) = auth::sign_out_everywhere(&cx.state, viewer.id).await {
+        tracing::warn!(%error, "ending every session failed");
+        return see_other("/account");
+    }
+    let jar = jar.remove(removal_cookie(&cx.state.config));
+    (jar, see_other("/signed-out?everywhere=1")).into_response()
 }

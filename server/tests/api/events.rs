@@ -145,7 +145,10 @@ on_both_databases! {
         assert_eq!(them.get("/events").await.status, StatusCode::OK);
 
         set_facilitator(&mut admin, id, false).await;
-        assert_eq!(them.get("/events").await.status, StatusCode::FORBIDDEN);
+        // The change of role ended their session; signed in again, events are closed to them.
+        assert_eq!(them.get("/events").await.status, StatusCode::UNAUTHORIZED);
+        let mut again = signed_in(&app, FACILITATOR).await;
+        assert_eq!(again.get("/events").await.status, StatusCode::FORBIDDEN);
     }
 
     async fn only_facilitators_record_events_and_a_form_sent_twice_makes_one(app) {

@@ -154,6 +154,65 @@ on_both_databases! {
         assert_eq!(account.status, StatusCode::UNAUTHORIZED);
         assert!(account.text().contains("Sign in to see this page"));
     }
+
+    async fn sign_out_everywhere_ends_every_session_of_the_person_and_no_one_elses(app) {
+        let mut phone = app.visitor();
+        phone.sign_in_as("participant@example.org").await;
+        let mut laptop = app.visitor();
+        laptop.sign_in_as("participant@example.org").await;
+        let mut someone_else = app.visitor();
+        someone_else.sign_in_as("rep@example.org").await;
+
+        let account = laptop.get("/account").await;
+        assert!(account.body.contains(r#"action="/account/sign-out-everywhere""#), "the account page offers it");
+        let out = laptop.post("/account/sign-out-everywhere", &[]).await;
+        assert_eq!(out.status, StatusCode::SEE_OTHER);
+        assert_eq!(out.location(), "/signed-out?everywhere=1");
+        assert!(laptop.cookie.is_none(), "this browser's cookie is removed");
+        assert!(laptop.get(out.location()).await.text().contains("You are signed out on every phone, tablet and computer"));
+        assert_eq!(phone.get("/account").await.status, StatusCode::UNAUTHORIZED, "the other device is signed out too");
+        assert_eq!(someone_else.get("/account").await.status, StatusCode::OK);
+    }
+
+    async fn a_session_left_unused_ends_sooner_for_editors_than_for_participants(app) {
+        let mut sam = app.visitor();
+        sam.sign_in_as("participant@example.org").await;
+        let mut priya = app.visitor();
+        priya.sign_in_as("editor@example.org").await;
+        let pool = &app.state.db.pool;
+        let idle = |hours: i64| async move {
+            sqlx::query(sqlx::AssertSqlSafe(format!("UPDATE sessions SET last_seen_at = last_seen_at - {}", hours * 3600)))
+                .execute(pool)
+                .await
+                .unwrap();
+        };
+        // Three hours without a request: over an editor's two, well within a week.
+        idle(3).await;
+        assert_eq!(sam.get("/account").await.status, StatusCode::OK);
+        let editor = priya.get("/account").await;
+        assert_eq!(editor.status, StatusCode::UNAUTHORIZED);
+        assert!(editor.text().contains("Sign in to see this page"));
+        // Using a session keeps it going: Sam's last use was just now.
+        idle(6 * 24).await;
+        assert_eq!(sam.get("/account").await.status, StatusCode::OK, "six days after the last use");
+        idle(7 * 24).await;
+        assert_eq!(sam.get("/account").await.status, StatusCode::UNAUTHORIZED, "a week unused");
+    }
+
+    async fn changing_someones_roles_ends_their_sessions(app) {
+        let mut carer = app.visitor();
+        carer.sign_in_as("carer@example.org").await;
+        let id = app.scalar("SELECT id FROM users WHERE email = $1", "carer@example.org").await;
+        let mut admin = app.visitor();
+        admin.sign_in_as("admin@example.org").await;
+        // Saving the same roles changes nothing and ends nothing.
+        assert_eq!(admin.post(&format!("/admin/people/{id}"), &[("action", "roles")]).await.status, StatusCode::SEE_OTHER);
+        assert_eq!(carer.get("/account").await.status, StatusCode::OK);
+        assert_eq!(admin.post(&format!("/admin/people/{id}"), &[("action", "roles"), ("editor", "yes")]).await.status, StatusCode::SEE_OTHER);
+        assert_eq!(carer.get("/account").await.status, StatusCode::UNAUTHORIZED, "signs in again to act as an editor");
+        carer.sign_in_as("carer@example.org").await;
+        assert!(carer.get("/account").await.text().contains("Editor"));
+    }
 }
 
 /// Ask for a link from `client`, through a proxy on this machine that says whom it
