@@ -3,39 +3,56 @@
 //! comments from `LIMIT/OFFSET`, and the downloads from a stream of rows.
 
 use super::comments::{COMMENTS, CommentRow};
-use crate::domain::{
-    drafting::{Knowledge, Visibility},
-    easy_read::TextKind,
-    response::Outcome,
-};
+use crate::domain::{drafting::Knowledge, easy_read::TextKind, response::Outcome};
 use futures::stream::BoxStream;
 use sqlx::{AnyConnection, FromRow};
 use std::collections::HashMap;
 
 /// How many of a version's live comments on one statement have one outcome (none when
-/// unanswered), kind of knowledge and choice of how they are shown.
+/// unanswered), and how many of those the policy team only may see.
 #[derive(Debug, Clone, FromRow)]
 pub struct CommentCount {
     pub statement_id: i64,
     pub outcome: Option<Outcome>,
-    pub knowledge: Knowledge,
-    pub visibility: Visibility,
     pub comments: i64,
+    pub private: i64,
 }
 
-/// The live comments of the rounds a version answers, counted by statement, outcome,
-/// knowledge and visibility: a few hundred rows at most, however many comments, read
-/// from the counts [`record_counts`] kept when it was published.
+/// The live comments of the rounds a version answers, counted by statement and outcome:
+/// a few hundred rows at most, however many comments, read from the counts
+/// [`record_counts`] kept when it was published.
 pub async fn counts(
     conn: &mut AnyConnection,
     publication_id: i64,
 ) -> Result<Vec<CommentCount>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT statement_id, outcome, knowledge, visibility, \
-           CAST(SUM(comments) AS BIGINT) AS comments \
+        "SELECT statement_id, outcome, CAST(SUM(comments) AS BIGINT) AS comments, \
+           CAST(SUM(CASE WHEN visibility = 'policy_team' THEN comments ELSE 0 END) AS BIGINT) AS private \
          FROM publication_comment_counts WHERE publication_id = $1 \
-         GROUP BY statement_id, outcome, knowledge, visibility \
-         ORDER BY statement_id, outcome, knowledge, visibility",
+         GROUP BY statement_id, outcome ORDER BY statement_id, outcome",
+    )
+    .bind(publication_id)
+    .fetch_all(conn)
+    .await
+}
+
+/// How many of a version's live comments have one outcome and kind of knowledge.
+#[derive(Debug, Clone, FromRow)]
+pub struct KnowledgeCount {
+    pub outcome: Option<Outcome>,
+    pub knowledge: Knowledge,
+    pub comments: i64,
+}
+
+/// The live comments of the rounds a version answers, counted by outcome and kind of
+/// knowledge (a few rows), from the counts [`record_counts`] kept.
+pub async fn counts_by_knowledge(
+    conn: &mut AnyConnection,
+    publication_id: i64,
+) -> Result<Vec<KnowledgeCount>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT outcome, knowledge, CAST(SUM(comments) AS BIGINT) AS comments \
+         FROM publication_comment_counts WHERE publication_id = $1 GROUP BY outcome, knowledge",
     )
     .bind(publication_id)
     .fetch_all(conn)
