@@ -548,7 +548,12 @@ struct Said<'a> {
     answer: (&'a str, &'a str),
 }
 
-async fn said(pool: &AnyPool, (round, statement, revision, author): (i64, i64, i64, i64), n: usize, c: Said<'_>) {
+async fn said(
+    pool: &AnyPool,
+    (round, statement, revision, author): (i64, i64, i64, i64),
+    n: usize,
+    c: Said<'_>,
+) {
     let comment: i64 = sqlx::query_scalar(
         "INSERT INTO comments (statement_id, revision_id, round_id, author_id, body, \
            knowledge, visibility, created_at, updated_at, submission_key, alike_group_id, \
@@ -664,19 +669,54 @@ async fn two_published_versions(pool: &AnyPool) {
     .await;
     let thanks = ("noted", "Thank you.");
     let campaign = crate::alike::campaign("Alice Brown");
-    for (n, knowledge) in ["lived_experience", "practice", "lived_experience"].into_iter().enumerate() {
-        let c = Said { body: &campaign, knowledge, visibility: "named", group: Some(Some(group)), answer: thanks };
+    for (n, knowledge) in ["lived_experience", "practice", "lived_experience"]
+        .into_iter()
+        .enumerate()
+    {
+        let c = Said {
+            body: &campaign,
+            knowledge,
+            visibility: "named",
+            group: Some(Some(group)),
+            answer: thanks,
+        };
         said(pool, first, n, c).await;
     }
-    let private = Said { body: "Quietly.", knowledge: "practice", visibility: "policy_team", group: Some(None), answer: thanks };
+    let private = Said {
+        body: "Quietly.",
+        knowledge: "practice",
+        visibility: "policy_team",
+        group: Some(None),
+        answer: thanks,
+    };
     said(pool, first, 3, private).await;
-    let withdrawn = Said { body: "Never mind.", knowledge: "practice", visibility: "named", group: Some(None), answer: thanks };
+    let withdrawn = Said {
+        body: "Never mind.",
+        knowledge: "practice",
+        visibility: "named",
+        group: Some(None),
+        answer: thanks,
+    };
     said(pool, first, 4, withdrawn).await;
-    insert(pool, "UPDATE comments SET withdrawn_at = 1 WHERE body = 'Never mind.' RETURNING id", &[]).await;
+    insert(
+        pool,
+        "UPDATE comments SET withdrawn_at = 1 WHERE body = 'Never mind.' RETURNING id",
+        &[],
+    )
+    .await;
     let second = (rounds[1], statement, revision, author);
-    for (n, name) in ["Jo Smith", "Priya Patel", "Mohammed Khan"].into_iter().enumerate() {
+    for (n, name) in ["Jo Smith", "Priya Patel", "Mohammed Khan"]
+        .into_iter()
+        .enumerate()
+    {
         let copy = crate::alike::campaign(name);
-        let c = Said { body: &copy, knowledge: "lived_experience", visibility: "named", group: None, answer: thanks };
+        let c = Said {
+            body: &copy,
+            knowledge: "lived_experience",
+            visibility: "named",
+            group: None,
+            answer: thanks,
+        };
         said(pool, second, n, c).await;
     }
 }
@@ -695,20 +735,49 @@ async fn a_version_published_before_its_counts_were_kept_reports_them(backend: B
     let page = visitor.get(report).await;
     assert_eq!(page.status, axum::http::StatusCode::OK);
     let text = page.text();
-    assert!(text.contains("What 4 comments changed in version 1"), "the withdrawn one is not counted: {text}");
-    assert!(text.contains("Showing 1 comment."), "the campaign, once: {text}");
+    assert!(
+        text.contains("What 4 comments changed in version 1"),
+        "the withdrawn one is not counted: {text}"
+    );
+    assert!(
+        text.contains("Showing 1 comment."),
+        "the campaign, once: {text}"
+    );
     assert!(text.contains("and 2 others said the same"), "{text}");
-    assert_eq!(table_cell(&page.body, "HL-1", "Noted").as_deref(), Some("4"));
-    assert_eq!(table_cell(&page.body, "HL-1", "Only for the policy team").as_deref(), Some("1"));
-    let practice = visitor.get(&format!("{report}?knowledge=practice")).await.text();
-    assert!(practice.contains("Showing 1 comment."), "the practice copy is first among practice: {practice}");
+    assert_eq!(
+        table_cell(&page.body, "HL-1", "Noted").as_deref(),
+        Some("4")
+    );
+    assert_eq!(
+        table_cell(&page.body, "HL-1", "Only for the policy team").as_deref(),
+        Some("1")
+    );
+    let practice = visitor
+        .get(&format!("{report}?knowledge=practice"))
+        .await
+        .text();
+    assert!(
+        practice.contains("Showing 1 comment."),
+        "the practice copy is first among practice: {practice}"
+    );
     assert!(!practice.contains("said the same"), "{practice}");
-    let lived = visitor.get(&format!("{report}?knowledge=lived_experience&outcome=noted")).await.text();
-    assert!(lived.contains("Showing 1 comment.") && lived.contains("and 1 other person said the same"), "{lived}");
+    let lived = visitor
+        .get(&format!(
+            "{report}?knowledge=lived_experience&outcome=noted"
+        ))
+        .await
+        .text();
+    assert!(
+        lived.contains("Showing 1 comment.") && lived.contains("and 1 other person said the same"),
+        "{lived}"
+    );
 
     let page = visitor.get("/frameworks/f/versions/2/report").await;
     let text = page.text();
-    assert!(text.contains("What 3 comments changed in version 2"), "{text}");
+    assert!(
+        text.contains("What 3 comments changed in version 2"),
+        "{text}"
+    );
     assert!(
         text.contains("Showing 1 comment.") && text.contains("and 2 others said the same"),
         "copies grouped at start-up are shown as one campaign: {text}"
