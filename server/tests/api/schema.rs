@@ -182,9 +182,9 @@ async fn insert(pool: &AnyPool, sql: &'static str, binds: &[i64]) -> i64 {
     query.fetch_one(pool).await.unwrap()
 }
 
-/// Comments with an answer that links a draft, and emails with their attempts: a row
-/// in every table migration 0006 rebuilds on SQLite, linked as the app links them.
-async fn fill(pool: &AnyPool) {
+/// A person, and framework `f` with statement HL-1 and its first draft: `(person,
+/// framework, statement, draft)`.
+async fn a_statement(pool: &AnyPool) -> (i64, i64, i64, i64) {
     let author = insert(
         pool,
         "INSERT INTO users (email, display_name, created_at) VALUES ('a@example.org', 'A', 0) \
@@ -219,6 +219,13 @@ async fn fill(pool: &AnyPool) {
         &[statement],
     )
     .await;
+    (author, framework, statement, first)
+}
+
+/// Comments with an answer that links a draft, and emails with their attempts: a row
+/// in every table migration 0006 rebuilds on SQLite, linked as the app links them.
+async fn fill(pool: &AnyPool) {
+    let (author, framework, statement, first) = a_statement(pool).await;
     let second = insert(
         pool,
         "INSERT INTO statement_revisions (statement_id, body, created_at) \
@@ -592,40 +599,7 @@ async fn said(
 /// a withdrawn one; in version 2, three copies of a campaign grouping never looked at
 /// (saved before grouping existed).
 async fn two_published_versions(pool: &AnyPool) {
-    let author = insert(
-        pool,
-        "INSERT INTO users (email, display_name, created_at) VALUES ('a@example.org', 'A', 0) \
-         RETURNING id",
-        &[],
-    )
-    .await;
-    let framework = insert(
-        pool,
-        "INSERT INTO frameworks (slug, title, created_at) VALUES ('f', 'F', 0) RETURNING id",
-        &[],
-    )
-    .await;
-    let theme = insert(
-        pool,
-        "INSERT INTO themes (framework_id, code, title, position) VALUES ($1, 'HL', 'Home', 1) \
-         RETURNING id",
-        &[framework],
-    )
-    .await;
-    let statement = insert(
-        pool,
-        "INSERT INTO statements (framework_id, theme_id, reference, position, created_at) \
-         VALUES ($1, $2, 'HL-1', 1, 0) RETURNING id",
-        &[framework, theme],
-    )
-    .await;
-    let revision = insert(
-        pool,
-        "INSERT INTO statement_revisions (statement_id, body, created_at) \
-         VALUES ($1, 'I live at home.', 0) RETURNING id",
-        &[statement],
-    )
-    .await;
+    let (author, framework, statement, revision) = a_statement(pool).await;
     let mut rounds = Vec::new();
     for version in 1..=2 {
         let round = insert(
