@@ -322,7 +322,16 @@ pub async fn page(
         "{} SELECT c.id FROM comments c LEFT JOIN responses r ON r.comment_id = c.id \
          {JOIN_FIRSTS} {PUBLIC_IN_VERSION} {NOT_A_REPEAT} AND c.statement_id IN ({statements}) \
          {REPORT_ORDER} LIMIT $6 OFFSET $7",
-        firsts_within("$5", &format!("AND g.statement_id IN ({statements})")),
+        // Found by the statements' groups (few), not by the statements' comments: SQLite
+        // otherwise walked every grouped comment in group order to find the few.
+        firsts_within(
+            "$5",
+            &format!(
+                "AND g.alike_group_id IN (SELECT ag.id FROM alike_groups ag \
+                   WHERE ag.statement_id IN ({statements}) \
+                     AND ag.round_id IN (SELECT id FROM rounds WHERE publication_id = $1))"
+            )
+        ),
     )))
     .bind_filter(publication_id, filter)
     .bind(i64::from(limit))
