@@ -16,9 +16,18 @@ pub const MEMBERS_PAGE_SIZE: u32 = 50;
 /// Group every comment of a round that grouping has not looked at yet: comments saved
 /// before grouping existed (at start-up) and comments a seeder inserted in bulk SQL.
 /// Reads the round's comments once and writes in batches; run it in a write transaction.
-/// Returns how many comments it looked at.
+/// Returns how many comments it looked at. A published round's version is counted
+/// again, so its report shows the campaigns found.
 pub async fn group_round(conn: &mut AnyConnection, round_id: i64) -> Result<usize, sqlx::Error> {
-    store::alike::group_round(conn, round_id, now()).await
+    let looked_at = store::alike::group_round(conn, round_id, now()).await?;
+    if looked_at > 0
+        && let Some(publication) = store::rounds::find(conn, round_id)
+            .await?
+            .and_then(|r| r.publication_id)
+    {
+        store::reports::record_counts(conn, publication).await?;
+    }
+    Ok(looked_at)
 }
 
 /// At start-up: group the comments of every round that has some not yet looked at, one

@@ -131,6 +131,8 @@ pub async fn publish_timed(cx: &Context, slug: &str, summary: &str) -> Result<Pu
         at,
     )
     .await?;
+    // Its comments counted once, as its report counts them: they cannot change now.
+    store::reports::record_counts(&mut tx, publication).await?;
     // Each statement's values go with the version, as its text does.
     store::values::snapshot_for_publication(&mut tx, publication).await?;
     // Whose words are in it, worked out now and kept with the version.

@@ -169,7 +169,10 @@ struct Tally {
 }
 
 impl Tally {
-    fn of(counted: &[store::reports::CommentCount]) -> Self {
+    fn of(
+        counted: &[store::reports::CommentCount],
+        by_knowledge: &[store::reports::KnowledgeCount],
+    ) -> Self {
         let mut tally = Self::default();
         for row in counted {
             let n = usize::try_from(row.comments).unwrap_or(0);
@@ -178,18 +181,18 @@ impl Tally {
                 .by_outcome
                 .entry(row.outcome.map_or("Not answered", |o| o.label()))
                 .or_default() += row.comments;
+            let line = tally.counts.entry(row.statement_id).or_default();
+            line.by_outcome[outcome_slot(row.outcome)] += n as u64;
+            line.private += u64::try_from(row.private).unwrap_or(0);
+            tally.answered.push((row.statement_id, row.outcome, n));
+        }
+        for row in by_knowledge {
             if row.outcome.is_some_and(|o| o.changed_the_text()) {
                 *tally
                     .changes_by_knowledge
                     .entry(row.knowledge.label())
                     .or_default() += row.comments;
             }
-            let line = tally.counts.entry(row.statement_id).or_default();
-            line.by_outcome[outcome_slot(row.outcome)] += n as u64;
-            if row.visibility == Visibility::PolicyTeamOnly {
-                line.private += n as u64;
-            }
-            tally.answered.push((row.statement_id, row.outcome, n));
         }
         tally
     }
@@ -218,6 +221,7 @@ impl Version {
         let statements = store::publications::statements(conn, publication.id).await?;
         let rounds = store::rounds::for_publication(conn, publication.id).await?;
         let counted = store::reports::counts(conn, publication.id).await?;
+        let by_knowledge = store::reports::counts_by_knowledge(conn, publication.id).await?;
         let published_values = store::values::for_publication(conn, publication.id).await?;
         let previous = values::previous_version_texts(conn, framework.id, version).await?;
         let proposals = super::proposing::for_report(conn, publication.id).await?;
@@ -231,7 +235,7 @@ impl Version {
             published_values,
             previous,
             proposals,
-            tally: Tally::of(&counted),
+            tally: Tally::of(&counted, &by_knowledge),
         })
     }
 

@@ -5,7 +5,7 @@
 
 use crate::{
     comments::{comment, open_round},
-    html::{has, links, message_beside},
+    html::{has, links, message_beside, table_cell},
     on_both_databases,
     publishing::close_round,
     support::{TestApp, Visitor},
@@ -260,6 +260,74 @@ on_both_databases! {
         priya_visitor.sign_in_as(&carer(3)).await;
         let mine = priya_visitor.get("/account/contributions").await.text();
         assert!(mine.contains("A note for you: Thank you, Priya"), "{mine}");
+    }
+
+    async fn the_report_lists_a_campaign_once_by_its_first_comment_of_the_knowledge_filtered_on(app) {
+        // The campaign from people with two kinds of knowledge; one member answered apart.
+        open_round(&app).await;
+        let knowledge = ["lived_experience", "practice", "lived_experience", "practice"];
+        for (n, name) in NAMES.iter().enumerate() {
+            let mut person = app.visitor();
+            person.sign_in_as(&carer(n)).await;
+            let sent = comment(&mut person, CI1, &[("body", &campaign(name)), ("knowledge", knowledge[n])]).await;
+            assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.text());
+        }
+        let mut participant = app.visitor();
+        participant.sign_in_as("participant@example.org").await;
+        comment(&mut participant, CI1, &[("body", DISTINCT)]).await;
+        let mut editor = editor(&app).await;
+        let path = list_path(&app).await;
+        let group = group_of(&app, NAMES[0]).await.expect("the copies are grouped");
+        let first = comment_of(&app, NAMES[0]).await;
+        answer_group(&mut editor, &path, group, first, "noted", "Thank you.").await;
+        let jo = comment_of(&app, NAMES[2]).await;
+        let own = app.scalar("SELECT id FROM comments WHERE body = $1", DISTINCT).await;
+        for (id, outcome, reason) in [(jo, "incorporated", "Jo's son's story changed it."), (own, "noted", "Noted.")] {
+            let answered = editor.post(&path, &[
+                ("comment_id", &id.to_string()),
+                (&format!("outcome-{id}"), outcome),
+                (&format!("reason-{id}"), reason),
+            ]).await;
+            assert_eq!(answered.status, StatusCode::SEE_OTHER, "{}", answered.text());
+        }
+        close_round(&app, &mut editor).await;
+        let published = editor.post(&format!("{FRAMEWORK}/publish"), &[("summary", "Carers.")]).await;
+        assert_eq!(published.status, StatusCode::SEE_OTHER, "{}", published.text());
+
+        let report = format!("{FRAMEWORK}/versions/1/report");
+        let mut visitor = app.visitor();
+        // (query, what it lists, who is named, "and N said the same" under the first shown)
+        let cases: [(&str, &str, &[usize], &str); 6] = [
+            ("", "Showing 3 comments.", &[0, 2], "and 2 others said the same"),
+            ("knowledge=practice", "Showing 1 comment.", &[1], "and 1 other person said the same"),
+            ("knowledge=lived_experience", "Showing 3 comments.", &[0, 2], ""),
+            ("outcome=noted", "Showing 2 comments.", &[0], "and 2 others said the same"),
+            ("outcome=noted&knowledge=practice", "Showing 1 comment.", &[1], "and 1 other person said the same"),
+            ("outcome=incorporated&statement=CI-1", "Showing 1 comment.", &[2], ""),
+        ];
+        for (query, showing, named, same) in cases {
+            let page = visitor.get(&format!("{report}?{query}")).await;
+            assert_eq!(page.status, StatusCode::OK);
+            let text = page.text();
+            assert!(text.contains(showing), "{query}: {text}");
+            for (n, name) in NAMES.iter().enumerate() {
+                assert_eq!(text.contains(&format!("My name is {name}")), named.contains(&n), "{query}: {name}");
+            }
+            assert!(text.contains(same), "{query}: {text}");
+            let listed = scraper::Html::parse_document(&page.body)
+                .select(&scraper::Selector::parse("li.comment").unwrap())
+                .count();
+            assert_eq!(listed.to_string(), showing.split(' ').nth(1).unwrap(), "{query}");
+        }
+        // Among lived experience, Jo was answered apart: nobody said the same as Alice.
+        let lived = visitor.get(&format!("{report}?knowledge=lived_experience")).await.text();
+        assert!(!lived.contains("said the same"), "{lived}");
+        // The counts by statement and outcome count every comment, repeats included.
+        let page = visitor.get(&report).await;
+        assert!(page.text().contains("What 5 comments changed in version 1"), "{}", page.text());
+        assert_eq!(table_cell(&page.body, "CI-1", "Comments").as_deref(), Some("5"));
+        assert_eq!(table_cell(&page.body, "CI-1", "Noted").as_deref(), Some("4"));
+        assert_eq!(table_cell(&page.body, "CI-1", "Incorporated").as_deref(), Some("1"));
     }
 
     async fn a_published_group_refuses_a_new_answer_a_split_and_a_personal_line(app) {

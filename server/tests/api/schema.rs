@@ -3,6 +3,7 @@
 //! and every link between them.
 
 use crate::{
+    html::table_cell,
     on_both_databases,
     support::{Backend, TestApp},
 };
@@ -181,9 +182,9 @@ async fn insert(pool: &AnyPool, sql: &'static str, binds: &[i64]) -> i64 {
     query.fetch_one(pool).await.unwrap()
 }
 
-/// Comments with an answer that links a draft, and emails with their attempts: a row
-/// in every table migration 0006 rebuilds on SQLite, linked as the app links them.
-async fn fill(pool: &AnyPool) {
+/// A person, and framework `f` with statement HL-1 and its first draft: `(person,
+/// framework, statement, draft)`.
+async fn a_statement(pool: &AnyPool) -> (i64, i64, i64, i64) {
     let author = insert(
         pool,
         "INSERT INTO users (email, display_name, created_at) VALUES ('a@example.org', 'A', 0) \
@@ -218,6 +219,13 @@ async fn fill(pool: &AnyPool) {
         &[statement],
     )
     .await;
+    (author, framework, statement, first)
+}
+
+/// Comments with an answer that links a draft, and emails with their attempts: a row
+/// in every table migration 0006 rebuilds on SQLite, linked as the app links them.
+async fn fill(pool: &AnyPool) {
+    let (author, framework, statement, first) = a_statement(pool).await;
     let second = insert(
         pool,
         "INSERT INTO statement_revisions (statement_id, body, created_at) \
@@ -532,4 +540,231 @@ async fn a_database_holding_a_word_the_code_never_writes_is_left_as_it_was_on_sq
 #[tokio::test]
 async fn a_database_holding_a_word_the_code_never_writes_is_left_as_it_was_on_postgres() {
     refuses_to_upgrade_a_database_holding_an_unknown_word(Backend::Postgres).await;
+}
+
+/// The last migration before versions kept their comments' counts (0015).
+const BEFORE_REPORT_COUNTS: i64 = 14;
+
+/// A comment in `round` on `statement`'s first draft, with its answer.
+struct Said<'a> {
+    body: &'a str,
+    knowledge: &'a str,
+    visibility: &'a str,
+    /// The group of alike comments it is in, grouping having looked at it; `None`:
+    /// grouping has not looked at it yet.
+    group: Option<Option<i64>>,
+    answer: (&'a str, &'a str),
+}
+
+async fn said(
+    pool: &AnyPool,
+    (round, statement, revision, author): (i64, i64, i64, i64),
+    n: usize,
+    c: Said<'_>,
+) {
+    let comment: i64 = sqlx::query_scalar(
+        "INSERT INTO comments (statement_id, revision_id, round_id, author_id, body, \
+           knowledge, visibility, created_at, updated_at, submission_key, alike_group_id, \
+           alike_considered) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 0, 0, $8, $9, $10) RETURNING id",
+    )
+    .bind(statement)
+    .bind(revision)
+    .bind(round)
+    .bind(author)
+    .bind(c.body)
+    .bind(c.knowledge)
+    .bind(c.visibility)
+    .bind(format!("upgrade-{round}-{n}"))
+    .bind(c.group.flatten())
+    .bind(i64::from(c.group.is_some()))
+    .fetch_one(pool)
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO responses (comment_id, editor_id, outcome, reason, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, 0, 0)",
+    )
+    .bind(comment)
+    .bind(author)
+    .bind(c.answer.0)
+    .bind(c.answer.1)
+    .execute(pool)
+    .await
+    .unwrap();
+}
+
+/// Two versions of framework `f` published by an older release, each answering a round
+/// on HL-1: in version 1, a campaign grouped as it was saved (two people with lived
+/// experience and one from practice, answered alike), a policy-team-only comment and
+/// a withdrawn one; in version 2, three copies of a campaign grouping never looked at
+/// (saved before grouping existed).
+async fn two_published_versions(pool: &AnyPool) {
+    let (author, framework, statement, revision) = a_statement(pool).await;
+    let mut rounds = Vec::new();
+    for version in 1..=2 {
+        let round = insert(
+            pool,
+            "INSERT INTO rounds (framework_id, title, opens_at, closes_at, created_at) \
+             VALUES ($1, 'A round', $2, $2 + 1, 0) RETURNING id",
+            &[framework, version * 10],
+        )
+        .await;
+        let publication = insert(
+            pool,
+            "INSERT INTO publications (framework_id, version, summary, round_id, published_by, \
+               published_at) VALUES ($1, $2, 'A version.', $3, $4, $5) RETURNING id",
+            &[framework, version, round, author, version * 10 + 2],
+        )
+        .await;
+        insert(
+            pool,
+            "UPDATE rounds SET publication_id = $1 WHERE id = $2 RETURNING id",
+            &[publication, round],
+        )
+        .await;
+        insert(
+            pool,
+            "INSERT INTO publication_statements (publication_id, statement_id, theme_code, \
+               theme_title, theme_position, position, reference, revision_id, body) \
+             VALUES ($1, $2, 'HL', 'Home', 1, 1, 'HL-1', $3, 'I live at home.') \
+             RETURNING publication_id",
+            &[publication, statement, revision],
+        )
+        .await;
+        rounds.push(round);
+    }
+    let first = (rounds[0], statement, revision, author);
+    let group = insert(
+        pool,
+        "INSERT INTO alike_groups (round_id, statement_id, created_at) VALUES ($1, $2, 0) \
+         RETURNING id",
+        &[rounds[0], statement],
+    )
+    .await;
+    let thanks = ("noted", "Thank you.");
+    let campaign = crate::alike::campaign("Alice Brown");
+    for (n, knowledge) in ["lived_experience", "practice", "lived_experience"]
+        .into_iter()
+        .enumerate()
+    {
+        let c = Said {
+            body: &campaign,
+            knowledge,
+            visibility: "named",
+            group: Some(Some(group)),
+            answer: thanks,
+        };
+        said(pool, first, n, c).await;
+    }
+    let private = Said {
+        body: "Quietly.",
+        knowledge: "practice",
+        visibility: "policy_team",
+        group: Some(None),
+        answer: thanks,
+    };
+    said(pool, first, 3, private).await;
+    let withdrawn = Said {
+        body: "Never mind.",
+        knowledge: "practice",
+        visibility: "named",
+        group: Some(None),
+        answer: thanks,
+    };
+    said(pool, first, 4, withdrawn).await;
+    insert(
+        pool,
+        "UPDATE comments SET withdrawn_at = 1 WHERE body = 'Never mind.' RETURNING id",
+        &[],
+    )
+    .await;
+    let second = (rounds[1], statement, revision, author);
+    for (n, name) in ["Jo Smith", "Priya Patel", "Mohammed Khan"]
+        .into_iter()
+        .enumerate()
+    {
+        let copy = crate::alike::campaign(name);
+        let c = Said {
+            body: &copy,
+            knowledge: "lived_experience",
+            visibility: "named",
+            group: None,
+            answer: thanks,
+        };
+        said(pool, second, n, c).await;
+    }
+}
+
+async fn a_version_published_before_its_counts_were_kept_reports_them(backend: Backend) {
+    let scratch = Scratch::new(backend).await;
+    let old = scratch.migrated_to(BEFORE_REPORT_COUNTS).await;
+    two_published_versions(&old).await;
+    old.close().await;
+
+    // Upgraded and started as in production: migrated, then the round grouping never
+    // looked at is grouped.
+    let app = crate::support::spawn_app_on(&scratch.url).await;
+    let mut visitor = app.visitor();
+    let report = "/frameworks/f/versions/1/report";
+    let page = visitor.get(report).await;
+    assert_eq!(page.status, axum::http::StatusCode::OK);
+    let text = page.text();
+    assert!(
+        text.contains("What 4 comments changed in version 1"),
+        "the withdrawn one is not counted: {text}"
+    );
+    assert!(
+        text.contains("Showing 1 comment."),
+        "the campaign, once: {text}"
+    );
+    assert!(text.contains("and 2 others said the same"), "{text}");
+    assert_eq!(
+        table_cell(&page.body, "HL-1", "Noted").as_deref(),
+        Some("4")
+    );
+    assert_eq!(
+        table_cell(&page.body, "HL-1", "Only for the policy team").as_deref(),
+        Some("1")
+    );
+    let practice = visitor
+        .get(&format!("{report}?knowledge=practice"))
+        .await
+        .text();
+    assert!(
+        practice.contains("Showing 1 comment."),
+        "the practice copy is first among practice: {practice}"
+    );
+    assert!(!practice.contains("said the same"), "{practice}");
+    let lived = visitor
+        .get(&format!(
+            "{report}?knowledge=lived_experience&outcome=noted"
+        ))
+        .await
+        .text();
+    assert!(
+        lived.contains("Showing 1 comment.") && lived.contains("and 1 other person said the same"),
+        "{lived}"
+    );
+
+    let page = visitor.get("/frameworks/f/versions/2/report").await;
+    let text = page.text();
+    assert!(
+        text.contains("What 3 comments changed in version 2"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Showing 1 comment.") && text.contains("and 2 others said the same"),
+        "copies grouped at start-up are shown as one campaign: {text}"
+    );
+}
+
+#[tokio::test]
+async fn a_version_published_before_its_counts_were_kept_reports_them_on_sqlite() {
+    a_version_published_before_its_counts_were_kept_reports_them(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn a_version_published_before_its_counts_were_kept_reports_them_on_postgres() {
+    a_version_published_before_its_counts_were_kept_reports_them(Backend::Postgres).await;
 }

@@ -104,7 +104,31 @@ pub async fn spawn_app_with_vars(
     for (name, value) in extra_vars {
         vars.insert((*name).to_owned(), (*value).to_owned());
     }
-    let config = Config::from_map(&vars).unwrap();
+    start(&vars, smtp, data_dir, pg_database).await
+}
+
+/// The app started on a database someone else made and drops (as an upgrade finds one):
+/// migrated and started as in production, without demo data or email.
+pub async fn spawn_app_on(database_url: &str) -> TestApp {
+    let data_dir = tempfile::tempdir().unwrap();
+    let vars = HashMap::from([
+        ("DATABASE_URL".to_owned(), database_url.to_owned()),
+        (
+            "OUR_WORDS_DATA_DIR".to_owned(),
+            data_dir.path().display().to_string(),
+        ),
+        ("OUR_WORDS_LISTEN".to_owned(), "127.0.0.1:3000".to_owned()),
+    ]);
+    start(&vars, None, data_dir, None).await
+}
+
+async fn start(
+    vars: &HashMap<String, String>,
+    smtp: Option<SmtpSink>,
+    data_dir: tempfile::TempDir,
+    pg_database: Option<String>,
+) -> TestApp {
+    let config = Config::from_map(vars).unwrap();
     let leptos_options = LeptosOptions::builder().output_name("our-words").build();
     let state = server::build_state(config, leptos_options).await.unwrap();
     TestApp {

@@ -1,45 +1,121 @@
 //! A published version's "You said, we did" report, read so that nothing grows with the
-//! round: counts come from `GROUP BY`, the page of comments from `LIMIT/OFFSET`, and the
-//! downloads from a stream of rows.
+//! round: counts come from the version's counts, kept when it was published, the page of
+//! comments from `LIMIT/OFFSET`, and the downloads from a stream of rows.
 
 use super::comments::{COMMENTS, CommentRow};
-use crate::domain::{
-    drafting::{Knowledge, Visibility},
-    easy_read::TextKind,
-    response::Outcome,
-};
+use crate::domain::{drafting::Knowledge, easy_read::TextKind, response::Outcome};
 use futures::stream::BoxStream;
 use sqlx::{AnyConnection, FromRow};
 use std::collections::HashMap;
 
 /// How many of a version's live comments on one statement have one outcome (none when
-/// unanswered), kind of knowledge and choice of how they are shown.
+/// unanswered), and how many of those the policy team only may see.
 #[derive(Debug, Clone, FromRow)]
 pub struct CommentCount {
     pub statement_id: i64,
     pub outcome: Option<Outcome>,
-    pub knowledge: Knowledge,
-    pub visibility: Visibility,
     pub comments: i64,
+    pub private: i64,
 }
 
-/// The live comments of the rounds a version answers, counted by statement, outcome,
-/// knowledge and visibility: a few hundred rows at most, however many comments.
+/// The live comments of the rounds a version answers, counted by statement and outcome:
+/// a few hundred rows at most, however many comments, read from the counts
+/// [`record_counts`] kept when it was published.
 pub async fn counts(
     conn: &mut AnyConnection,
     publication_id: i64,
 ) -> Result<Vec<CommentCount>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT c.statement_id, r.outcome, c.knowledge, c.visibility, COUNT(*) AS comments \
-         FROM comments c LEFT JOIN responses r ON r.comment_id = c.id \
-         WHERE c.round_id IN (SELECT id FROM rounds WHERE publication_id = $1) \
-           AND c.withdrawn_at IS NULL \
-         GROUP BY c.statement_id, r.outcome, c.knowledge, c.visibility \
-         ORDER BY c.statement_id, r.outcome, c.knowledge, c.visibility",
+        "SELECT statement_id, outcome, CAST(SUM(comments) AS BIGINT) AS comments, \
+           CAST(SUM(CASE WHEN visibility = 'policy_team' THEN comments ELSE 0 END) AS BIGINT) AS private \
+         FROM publication_comment_counts WHERE publication_id = $1 \
+         GROUP BY statement_id, outcome ORDER BY statement_id, outcome",
     )
     .bind(publication_id)
     .fetch_all(conn)
     .await
+}
+
+/// How many of a version's live comments have one outcome and kind of knowledge.
+#[derive(Debug, Clone, FromRow)]
+pub struct KnowledgeCount {
+    pub outcome: Option<Outcome>,
+    pub knowledge: Knowledge,
+    pub comments: i64,
+}
+
+/// The live comments of the rounds a version answers, counted by outcome and kind of
+/// knowledge (a few rows), from the counts [`record_counts`] kept.
+pub async fn counts_by_knowledge(
+    conn: &mut AnyConnection,
+    publication_id: i64,
+) -> Result<Vec<KnowledgeCount>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT outcome, knowledge, CAST(SUM(comments) AS BIGINT) AS comments \
+         FROM publication_comment_counts WHERE publication_id = $1 GROUP BY outcome, knowledge",
+    )
+    .bind(publication_id)
+    .fetch_all(conn)
+    .await
+}
+
+/// Count a version's comments once, as its report counts them (inside the publish
+/// transaction, once its rounds are the version's; again if its comments are grouped
+/// later): a row per statement, outcome, knowledge, visibility and whether the comment
+/// repeats its campaign, [`NOT_A_REPEAT`]'s rule worked out for both ways the report can
+/// look for a campaign's first comment: among all of the group (no knowledge filter),
+/// and among the group's comments of the comment's own kind of knowledge (the filter
+/// set to it, the only filter that lists it). Its answers and groups cannot change once
+/// published, so the report never counts the round again.
+pub async fn record_counts(
+    conn: &mut AnyConnection,
+    publication_id: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM publication_comment_counts WHERE publication_id = $1")
+        .bind(publication_id)
+        .execute(&mut *conn)
+        .await?;
+    let first = |by: &str| {
+        format!(
+            "(SELECT g.alike_group_id{by}, MIN(g.id) AS first_id FROM comments g \
+               WHERE g.round_id IN (SELECT id FROM rounds WHERE publication_id = $1) \
+                 AND g.alike_group_id IS NOT NULL AND g.withdrawn_at IS NULL \
+                 AND g.visibility <> 'policy_team' \
+               GROUP BY g.alike_group_id{by})"
+        )
+    };
+    let repeats = |first: &str, answer: &str| {
+        format!(
+            "CASE WHEN {first}.first_id <> c.id AND {answer}.outcome = r.outcome \
+               AND {answer}.reason = r.reason THEN 1 ELSE 0 END"
+        )
+    };
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "INSERT INTO publication_comment_counts (publication_id, statement_id, outcome, \
+           knowledge, visibility, repeat_among_all, repeat_among_knowledge, comments) \
+         SELECT $1, statement_id, outcome, knowledge, visibility, repeat_among_all, \
+           repeat_among_knowledge, COUNT(*) \
+         FROM (SELECT c.statement_id, r.outcome, c.knowledge, c.visibility, \
+                 {} AS repeat_among_all, {} AS repeat_among_knowledge \
+               FROM comments c LEFT JOIN responses r ON r.comment_id = c.id \
+               LEFT JOIN {} fa ON fa.alike_group_id = c.alike_group_id \
+               LEFT JOIN responses fra ON fra.comment_id = fa.first_id \
+               LEFT JOIN {} fk ON fk.alike_group_id = c.alike_group_id \
+                 AND fk.knowledge = c.knowledge \
+               LEFT JOIN responses frk ON frk.comment_id = fk.first_id \
+               WHERE c.round_id IN (SELECT id FROM rounds WHERE publication_id = $1) \
+                 AND c.withdrawn_at IS NULL) counted \
+         GROUP BY statement_id, outcome, knowledge, visibility, repeat_among_all, \
+           repeat_among_knowledge",
+        repeats("fa", "fra"),
+        repeats("fk", "frk"),
+        first(""),
+        first(", g.knowledge"),
+    )))
+    .bind(publication_id)
+    .execute(conn)
+    .await?;
+    Ok(())
 }
 
 /// The comments of a version's rounds on these statements that an answer says were
@@ -200,19 +276,23 @@ const NOT_A_REPEAT: &str = "AND NOT COALESCE(fg.first_id <> c.id AND fr.outcome 
     AND fr.reason = r.reason, FALSE)";
 
 /// How many public comments the filter lists on each statement (the rows [`page`] pages
-/// through, by statement), in one pass over the version's comments that counts them
-/// without sorting them.
+/// through, by statement), from the counts [`record_counts`] kept: a campaign's repeats
+/// are left out as [`NOT_A_REPEAT`] leaves them out, its first comment looked for among
+/// the comments of the kind of knowledge the filter chooses.
 pub async fn listed_by_statement(
     conn: &mut AnyConnection,
     publication_id: i64,
     filter: &ReportFilter,
 ) -> Result<HashMap<i64, u64>, sqlx::Error> {
-    let rows: Vec<(i64, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{} SELECT c.statement_id, COUNT(*) FROM comments c \
-         LEFT JOIN responses r ON r.comment_id = c.id \
-         {JOIN_FIRSTS} {PUBLIC_IN_VERSION} {NOT_A_REPEAT} GROUP BY c.statement_id",
-        firsts("$5")
-    )))
+    let rows: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT n.statement_id, CAST(SUM(n.comments) AS BIGINT) FROM publication_comment_counts n \
+         JOIN publication_statements ps ON ps.statement_id = n.statement_id AND ps.publication_id = $1 \
+         WHERE n.publication_id = $1 AND n.visibility <> 'policy_team' \
+           AND ($2 = '' OR ps.reference = $2) AND ($3 = '' OR ps.theme_code = $3) \
+           AND ($4 = '' OR COALESCE(n.outcome, 'not_answered') = $4) AND ($5 = '' OR n.knowledge = $5) \
+           AND CASE WHEN $5 = '' THEN n.repeat_among_all ELSE n.repeat_among_knowledge END = 0 \
+         GROUP BY n.statement_id",
+    )
     .bind_filter(publication_id, filter)
     .fetch_all(conn)
     .await?;
@@ -242,7 +322,16 @@ pub async fn page(
         "{} SELECT c.id FROM comments c LEFT JOIN responses r ON r.comment_id = c.id \
          {JOIN_FIRSTS} {PUBLIC_IN_VERSION} {NOT_A_REPEAT} AND c.statement_id IN ({statements}) \
          {REPORT_ORDER} LIMIT $6 OFFSET $7",
-        firsts_within("$5", &format!("AND g.statement_id IN ({statements})")),
+        // Found by the statements' groups (few), not by the statements' comments: SQLite
+        // otherwise walked every grouped comment in group order to find the few.
+        firsts_within(
+            "$5",
+            &format!(
+                "AND g.alike_group_id IN (SELECT ag.id FROM alike_groups ag \
+                   WHERE ag.statement_id IN ({statements}) \
+                     AND ag.round_id IN (SELECT id FROM rounds WHERE publication_id = $1))"
+            )
+        ),
     )))
     .bind_filter(publication_id, filter)
     .bind(i64::from(limit))
