@@ -18,6 +18,7 @@ pub mod drafting;
 pub mod events;
 pub mod flooding;
 pub mod frameworks;
+pub mod held;
 pub mod lookups;
 pub mod mail;
 pub mod mailbox;

@@ -179,6 +179,19 @@ pub async fn refused(
     error: AppError,
 ) -> Response {
     let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::UNPROCESSABLE_ENTITY);
+    // Signed out while writing (their session ended): nothing they typed is lost.
+    if matches!(error, AppError::SignInRequired)
+        && let Some(response) = crate::middleware::held::keep_and_sign_in(
+            state,
+            &submitted.parts,
+            page,
+            (form, field),
+            &submitted.fields,
+        )
+        .await
+    {
+        return response;
+    }
     let feedback = match error {
         AppError::SignInRequired | AppError::Forbidden | AppError::NotFound => None,
         // An error that names its field shows beside that field; any other beside the

@@ -129,6 +129,12 @@ pub fn router(state: AppState) -> Router {
             AppState,
             _,
         >(page_context, app::shell))
+        // Inside the session layer: a form kept while its sender signed in again is given
+        // back only to them.
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            middleware::held::give_back_held,
+        ))
         // Inside the session layer: the reading choice of a signed-in person is theirs.
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

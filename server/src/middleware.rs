@@ -2,5 +2,6 @@
 
 pub mod cross_site;
 pub mod headers;
+pub mod held;
 pub mod reading;
 pub mod session;

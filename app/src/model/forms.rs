@@ -298,6 +298,8 @@ form_fields! {
     pub struct SignInInput {
         email => EMAIL,
         token => TOKEN,
+        /// The page to come back to once signed in.
+        return_to => RETURN_TO,
     }
 }
 

@@ -13,6 +13,14 @@ pub const CONFIRM_FORM: &str = "confirm-sign-in";
 #[component]
 pub fn SignInPage() -> impl IntoView {
     let feedback = use_form_feedback(SIGN_IN_FORM);
+    let query = use_query_map();
+    // The page to come back to once signed in, kept through a refused attempt too.
+    let return_to = feedback
+        .as_ref()
+        .and_then(|f| f.value(crate::model::SignInInput::RETURN_TO))
+        .or_else(|| query.read_untracked().get("return"))
+        .unwrap_or_default();
+    let held = query.read_untracked().get("held").is_some();
     let email = feedback
         .as_ref()
         .and_then(|f| f.value(crate::model::SignInInput::EMAIL));
@@ -28,10 +36,18 @@ pub fn SignInPage() -> impl IntoView {
         <Title text=title/>
         <div class="narrow">
             <ErrorSummary feedback/>
+            {held.then(|| view! {
+                <div class="notice" role="status">
+                    <p>"You were signed out, so what you sent has not been saved yet. It is kept on this device for a day. Sign in, and we will take you back to it, with everything you typed."</p>
+                </div>
+            })}
             <h1>"Sign in"</h1>
             <p>"We will email you a link to sign in. There is no password to remember."</p>
             <p>"If you have not used Our Words before, the link also makes your account."</p>
             <form method="post" action="/sign-in" novalidate>
+                {(!return_to.is_empty()).then(|| view! {
+                    <input type="hidden" name=crate::model::SignInInput::RETURN_TO value=return_to.clone()/>
+                })}
                 <TextField
                     name=crate::model::SignInInput::EMAIL
                     label="Email address"

@@ -42,6 +42,7 @@ pub async fn request_sign_in(
     state: &AppState,
     raw_email: &str,
     client: &str,
+    return_to: Option<&str>,
 ) -> Result<(), AppError> {
     let email = EmailAddress::parse(raw_email)?;
     let token = new_secret();
@@ -84,8 +85,8 @@ pub async fn request_sign_in(
         &mut tx,
         &hash_secret(&token),
         email.as_str(),
-        now,
-        now + TOKEN_LIFETIME_SECS,
+        (now, now + TOKEN_LIFETIME_SECS),
+        return_to.and_then(super::held::return_path).as_deref(),
     )
     .await?;
     store::sign_in_tokens::delete_stale(&mut tx, now).await?;
@@ -105,13 +106,17 @@ pub struct NewSession {
     /// The cookie value; only its hash is stored.
     pub secret: String,
     pub user_id: i64,
+    /// The page they asked to sign in from, to go back to.
+    pub return_to: Option<String>,
 }
 
 pub async fn confirm_sign_in(state: &AppState, token: &str) -> Result<NewSession, AppError> {
     let token_hash = hash_secret(token.trim());
     let now = now();
     let mut tx = state.db.begin_write().await?;
-    let Some(email) = store::sign_in_tokens::consume(&mut tx, &token_hash, now).await? else {
+    let Some((email, return_to)) =
+        store::sign_in_tokens::consume(&mut tx, &token_hash, now).await?
+    else {
         let reason = unusable_token_reason(&mut tx, &token_hash, now).await?;
         return Err(AppError::Invalid(reason));
     };
@@ -130,6 +135,7 @@ pub async fn confirm_sign_in(state: &AppState, token: &str) -> Result<NewSession
     Ok(NewSession {
         secret,
         user_id: user.id,
+        return_to,
     })
 }
 

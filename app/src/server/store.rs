@@ -10,6 +10,7 @@ pub mod credits;
 pub mod easy_read;
 pub mod events;
 pub mod frameworks;
+pub mod held_submissions;
 pub mod jargon;
 pub mod organisations;
 pub mod outbox;

@@ -39,7 +39,15 @@ pub async fn request_link(State(state): State<AppState>, submitted: Submitted) -
             ))
         })
         .unwrap_or_else(|| "unknown".to_owned());
-    match auth::request_sign_in(&state, submitted.field(SignInInput::EMAIL), &client).await {
+    let return_to = Some(submitted.field(SignInInput::RETURN_TO)).filter(|r| !r.is_empty());
+    match auth::request_sign_in(
+        &state,
+        submitted.field(SignInInput::EMAIL),
+        &client,
+        return_to,
+    )
+    .await
+    {
         Ok(()) => see_other("/sign-in/check-email"),
         Err(error) => {
             refused(
@@ -67,7 +75,11 @@ pub async fn confirm(
                 let _ = auth::sign_out(&state, old.value()).await;
             }
             let jar = jar.add(session_cookie(&state.config, session.secret));
-            (jar, see_other("/account?signed_in=1")).into_response()
+            let next = session
+                .return_to
+                .as_deref()
+                .unwrap_or("/account?signed_in=1");
+            (jar, see_other(next)).into_response()
         }
         Err(error) => {
             refused(

@@ -15,6 +15,7 @@ mod drafting;
 mod easy_read_reading;
 mod events;
 mod flooding;
+mod held;
 mod national;
 mod outbox;
 mod pages;

@@ -88,3 +88,12 @@ pub async fn delete_expired(conn: &mut AnyConnection, now: i64) -> Result<(), sq
         .await?;
     Ok(())
 }
+
+/// Whose a session was, live or not (a session that ended unused stays until it
+/// expires), so what they sent after it ended can be given back to them alone.
+pub async fn owner(conn: &mut AnyConnection, id_hash: &str) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT user_id FROM sessions WHERE id_hash = $1")
+        .bind(id_hash)
+        .fetch_optional(conn)
+        .await
+}

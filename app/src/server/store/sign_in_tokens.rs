@@ -4,32 +4,33 @@ pub async fn insert(
     conn: &mut AnyConnection,
     token_hash: &str,
     email: &str,
-    now: i64,
-    expires_at: i64,
+    (now, expires_at): (i64, i64),
+    return_to: Option<&str>,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO sign_in_tokens (token_hash, email, created_at, expires_at) \
-         VALUES ($1, $2, $3, $4)",
+        "INSERT INTO sign_in_tokens (token_hash, email, created_at, expires_at, return_to) \
+         VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(token_hash)
     .bind(email)
     .bind(now)
     .bind(expires_at)
+    .bind(return_to)
     .execute(conn)
     .await?;
     Ok(())
 }
 
-/// Mark the token used and return its address, in one statement, so two clicks racing
-/// each other cannot both succeed.
+/// Mark the token used and return its address and the page to come back to, in one
+/// statement, so two clicks racing each other cannot both succeed.
 pub async fn consume(
     conn: &mut AnyConnection,
     token_hash: &str,
     now: i64,
-) -> Result<Option<String>, sqlx::Error> {
-    sqlx::query_scalar(
+) -> Result<Option<(String, Option<String>)>, sqlx::Error> {
+    sqlx::query_as(
         "UPDATE sign_in_tokens SET used_at = $1 \
-         WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1 RETURNING email",
+         WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1 RETURNING email, return_to",
     )
     .bind(now)
     .bind(token_hash)
