@@ -37,3 +37,8 @@ END;
 -- comments from `comments_by_round_group` (0011), which in SQLite already holds each
 -- comment's id, and looks each one up in the answers' own index on comment_id: no
 -- index is needed here for it (PostgreSQL's 0014 adds one).
+
+-- The summaries of the groups on a page (members, unanswered, organisations) read each
+-- group's live members from this index alone: a campaign group of hundreds is read
+-- without its rows. (SQLite keeps each entry's id in the index as well.)
+CREATE INDEX comments_live_by_group ON comments(alike_group_id, withdrawn_at, organisation_id);
