@@ -3,7 +3,8 @@
 //! with exact counts. Three queries a page (count, page of ids, the page's comments),
 //! whatever the size of the round; the page of ids reads only as far as the page.
 //! Words to find are looked up in an index of the comments' trigrams (migration 0014)
-//! rather than by reading every comment of the round.
+//! rather than by reading every comment of the round, and the page is gathered from
+//! the comments that hold them.
 
 use super::comments::{COMMENTS, CommentRow};
 use crate::{
@@ -140,7 +141,7 @@ impl ListSql {
         }
         self.add_member(
             "(LOWER({c}.body) LIKE $? ESCAPE '!' OR LOWER(COALESCE({c}.suggestion, '')) LIKE $? ESCAPE '!')",
-            Some(Value::Text(contains_pattern(&words))),
+            Some(Value::Text(contains_pattern(search))),
         );
     }
 
