@@ -302,10 +302,11 @@ pub async fn round_comments(
         .collect();
     let organisations = store::answer_list::organisations_in_round(&mut conn, round.id).await?;
     let filter = list_filter(&filters);
-    let entries_total = store::answer_list::count(&mut conn, round.id, &filter).await?;
+    let backend = cx.db().backend;
+    let entries_total = store::answer_list::count(&mut conn, backend, round.id, &filter).await?;
     let place = match linked {
         Some(comment) => {
-            store::answer_list::place_of(&mut conn, round.id, &filter, comment).await?
+            store::answer_list::place_of(&mut conn, backend, round.id, &filter, comment).await?
         }
         None => None,
     };
@@ -314,9 +315,15 @@ pub async fn round_comments(
         (page, _) => PageRequest::new(page, ANSWER_PAGE_SIZE),
     }
     .within(entries_total);
-    let rows =
-        store::answer_list::page(&mut conn, round.id, &filter, asked.offset(), asked.limit())
-            .await?;
+    let rows = store::answer_list::page(
+        &mut conn,
+        backend,
+        round.id,
+        &filter,
+        asked.offset(),
+        asked.limit(),
+    )
+    .await?;
     let mut groups = summaries(&mut conn, &framework.slug, &rows).await?;
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let mut notes = super::still_matters::editor_notes(&mut conn, &framework.slug, &ids).await?;

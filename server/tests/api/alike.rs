@@ -546,6 +546,102 @@ on_both_databases! {
         assert!(has(&underscore.body, r#"input#q[value="under_score"]"#));
     }
 
+    async fn searching_the_answer_list_finds_words_inside_longer_words_and_in_suggestions(app) {
+        open_round(&app).await;
+        let mut participant = app.visitor();
+        participant.sign_in_as("participant@example.org").await;
+        many_comments(&app, &[
+            "Our neighbourhood centre closed last year.".to_owned(),
+            "The neighbours help with shopping.".to_owned(),
+            "Nothing else to add.".to_owned(),
+        ]).await;
+        sqlx::query("UPDATE comments SET suggestion = $1 WHERE body = $2")
+            .bind("Say that Allotments count as community spaces.")
+            .bind("Nothing else to add.")
+            .execute(&app.state.db.pool)
+            .await
+            .unwrap();
+        let mut editor = editor(&app).await;
+        let path = list_path(&app).await;
+        let inside = editor.get(&format!("{path}?q=BOURHOOD")).await.text();
+        assert!(inside.contains("Showing 1 comment.") && inside.contains("Our neighbourhood centre"), "{inside}");
+        let both = editor.get(&format!("{path}?q=eighbo")).await.text();
+        assert!(both.contains("Showing 2 comments."), "{both}");
+        let suggested = editor.get(&format!("{path}?q=lotments%20count")).await.text();
+        assert!(suggested.contains("Showing 1 comment.") && suggested.contains("Nothing else to add."), "{suggested}");
+        let absent = editor.get(&format!("{path}?q=libraries")).await.text();
+        assert!(absent.contains("No comments to show."), "{absent}");
+    }
+
+    async fn a_two_letter_search_still_finds_its_comments(app) {
+        open_round(&app).await;
+        let mut participant = app.visitor();
+        participant.sign_in_as("participant@example.org").await;
+        many_comments(&app, &[
+            "Give me a say in it.".to_owned(),
+            "SAYING no must be heard.".to_owned(),
+            "Nothing else to add.".to_owned(),
+        ]).await;
+        let mut editor = editor(&app).await;
+        let path = list_path(&app).await;
+        let two = editor.get(&format!("{path}?q=Ay")).await.text();
+        assert!(two.contains("Showing 2 comments."), "{two}");
+        assert!(two.contains("Give me a say in it.") && two.contains("SAYING no"), "{two}");
+        let one = editor.get(&format!("{path}?q=%21")).await.text();
+        assert!(one.contains("No comments to show."), "a one-character search is literal too: {one}");
+    }
+
+    async fn an_edited_comment_is_found_by_its_new_words_and_not_its_old_ones(app) {
+        open_round(&app).await;
+        let mut participant = app.visitor();
+        participant.sign_in_as("participant@example.org").await;
+        comment(&mut participant, CI1, &[("body", "First thoughts about gardens")]).await;
+        let id = app.scalar("SELECT id FROM comments WHERE body = $1", "First thoughts about gardens").await;
+        let mut editor = editor(&app).await;
+        let path = list_path(&app).await;
+        assert!(editor.get(&format!("{path}?q=gardens")).await.text().contains("Showing 1 comment."));
+
+        let edit = format!("{CI1}/comments/{id}/edit");
+        let changed = participant
+            .post(&edit, &[("body", "Second thoughts about libraries"), ("knowledge", "practice"), ("visibility", "named"), ("action", "save")])
+            .await;
+        assert_eq!(changed.status, StatusCode::SEE_OTHER, "{}", changed.text());
+        let new_words = editor.get(&format!("{path}?q=LIBRARIES")).await.text();
+        assert!(new_words.contains("Showing 1 comment.") && new_words.contains("Second thoughts about libraries"), "{new_words}");
+        let old_words = editor.get(&format!("{path}?q=gardens")).await.text();
+        assert!(old_words.contains("No comments to show."), "{old_words}");
+
+        let withdrawn = participant.post(&edit, &[("action", "withdraw")]).await;
+        assert_eq!(withdrawn.status, StatusCode::SEE_OTHER);
+        let gone = editor.get(&format!("{path}?q=libraries")).await.text();
+        assert!(gone.contains("No comments to show."), "{gone}");
+    }
+
+    async fn a_search_pages_in_the_lists_order_and_shows_a_group_by_its_first_match(app) {
+        campaign_round(&app).await;
+        let bodies: Vec<String> = (1..=60).map(|n| format!("Search number {n:02} about gardens.")).collect();
+        many_comments(&app, &bodies).await;
+        let mut editor = editor(&app).await;
+        let path = list_path(&app).await;
+        let first = editor.get(&format!("{path}?q=about%20GARDENS")).await.text();
+        assert!(first.contains("Showing 1 to 50 of 60 comments and groups."), "{first}");
+        assert!(first.contains("Search number 01 about") && first.contains("Search number 50 about"), "{first}");
+        assert!(!first.contains("Search number 51 about"), "{first}");
+        let second = editor.get(&format!("{path}?q=about%20GARDENS&page=2")).await.text();
+        assert!(second.contains("Showing 51 to 60 of 60 comments and groups."), "{second}");
+        assert!(second.contains("Search number 51 about") && second.contains("Search number 60 about"), "{second}");
+        assert!(!second.contains("Search number 50 about"), "{second}");
+
+        // Only the second copy of the campaign names Mohammed: the group is listed once,
+        // shown by that copy.
+        let group = editor.get(&format!("{path}?q=mohammed%20khan")).await.text();
+        assert!(group.contains("Showing 1 comment or group."), "{group}");
+        assert!(group.contains("My name is Mohammed Khan"), "{group}");
+        assert!(!group.contains("My name is Alice Brown"), "{group}");
+        let all = editor.get(&format!("{path}?q=unpaid%20carers")).await.text();
+        assert!(all.contains("Showing 1 comment or group."), "the four copies are one entry: {all}");
+    }
+
     async fn the_statement_and_organisation_choices_come_from_the_framework_and_round(app) {
         crate::publishing::consultation(&app).await;
         let mut editor = editor(&app).await;

@@ -406,8 +406,11 @@ pub struct GroupRow {
     pub representative_id: i64,
 }
 
+/// Counting `r.comment_id` (not `r.id`) lets the answers' index on `comment_id` say
+/// whether each member is answered, and the members come from `comments_live_by_group`
+/// (0014): a large group is summed up from indexes alone.
 const GROUPS: &str = "SELECT g.id, g.round_id, g.statement_id, COUNT(c.id) AS members, \
-    COUNT(c.id) - COUNT(r.id) AS unanswered, MIN(c.id) AS representative_id \
+    COUNT(c.id) - COUNT(r.comment_id) AS unanswered, MIN(c.id) AS representative_id \
     FROM alike_groups g JOIN comments c ON c.alike_group_id = g.id AND c.withdrawn_at IS NULL \
     LEFT JOIN responses r ON r.comment_id = c.id";
 

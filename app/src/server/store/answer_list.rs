@@ -2,9 +2,15 @@
 //! alike comments counted once (shown by its first member that matches the filters),
 //! with exact counts. Three queries a page (count, page of ids, the page's comments),
 //! whatever the size of the round; the page of ids reads only as far as the page.
+//! Words to find are looked up in an index of the comments' trigrams (migration 0014)
+//! rather than by reading every comment of the round, and the page is gathered from
+//! the comments that hold them.
 
 use super::comments::{COMMENTS, CommentRow};
-use crate::domain::{drafting::Knowledge, response::Outcome};
+use crate::{
+    domain::{drafting::Knowledge, response::Outcome},
+    server::db::Backend,
+};
 use sqlx::AnyConnection;
 
 /// Which answers to show.
@@ -50,6 +56,16 @@ fn contains_pattern(text: &str) -> String {
     out
 }
 
+/// The words as one FTS5 phrase: in quotes, a quote in them doubled. With the trigram
+/// tokenizer a phrase matches wherever the words stand inside the text, in any case.
+fn trigram_phrase(words: &str) -> String {
+    format!("\"{}\"", words.replace('"', "\"\""))
+}
+
+/// Fewer characters than this have no trigram to look up: such a search reads the
+/// round's comments instead (still correct, only slower).
+const TRIGRAM: usize = 3;
+
 /// The filtered list as SQL. A group is on one statement in one round, so the clauses
 /// about those (`statement`, written against `c` and `s`) hold for every member alike;
 /// the others (`member`, written against `{c}`) are each member's own, and decide which
@@ -59,14 +75,17 @@ struct ListSql {
     statement: Vec<String>,
     member: Vec<String>,
     values: Vec<Value>,
+    /// Whether the filters name words to find.
+    searched: bool,
 }
 
 impl ListSql {
-    fn new(round_id: i64, f: &ListFilter) -> Self {
+    fn new(round_id: i64, f: &ListFilter, backend: Backend) -> Self {
         let mut list = Self {
             statement: vec!["c.round_id = $1".to_owned()],
             member: vec!["{c}.withdrawn_at IS NULL".to_owned()],
             values: vec![Value::Int(round_id)],
+            searched: false,
         };
         if let Some(statement) = &f.statement {
             list.add_statement("s.reference = $?", Value::Text(statement.clone()));
@@ -99,13 +118,31 @@ impl ListSql {
                 Some(Value::Text(o.as_str().to_owned())),
             ),
         }
-        if let Some(search) = f.search.as_deref().filter(|s| !s.trim().is_empty()) {
-            list.add_member(
-                "(LOWER({c}.body) LIKE $? ESCAPE '!' OR LOWER(COALESCE({c}.suggestion, '')) LIKE $? ESCAPE '!')",
-                Some(Value::Text(contains_pattern(search.trim()))),
-            );
+        if let Some(search) = f.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            list.add_search(search, backend);
         }
         list
+    }
+
+    /// Words to find in the comment or its suggestion. The LIKE decides what is found, on
+    /// both databases; on PostgreSQL pg_trgm's indexes answer that LIKE by themselves.
+    /// SQLite's LIKE cannot use an index, so the trigram index (`comments_search`) first
+    /// hands over the comments holding the words: its matches, any case, are a superset
+    /// of the LIKE's, which then keeps exactly what it kept before. Words shorter than a
+    /// trigram cannot be looked up and are found by the LIKE alone, reading the round.
+    fn add_search(&mut self, search: &str, backend: Backend) {
+        self.searched = true;
+        let words = search.to_lowercase();
+        if backend == Backend::Sqlite && words.chars().count() >= TRIGRAM {
+            self.add_member(
+                "{c}.id IN (SELECT rowid FROM comments_search WHERE comments_search MATCH $?)",
+                Some(Value::Text(trigram_phrase(&words))),
+            );
+        }
+        self.add_member(
+            "(LOWER({c}.body) LIKE $? ESCAPE '!' OR LOWER(COALESCE({c}.suggestion, '')) LIKE $? ESCAPE '!')",
+            Some(Value::Text(contains_pattern(search))),
+        );
     }
 
     /// `$?` in a clause is the placeholder of the value added with it.
@@ -152,14 +189,39 @@ impl ListSql {
     }
 
     /// Only the comment that shows its entry: on its own, or its group's first match.
-    /// (An index on `alike_group_id, id` answers the NOT EXISTS for each member.)
+    ///
+    /// With words to find, the index hands over the comments that hold them, and the
+    /// entries are gathered from those: each group's first match is its lowest id. (The
+    /// subquery's own `c` and `s` hide the outer query's.) Otherwise the list walks the
+    /// round in its order and stops at the page, asking for each member of a group
+    /// whether an earlier one matches (an index on `alike_group_id, id` answers that);
+    /// for a search, that question would test the words on every earlier member of a
+    /// large group again, for each of its members.
     fn listed(&self) -> String {
-        format!(
-            "{} AND (c.alike_group_id IS NULL OR NOT EXISTS (SELECT 1 FROM comments m \
-               WHERE m.alike_group_id = c.alike_group_id AND m.id < c.id AND {}))",
-            self.matching(),
-            self.member_clauses("m")
-        )
+        if self.searched {
+            format!(
+                "c.id IN (SELECT MIN(c.id) {} WHERE {} \
+                   GROUP BY c.alike_group_id, CASE WHEN c.alike_group_id IS NULL THEN c.id END)",
+                self.counted_from(),
+                self.matching()
+            )
+        } else {
+            format!(
+                "{} AND (c.alike_group_id IS NULL OR NOT EXISTS (SELECT 1 FROM comments m \
+                   WHERE m.alike_group_id = c.alike_group_id AND m.id < c.id AND {}))",
+                self.matching(),
+                self.member_clauses("m")
+            )
+        }
+    }
+
+    /// The matching comments, with their statements only when a clause reads them.
+    fn counted_from(&self) -> &'static str {
+        if self.needs_statement() {
+            LISTED_FROM
+        } else {
+            "FROM comments c"
+        }
     }
 }
 
@@ -187,18 +249,15 @@ macro_rules! bind_all {
 /// matching comments on their own, and the groups with a matching member.
 pub async fn count(
     conn: &mut AnyConnection,
+    backend: Backend,
     round_id: i64,
     filter: &ListFilter,
 ) -> Result<u64, sqlx::Error> {
-    let list = ListSql::new(round_id, filter);
-    let from = if list.needs_statement() {
-        LISTED_FROM
-    } else {
-        "FROM comments c"
-    };
+    let list = ListSql::new(round_id, filter, backend);
     let sql = format!(
         "SELECT COUNT(*) - COUNT(c.alike_group_id) + COUNT(DISTINCT c.alike_group_id) \
-         {from} WHERE {}",
+         {} WHERE {}",
+        list.counted_from(),
         list.matching()
     );
     let count: i64 = bind_all!(sqlx::query_scalar(sqlx::AssertSqlSafe(sql)), &list.values)
@@ -211,12 +270,13 @@ pub async fn count(
 /// statement then age.
 pub async fn page(
     conn: &mut AnyConnection,
+    backend: Backend,
     round_id: i64,
     filter: &ListFilter,
     offset: i64,
     limit: i64,
 ) -> Result<Vec<CommentRow>, sqlx::Error> {
-    let list = ListSql::new(round_id, filter);
+    let list = ListSql::new(round_id, filter, backend);
     let n = list.values.len();
     let sql = format!(
         "SELECT c.id {LISTED_FROM} WHERE {IN_FRAMEWORK} AND {} \
@@ -249,11 +309,12 @@ pub struct Place {
 /// through its group.
 pub async fn place_of(
     conn: &mut AnyConnection,
+    backend: Backend,
     round_id: i64,
     filter: &ListFilter,
     comment_id: i64,
 ) -> Result<Option<Place>, sqlx::Error> {
-    let list = ListSql::new(round_id, filter);
+    let list = ListSql::new(round_id, filter, backend);
     let sql = format!(
         "WITH listed AS (SELECT c.id, c.alike_group_id, s.reference {LISTED_FROM} \
            WHERE {IN_FRAMEWORK} AND {}), \
@@ -325,10 +386,14 @@ pub struct Progress {
     pub groups_left: u64,
 }
 
-/// The round's progress, in one pass over its comments.
+/// The round's progress, in one pass over its comments. Only indexes are read: the
+/// round's live comments (with id and group) from `comments_by_round_group` (SQLite) or
+/// `comments_live_by_round` (PostgreSQL), and whether each is answered from the answers'
+/// index on `comment_id`, never an answer's row.
 pub async fn progress(conn: &mut AnyConnection, round_id: i64) -> Result<Progress, sqlx::Error> {
     let (total, answered, groups_left): (i64, i64, i64) = sqlx::query_as(
-        "SELECT COUNT(*), COUNT(r.id), COUNT(DISTINCT CASE WHEN r.id IS NULL THEN c.alike_group_id END) \
+        "SELECT COUNT(*), COUNT(r.comment_id), \
+           COUNT(DISTINCT CASE WHEN r.comment_id IS NULL THEN c.alike_group_id END) \
          FROM comments c LEFT JOIN responses r ON r.comment_id = c.id \
          WHERE c.round_id = $1 AND c.withdrawn_at IS NULL",
     )
@@ -375,11 +440,17 @@ pub async fn organisations_in_round(
 
 #[cfg(test)]
 mod tests {
-    use super::contains_pattern;
+    use super::{contains_pattern, trigram_phrase};
 
     #[test]
     fn search_text_is_found_literally_whatever_its_wildcards() {
         assert_eq!(contains_pattern("Choice"), "%choice%");
         assert_eq!(contains_pattern("100%_!"), "%100!%!_!!%");
+    }
+
+    #[test]
+    fn search_text_is_one_phrase_for_the_word_index_whatever_its_quotes() {
+        assert_eq!(trigram_phrase("my family"), "\"my family\"");
+        assert_eq!(trigram_phrase("say \"no\" OR"), "\"say \"\"no\"\" OR\"");
     }
 }
