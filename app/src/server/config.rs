@@ -16,7 +16,8 @@ pub struct Config {
     pub base_url: Url,
     /// `smtp://user:pass@host:port` (or `smtps://`); without it mail is written to files.
     pub smtp_url: Option<String>,
-    pub mail_from: String,
+    /// The sender of every email (`OUR_WORDS_MAIL_FROM`), checked at start.
+    pub mail_from: lettre::message::Mailbox,
     /// Where the SQLite database and locally written mail live.
     pub data_dir: PathBuf,
     /// Load the demo framework and demo people into an empty database
@@ -141,6 +142,16 @@ impl Config {
                 ));
             }
         }
+        // Checked here, so a mistake stops the app at start with this message, not every
+        // email later as a failure the outbox retries for hours.
+        let mail_from = get("OUR_WORDS_MAIL_FROM")
+            .unwrap_or("Our Words <no-reply@our-words.localhost>")
+            .parse::<lettre::message::Mailbox>()
+            .map_err(|e| {
+                format!(
+                    "OUR_WORDS_MAIL_FROM is not an address like \"Our Words <no-reply@example.org>\" ({e})"
+                )
+            })?;
         let demo_data = on("OUR_WORDS_DEMO_DATA");
         if demo_data && https {
             return Err(
@@ -157,9 +168,7 @@ impl Config {
             listen_addr,
             base_url,
             smtp_url,
-            mail_from: get("OUR_WORDS_MAIL_FROM")
-                .unwrap_or("Our Words <no-reply@our-words.localhost>")
-                .to_owned(),
+            mail_from,
             data_dir,
             demo_data,
             demo_round: on("OUR_WORDS_DEMO_ROUND"),
@@ -340,6 +349,18 @@ mod tests {
         assert_eq!((c.comments_per_hour, c.burst_above), (5, 2));
         assert!(config(&[("OUR_WORDS_COMMENTS_PER_HOUR", "0")]).is_err());
         assert!(config(&[("OUR_WORDS_BURST_ABOVE", "lots")]).is_err());
+    }
+
+    #[test]
+    fn a_sender_address_that_is_not_one_stops_the_app_at_start() {
+        let refused = config(&[("OUR_WORDS_MAIL_FROM", "Our Words no-reply@example.org")])
+            .expect_err("no angle brackets around the address");
+        assert!(
+            refused.starts_with("OUR_WORDS_MAIL_FROM is not an address"),
+            "{refused}"
+        );
+        assert!(config(&[("OUR_WORDS_MAIL_FROM", "no-reply@example.org")]).is_ok());
+        assert!(config(&[("OUR_WORDS_MAIL_FROM", "Our Words <no-reply@example.org>")]).is_ok());
     }
 
     #[test]

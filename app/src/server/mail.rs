@@ -55,10 +55,7 @@ impl Mailer {
         to: &EmailAddress,
         link: &str,
     ) -> Result<(), AppError> {
-        let from: Mailbox = config
-            .mail_from
-            .parse()
-            .map_err(|e| AppError::internal("OUR_WORDS_MAIL_FROM is not an address", e))?;
+        let from = config.mail_from.clone();
         let to: Mailbox = to
             .as_str()
             .parse()
@@ -104,9 +101,7 @@ impl Mailer {
         config: &Config,
         email: &OutboxEmail<'_>,
     ) -> Result<(), SendFailure> {
-        let from: Mailbox = config.mail_from.parse().map_err(|e| {
-            SendFailure::Transient(format!("OUR_WORDS_MAIL_FROM is not an address: {e}"))
-        })?;
+        let from = config.mail_from.clone();
         let to: Mailbox = one_line(email.to)
             .trim()
             .parse()

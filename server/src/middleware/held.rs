@@ -40,8 +40,10 @@ fn held_cookie(config: &Config, value: String, max_age: i64) -> Cookie<'static> 
         .build()
 }
 
-/// Keep a post refused for want of a session, if the person typed anything, and send
-/// them to sign in with a way back to `page`. `None` when there is nothing to keep.
+/// Keep a post refused because the sender's session ended, if they typed anything, and
+/// send them to sign in with a way back to `page`. `None` when there is nothing to keep,
+/// or the browser sent no session at all (it was never signed in: nobody was writing
+/// when a session ended, and the page's own "sign in" message is the answer).
 pub async fn keep_and_sign_in(
     state: &AppState,
     parts: &Parts,
@@ -52,11 +54,11 @@ pub async fn keep_and_sign_in(
     let typed = fields
         .iter()
         .any(|(name, value)| !NOT_TYPED.contains(&name.as_str()) && !value.trim().is_empty());
-    if !typed {
-        return None;
-    }
     let jar = CookieJar::from_headers(&parts.headers);
     let session = jar.get(cookie_name(&state.config)).map(Cookie::value);
+    if !typed || session.is_none() {
+        return None;
+    }
     let path = page.split(['?', '#']).next().unwrap_or(page);
     let secret = match held::hold(state, session, path, (form, field), fields).await {
         Ok(secret) => secret,
