@@ -9,7 +9,25 @@ pub const COMMENT_MAX_CHARS: usize = 5_000;
 pub const TITLE_MAX_CHARS: usize = 150;
 pub const SUMMARY_MAX_CHARS: usize = 2_000;
 
+/// Refuse hidden control characters (a NUL, an escape...), which come with text pasted
+/// from some programs: PostgreSQL cannot store a NUL at all, and none of them can be
+/// shown. Line breaks and tabs are ordinary text.
+fn no_control_characters(text: &str, what: &str) -> Result<(), Invalid> {
+    if text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r')
+    {
+        return Err(Invalid::new(format!(
+            "{what} has a hidden character in it that cannot be saved. It often comes with \
+             text pasted from another program: type the pasted part again, or paste it as \
+             plain text"
+        )));
+    }
+    Ok(())
+}
+
 fn bounded(raw: &str, max: usize, empty: &str, too_long: &str) -> Result<String, Invalid> {
+    no_control_characters(raw, too_long)?;
     let tidy = tidy_whitespace(raw);
     if tidy.is_empty() {
         return Err(Invalid::new(empty));
@@ -34,6 +52,7 @@ pub fn statement_text(raw: &str) -> Result<String, Invalid> {
 
 /// "Why I changed this": optional, but bounded.
 pub fn revision_note(raw: &str) -> Result<String, Invalid> {
+    no_control_characters(raw, "The note")?;
     let tidy = tidy_whitespace(raw);
     if tidy.chars().count() > NOTE_MAX_CHARS {
         return Err(Invalid::new(format!(
@@ -45,6 +64,7 @@ pub fn revision_note(raw: &str) -> Result<String, Invalid> {
 
 /// A comment keeps its line breaks (people write in paragraphs); only the ends are trimmed.
 pub fn comment_body(raw: &str) -> Result<String, Invalid> {
+    no_control_characters(raw, "Your comment")?;
     let body = raw.trim().replace("\r\n", "\n");
     if body.is_empty() {
         return Err(Invalid::new("Enter your comment"));
@@ -59,6 +79,7 @@ pub fn comment_body(raw: &str) -> Result<String, Invalid> {
 
 /// An optional suggested rewording of the whole statement.
 pub fn suggestion(raw: &str) -> Result<Option<String>, Invalid> {
+    no_control_characters(raw, "Your suggested wording")?;
     let tidy = tidy_whitespace(raw);
     if tidy.is_empty() {
         return Ok(None);
@@ -81,6 +102,7 @@ pub fn title(raw: &str, what: &str) -> Result<String, Invalid> {
 }
 
 pub fn summary(raw: &str) -> Result<String, Invalid> {
+    no_control_characters(raw, "This")?;
     let text = raw.trim().replace("\r\n", "\n");
     if text.chars().count() > SUMMARY_MAX_CHARS {
         return Err(Invalid::new(format!(
@@ -243,6 +265,22 @@ pub fn date_input_value(unix_seconds: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hidden_control_characters_are_refused_with_a_plain_message_and_line_breaks_are_not() {
+        for pasted in ["A NUL\0 here", "An escape \u{1b}[0m", "A bell\u{7}"] {
+            let refused = comment_body(pasted).unwrap_err().0;
+            assert!(
+                refused
+                    .starts_with("Your comment has a hidden character in it that cannot be saved."),
+                "{refused}"
+            );
+            assert!(suggestion(pasted).is_err());
+            assert!(statement_text(pasted).is_err());
+        }
+        assert_eq!(comment_body("One.\r\n\tTwo.").unwrap(), "One.\n\tTwo.");
+        assert!(suggestion("Plain words.").is_ok());
+    }
 
     #[test]
     fn statement_text_is_tidied_and_bounded() {

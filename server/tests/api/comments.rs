@@ -179,6 +179,19 @@ on_both_databases! {
         assert_eq!(app.scalar("SELECT COUNT(*) FROM comments WHERE body = $1", "Once only").await, 1);
     }
 
+    async fn a_comment_with_a_hidden_control_character_gets_a_message_not_an_error_page(app) {
+        open_round(&app).await;
+        let mut participant = app.visitor();
+        participant.sign_in_as("participant@example.org").await;
+        // A NUL cannot be stored by PostgreSQL at all: it used to fail the insert.
+        let pasted = comment(&mut participant, CI1, &[("body", "Pasted from a form\0 with a NUL in it.")]).await;
+        assert_eq!(pasted.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let message = message_beside(&pasted.body, "body").expect("a message beside the comment");
+        assert!(message.starts_with("Your comment has a hidden character in it that cannot be saved."), "{message}");
+        assert!(pasted.body.contains("Pasted from a form"), "what they typed is kept");
+        assert_eq!(app.scalar("SELECT COUNT(*) FROM comments WHERE body LIKE $1", "Pasted from a form%").await, 0);
+    }
+
     async fn bad_comments_get_plain_messages(app) {
         open_round(&app).await;
         let mut participant = app.visitor();
