@@ -21,7 +21,17 @@ impl DisplayName {
             )));
         }
         if tidy.chars().any(char::is_control) {
-            return Err(Invalid::new("Name must not contain control characters"));
+            return Err(Invalid::new(
+                "Your name has a hidden character in it that cannot be shown. It often comes with \
+                 pasted text: type your name again",
+            ));
+        }
+        if tidy.chars().any(turns_text_around) {
+            return Err(Invalid::new(
+                "Your name has a hidden character in it that changes the direction of the text \
+                 after it, so it could read as something else next to your comments. Type your \
+                 name again without it",
+            ));
         }
         Ok(Self(tidy))
     }
@@ -29,6 +39,14 @@ impl DisplayName {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// Bidirectional embeddings, overrides and isolates: invisible, and able to make what
+/// follows a name on a page (an organisation, a date) display in another order. The
+/// marks (U+200E, U+200F, U+061C) only state a direction, which names in right-to-left
+/// scripts may need, and are kept.
+fn turns_text_around(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 impl fmt::Display for DisplayName {
@@ -46,6 +64,27 @@ mod tests {
         for name in ["Siân O'Neill-Ó Briain", "李小龍", "Dr. A. N. Other"] {
             assert_eq!(DisplayName::parse(name).unwrap().as_str(), name);
         }
+    }
+
+    #[test]
+    fn names_that_turn_the_text_after_them_around_are_refused_in_plain_words() {
+        for sneaky in [
+            "Jo\u{202E}tnemnrevog",
+            "Jo \u{2067}for Age Scotland\u{2069}",
+        ] {
+            let refused = DisplayName::parse(sneaky).unwrap_err().0;
+            assert!(
+                refused.contains("changes the direction of the text"),
+                "{refused}"
+            );
+        }
+        let refused = DisplayName::parse("Jo\u{0}").unwrap_err().0;
+        assert!(
+            refused.starts_with("Your name has a hidden character"),
+            "{refused}"
+        );
+        // A right-to-left name with a direction mark is a name.
+        assert!(DisplayName::parse("\u{5D3}\u{5E0}\u{5D4}\u{200F}").is_ok());
     }
 
     #[test]

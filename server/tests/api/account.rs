@@ -21,6 +21,17 @@ on_both_databases! {
         assert!(refused.body.contains("<title>Error: Your account – Our Words</title>"));
     }
 
+    async fn a_name_that_would_turn_the_text_after_it_around_is_refused_beside_the_field(app) {
+        let mut visitor = app.visitor();
+        visitor.sign_in_as("new@example.org").await;
+        // Shown before ", speaking for ..." on a comment, U+202E would reverse what follows.
+        let refused = visitor.post("/account", &[("display_name", "Jo\u{202E}tnemnrevog")]).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let message = crate::html::message_beside(&refused.body, "display_name").expect("beside the name");
+        assert!(message.contains("changes the direction of the text"), "{message}");
+        assert_eq!(app.scalar("SELECT COUNT(*) FROM users WHERE display_name = $1", "Jo\u{202E}tnemnrevog").await, 0);
+    }
+
     async fn names_are_shown_as_text_never_as_markup(app) {
         let mut visitor = app.visitor();
         visitor.sign_in_as("new@example.org").await;
