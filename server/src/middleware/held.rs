@@ -22,17 +22,26 @@ use std::collections::BTreeMap;
 /// Fields that carry no words of the person's own: a post of only these is not kept.
 const NOT_TYPED: [&str; 2] = ["submission_key", "action"];
 
+/// `__Secure-`, not `__Host-`: the cookie is scoped to the page it was posted from (see
+/// `held_cookie`), and `__Host-` demands `Path=/`.
 fn held_cookie_name(config: &Config) -> &'static str {
     if config.is_https() {
-        "__Host-our_words_held"
+        "__Secure-our_words_held"
     } else {
         "our_words_held"
     }
 }
 
-fn held_cookie(config: &Config, value: String, max_age: i64) -> Cookie<'static> {
+/// The cookie is sent back only on `page` (its path), so no other page looks for a kept
+/// post: without the scope every page view for a day would run a write to find none.
+fn held_cookie(config: &Config, value: String, max_age: i64, page: &str) -> Cookie<'static> {
+    let plain = page.starts_with('/') && page.chars().all(|c| c.is_ascii_graphic() && c != ';');
     Cookie::build((held_cookie_name(config), value))
-        .path("/")
+        .path(if plain {
+            page.to_owned()
+        } else {
+            "/".to_owned()
+        })
         .http_only(true)
         .same_site(SameSite::Lax)
         .secure(config.is_https())
@@ -67,7 +76,12 @@ pub async fn keep_and_sign_in(
             return None;
         }
     };
-    let jar = jar.add(held_cookie(&state.config, secret, held::HELD_FOR_SECS));
+    let jar = jar.add(held_cookie(
+        &state.config,
+        secret,
+        held::HELD_FOR_SECS,
+        path,
+    ));
     let to = format!(
         "/sign-in?held=1&return={}",
         utf8_percent_encode(page, NON_ALPHANUMERIC)
@@ -101,7 +115,7 @@ pub async fn give_back_held(
                 .map_or(path.clone(), |p| p.as_str().to_owned());
             let response =
                 page_with_feedback(&state, parts, &page, Some(feedback), StatusCode::OK).await;
-            let jar = jar.remove(held_cookie(&state.config, String::new(), 0));
+            let jar = jar.remove(held_cookie(&state.config, String::new(), 0, &path));
             (jar, response).into_response()
         }
         Ok(None) => next.run(req).await,

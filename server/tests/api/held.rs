@@ -36,6 +36,8 @@ on_both_databases! {
         let to_sign_in = sent.location().to_owned();
         assert_eq!(to_sign_in, format!("/sign-in?held=1&return={}", CI1.replace('/', "%2F").replace('-', "%2D") + "%2Fcomment"));
         assert_eq!(comments_saying(&app, WORDS).await, 0, "not saved without a session");
+        let kept = sent.headers.get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_owned()).find(|c| c.starts_with("our_words_held=")).expect("a cookie finds the kept post");
+        assert!(kept.contains(&format!("Path={CI1}/comment")), "sent back on that page alone: {kept}");
 
         let sign_in = sam.get(&to_sign_in).await;
         assert!(sign_in.text().contains("You were signed out, so what you sent has not been saved yet."), "{}", sign_in.text());
