@@ -48,6 +48,15 @@ pub async fn set_display_name(cx: &Context, raw: &str) -> Result<(), AppError> {
     let name =
         DisplayName::parse(raw).map_err(|e| AppError::field(AccountInput::DISPLAY_NAME, e))?;
     let mut tx = cx.write().await?;
+    if store::organisations::is_named(&mut tx, name.as_str()).await? {
+        return Err(AppError::Field(
+            AccountInput::DISPLAY_NAME.into(),
+            format!(
+                "{name} is the name of an organisation here. Enter your own name: if you speak \
+                 for {name}, an admin adds you to it and it is shown beside your name"
+            ),
+        ));
+    }
     store::users::set_display_name(&mut tx, viewer.id, name.as_str()).await?;
     tx.commit().await?;
     Ok(())

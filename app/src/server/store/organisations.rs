@@ -139,3 +139,15 @@ pub async fn remove_member(
         .await?;
     Ok(done.rows_affected() > 0)
 }
+
+/// Whether an organisation goes by `name` (ignoring case): a person may not, or their
+/// comments would pass for the organisation's. There are tens of organisations, not
+/// thousands, so this reads them without an index.
+pub async fn is_named(conn: &mut AnyConnection, name: &str) -> Result<bool, sqlx::Error> {
+    let n: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM organisations WHERE LOWER(name) = LOWER($1)")
+            .bind(name)
+            .fetch_one(conn)
+            .await?;
+    Ok(n > 0)
+}
