@@ -12,7 +12,12 @@
 //! nothing, because mail scanners open every link in a message. Turning emails back on
 //! is a button on the same page, an ordinary form post from our own page.
 
-use super::{Config, Context, Db, auth::new_secret, clock, store};
+use super::{
+    Config, Context, Db,
+    auth::new_secret,
+    clock,
+    store::{self, unsubscribe::People},
+};
 use crate::{error::AppError, model::Unsubscribe};
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use hmac::{Hmac, Mac};
@@ -44,6 +49,14 @@ impl Recipient {
     fn id(self) -> i64 {
         match self {
             Recipient::Person(id) | Recipient::Participant(id) => id,
+        }
+    }
+
+    /// Where their choice is kept.
+    fn people(self) -> People {
+        match self {
+            Recipient::Person(_) => People::Users,
+            Recipient::Participant(_) => People::EventParticipants,
         }
     }
 }
@@ -132,12 +145,10 @@ async fn recipient(conn: &mut AnyConnection, token: &str) -> Result<Recipient, A
 }
 
 async fn opted_out(conn: &mut AnyConnection, who: Recipient) -> Result<bool, AppError> {
-    match who {
-        Recipient::Person(id) => store::unsubscribe::user_opted_out(conn, id).await?,
-        Recipient::Participant(id) => store::unsubscribe::participant_opted_out(conn, id).await?,
-    }
-    // Signed by us, but for someone no longer here: nothing to stop.
-    .ok_or_else(not_valid)
+    store::unsubscribe::opted_out(conn, who.people(), who.id())
+        .await?
+        // Signed by us, but for someone no longer here: nothing to stop.
+        .ok_or_else(not_valid)
 }
 
 /// What the link's page shows: whether these emails still come.
@@ -166,14 +177,7 @@ async fn set(cx: &Context, token: &str, opted_out_now: bool) -> Result<(), AppEr
     let who = recipient(&mut tx, token).await?;
     // Checked inside the write: a link for someone no longer here changes nothing.
     opted_out(&mut tx, who).await?;
-    match who {
-        Recipient::Person(id) => {
-            store::unsubscribe::set_user_opted_out(&mut tx, id, opted_out_now).await?
-        }
-        Recipient::Participant(id) => {
-            store::unsubscribe::set_participant_opted_out(&mut tx, id, opted_out_now).await?
-        }
-    }
+    store::unsubscribe::set_opted_out(&mut tx, who.people(), who.id(), opted_out_now).await?;
     tx.commit().await?;
     Ok(())
 }

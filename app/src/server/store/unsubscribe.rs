@@ -32,55 +32,54 @@ pub async fn keep_secret_once(
     Ok(())
 }
 
-/// Whether the person has said "no emails about new versions"; `None`: no such person.
-pub async fn user_opted_out(
+/// Where a person's "no emails about new versions" choice is kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum People {
+    /// Someone with an account: the choice on their account page.
+    Users,
+    /// Someone recorded at an event, with no account.
+    EventParticipants,
+}
+
+impl People {
+    fn table(self) -> &'static str {
+        match self {
+            People::Users => "users",
+            People::EventParticipants => "event_participants",
+        }
+    }
+}
+
+/// Whether the person has stopped emails about new versions; `None`: no such person.
+pub async fn opted_out(
     conn: &mut AnyConnection,
-    user_id: i64,
+    people: People,
+    id: i64,
 ) -> Result<Option<bool>, sqlx::Error> {
-    let flag: Option<i64> = sqlx::query_scalar("SELECT email_opt_out FROM users WHERE id = $1")
-        .bind(user_id)
-        .fetch_optional(conn)
-        .await?;
+    let flag: Option<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT email_opt_out FROM {} WHERE id = $1",
+        people.table()
+    )))
+    .bind(id)
+    .fetch_optional(conn)
+    .await?;
     Ok(flag.map(|f| f != 0))
 }
 
-/// Set the person's choice: the same one as on their account page.
-pub async fn set_user_opted_out(
+/// Stop (or start again) the person's emails about new versions.
+pub async fn set_opted_out(
     conn: &mut AnyConnection,
-    user_id: i64,
+    people: People,
+    id: i64,
     opted_out: bool,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE users SET email_opt_out = $1 WHERE id = $2")
-        .bind(i64::from(opted_out))
-        .bind(user_id)
-        .execute(conn)
-        .await?;
-    Ok(())
-}
-
-/// [`user_opted_out`] for someone recorded at an event.
-pub async fn participant_opted_out(
-    conn: &mut AnyConnection,
-    participant_id: i64,
-) -> Result<Option<bool>, sqlx::Error> {
-    let flag: Option<i64> =
-        sqlx::query_scalar("SELECT email_opt_out FROM event_participants WHERE id = $1")
-            .bind(participant_id)
-            .fetch_optional(conn)
-            .await?;
-    Ok(flag.map(|f| f != 0))
-}
-
-/// [`set_user_opted_out`] for someone recorded at an event.
-pub async fn set_participant_opted_out(
-    conn: &mut AnyConnection,
-    participant_id: i64,
-    opted_out: bool,
-) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE event_participants SET email_opt_out = $1 WHERE id = $2")
-        .bind(i64::from(opted_out))
-        .bind(participant_id)
-        .execute(conn)
-        .await?;
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "UPDATE {} SET email_opt_out = $1 WHERE id = $2",
+        people.table()
+    )))
+    .bind(i64::from(opted_out))
+    .bind(id)
+    .execute(conn)
+    .await?;
     Ok(())
 }
