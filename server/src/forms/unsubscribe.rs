@@ -53,3 +53,23 @@ fn encoded(token: &str) -> String {
         .remove(b'_');
     percent_encoding::utf8_percent_encode(token, KEEP).to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_one_click_post_is_known_however_the_mail_program_encodes_it() {
+        assert!(one_click(b"List-Unsubscribe=One-Click"));
+        assert!(one_click(
+            b"--b\r\nContent-Disposition: form-data; name=\"List-Unsubscribe\"\r\n\r\nOne-Click\r\n--b--\r\n"
+        ));
+        assert!(!one_click(b""), "our own page's button sends nothing");
+    }
+
+    #[test]
+    fn a_real_token_goes_back_into_the_address_as_it_is_and_anything_else_is_escaped() {
+        assert_eq!(encoded("u42.aB-_9"), "u42.aB-_9");
+        assert_eq!(encoded("u42/../x y"), "u42%2F..%2Fx%20y");
+    }
+}
