@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod alike;
+pub mod audit;
 pub mod auth;
 pub mod balance;
 pub mod client_address;
@@ -15,6 +16,7 @@ pub mod credit;
 pub mod db;
 pub mod demo;
 pub mod dkim;
+pub mod download;
 pub mod drafting;
 pub mod events;
 pub mod flooding;

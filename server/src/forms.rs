@@ -44,6 +44,10 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/people", post(admin::add_person))
         .route("/admin/people/{id}", post(admin::change_person))
         .route("/admin/organisations", post(admin::add_organisation))
+        .route(
+            "/admin/audit.csv",
+            axum::routing::get(admin::audit_download),
+        )
         .route("/events", post(events::add_event))
         .route("/events/{id}", post(events::record))
         .route(
