@@ -15,6 +15,7 @@ mod rounds;
 mod site;
 mod statements;
 mod twins;
+mod unsubscribe;
 
 pub use crate::model::*;
 pub use admin::*;
@@ -30,3 +31,4 @@ pub use rounds::*;
 pub use site::*;
 pub use statements::*;
 pub use twins::*;
+pub use unsubscribe::*;

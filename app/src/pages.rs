@@ -21,4 +21,5 @@ pub mod rounds;
 pub mod sign_in;
 pub mod statement;
 pub mod twins;
+pub mod unsubscribe;
 pub mod values;

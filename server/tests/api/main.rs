@@ -17,6 +17,7 @@ mod easy_read_reading;
 mod events;
 mod flooding;
 mod held;
+mod inboxes;
 mod national;
 mod outbox;
 mod pages;
