@@ -61,7 +61,7 @@ test('an admin adds a person and makes them an editor, and that person can then 
   await expect(change.getByRole('cell').nth(2)).toHaveText('admin@example.org');
   await expect(change.getByRole('cell').nth(4)).toHaveText('From no roles to editor');
   await expectNoAxeViolations(page);
-  await page.getByLabel('Show').selectOption({ label: 'Person added' });
+  await page.getByLabel('Show', { exact: true }).selectOption({ label: 'Person added' });
   await page.getByRole('button', { name: 'Show' }).click();
   await expect(page).toHaveURL('/admin/audit?action=person_added');
   await waitForHydration(page);
