@@ -7,6 +7,7 @@ mod admin;
 mod alike;
 mod drafting;
 mod events;
+mod moderation;
 mod proposals;
 mod publishing;
 mod sign_in;
@@ -38,6 +39,8 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/people", post(admin::add_person))
         .route("/admin/people/{id}", post(admin::change_person))
         .route("/admin/organisations", post(admin::add_organisation))
+        .route("/comments/{id}/report", post(moderation::report))
+        .route("/moderation/comments/{id}", post(moderation::moderate))
         .route("/events", post(events::add_event))
         .route("/events/{id}", post(events::record))
         .route(

@@ -175,6 +175,8 @@ pub struct Contribution {
     pub personal_line: Option<String>,
     /// Once the round is answered in a published version: where to read about it.
     pub published: Option<PublishedIn>,
+    /// What a moderator changed of how others read it, and why.
+    pub moderation: Option<super::ModerationNotice>,
 }
 
 /// The version that answered a comment, and where the comment landed in it.

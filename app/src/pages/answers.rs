@@ -365,6 +365,7 @@ pub fn ContributionsPage() -> impl IntoView {
                                             <a href=c.statement_path>{c.reference.clone()}</a>" · "{c.created_label}
                                             {c.on_behalf_of.map(|o| format!(" · for {o}"))}
                                         </p>
+                                        {c.moderation.map(|notice| view! { <crate::components::moderation::YourCommentWasChanged notice/> })}
                                         {c.quote.map(|q| view! { <blockquote class="comment__quote"><span class="visually-hidden">"About the words: "</span>"“"{q}"”"</blockquote> })}
                                         <div class="comment__body">{c.body.split("\n\n").map(|p| view! { <p>{p.to_owned()}</p> }).collect_view()}</div>
                                         <div class="comment__answer">

@@ -109,6 +109,8 @@ pub struct Roles {
     pub admin: bool,
     /// Records what people said at events (see `server::events`).
     pub facilitator: bool,
+    /// Handles reported comments (see `server::moderation`).
+    pub moderator: bool,
 }
 
 pub async fn set_roles(cx: &Context, person_id: i64, roles: Roles) -> Result<(), AppError> {
@@ -116,6 +118,7 @@ pub async fn set_roles(cx: &Context, person_id: i64, roles: Roles) -> Result<(),
         editor: is_editor,
         admin: is_admin,
         facilitator: is_facilitator,
+        moderator: is_moderator,
     } = roles;
     cx.admin()?;
     let mut tx = cx.write().await?;
@@ -130,13 +133,15 @@ pub async fn set_roles(cx: &Context, person_id: i64, roles: Roles) -> Result<(),
     }
     store::users::set_roles(&mut tx, person_id, is_editor, is_admin).await?;
     store::users::set_facilitator(&mut tx, person_id, is_facilitator).await?;
+    store::users::set_moderator(&mut tx, person_id, is_moderator).await?;
     // A session begun with other roles ends: whoever holds it signs in again, so a
     // session stolen or left open before the change never carries new powers.
     let changed = (
         before.is_editor != 0,
         before.is_admin != 0,
         before.is_facilitator != 0,
-    ) != (is_editor, is_admin, is_facilitator);
+        before.is_moderator != 0,
+    ) != (is_editor, is_admin, is_facilitator, is_moderator);
     if changed {
         store::sessions::delete_for_user(&mut tx, person_id).await?;
     }
@@ -236,6 +241,7 @@ fn person_summary(
         is_editor: row.is_editor != 0,
         is_admin: row.is_admin != 0,
         is_facilitator: row.is_facilitator != 0,
+        is_moderator: row.is_moderator != 0,
     }
 }
 

@@ -166,6 +166,17 @@ impl Writer {
     /// [`Writer::write`] for each of a group of messages, reading the people they are
     /// for in one query rather than one each (the worker writes a group, then sends it).
     pub async fn write_all(&mut self, state: &AppState, messages: &[Claimed]) -> Vec<Written> {
+        let mut written = self.write_publications(state, messages).await;
+        // A moderator's email to an author: rare, so written one by one.
+        for (message, slot) in messages.iter().zip(written.iter_mut()) {
+            if let Some(action) = message.moderation_action_id {
+                *slot = super::moderation_mail::write(state, action).await.map(Some);
+            }
+        }
+        written
+    }
+
+    async fn write_publications(&mut self, state: &AppState, messages: &[Claimed]) -> Vec<Written> {
         if messages.iter().all(|m| m.publication_id.is_none()) {
             return messages.iter().map(|_| Ok(None)).collect();
         }

@@ -408,6 +408,9 @@ const INDEXES: [&str; 12] = [
     "outbox_leases",
     "outbox_by_batch",
     "outbox_attempts_by_message",
+    "comment_reports_queue",
+    "comment_reports_by_comment",
+    "moderation_actions_by_comment",
 ];
 
 async fn index_names(db: &Db) -> Vec<String> {
