@@ -16,6 +16,7 @@ mod easy_read_reading;
 mod events;
 mod flooding;
 mod held;
+mod moderation;
 mod national;
 mod outbox;
 mod pages;

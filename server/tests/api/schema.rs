@@ -395,7 +395,7 @@ async fn snapshot(pool: &AnyPool) -> Snapshot {
 }
 
 /// The indexes the rebuilt tables must keep, by name.
-const INDEXES: [&str; 12] = [
+const INDEXES: [&str; 15] = [
     "comments_by_statement",
     "comments_by_author",
     "comments_by_round_group",
