@@ -57,11 +57,16 @@ async fn moderate(moderator: &mut Visitor<'_>, id: i64, fields: &[(&str, &str)])
     let path = format!("/moderation/comments/{id}");
     let page = moderator.get(&path).await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.text());
-    let dismiss = fields.iter().any(|(k, v)| *k == "action" && *v == "dismiss");
+    let dismiss = fields
+        .iter()
+        .any(|(k, v)| *k == "action" && *v == "dismiss");
     let n = usize::from(dismiss);
     let key = nth_value(&page.body, "submission_key", n);
     let version = nth_value(&page.body, "shown_version", n);
-    let mut all = vec![("submission_key", key.as_str()), ("shown_version", version.as_str())];
+    let mut all = vec![
+        ("submission_key", key.as_str()),
+        ("shown_version", version.as_str()),
+    ];
     all.extend_from_slice(fields);
     moderator.post(&path, &all).await
 }
@@ -91,7 +96,9 @@ async fn sign_in<'a>(app: &'a TestApp, email: &str) -> Visitor<'a> {
 
 async fn make_moderator(app: &TestApp, email: &str) {
     let mut admin = sign_in(app, "admin@example.org").await;
-    let id = app.scalar("SELECT id FROM users WHERE email = $1", email).await;
+    let id = app
+        .scalar("SELECT id FROM users WHERE email = $1", email)
+        .await;
     let saved = admin
         .post(
             &format!("/admin/people/{id}"),
@@ -371,5 +378,17 @@ on_both_databases! {
             .await;
         assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(refused.text().contains("Someone else changed this comment while you had it open"));
+    }
+
+    async fn the_demo_round_has_a_redacted_comment_and_an_open_report_in_the_queue(app) {
+        app::server::demo::open_round(&app.state.db).await.unwrap();
+        let hl3 = app.visitor().get(&format!("{FRAMEWORK}/statements/HL-3")).await.text();
+        assert!(hl3.contains("like [removed: personal information] last spring."), "{hl3}");
+        assert!(!hl3.contains("Mrs Patel"));
+        let mut editor = sign_in(&app, "editor@example.org").await;
+        let queue = editor.get("/moderation").await.text();
+        assert!(queue.contains("1 report needs a moderator"), "{queue}");
+        assert!(queue.contains("Four people sent exactly this."), "{queue}");
+        assert!(queue.contains("Handled by Priya (demo editor)"), "{queue}");
     }
 }
