@@ -201,7 +201,7 @@ on_both_databases! {
         assert!(page.body.contains(r#"<option value="3">3: Jane</option>"#), "words to choose from, by number");
         let done = redact_the_name(&mut editor, id).await;
         assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.text());
-        let handled = editor.get(&done.location().to_owned()).await.text();
+        let handled = editor.get(done.location()).await.text();
         assert!(handled.contains("Done. The comment's author will be told by email."), "{handled}");
         assert!(handled.contains("took out “Jane Smith”"), "the record keeps the words: {handled}");
 
