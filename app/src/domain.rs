@@ -1,6 +1,7 @@
 //! Pure domain logic shared by the browser and the server: no I/O here.
 
 pub mod alike;
+pub mod audit;
 pub mod balance;
 pub mod credit;
 mod dates;
@@ -24,7 +25,9 @@ pub mod submission_key;
 pub mod trace;
 pub mod values;
 
-pub use dates::{format_date, format_date_time, format_span, format_time, round_dates};
+pub use dates::{
+    format_date, format_date_time, format_iso_utc, format_span, format_time, round_dates,
+};
 pub use display_name::DisplayName;
 pub use email::EmailAddress;
 pub use organisation_name::OrganisationName;

@@ -174,6 +174,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/events/:id/comments/:comment/edit") view=pages::events::CorrectionPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin") view=pages::admin::AdminHomePage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/people") view=pages::admin::people::PeoplePage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/audit") view=pages::admin::audit::AuditLogPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/people/:id") view=pages::admin::people::PersonPage ssr=SsrMode::Async/>
                     <Route
                         path=path!("/admin/organisations")

@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod alike;
+pub mod audit;
 pub mod auth;
 pub mod balance;
 pub mod client_address;
@@ -14,6 +15,7 @@ pub mod context;
 pub mod credit;
 pub mod db;
 pub mod demo;
+pub mod download;
 pub mod drafting;
 pub mod events;
 pub mod flooding;

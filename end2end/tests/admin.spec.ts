@@ -50,6 +50,25 @@ test('an admin adds a person and makes them an editor, and that person can then 
   await expect(row).toHaveCount(1);
   await expect(row.getByRole('cell').nth(2)).toHaveText('Participant, Editor (policy team)');
 
+  // The change is in the audit log, with who made it; the log can show one kind of action.
+  await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Admin' }).click();
+  await page.getByRole('link', { name: 'Audit log' }).click();
+  await expect(page).toHaveURL('/admin/audit');
+  await waitForHydration(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
+  const change = page.getByRole('row').filter({ hasText: newcomer }).filter({ hasText: 'Roles changed' });
+  await expect(change).toHaveCount(1);
+  await expect(change.getByRole('cell').nth(2)).toHaveText('admin@example.org');
+  await expect(change.getByRole('cell').nth(4)).toHaveText('From no roles to editor');
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Show').selectOption({ label: 'Person added' });
+  await page.getByRole('button', { name: 'Show' }).click();
+  await expect(page).toHaveURL('/admin/audit?action=person_added');
+  await waitForHydration(page);
+  await expect(page.getByRole('row').filter({ hasText: newcomer })).toHaveCount(1);
+  await expect(page.getByRole('row').filter({ hasText: 'Roles changed' })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
   // The new editor signs in on another browser and their account says what they can now do.
   await page.context().clearCookies();
   await signIn(page, newcomer);

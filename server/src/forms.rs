@@ -39,6 +39,10 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/people", post(admin::add_person))
         .route("/admin/people/{id}", post(admin::change_person))
         .route("/admin/organisations", post(admin::add_organisation))
+        .route(
+            "/admin/audit.csv",
+            axum::routing::get(admin::audit_download),
+        )
         .route("/comments/{id}/report", post(moderation::report))
         .route("/moderation/comments/{id}", post(moderation::moderate))
         .route("/events", post(events::add_event))

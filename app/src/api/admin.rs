@@ -35,3 +35,14 @@ pub async fn admin_get_organisation(id: i64) -> Result<OrganisationDetail, AppEr
     use crate::server::{accounts, request};
     accounts::organisation(&request::context()?, id).await
 }
+
+/// One page (`?page=N`) of the audit log, newest first, of one kind of action (`action`)
+/// or all.
+#[server]
+pub async fn admin_audit_log(
+    action: Option<String>,
+    page: Option<String>,
+) -> Result<AuditLog, AppError> {
+    use crate::server::{audit, request};
+    audit::log(&request::context()?, action.as_deref(), page.as_deref()).await
+}

@@ -20,6 +20,22 @@ pub fn format_date_time(unix_seconds: i64) -> String {
     }
 }
 
+/// "2026-12-02T09:05:00Z": a moment for files a computer reads (spreadsheets, logs).
+pub fn format_iso_utc(unix_seconds: i64) -> String {
+    match OffsetDateTime::from_unix_timestamp(unix_seconds) {
+        Ok(t) => format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+            t.year(),
+            u8::from(t.month()),
+            t.day(),
+            t.hour(),
+            t.minute(),
+            t.second()
+        ),
+        Err(_) => String::new(),
+    }
+}
+
 /// "5:07am": the time of day alone (UTC), on a twelve-hour clock.
 pub fn format_time(unix_seconds: i64) -> String {
     match OffsetDateTime::from_unix_timestamp(unix_seconds) {
@@ -74,6 +90,14 @@ pub fn format_span(from: i64, to: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn files_get_times_a_computer_reads() {
+        assert_eq!(
+            format_iso_utc(1_795_305_600 + 9 * 3600 + 5 * 60 + 7),
+            "2026-11-22T09:05:07Z"
+        );
+    }
 
     #[test]
     fn dates_read_the_way_people_write_them() {

@@ -33,12 +33,37 @@ impl DisplayName {
                  name again without it",
             ));
         }
+        if reads_as_the_sites_own_words(&tidy) {
+            return Err(Invalid::new(
+                "Your name reads like the words this site adds beside a comment, for someone \
+                 speaking for an organisation or someone who chose not to be named. Enter just \
+                 your name: an admin adds the organisation you speak for, and it is shown \
+                 apart from your name",
+            ));
+        }
         Ok(Self(tidy))
     }
 
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// Names the site itself writes beside comments ("Jo, for Age Scotland", "Someone from
+/// Age Scotland", "Anonymous participant"): a name like this could pass for a
+/// representative, or for someone the site has anonymised, wherever names are plain text
+/// (emails, downloads, credits).
+fn reads_as_the_sites_own_words(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    lower.contains(", for ")
+        || [
+            "someone from ",
+            "someone at ",
+            "anonymous participant",
+            "a participant",
+        ]
+        .iter()
+        .any(|words| lower.starts_with(words))
 }
 
 /// Bidirectional embeddings, overrides and isolates: invisible, and able to make what
@@ -85,6 +110,22 @@ mod tests {
         );
         // A right-to-left name with a direction mark is a name.
         assert!(DisplayName::parse("\u{5D3}\u{5E0}\u{5D4}\u{200F}").is_ok());
+    }
+
+    #[test]
+    fn names_that_pass_for_a_representative_or_an_anonymised_person_are_refused() {
+        for borrowed in [
+            "Jo, for Age Scotland",
+            "Someone from Scottish Care",
+            "someone at the Leith workshop",
+            "Anonymous participant",
+        ] {
+            let refused = DisplayName::parse(borrowed).unwrap_err().0;
+            assert!(refused.contains("Enter just your name"), "{refused}");
+        }
+        for name in ["Carer for my mum", "Forbes, Jo", "Someone"] {
+            assert!(DisplayName::parse(name).is_ok(), "{name}");
+        }
     }
 
     #[test]

@@ -68,3 +68,23 @@ pub struct MemberRef {
     pub name: String,
     pub email: String,
 }
+
+/// One line of the audit log as the admin page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub at: i64,
+    /// What happened, in words.
+    pub what: String,
+    /// Who did it: an email address, or "The command line".
+    pub by: String,
+    /// Whom it was done to, when it was a person.
+    pub person: Option<String>,
+    pub detail: String,
+}
+
+/// A page of the audit log, newest first, perhaps of one kind of action only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditLog {
+    pub entries: super::Paged<AuditEntry>,
+    pub action: Option<crate::domain::audit::AuditAction>,
+}

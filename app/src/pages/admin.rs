@@ -1,6 +1,7 @@
-//! Admin: people, organisations, memberships and roles. The server checks the admin
+//! Admin: people, organisations, memberships, roles and the audit log. The server checks the admin
 //! role for every read and every change; these pages only show what it allows.
 
+pub mod audit;
 pub mod organisations;
 pub mod people;
 
@@ -30,6 +31,10 @@ pub fn AdminHomePage() -> impl IntoView {
                             <li class="card">
                                 <h2 class="card__title"><a href="/admin/organisations">"Organisations"</a></h2>
                                 <p>"The user-led organisations whose representatives comment on their behalf."</p>
+                            </li>
+                            <li class="card">
+                                <h2 class="card__title"><a href="/admin/audit">"Audit log"</a></h2>
+                                <p>"Who signed in, changed roles or organisations, published, or sent failed emails again, and when."</p>
                             </li>
                         </ul>
                     }.into_any(),

@@ -3,9 +3,13 @@
 //! check that guards a write (the last admin, the person and organisation exist) runs
 //! inside that write's transaction.
 
-use super::{Context, Db, clock::now, store};
+use super::{Context, Db, audit, clock::now, store};
 use crate::{
-    domain::{DisplayName, EmailAddress, OrganisationName, easy_read::TextKind},
+    domain::{
+        DisplayName, EmailAddress, OrganisationName,
+        audit::{AuditAction, describe_roles},
+        easy_read::TextKind,
+    },
     error::AppError,
     model::{
         Account, AccountInput, MemberRef, OrganisationDetail, OrganisationInput, OrganisationRef,
@@ -44,6 +48,15 @@ pub async fn set_display_name(cx: &Context, raw: &str) -> Result<(), AppError> {
     let name =
         DisplayName::parse(raw).map_err(|e| AppError::field(AccountInput::DISPLAY_NAME, e))?;
     let mut tx = cx.write().await?;
+    if store::organisations::is_named(&mut tx, name.as_str()).await? {
+        return Err(AppError::Field(
+            AccountInput::DISPLAY_NAME.into(),
+            format!(
+                "{name} is the name of an organisation here. Enter your own name: if you speak \
+                 for {name}, an admin adds you to it and it is shown beside your name"
+            ),
+        ));
+    }
     store::users::set_display_name(&mut tx, viewer.id, name.as_str()).await?;
     tx.commit().await?;
     Ok(())
@@ -79,11 +92,21 @@ pub async fn set_reading(cx: &Context, reading: TextKind) -> Result<(), AppError
 
 /// Add someone by address before they first sign in (e.g. to give them a role).
 pub async fn add_person(cx: &Context, raw_email: &str) -> Result<i64, AppError> {
-    cx.admin()?;
+    let admin = cx.admin()?.id;
     let email =
         EmailAddress::parse(raw_email).map_err(|e| AppError::field(PersonInput::EMAIL, e))?;
     let mut tx = cx.write().await?;
-    let user = store::users::find_or_create_by_email(&mut tx, email.as_str(), now()).await?;
+    let (user, new) = store::users::find_or_create(&mut tx, email.as_str(), now()).await?;
+    if new {
+        audit::record(
+            &mut tx,
+            Some(admin),
+            AuditAction::PersonAdded,
+            Some(user.id),
+            "",
+        )
+        .await?;
+    }
     tx.commit().await?;
     Ok(user.id)
 }
@@ -97,6 +120,23 @@ pub async fn make_admin(db: &Db, raw_email: &str) -> Result<i64, AppError> {
     store::users::set_roles(&mut tx, user.id, user.is_editor != 0, true).await?;
     if user.is_admin == 0 {
         store::sessions::delete_for_user(&mut tx, user.id).await?;
+        let roles = |admin| {
+            role_words(Roles {
+                editor: user.is_editor != 0,
+                admin,
+                facilitator: user.is_facilitator != 0,
+                moderator: user.is_moderator != 0,
+            })
+        };
+        let detail = format!("From {} to {}", roles(false), roles(true));
+        audit::record(
+            &mut tx,
+            None,
+            AuditAction::RolesChanged,
+            Some(user.id),
+            &detail,
+        )
+        .await?;
     }
     tx.commit().await?;
     Ok(user.id)
@@ -113,6 +153,16 @@ pub struct Roles {
     pub moderator: bool,
 }
 
+/// Roles in the audit log's words: "editor, admin", or "no roles".
+fn role_words(roles: Roles) -> String {
+    describe_roles(&[
+        ("editor", roles.editor),
+        ("admin", roles.admin),
+        ("facilitator", roles.facilitator),
+        ("moderator", roles.moderator),
+    ])
+}
+
 pub async fn set_roles(cx: &Context, person_id: i64, roles: Roles) -> Result<(), AppError> {
     let Roles {
         editor: is_editor,
@@ -120,7 +170,7 @@ pub async fn set_roles(cx: &Context, person_id: i64, roles: Roles) -> Result<(),
         facilitator: is_facilitator,
         moderator: is_moderator,
     } = roles;
-    cx.admin()?;
+    let admin = cx.admin()?.id;
     let mut tx = cx.write().await?;
     let admins = store::users::lock_admins(&mut tx, cx.db().backend).await?;
     let before = store::users::find_by_id(&mut tx, person_id)
@@ -144,13 +194,28 @@ pub async fn set_roles(cx: &Context, person_id: i64, roles: Roles) -> Result<(),
     ) != (is_editor, is_admin, is_facilitator, is_moderator);
     if changed {
         store::sessions::delete_for_user(&mut tx, person_id).await?;
+        let before = Roles {
+            editor: before.is_editor != 0,
+            admin: before.is_admin != 0,
+            facilitator: before.is_facilitator != 0,
+            moderator: before.is_moderator != 0,
+        };
+        let detail = format!("From {} to {}", role_words(before), role_words(roles));
+        audit::record(
+            &mut tx,
+            Some(admin),
+            AuditAction::RolesChanged,
+            Some(person_id),
+            &detail,
+        )
+        .await?;
     }
     tx.commit().await?;
     Ok(())
 }
 
 pub async fn create_organisation(cx: &Context, raw_name: &str) -> Result<i64, AppError> {
-    cx.admin()?;
+    let admin = cx.admin()?.id;
     let name = OrganisationName::parse(raw_name)
         .map_err(|e| AppError::field(OrganisationInput::NAME, e))?;
     let mut tx = cx.write().await?;
@@ -162,6 +227,14 @@ pub async fn create_organisation(cx: &Context, raw_name: &str) -> Result<i64, Ap
                 format!("There is already an organisation called {}", name.as_str()),
             )
         })?;
+    audit::record(
+        &mut tx,
+        Some(admin),
+        AuditAction::OrganisationCreated,
+        None,
+        name.as_str(),
+    )
+    .await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -178,7 +251,7 @@ pub async fn add_membership(
     person_id: i64,
     organisation: &str,
 ) -> Result<(), AppError> {
-    cx.admin()?;
+    let admin = cx.admin()?.id;
     let organisation_id =
         chosen_organisation(organisation, "Choose an organisation from the list")?;
     let mut tx = cx.write().await?;
@@ -188,16 +261,22 @@ pub async fn add_membership(
     {
         return Err(AppError::NotFound);
     }
-    if store::organisations::find(&mut tx, organisation_id)
-        .await?
-        .is_none()
-    {
+    let Some(found) = store::organisations::find(&mut tx, organisation_id).await? else {
         return Err(AppError::Field(
             PersonInput::ORGANISATION_ID.into(),
             "Choose an organisation from the list".into(),
         ));
+    };
+    if store::organisations::add_member(&mut tx, person_id, organisation_id, now()).await? {
+        audit::record(
+            &mut tx,
+            Some(admin),
+            AuditAction::MembershipAdded,
+            Some(person_id),
+            &found.name,
+        )
+        .await?;
     }
-    store::organisations::add_member(&mut tx, person_id, organisation_id, now()).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -207,10 +286,20 @@ pub async fn remove_membership(
     person_id: i64,
     organisation: &str,
 ) -> Result<(), AppError> {
-    cx.admin()?;
+    let admin = cx.admin()?.id;
     let organisation_id = chosen_organisation(organisation, "Choose an organisation to remove")?;
     let mut tx = cx.write().await?;
-    store::organisations::remove_member(&mut tx, person_id, organisation_id).await?;
+    let removed = store::organisations::remove_member(&mut tx, person_id, organisation_id).await?;
+    if removed && let Some(found) = store::organisations::find(&mut tx, organisation_id).await? {
+        audit::record(
+            &mut tx,
+            Some(admin),
+            AuditAction::MembershipRemoved,
+            Some(person_id),
+            &found.name,
+        )
+        .await?;
+    }
     tx.commit().await?;
     Ok(())
 }

@@ -3,10 +3,15 @@
 //! The link opens a confirmation page; only the button on that page (a POST) uses the
 //! token, because mail scanners open every link in a message before the person does.
 
-use super::{AppState, clock::now, db::Tx, store};
-use crate::{domain::EmailAddress, error::AppError, model::Viewer};
+use super::{AppState, audit, clock::now, db::Tx, store};
+use crate::{
+    domain::{EmailAddress, audit::AuditAction},
+    error::AppError,
+    model::Viewer,
+};
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use sha2::{Digest, Sha256};
+use std::net::IpAddr;
 
 pub const TOKEN_LIFETIME_SECS: i64 = 15 * 60;
 pub const SESSION_LIFETIME_SECS: i64 = 30 * 24 * 60 * 60;
@@ -110,7 +115,13 @@ pub struct NewSession {
     pub return_to: Option<String>,
 }
 
-pub async fn confirm_sign_in(state: &AppState, token: &str) -> Result<NewSession, AppError> {
+/// Use a sign-in link: a new session for its address's person (made on first sign-in),
+/// recorded in the audit log with the address of the browser it came from.
+pub async fn confirm_sign_in(
+    state: &AppState,
+    token: &str,
+    client: Option<IpAddr>,
+) -> Result<NewSession, AppError> {
     let token_hash = hash_secret(token.trim());
     let now = now();
     let mut tx = state.db.begin_write().await?;
@@ -131,6 +142,8 @@ pub async fn confirm_sign_in(state: &AppState, token: &str) -> Result<NewSession
     )
     .await?;
     store::sessions::delete_expired(&mut tx, now).await?;
+    let from = client.map_or_else(String::new, |ip| format!("From {ip}"));
+    audit::record(&mut tx, Some(user.id), AuditAction::SignedIn, None, &from).await?;
     tx.commit().await?;
     Ok(NewSession {
         secret,
@@ -198,6 +211,14 @@ async fn touch(state: &AppState, id_hash: &str, now: i64) -> Result<(), AppError
 pub async fn sign_out_everywhere(state: &AppState, user_id: i64) -> Result<(), AppError> {
     let mut tx = state.db.begin_write().await?;
     store::sessions::delete_for_user(&mut tx, user_id).await?;
+    audit::record(
+        &mut tx,
+        Some(user_id),
+        AuditAction::SignedOutEverywhere,
+        None,
+        "",
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

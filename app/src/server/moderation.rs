@@ -6,7 +6,7 @@
 //! contributions page, and still reads their own original.
 
 use super::{
-    Context, auth,
+    Context, audit, auth,
     clock::now,
     commenting::chosen_passage,
     outbox, store,
@@ -16,7 +16,9 @@ use super::{
 };
 use crate::{
     domain::{
-        SubmissionKey, format_date,
+        SubmissionKey,
+        audit::AuditAction,
+        format_date,
         moderation::{self, Moderation, ModerationAction, ModerationReason, ReportKind},
         passage, plural, singular_or_plural, submission_key,
     },
@@ -131,7 +133,7 @@ pub async fn report(cx: &Context, comment_id: i64, form: &ReportInput) -> Result
     if store::moderation::has_open_report_by(&mut tx, comment_id, viewer.id).await? {
         return Ok(());
     }
-    store::moderation::report(
+    let report_id = store::moderation::report(
         &mut tx,
         &NewReport {
             submission_key: key.as_str(),
@@ -141,6 +143,18 @@ pub async fn report(cx: &Context, comment_id: i64, form: &ReportInput) -> Result
             note: &note,
         },
         now(),
+    )
+    .await?;
+    audit::record(
+        &mut tx,
+        Some(viewer.id),
+        AuditAction::CommentReported,
+        comment.author_id,
+        &format!(
+            "Report {report_id} on comment {comment_id} ({}): {}",
+            comment.reference,
+            kind.short()
+        ),
     )
     .await?;
     tx.commit().await?;
@@ -391,6 +405,25 @@ pub async fn moderate(
     )
     .await?;
     store::moderation::handle_reports(&mut tx, comment_id, moderator.id, at).await?;
+    // The log says what was done and why; the words taken out stay in the moderation
+    // record, which only the policy team reads, not in the admins' log.
+    let audited = match action {
+        ModerationAction::Hidden => AuditAction::CommentHidden,
+        ModerationAction::Redacted => AuditAction::CommentRedacted,
+        ModerationAction::Dismissed => AuditAction::ReportDismissed,
+    };
+    audit::record(
+        &mut tx,
+        Some(moderator.id),
+        audited,
+        comment.author_id,
+        &format!(
+            "Comment {comment_id} ({}){}",
+            comment.reference,
+            reason.map_or(String::new(), |r| format!(": {}", r.words()))
+        ),
+    )
+    .await?;
     // The author hears of every change to what the public reads of their words.
     let author_told = action != ModerationAction::Dismissed || was_moderated;
     if author_told {

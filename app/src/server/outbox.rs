@@ -13,6 +13,7 @@
 
 use super::{
     AppState, Db, clock,
+    db::Tx,
     mail::{OutboxEmail, SendFailure},
     publication_email::Rendered,
     publication_mail::Writer,
@@ -458,15 +459,10 @@ pub async fn run_worker(
 }
 
 /// Put a batch's failed messages back in the queue with a fresh count of attempts
-/// (the admin's "retry failed" button). Returns how many.
-pub async fn retry_failed(db: &Db, batch: &str) -> Result<u64, sqlx::Error> {
-    let mut tx = db.begin_write().await?;
-    let requeued = sql::requeue_failed(&mut tx, batch, clock::now()).await?;
-    tx.commit().await?;
-    if requeued > 0 {
-        wake();
-    }
-    Ok(requeued)
+/// (the admin's "retry failed" button), in the caller's transaction. Returns how many;
+/// the caller wakes the worker once it has committed.
+pub async fn retry_failed(tx: &mut Tx, batch: &str) -> Result<u64, sqlx::Error> {
+    sql::requeue_failed(tx, batch, clock::now()).await
 }
 
 /// How far a batch has got.

@@ -5,11 +5,11 @@
 //! nothing.
 
 use super::{
-    Context, clock::now, credit, db::Tx, lookups, outbox, participant_emails, publication_email,
-    reports, store,
+    Context, audit, clock::now, credit, db::Tx, lookups, outbox, participant_emails,
+    publication_email, reports, store,
 };
 use crate::{
-    domain::{diff, drafting, easy_read::TextKind, plural, singular_or_plural},
+    domain::{audit::AuditAction, diff, drafting, easy_read::TextKind, plural, singular_or_plural},
     error::AppError,
     model::{Missing, OutboxView, PublishInput, PublishView},
 };
@@ -143,6 +143,15 @@ pub async fn publish_timed(cx: &Context, slug: &str, summary: &str) -> Result<Pu
     // Whose words are in it, worked out now and kept with the version.
     credit::record(&mut tx, publication).await?;
     queue_emails(&mut tx, publication, comments > 0).await?;
+    let detail = format!("{}, version {version}: {summary}", framework.title);
+    audit::record(
+        &mut tx,
+        Some(editor.id),
+        AuditAction::Published,
+        None,
+        &detail,
+    )
+    .await?;
     tx.commit().await?;
     let write_lock = locked_at.elapsed();
     outbox::wake();
@@ -213,11 +222,35 @@ pub async fn outbox_page(cx: &Context, slug: &str, version: i64) -> Result<Outbo
 
 /// Put a version's failed emails back in the queue (the "retry failed" button).
 pub async fn retry_failed(cx: &Context, slug: &str, version: i64) -> Result<u64, AppError> {
-    cx.editor_or_admin()?;
-    let mut conn = cx.read().await?;
-    let (_, publication) = lookups::publication(&mut conn, slug, version).await?;
-    drop(conn);
-    Ok(outbox::retry_failed(cx.db(), &outbox::publication_batch(publication.id)).await?)
+    let viewer = cx.editor_or_admin()?.id;
+    let mut tx = cx.write().await?;
+    let (framework, publication) = lookups::publication(&mut tx, slug, version).await?;
+    let requeued =
+        outbox::retry_failed(&mut tx, &outbox::publication_batch(publication.id)).await?;
+    if requeued > 0 {
+        let detail = format!(
+            "{}, version {version}: {}",
+            framework.title,
+            plural(
+                usize::try_from(requeued).unwrap_or(usize::MAX),
+                "email",
+                "emails"
+            )
+        );
+        audit::record(
+            &mut tx,
+            Some(viewer),
+            AuditAction::EmailsRetried,
+            None,
+            &detail,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    if requeued > 0 {
+        outbox::wake();
+    }
+    Ok(requeued)
 }
 
 /// One email owed per person (however many comments they made): a row each saying

@@ -6,6 +6,7 @@
 
 use super::{
     Context,
+    download::{self, Out, Stop, csv_record},
     reports::{ReportSummary, summary_in},
     store,
 };
@@ -14,8 +15,10 @@ use crate::{
     error::AppError,
     model::{ReportComment, ReportStatement, ReportView},
 };
-use futures::{SinkExt, StreamExt, TryStreamExt, channel::mpsc, stream::BoxStream};
+use futures::TryStreamExt;
 use std::collections::HashMap;
+
+pub use download::Chunks;
 
 /// The downloads that list every comment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,12 +26,6 @@ pub enum ExportFormat {
     Csv,
     Json,
 }
-
-/// A download's text, a piece at a time; an error (already logged) ends it early.
-pub type Chunks = BoxStream<'static, Result<String, std::io::Error>>;
-
-/// Pieces are sent once they reach about this many bytes.
-const CHUNK: usize = 32 * 1024;
 
 /// A version's report as `format`, told in every statement's standard text (whoever
 /// downloads it) with the published easy read text beside it. Refuses (not found)
@@ -41,12 +38,7 @@ pub async fn export(
 ) -> Result<Chunks, AppError> {
     let summary = summary_in(cx, slug, version, TextKind::Standard).await?;
     let conn = cx.read().await?;
-    let (mut tx, rx) = mpsc::channel::<Result<String, AppError>>(4);
-    tokio::spawn(async move {
-        let mut out = Out {
-            tx: tx.clone(),
-            buffer: String::with_capacity(CHUNK),
-        };
+    Ok(download::spawn(move |mut out| async move {
         let written = match format {
             ExportFormat::Csv => write(conn, &summary, &mut Csv, &mut out).await,
             ExportFormat::Json => match Json::new(&summary.view) {
@@ -54,59 +46,8 @@ pub async fn export(
                 Err(error) => Err(Stop::Failed(error)),
             },
         };
-        let written = match written {
-            Ok(()) => out.flush().await,
-            Err(stop) => Err(stop),
-        };
-        // A failure (already logged) ends the download early, so it cannot be taken for
-        // a whole one; a reader who went away needs nothing more.
-        if let Err(Stop::Failed(error)) = written {
-            let _ = tx.send(Err(error)).await;
-        }
-    });
-    Ok(rx.map(|piece| piece.map_err(std::io::Error::other)).boxed())
-}
-
-/// Why a download stopped before its end.
-enum Stop {
-    /// Its reader went away.
-    Gone,
-    Failed(AppError),
-}
-
-impl From<AppError> for Stop {
-    fn from(error: AppError) -> Self {
-        Stop::Failed(error)
-    }
-}
-
-impl From<sqlx::Error> for Stop {
-    fn from(error: sqlx::Error) -> Self {
-        Stop::Failed(error.into())
-    }
-}
-
-struct Out {
-    tx: mpsc::Sender<Result<String, AppError>>,
-    buffer: String,
-}
-
-impl Out {
-    async fn push(&mut self, text: &str) -> Result<(), Stop> {
-        self.buffer.push_str(text);
-        if self.buffer.len() >= CHUNK {
-            self.flush().await?;
-        }
-        Ok(())
-    }
-
-    async fn flush(&mut self) -> Result<(), Stop> {
-        if self.buffer.is_empty() {
-            return Ok(());
-        }
-        let piece = std::mem::replace(&mut self.buffer, String::with_capacity(CHUNK));
-        self.tx.send(Ok(piece)).await.map_err(|_| Stop::Gone)
-    }
+        (out, written)
+    }))
 }
 
 /// What a format writes as the report is walked: before the statements, on entering
@@ -188,28 +129,6 @@ struct Csv;
 /// The `kind` of a row of `report.csv`.
 const COMMENT_ROW: &str = "comment";
 const PROPOSAL_ROW: &str = "proposal";
-
-/// One CSV record, every cell quoted, lines ended with CRLF.
-fn csv_record(cells: [&str; 16]) -> Result<String, AppError> {
-    // Spreadsheets run a cell that starts with one of these as a formula.
-    fn cell(value: &str) -> String {
-        if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-            format!("'{value}")
-        } else {
-            value.to_owned()
-        }
-    }
-    let failed = |e: csv::Error| AppError::internal("writing the report as CSV", e);
-    let mut out = csv::WriterBuilder::new()
-        .quote_style(csv::QuoteStyle::Always)
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    out.write_record(cells.map(cell)).map_err(failed)?;
-    let bytes = out
-        .into_inner()
-        .map_err(|e| AppError::internal("writing the report as CSV", e))?;
-    String::from_utf8(bytes).map_err(|e| AppError::internal("writing the report as CSV", e))
-}
 
 impl Format for Csv {
     fn start(&mut self) -> Result<String, AppError> {

@@ -4,6 +4,7 @@
 
 pub mod alike;
 pub mod answer_list;
+pub mod audit;
 pub mod balance;
 pub mod comments;
 pub mod credits;

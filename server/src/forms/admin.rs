@@ -4,9 +4,15 @@ use super::{Submitted, refused, see_other};
 use app::{
     error::AppError,
     model::{OrganisationInput, PersonAction, PersonInput, Saved},
-    server::{Context, accounts},
+    server::{Context, accounts, audit},
 };
-use axum::{extract::Path, response::Response};
+use axum::{
+    body::Body,
+    extract::{Path, Query},
+    http::{StatusCode, header},
+    response::{IntoResponse, Response},
+};
+use std::collections::HashMap;
 
 pub async fn add_person(cx: Context, submitted: Submitted) -> Response {
     match accounts::add_person(&cx, submitted.field(PersonInput::EMAIL)).await {
@@ -78,5 +84,28 @@ pub async fn add_organisation(cx: Context, submitted: Submitted) -> Response {
             )
             .await
         }
+    }
+}
+
+/// `audit.csv`: the audit log (all of it, or one kind of action with `?action=`), oldest
+/// first, written as it is read from the database.
+pub async fn audit_download(cx: Context, Query(query): Query<HashMap<String, String>>) -> Response {
+    match audit::export(&cx, query.get("action").map(String::as_str)).await {
+        Err(error) => (
+            StatusCode::from_u16(error.status()).unwrap_or(StatusCode::FORBIDDEN),
+            error.to_string(),
+        )
+            .into_response(),
+        Ok(chunks) => (
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+                (
+                    header::CONTENT_DISPOSITION,
+                    "attachment; filename=\"our-words-audit-log.csv\"",
+                ),
+            ],
+            Body::from_stream(chunks),
+        )
+            .into_response(),
     }
 }

@@ -12,32 +12,37 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use axum_extra::extract::cookie::CookieJar;
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 
 const SIGN_IN_FORM: &str = "sign-in";
 const CONFIRM_FORM: &str = "confirm-sign-in";
 
-pub async fn request_link(State(state): State<AppState>, submitted: Submitted) -> Response {
-    let client = submitted
+/// The address of the person's browser: the connection's, or the one a trusted proxy
+/// says it forwarded for.
+fn client_ip(state: &AppState, submitted: &Submitted) -> Option<IpAddr> {
+    let ConnectInfo(addr) = submitted
         .parts
         .extensions
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|ConnectInfo(addr)| {
-            // A proxy may add its own header line rather than extend the last one.
-            let forwarded_for: Vec<&str> = submitted
-                .parts
-                .headers
-                .get_all("x-forwarded-for")
-                .iter()
-                .filter_map(|v| v.to_str().ok())
-                .collect();
-            let forwarded_for = forwarded_for.join(",");
-            rate_limit_key(client_address(
-                addr.ip(),
-                Some(forwarded_for.as_str()).filter(|h| !h.is_empty()),
-                &state.config.trusted_proxies,
-            ))
-        })
+        .get::<ConnectInfo<SocketAddr>>()?;
+    // A proxy may add its own header line rather than extend the last one.
+    let forwarded_for: Vec<&str> = submitted
+        .parts
+        .headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .collect();
+    let forwarded_for = forwarded_for.join(",");
+    Some(client_address(
+        addr.ip(),
+        Some(forwarded_for.as_str()).filter(|h| !h.is_empty()),
+        &state.config.trusted_proxies,
+    ))
+}
+
+pub async fn request_link(State(state): State<AppState>, submitted: Submitted) -> Response {
+    let client = client_ip(&state, &submitted)
+        .map(rate_limit_key)
         .unwrap_or_else(|| "unknown".to_owned());
     let return_to = Some(submitted.field(SignInInput::RETURN_TO)).filter(|r| !r.is_empty());
     match auth::request_sign_in(
@@ -68,7 +73,8 @@ pub async fn confirm(
     jar: CookieJar,
     submitted: Submitted,
 ) -> Response {
-    match auth::confirm_sign_in(&state, submitted.field(SignInInput::TOKEN)).await {
+    let client = client_ip(&state, &submitted);
+    match auth::confirm_sign_in(&state, submitted.field(SignInInput::TOKEN), client).await {
         Ok(session) => {
             // A fresh session id on every sign-in; any old one on this browser is ended.
             if let Some(old) = jar.get(cookie_name(&state.config)) {

@@ -32,6 +32,23 @@ on_both_databases! {
         assert_eq!(app.scalar("SELECT COUNT(*) FROM users WHERE display_name = $1", "Jo\u{202E}tnemnrevog").await, 0);
     }
 
+    async fn a_name_that_would_pass_for_an_organisation_or_its_representative_is_refused_beside_the_field(app) {
+        let mut visitor = app.visitor();
+        visitor.sign_in_as("new@example.org").await;
+        // The demo's organisation: a person cannot go by its name...
+        let refused = visitor.post("/account", &[("display_name", "speaking up together (DEMO)")]).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let message = crate::html::message_beside(&refused.body, "display_name").expect("beside the name");
+        assert!(message.contains("is the name of an organisation here"), "{message}");
+        assert!(refused.body.contains(r#"value="speaking up together (DEMO)""#), "what they typed is kept");
+        // ...nor write the words the site adds for a representative.
+        let refused = visitor.post("/account", &[("display_name", "Jo, for Speaking Up Together (demo)")]).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let message = crate::html::message_beside(&refused.body, "display_name").expect("beside the name");
+        assert!(message.contains("Enter just your name"), "{message}");
+        assert_eq!(app.scalar("SELECT COUNT(*) FROM users WHERE display_name LIKE $1", "%Speaking Up%").await, 0);
+    }
+
     async fn names_are_shown_as_text_never_as_markup(app) {
         let mut visitor = app.visitor();
         visitor.sign_in_as("new@example.org").await;

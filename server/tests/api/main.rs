@@ -8,6 +8,7 @@ mod account;
 mod admin;
 mod alike;
 mod answer_links;
+mod audit;
 mod balance;
 mod comments;
 mod credit;

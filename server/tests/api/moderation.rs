@@ -270,6 +270,14 @@ on_both_databases! {
         assert!(page.contains("Why: Personal information."), "{page}");
         assert!(page.contains(REMOVED));
         assert!(page.contains(WORDS), "their own words as they wrote them");
+
+        // The audit log records the report and the redaction, without the words taken out.
+        let mut admin = sign_in(&app, "admin@example.org").await;
+        let log = admin.get("/admin/audit").await.text();
+        assert!(log.contains("Comment reported"), "{log}");
+        assert!(log.contains("Words taken out of a comment"), "{log}");
+        assert!(log.contains(&format!("Comment {id} (CI-1): personal information")), "{log}");
+        assert!(!log.contains("Jane Smith"));
     }
 
     async fn the_authors_edit_hides_the_comment_until_a_moderator_reads_it_again(app) {

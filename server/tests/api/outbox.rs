@@ -310,7 +310,9 @@ on_both_databases! {
 
         // The address is fixed; the admin retries the failed ones.
         app.smtp().set_faults(Faults::default());
-        let retried = outbox::retry_failed(&app.state.db, &outbox::publication_batch(3)).await;
+        let mut tx = app.state.db.begin_write().await.unwrap();
+        let retried = outbox::retry_failed(&mut tx, &outbox::publication_batch(3)).await;
+        tx.commit().await.unwrap();
         assert_eq!(retried.unwrap(), 1);
         assert_eq!(drain(&app, &no_backoff()).await, 1);
         assert_each_delivered_once(&app, 5);

@@ -107,13 +107,14 @@ pub async fn members_of(
     .await
 }
 
+/// Whether the person was added (false when they were already a member).
 pub async fn add_member(
     conn: &mut AnyConnection,
     user_id: i64,
     organisation_id: i64,
     now: i64,
-) -> Result<(), sqlx::Error> {
-    sqlx::query(
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
         "INSERT INTO memberships (user_id, organisation_id, created_at) VALUES ($1, $2, $3) \
          ON CONFLICT (user_id, organisation_id) DO NOTHING",
     )
@@ -122,18 +123,31 @@ pub async fn add_member(
     .bind(now)
     .execute(conn)
     .await?;
-    Ok(())
+    Ok(done.rows_affected() > 0)
 }
 
+/// Whether the person was removed (false when they were not a member).
 pub async fn remove_member(
     conn: &mut AnyConnection,
     user_id: i64,
     organisation_id: i64,
-) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM memberships WHERE user_id = $1 AND organisation_id = $2")
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM memberships WHERE user_id = $1 AND organisation_id = $2")
         .bind(user_id)
         .bind(organisation_id)
         .execute(conn)
         .await?;
-    Ok(())
+    Ok(done.rows_affected() > 0)
+}
+
+/// Whether an organisation goes by `name` (ignoring case): a person may not, or their
+/// comments would pass for the organisation's. There are tens of organisations, not
+/// thousands, so this reads them without an index.
+pub async fn is_named(conn: &mut AnyConnection, name: &str) -> Result<bool, sqlx::Error> {
+    let n: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM organisations WHERE LOWER(name) = LOWER($1)")
+            .bind(name)
+            .fetch_one(conn)
+            .await?;
+    Ok(n > 0)
 }

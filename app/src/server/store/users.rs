@@ -35,17 +35,28 @@ pub async fn find_or_create_by_email(
     email: &str,
     now: i64,
 ) -> Result<UserRow, sqlx::Error> {
-    sqlx::query(
+    Ok(find_or_create(conn, email, now).await?.0)
+}
+
+/// As [`find_or_create_by_email`], and whether the account is new.
+pub async fn find_or_create(
+    conn: &mut AnyConnection,
+    email: &str,
+    now: i64,
+) -> Result<(UserRow, bool), sqlx::Error> {
+    let made = sqlx::query(
         "INSERT INTO users (email, created_at) VALUES ($1, $2) ON CONFLICT (email) DO NOTHING",
     )
     .bind(email)
     .bind(now)
     .execute(&mut *conn)
     .await?;
-    sqlx::query_as::<_, UserRow>(sqlx::AssertSqlSafe(format!("{USERS} WHERE email = $1")))
-        .bind(email)
-        .fetch_one(&mut *conn)
-        .await
+    let user =
+        sqlx::query_as::<_, UserRow>(sqlx::AssertSqlSafe(format!("{USERS} WHERE email = $1")))
+            .bind(email)
+            .fetch_one(&mut *conn)
+            .await?;
+    Ok((user, made.rows_affected() > 0))
 }
 
 const USERS: &str = "SELECT id, email, display_name, is_editor, is_admin, is_facilitator, is_moderator, easy_read FROM users";
