@@ -277,17 +277,9 @@ fn ModerateForm(
 /// On the publish page: reported comments no moderator has handled, which stop it.
 #[component]
 pub fn UnhandledReports(reports: Vec<Missing>) -> impl IntoView {
-    (!reports.is_empty()).then(|| view! {
-        <div class="error-summary" role="region" aria-labelledby="unhandled-heading">
-            <h2 class="error-summary__title" id="unhandled-heading">
-                {format!("{} still {} a moderator", plural(reports.len(), "reported comment", "reported comments"), singular_or_plural(reports.len(), "needs", "need"))}
-            </h2>
-            <p>"Every report is looked at before you can publish, so nothing that should be removed goes out in the version."</p>
-            <ul class="error-summary__list">
-                {reports.iter().map(|m| view! {
-                    <li><a href=m.answer_href.clone()>{format!("{}: {} – “{}”", m.reference, m.author, m.excerpt)}</a></li>
-                }).collect_view()}
-            </ul>
-        </div>
-    })
+    view! {
+        <crate::components::missing::MissingList id="unhandled-heading" items=reports
+            noun=("reported comment", "reported comments") needs="a moderator"
+            lead="Every report is looked at before you can publish, so nothing that should be removed goes out in the version."/>
+    }
 }

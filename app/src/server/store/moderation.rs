@@ -188,6 +188,20 @@ pub struct QueuedReport {
     pub words: CommentWords,
 }
 
+/// Reports with who made and handled them and the comment's words, for a WHERE clause.
+const QUEUED: &str = concat!(
+    "SELECT rep.id, rep.comment_id, rep.kind, rep.note, rep.created_at, rep.handled_at, \
+       COALESCE(u.display_name, '') AS reporter_name, h.display_name AS handled_by_name, \
+       s.reference, f.slug AS framework_slug, ",
+    comment_words!(),
+    " FROM comment_reports rep \
+     JOIN comments c ON c.id = rep.comment_id \
+     JOIN statements s ON s.id = c.statement_id \
+     JOIN frameworks f ON f.id = s.framework_id \
+     LEFT JOIN users u ON u.id = rep.reporter_id \
+     LEFT JOIN users h ON h.id = rep.handled_by"
+);
+
 /// One page of reports: open ones first (newest first), then handled ones (most
 /// recently made first), in one query over `comment_reports_queue`.
 pub async fn queue_page(
@@ -195,16 +209,7 @@ pub async fn queue_page(
     page: PageRequest,
 ) -> Result<Vec<QueuedReport>, sqlx::Error> {
     sqlx::query_as::<_, QueuedReport>(sqlx::AssertSqlSafe(format!(
-        "SELECT rep.id, rep.comment_id, rep.kind, rep.note, rep.created_at, rep.handled_at, \
-           COALESCE(u.display_name, '') AS reporter_name, h.display_name AS handled_by_name, \
-           s.reference, f.slug AS framework_slug, {WORDS} \
-         FROM comment_reports rep \
-         JOIN comments c ON c.id = rep.comment_id \
-         JOIN statements s ON s.id = c.statement_id \
-         JOIN frameworks f ON f.id = s.framework_id \
-         LEFT JOIN users u ON u.id = rep.reporter_id \
-         LEFT JOIN users h ON h.id = rep.handled_by \
-         ORDER BY CASE WHEN rep.handled_at IS NULL THEN 0 ELSE 1 END, rep.id DESC \
+        "{QUEUED} ORDER BY CASE WHEN rep.handled_at IS NULL THEN 0 ELSE 1 END, rep.id DESC \
          LIMIT $1 OFFSET $2"
     )))
     .bind(page.limit())
@@ -226,16 +231,7 @@ pub async fn for_comment(
     comment_id: i64,
 ) -> Result<Vec<QueuedReport>, sqlx::Error> {
     sqlx::query_as::<_, QueuedReport>(sqlx::AssertSqlSafe(format!(
-        "SELECT rep.id, rep.comment_id, rep.kind, rep.note, rep.created_at, rep.handled_at, \
-           COALESCE(u.display_name, '') AS reporter_name, h.display_name AS handled_by_name, \
-           s.reference, f.slug AS framework_slug, {WORDS} \
-         FROM comment_reports rep \
-         JOIN comments c ON c.id = rep.comment_id \
-         JOIN statements s ON s.id = c.statement_id \
-         JOIN frameworks f ON f.id = s.framework_id \
-         LEFT JOIN users u ON u.id = rep.reporter_id \
-         LEFT JOIN users h ON h.id = rep.handled_by \
-         WHERE rep.comment_id = $1 \
+        "{QUEUED} WHERE rep.comment_id = $1 \
          ORDER BY CASE WHEN rep.handled_at IS NULL THEN 0 ELSE 1 END, rep.id DESC"
     )))
     .bind(comment_id)
