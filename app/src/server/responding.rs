@@ -223,6 +223,7 @@ pub(super) fn round_comment(
         still_matters,
         personal_line: r.personal_line.clone(),
         settled: r.published_in.is_some(),
+        moderation_note: super::statements::moderation_note(&r.words),
     }
 }
 

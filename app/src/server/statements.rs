@@ -23,7 +23,7 @@ use crate::{
 };
 
 /// What the policy team and the author are told of a moderated comment they read whole.
-fn moderation_note(words: &store::moderation::CommentWords) -> Option<String> {
+pub(super) fn moderation_note(words: &store::moderation::CommentWords) -> Option<String> {
     use crate::domain::moderation::Moderation;
     let reason = words.reason()?.words();
     Some(match words.moderation()? {

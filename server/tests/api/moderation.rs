@@ -325,6 +325,7 @@ on_both_databases! {
         let round = app.scalar("SELECT id FROM rounds WHERE title = $1", "First round").await;
         let list = editor.get(&format!("{FRAMEWORK}/rounds/{round}/comments")).await.text();
         assert!(list.contains(WORDS), "the policy team answers what was written");
+        assert!(list.contains("Hidden from public view by a moderator (abusive language)."), "{list}");
         answer_all(&app, &mut editor, "noted").await;
         publish(&mut editor, "Version one.").await;
         let before = app.smtp().messages().len();
