@@ -16,6 +16,7 @@ mod rounds;
 mod site;
 mod statements;
 mod twins;
+mod unsubscribe;
 
 pub use crate::model::*;
 pub use admin::*;
@@ -32,3 +33,4 @@ pub use rounds::*;
 pub use site::*;
 pub use statements::*;
 pub use twins::*;
+pub use unsubscribe::*;

@@ -167,6 +167,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/sign-in/check-email") view=pages::sign_in::CheckEmailPage ssr=SsrMode::Async/>
                     <Route path=path!("/sign-in/confirm") view=pages::sign_in::ConfirmPage ssr=SsrMode::Async/>
                     <Route path=path!("/signed-out") view=pages::sign_in::SignedOutPage ssr=SsrMode::Async/>
+                    <Route path=path!("/unsubscribe/:token") view=pages::unsubscribe::UnsubscribePage ssr=SsrMode::Async/>
                     <Route path=path!("/account") view=pages::account::AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/events") view=pages::events::EventsPage ssr=SsrMode::Async/>
                     <Route path=path!("/events/:id") view=pages::events::EventPage ssr=SsrMode::Async/>

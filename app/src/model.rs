@@ -20,6 +20,7 @@ mod site;
 mod statements;
 mod still_matters;
 mod twins;
+mod unsubscribe;
 
 pub use admin::*;
 pub use balance::*;
@@ -39,6 +40,7 @@ pub use site::*;
 pub use statements::*;
 pub use still_matters::*;
 pub use twins::*;
+pub use unsubscribe::*;
 
 use serde::{Deserialize, Serialize};
 

@@ -22,4 +22,5 @@ pub mod rounds;
 pub mod sign_in;
 pub mod statement;
 pub mod twins;
+pub mod unsubscribe;
 pub mod values;

@@ -13,6 +13,7 @@ mod publishing;
 mod sign_in;
 mod still_matters;
 mod twins;
+mod unsubscribe;
 mod values;
 
 use crate::render::page_with_feedback;
@@ -36,6 +37,11 @@ pub fn routes() -> Router<AppState> {
             post(sign_in::sign_out_everywhere),
         )
         .route("/account", post(account::save))
+        .route("/unsubscribe/{token}", post(unsubscribe::stop))
+        .route(
+            "/unsubscribe/{token}/start-again",
+            post(unsubscribe::start_again),
+        )
         .route("/admin/people", post(admin::add_person))
         .route("/admin/people/{id}", post(admin::change_person))
         .route("/admin/organisations", post(admin::add_organisation))

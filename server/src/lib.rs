@@ -22,6 +22,10 @@ pub async fn build_state(
     app::server::drafting::seed_jargon(&db)
         .await
         .map_err(|e| format!("loading the plain-language word list failed: {e}"))?;
+    // Before any email is written: a version's emails carry links signed with this key.
+    app::server::unsubscribe::prepare(&db)
+        .await
+        .map_err(|e| format!("making the key for unsubscribe links failed: {e}"))?;
     let mailer = Mailer::from_config(&config)?;
     if config.local_mailbox_enabled() {
         tracing::info!(

@@ -1,8 +1,13 @@
-//! The only parts of the site that run in the browser: text boxes whose preview and
+//! The parts of the site that run in the browser: text boxes whose preview and
 //! plain-language advice follow typing. They are Leptos "islands"; every other part of
 //! every page is plain server-rendered HTML, so the wasm a phone downloads holds these
 //! and nothing else. Without JavaScript each renders the same preview once, from what
 //! was last submitted ("Preview changes" / "Check my wording" post the form).
+//!
+//! Two islands serve every such text box, told apart by a small value (which text is
+//! drafted, which field is checked) rather than one island each: each island brings its
+//! own copy of the rendering code and of the code that reads its properties, and the
+//! wasm must stay within its 150 KB budget on a cheap phone's connection.
 
 use crate::{
     components::{advice::AdviceList, diff_view::DiffWithChanges},
@@ -10,9 +15,10 @@ use crate::{
         diff,
         plain_language::{self, JargonEntry},
     },
-    model::{ACTION, CommentAction, CommentInput, StatementInput},
+    model::{ACTION, CommentAction, CommentInput, EasyReadInput, StatementInput},
 };
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
 pub(crate) fn error_message(message: Option<String>, id: &'static str) -> impl IntoView {
     message.map(|m| {
@@ -20,26 +26,70 @@ pub(crate) fn error_message(message: Option<String>, id: &'static str) -> impl I
     })
 }
 
-/// What a drafting form's text box and note are called and say.
-pub(crate) struct DraftWords {
-    pub body_name: &'static str,
-    pub note_name: &'static str,
-    pub body_label: &'static str,
-    pub body_hint: &'static str,
-    pub note_hint: &'static str,
-    pub rows: u32,
+/// Which text a drafting form redrafts: a statement's standard text, or its easy read
+/// twin. Decides the form's words and which plain-language check runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DraftedText {
+    Standard,
+    EasyRead,
 }
 
-/// A drafting form's text box, which updates `draft` as the editor types, and its note
-/// on why: the fields the main redraft and the easy read draft share.
-#[component]
-pub(crate) fn DraftFields(
-    words: DraftWords,
-    draft: RwSignal<String>,
+/// What a drafting form's text box and note are called and say.
+struct DraftWords {
+    body_name: &'static str,
+    note_name: &'static str,
+    body_label: &'static str,
+    body_hint: &'static str,
+    note_hint: &'static str,
+    rows: u32,
+}
+
+impl DraftedText {
+    fn words(self) -> DraftWords {
+        match self {
+            Self::Standard => DraftWords {
+                body_name: StatementInput::BODY,
+                note_name: StatementInput::NOTE,
+                body_label: "New text",
+                body_hint: "Write it as the person would say it, starting with I or My.",
+                note_hint: "For example: 'Changed after comments from carers about choice.'",
+                rows: 4,
+            },
+            Self::EasyRead => DraftWords {
+                body_name: EasyReadInput::BODY,
+                note_name: EasyReadInput::NOTE,
+                body_label: "Easy read text",
+                body_hint: "Short sentences, one idea in each, starting with I or My. Put each sentence on a line of its own.",
+                note_hint: "For example: 'Updated to match the new main text.'",
+                rows: 6,
+            },
+        }
+    }
+
+    fn check(self, text: &str, jargon: &[JargonEntry]) -> plain_language::Advice {
+        match self {
+            Self::Standard => plain_language::check(text, jargon),
+            Self::EasyRead => plain_language::check_easy_read(text, jargon),
+        }
+    }
+}
+
+/// A drafting form's new text and note on why, with a live word diff against `current`
+/// (when there is one: a first easy read text has nothing to compare with) and the
+/// plain-language check for that kind of text.
+#[island]
+pub fn DraftText(
+    drafted: DraftedText,
+    current: String,
+    initial: String,
     note: String,
+    jargon: Vec<JargonEntry>,
     body_error: Option<String>,
     note_error: Option<String>,
 ) -> impl IntoView {
+    let words = drafted.words();
+    let draft = RwSignal::new(initial);
+    let has_current = !current.is_empty();
     let body_wrong = body_error.is_some();
     let note_wrong = note_error.is_some();
     view! {
@@ -66,36 +116,12 @@ pub(crate) fn DraftFields(
                 aria-invalid=note_wrong.then_some("true")
                 aria-describedby=if note_wrong { "note-hint note-error" } else { "note-hint" }/>
         </div>
-    }
-}
-
-/// The redraft form's new text and note, with a live word diff against `current` and
-/// the plain-language check.
-#[island]
-pub fn RedraftText(
-    current: String,
-    initial: String,
-    note: String,
-    jargon: Vec<JargonEntry>,
-    body_error: Option<String>,
-    note_error: Option<String>,
-) -> impl IntoView {
-    let draft = RwSignal::new(initial);
-    view! {
-        <DraftFields
-            words=DraftWords {
-                body_name: StatementInput::BODY,
-                note_name: StatementInput::NOTE,
-                body_label: "New text",
-                body_hint: "Write it as the person would say it, starting with I or My.",
-                note_hint: "For example: 'Changed after comments from carers about choice.'",
-                rows: 4,
-            }
-            draft note body_error note_error
-        />
         <section class="preview" aria-labelledby="preview-heading" aria-live="polite">
-            <h2 id="preview-heading" class="heading-m">"Preview of changes"</h2>
+            <h2 id="preview-heading" class="heading-m">{if has_current { "Preview of changes" } else { "Check the easy read text" }}</h2>
             {move || {
+                if !has_current {
+                    return ().into_any();
+                }
                 let d = diff::word_diff(&current, &draft.get());
                 if diff::is_unchanged(&d) {
                     view! { <p>"No changes yet."</p> }.into_any()
@@ -103,60 +129,63 @@ pub fn RedraftText(
                     view! { <DiffWithChanges diff=d/> }.into_any()
                 }
             }}
-            {move || view! { <AdviceList advice=plain_language::check(&draft.get(), &jargon)/> }}
+            {move || view! { <AdviceList advice=drafted.check(&draft.get(), &jargon)/> }}
         </section>
     }
 }
 
-/// A new statement's text, with the plain-language check as it is typed.
+/// Which text box has the plain-language check as it is typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CheckedField {
+    /// A new statement's text (an editor's, or a proposal's).
+    NewStatement,
+    /// A commenter's suggested wording, with a button that checks it without JavaScript.
+    Suggestion,
+}
+
+/// A text box whose plain-language advice follows typing: a new statement's text, or a
+/// commenter's suggested wording.
 #[island]
-pub fn NewStatementText(
+pub fn CheckedText(
+    field: CheckedField,
     initial: String,
     jargon: Vec<JargonEntry>,
     error: Option<String>,
 ) -> impl IntoView {
+    let (name, label, hint, hint_id, error_id) = match field {
+        CheckedField::NewStatement => (
+            StatementInput::BODY,
+            "Statement",
+            "Write it as the person would say it, starting with I or My.",
+            "body-hint",
+            "body-error",
+        ),
+        CheckedField::Suggestion => (
+            CommentInput::SUGGESTION,
+            "Suggest a new wording (optional)",
+            "How would you write the whole statement? Start with I or My.",
+            "suggestion-hint",
+            "suggestion-error",
+        ),
+    };
     let text = RwSignal::new(initial);
     let wrong = error.is_some();
     view! {
         <div class="form-group" class:form-group--error=wrong>
-            <label class="label label--m" for=StatementInput::BODY>"Statement"</label>
-            <div class="hint" id="body-hint">"Write it as the person would say it, starting with I or My."</div>
-            {error_message(error, "body-error")}
-            <textarea class="textarea" id=StatementInput::BODY name=StatementInput::BODY rows="3"
+            <label class="label label--m" for=name>{label}</label>
+            <div class="hint" id=hint_id>{hint}</div>
+            {error_message(error, error_id)}
+            <textarea class="textarea" id=name name=name rows="3"
                 aria-invalid=wrong.then_some("true")
-                aria-describedby=if wrong { "body-hint body-error" } else { "body-hint" }
+                aria-describedby=if wrong { format!("{hint_id} {error_id}") } else { hint_id.to_owned() }
                 on:input=move |ev| text.set(event_target_value(&ev))>{text.get_untracked()}</textarea>
-        </div>
-        {move || {
-            let t = text.get();
-            (!t.trim().is_empty()).then(|| view! { <AdviceList advice=plain_language::check(&t, &jargon)/> })
-        }}
-    }
-}
-
-/// A commenter's suggested wording, with the plain-language check as it is typed.
-#[island]
-pub fn SuggestionText(
-    initial: String,
-    jargon: Vec<JargonEntry>,
-    error: Option<String>,
-) -> impl IntoView {
-    let suggestion = RwSignal::new(initial);
-    let wrong = error.is_some();
-    view! {
-        <div class="form-group" class:form-group--error=wrong>
-            <label class="label label--m" for=CommentInput::SUGGESTION>"Suggest a new wording (optional)"</label>
-            <div class="hint" id="suggestion-hint">"How would you write the whole statement? Start with I or My."</div>
-            {error_message(error, "suggestion-error")}
-            <textarea class="textarea" id=CommentInput::SUGGESTION name=CommentInput::SUGGESTION rows="3"
-                aria-invalid=wrong.then_some("true")
-                aria-describedby=if wrong { "suggestion-hint suggestion-error" } else { "suggestion-hint" }
-                on:input=move |ev| suggestion.set(event_target_value(&ev))>{suggestion.get_untracked()}</textarea>
             {move || {
-                let text = suggestion.get();
-                (!text.trim().is_empty()).then(|| view! { <AdviceList advice=plain_language::check(&text, &jargon)/> })
+                let t = text.get();
+                (!t.trim().is_empty()).then(|| view! { <AdviceList advice=plain_language::check(&t, &jargon)/> })
             }}
-            <button type="submit" class="button button--secondary button--small" name=ACTION value=CommentAction::Check.as_str()>"Check my wording"</button>
+            {(field == CheckedField::Suggestion).then(|| view! {
+                <button type="submit" class="button button--secondary button--small" name=ACTION value=CommentAction::Check.as_str()>"Check my wording"</button>
+            })}
         </div>
     }
 }

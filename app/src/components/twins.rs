@@ -1,19 +1,10 @@
 //! Easy read twins on editors' pages: where a statement's twin stands, with the two
-//! things to do when it is out of step, and the easy read text box whose preview and
-//! easy read advice follow typing.
+//! things to do when it is out of step. (The easy read text box whose preview and advice
+//! follow typing is `live_text::DraftText`.)
 
 use crate::{
-    components::{
-        advice::AdviceList,
-        diff_view::DiffWithChanges,
-        live_text::{DraftFields, DraftWords},
-    },
-    domain::{
-        diff,
-        easy_read::TwinState,
-        plain_language::{self, JargonEntry},
-    },
-    model::{EasyReadInput, StillFitsFrom, StillFitsInput, TwinStatusView},
+    domain::easy_read::TwinState,
+    model::{StillFitsFrom, StillFitsInput, TwinStatusView},
 };
 use leptos::prelude::*;
 
@@ -76,51 +67,6 @@ pub fn TwinStatusPanel(
                     </form>
                 })}
             </div>
-        </section>
-    }
-}
-
-/// The easy read text and the note on why, with a live word diff against the current
-/// easy read text (when there is one) and the checker's easy read advice. Without
-/// JavaScript the same preview is rendered from what was last submitted ("Preview
-/// changes").
-#[island]
-pub fn EasyReadText(
-    current: String,
-    initial: String,
-    note: String,
-    jargon: Vec<JargonEntry>,
-    body_error: Option<String>,
-    note_error: Option<String>,
-) -> impl IntoView {
-    let draft = RwSignal::new(initial);
-    let has_current = !current.is_empty();
-    view! {
-        <DraftFields
-            words=DraftWords {
-                body_name: EasyReadInput::BODY,
-                note_name: EasyReadInput::NOTE,
-                body_label: "Easy read text",
-                body_hint: "Short sentences, one idea in each, starting with I or My. Put each sentence on a line of its own.",
-                note_hint: "For example: 'Updated to match the new main text.'",
-                rows: 6,
-            }
-            draft note body_error note_error
-        />
-        <section class="preview" aria-labelledby="preview-heading" aria-live="polite">
-            <h2 id="preview-heading" class="heading-m">{if has_current { "Preview of changes" } else { "Check the easy read text" }}</h2>
-            {move || {
-                if !has_current {
-                    return ().into_any();
-                }
-                let d = diff::word_diff(&current, &draft.get());
-                if diff::is_unchanged(&d) {
-                    view! { <p>"No changes yet."</p> }.into_any()
-                } else {
-                    view! { <DiffWithChanges diff=d/> }.into_any()
-                }
-            }}
-            {move || view! { <AdviceList advice=plain_language::check_easy_read(&draft.get(), &jargon)/> }}
         </section>
     }
 }

@@ -203,9 +203,15 @@ fn notes(advice: &Advice) -> Vec<String> {
         notes.push("This reads clearly.".to_owned());
     }
     // The same word in two sentences ("three" twice) is one thing to change: say it once.
-    let mut seen = std::collections::HashSet::new();
-    notes.retain(|note| seen.insert(note.clone()));
-    notes
+    // A text has a handful of notes, so a linear search beats hashing, and keeps a hash
+    // set (and its hasher) out of the wasm this runs in.
+    let mut kept: Vec<String> = Vec::with_capacity(notes.len());
+    for note in notes {
+        if !kept.contains(&note) {
+            kept.push(note);
+        }
+    }
+    kept
 }
 
 #[cfg(test)]

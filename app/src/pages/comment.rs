@@ -2,7 +2,7 @@
 //! (keyboard and screen reader friendly, no mouse selection needed), with a suggested
 //! wording, the kind of knowledge it draws on, and how it may be shown.
 
-use crate::components::live_text::SuggestionText;
+use crate::components::live_text::{CheckedField, CheckedText};
 use crate::{
     api::{CommentFormView, get_comment_form},
     components::{
@@ -194,7 +194,7 @@ fn CommentForm(data: CommentFormView, feedback: Option<FormFeedback>) -> impl In
                             aria-invalid=body_wrong.then_some("true")
                             aria-describedby=if body_wrong { "body-hint body-error" } else { "body-hint" }>{body}</textarea>
                     </div>
-                    <SuggestionText initial=suggestion jargon=jargon.clone() error=error_of(&feedback, CommentInput::SUGGESTION)/>
+                    <CheckedText field=CheckedField::Suggestion initial=suggestion jargon=jargon.clone() error=error_of(&feedback, CommentInput::SUGGESTION)/>
                     <RadioGroup name=CommentInput::KNOWLEDGE legend="What is your comment based on?" selected=knowledge error=error_of(&feedback, CommentInput::KNOWLEDGE)
                         options=Knowledge::ALL.iter().map(|k| (k.as_str(), k.label(), Some(k.hint()))).collect()/>
                     <RadioGroup name=CommentInput::VISIBILITY legend="How may we show your comment?" selected=visibility error=error_of(&feedback, CommentInput::VISIBILITY)

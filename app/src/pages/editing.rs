@@ -1,6 +1,6 @@
 //! Editors' pages for frameworks, themes and statements.
 
-use crate::components::live_text::NewStatementText;
+use crate::components::live_text::{CheckedField, CheckedText};
 use crate::{
     api::{get_framework, get_jargon, get_statement},
     components::{
@@ -265,7 +265,7 @@ pub fn NewStatementPage() -> impl IntoView {
                                 <h1>"New I statement"</h1>
                                 <form method="post" action=format!("/frameworks/{}/themes/{}/new-statement", f.slug, theme.code) novalidate>
                                     <input type="hidden" name=StatementInput::SUBMISSION_KEY value=key/>
-                                    <NewStatementText initial=text jargon=jargon.clone() error=error(StatementInput::BODY)/>
+                                    <CheckedText field=CheckedField::NewStatement initial=text jargon=jargon.clone() error=error(StatementInput::BODY)/>
                                     <TextField name=StatementInput::NOTE label="Where it came from (optional)" hint="For example: 'From the Glasgow workshop, March 2027.'" value=value(StatementInput::NOTE) error=error(StatementInput::NOTE)/>
                                     <ValueChoices values=f.values.clone() ticked=ticked_values(&f.values, feedback.as_ref(), &[]) error=error(ValueFieldNames::CHOSEN)/>
                                     <div class="button-group">

@@ -549,12 +549,17 @@ fn LetterSet(letters: LettersView) -> impl IntoView {
 fn PrintButton() -> impl IntoView {
     let ready = RwSignal::new(false);
     Effect::new(move |_| ready.set(true));
-    view! {
-        <Show when=move || ready.get() fallback=|| view! { <p>"To print them, use your browser's Print command."</p> }>
-            <button type="button" class="button" on:click=move |_| {
-                let _ = window().print();
-            }>"Print these letters"</button>
-        </Show>
+    move || {
+        if ready.get() {
+            view! {
+                <button type="button" class="button" on:click=move |_| {
+                    let _ = window().print();
+                }>"Print these letters"</button>
+            }
+            .into_any()
+        } else {
+            view! { <p>"To print them, use your browser's Print command."</p> }.into_any()
+        }
     }
 }
 

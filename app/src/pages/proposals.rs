@@ -7,7 +7,7 @@ use crate::{
     components::{
         error_summary::ErrorSummary,
         fields::TextArea,
-        live_text::NewStatementText,
+        live_text::{CheckedField, CheckedText},
         loaded, loading,
         value_choices::{ValueChoices, ticked_values},
     },
@@ -168,7 +168,7 @@ pub fn ProposePage() -> impl IntoView {
                                         }).collect_view()}
                                     </select>
                                 </div>
-                                <NewStatementText initial=value(ProposalInput::BODY, String::new()) jargon=d.jargon.clone() error=error(ProposalInput::BODY)/>
+                                <CheckedText field=CheckedField::NewStatement initial=value(ProposalInput::BODY, String::new()) jargon=d.jargon.clone() error=error(ProposalInput::BODY)/>
                                 <button type="submit" class="button button--secondary button--small" name=ACTION value=ProposeAction::Check.as_str()>"Check my words"</button>
                                 <TextArea name=ProposalInput::WHY label="Why it matters to you (optional)" hint="This helps editors understand it." value=value(ProposalInput::WHY, String::new()) error=error(ProposalInput::WHY)/>
                                 <RadioGroup name=ProposalInput::KNOWLEDGE legend="What is your proposal based on?" selected=value(ProposalInput::KNOWLEDGE, String::new()) error=error(ProposalInput::KNOWLEDGE)

@@ -2,7 +2,7 @@
 //! suggested wordings, and a new draft with a word-level preview of what changes.
 //! With JavaScript the preview follows typing; without it, "Preview changes" shows it.
 
-use crate::components::live_text::RedraftText;
+use crate::components::live_text::{DraftText, DraftedText};
 use crate::{
     api::get_redraft,
     components::{
@@ -91,7 +91,7 @@ pub fn RedraftPage() -> impl IntoView {
                                 <input type="hidden" name=crate::model::REDRAFT_COMMENTS_PAGE value=page_number.to_string()/>
                                 <input type="hidden" name=StatementInput::BASE_REVISION_ID value=base_revision/>
                                 <input type="hidden" name=StatementInput::SUBMISSION_KEY value=data.submission_key.clone()/>
-                                <RedraftText current=current.clone() initial=initial note=value(StatementInput::NOTE).unwrap_or_default() jargon=jargon body_error note_error/>
+                                <DraftText drafted=DraftedText::Standard current=current.clone() initial=initial note=value(StatementInput::NOTE).unwrap_or_default() jargon=jargon body_error note_error/>
                                 {(!answerable.is_empty()).then(|| view! {
                                     <section class="answers" aria-labelledby="answers-heading">
                                         <h2 id="answers-heading" class="heading-m">"Answer comments with this draft"</h2>

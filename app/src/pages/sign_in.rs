@@ -65,11 +65,21 @@ pub fn SignInPage() -> impl IntoView {
 #[component]
 pub fn CheckEmailPage() -> impl IntoView {
     let site = Resource::new(|| (), |_| get_site_context());
+    // The mail server was slow to answer, so the link is still being sent.
+    let sending = use_query_map().read_untracked().get("sending").is_some();
     view! {
         <Title text="Check your email"/>
         <div class="narrow">
             <h1>"Check your email"</h1>
-            <p>"If the address you gave can receive email, we have sent a sign-in link to it."</p>
+            {if sending {
+                view! {
+                    <p>"We are sending your sign-in link. Our email service is slow just now, so it may take a few minutes to arrive."</p>
+                }.into_any()
+            } else {
+                view! {
+                    <p>"If the address you gave can receive email, we have sent a sign-in link to it."</p>
+                }.into_any()
+            }}
             <p>"Open the link, then press the " <strong>"Sign in"</strong> " button. The link works once, for 15 minutes."</p>
             <h2 class="heading-m">"Not arrived?"</h2>
             <p>"Check your spam or junk folder. Emails can take a few minutes."</p>

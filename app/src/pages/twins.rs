@@ -9,8 +9,9 @@ use crate::{
         diff_view::{DiffWithChanges, InlineDiff},
         error_summary::ErrorSummary,
         fields::TextField,
+        live_text::{DraftText, DraftedText},
         loaded, loading,
-        twins::{EasyReadText, TwinStatusPanel},
+        twins::TwinStatusPanel,
     },
     domain::diff,
     form::use_form_feedback,
@@ -118,7 +119,7 @@ pub fn EasyReadPage() -> impl IntoView {
                                     <input type="hidden" name=EasyReadInput::BASE_EASY_READ_ID value=base/>
                                     <input type="hidden" name=EasyReadInput::MAIN_REVISION_ID value=main_revision/>
                                     <input type="hidden" name=EasyReadInput::SUBMISSION_KEY value=page.submission_key.clone()/>
-                                    <EasyReadText current=current_text.clone() initial=initial note=value(EasyReadInput::NOTE).unwrap_or_default() jargon=page.jargon.clone() body_error=error(EasyReadInput::BODY) note_error=error(EasyReadInput::NOTE)/>
+                                    <DraftText drafted=DraftedText::EasyRead current=current_text.clone() initial=initial note=value(EasyReadInput::NOTE).unwrap_or_default() jargon=page.jargon.clone() body_error=error(EasyReadInput::BODY) note_error=error(EasyReadInput::NOTE)/>
                                     <fieldset class="fieldset">
                                         <legend class="fieldset__legend fieldset__legend--m">"Picture (optional)"</legend>
                                         <p class="hint">"A picture that shows what the statement says helps many people read it. It must be a PNG or JPEG file of 1 MB or smaller."</p>

@@ -3,7 +3,7 @@
 //! The link opens a confirmation page; only the button on that page (a POST) uses the
 //! token, because mail scanners open every link in a message before the person does.
 
-use super::{AppState, audit, clock::now, db::Tx, store};
+use super::{AppState, audit, clock::now, db::Tx, sign_in_mail::Sending, store};
 use crate::{
     domain::{EmailAddress, audit::AuditAction},
     error::AppError,
@@ -43,12 +43,14 @@ pub fn hash_secret(secret: &str) -> String {
     hex::encode(Sha256::digest(secret.as_bytes()))
 }
 
+/// Make a sign-in link for the address and send it, waiting for the mail server only so
+/// long (see [`super::sign_in_mail`]).
 pub async fn request_sign_in(
     state: &AppState,
     raw_email: &str,
     client: &str,
     return_to: Option<&str>,
-) -> Result<(), AppError> {
+) -> Result<Sending, AppError> {
     let email = EmailAddress::parse(raw_email)?;
     let token = new_secret();
     let now = now();
@@ -101,10 +103,7 @@ pub async fn request_sign_in(
     let link = state
         .config
         .absolute_url(&format!("/sign-in/confirm?token={token}"));
-    state
-        .mailer
-        .send_sign_in_link(&state.config, &email, &link)
-        .await
+    super::sign_in_mail::send_link(state, &email, &link).await
 }
 
 pub struct NewSession {

@@ -18,6 +18,14 @@ pub struct Config {
     pub smtp_url: Option<String>,
     /// The sender of every email (`OUR_WORDS_MAIL_FROM`), checked at start.
     pub mail_from: lettre::message::Mailbox,
+    /// Sign every email with this DKIM key (`OUR_WORDS_DKIM_KEY_FILE` and
+    /// `OUR_WORDS_DKIM_SELECTOR`, for the domain of `OUR_WORDS_MAIL_FROM`), read and
+    /// checked at start. None: emails go unsigned.
+    pub dkim: Option<super::dkim::Dkim>,
+    /// How long a sign-in request waits for the mail server before answering that the
+    /// link is on its way (`OUR_WORDS_SIGN_IN_MAIL_WAIT`, seconds, default 5). Sending
+    /// carries on, with retries, after the answer.
+    pub sign_in_mail_wait: std::time::Duration,
     /// Where the SQLite database and locally written mail live.
     pub data_dir: PathBuf,
     /// Load the demo framework and demo people into an empty database
@@ -76,6 +84,8 @@ impl fmt::Debug for Config {
             .field("base_url", &without_password(self.base_url.as_str()))
             .field("smtp_url", &self.smtp_url.as_deref().map(without_password))
             .field("mail_from", &self.mail_from)
+            .field("dkim", &self.dkim)
+            .field("sign_in_mail_wait", &self.sign_in_mail_wait)
             .field("data_dir", &self.data_dir)
             .field("demo_data", &self.demo_data)
             .field("demo_round", &self.demo_round)
@@ -85,6 +95,41 @@ impl fmt::Debug for Config {
             .field("burst_above", &self.burst_above)
             .finish()
     }
+}
+
+/// The DKIM key, read from its file and checked now, so a missing, unreadable or broken
+/// key stops the app at start rather than failing every email.
+fn dkim_from(
+    key_file: Option<&str>,
+    selector: Option<&str>,
+    mail_from: &lettre::message::Mailbox,
+) -> Result<Option<super::dkim::Dkim>, String> {
+    let (key_file, selector) = match (key_file, selector) {
+        (None, None) => return Ok(None),
+        (Some(key_file), Some(selector)) => (key_file, selector),
+        (Some(_), None) => {
+            return Err(
+                "OUR_WORDS_DKIM_KEY_FILE is set but OUR_WORDS_DKIM_SELECTOR is not: \
+                 set it to the selector the public key is published under in DNS \
+                 (SELECTOR._domainkey.your-domain)"
+                    .into(),
+            );
+        }
+        (None, Some(_)) => {
+            return Err(
+                "OUR_WORDS_DKIM_SELECTOR is set but OUR_WORDS_DKIM_KEY_FILE is not: \
+                 set it to the file holding the DKIM private key"
+                    .into(),
+            );
+        }
+    };
+    let pem = std::fs::read_to_string(key_file)
+        .map_err(|e| format!("OUR_WORDS_DKIM_KEY_FILE {key_file:?} cannot be read: {e}"))?;
+    // Signed for the sender's own domain: DMARC passes only when they are the same.
+    let domain = mail_from.email.domain();
+    super::dkim::Dkim::new(&pem, selector, domain)
+        .map(Some)
+        .map_err(|e| format!("OUR_WORDS_DKIM_KEY_FILE {key_file:?} is not usable: {e}"))
 }
 
 impl Config {
@@ -152,6 +197,11 @@ impl Config {
                     "OUR_WORDS_MAIL_FROM is not an address like \"Our Words <no-reply@example.org>\" ({e})"
                 )
             })?;
+        let dkim = dkim_from(
+            get("OUR_WORDS_DKIM_KEY_FILE"),
+            get("OUR_WORDS_DKIM_SELECTOR"),
+            &mail_from,
+        )?;
         let demo_data = on("OUR_WORDS_DEMO_DATA");
         if demo_data && https {
             return Err(
@@ -169,6 +219,10 @@ impl Config {
             base_url,
             smtp_url,
             mail_from,
+            dkim,
+            sign_in_mail_wait: std::time::Duration::from_secs(
+                count("OUR_WORDS_SIGN_IN_MAIL_WAIT", 5)?.unsigned_abs(),
+            ),
             data_dir,
             demo_data,
             demo_round: on("OUR_WORDS_DEMO_ROUND"),
@@ -361,6 +415,39 @@ mod tests {
         );
         assert!(config(&[("OUR_WORDS_MAIL_FROM", "no-reply@example.org")]).is_ok());
         assert!(config(&[("OUR_WORDS_MAIL_FROM", "Our Words <no-reply@example.org>")]).is_ok());
+    }
+
+    #[test]
+    fn a_dkim_key_that_cannot_be_used_stops_the_app_at_start() {
+        assert!(config(&[]).unwrap().dkim.is_none(), "unsigned unless asked");
+        let missing = config(&[
+            ("OUR_WORDS_DKIM_KEY_FILE", "/nonexistent/dkim.pem"),
+            ("OUR_WORDS_DKIM_SELECTOR", "ourwords"),
+        ])
+        .expect_err("no such file");
+        assert!(
+            missing.starts_with("OUR_WORDS_DKIM_KEY_FILE \"/nonexistent/dkim.pem\" cannot be read"),
+            "{missing}"
+        );
+        let dir = std::env::temp_dir().join(format!("our-words-dkim-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let not_a_key = dir.join("not-a-key.pem");
+        std::fs::write(
+            &not_a_key,
+            "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n",
+        )
+        .unwrap();
+        let broken = config(&[
+            ("OUR_WORDS_DKIM_KEY_FILE", not_a_key.to_str().unwrap()),
+            ("OUR_WORDS_DKIM_SELECTOR", "ourwords"),
+        ])
+        .expect_err("not a key");
+        assert!(broken.contains("not an RSA private key"), "{broken}");
+        let half = config(&[("OUR_WORDS_DKIM_KEY_FILE", not_a_key.to_str().unwrap())])
+            .expect_err("no selector");
+        assert!(half.contains("OUR_WORDS_DKIM_SELECTOR"), "{half}");
+        assert!(config(&[("OUR_WORDS_DKIM_SELECTOR", "ourwords")]).is_err());
+        let _ = std::fs::remove_dir_all(dir);
     }
 
     #[test]

@@ -7,7 +7,10 @@ use crate::{domain::EmailAddress, error::AppError};
 use askama::Template;
 use lettre::{
     AsyncFileTransport, AsyncTransport, Message, Tokio1Executor,
-    message::{Mailbox, MultiPart},
+    message::{
+        Mailbox, MultiPart,
+        header::{Header, HeaderName, HeaderValue},
+    },
 };
 
 pub enum Mailer {
@@ -30,31 +33,28 @@ impl Mailer {
         }
     }
 
-    pub async fn send(&self, message: Message) -> Result<(), AppError> {
-        let outcome = match self {
-            Mailer::Smtp(smtp) => smtp.send(&message).await.map_err(|e| match e {
-                SendFailure::Transient(e) | SendFailure::Permanent(e) => e,
-            }),
+    /// Send one message as it is: `Ok` once the SMTP server has answered 250 (or the
+    /// file is written), else whether it is worth trying again.
+    pub async fn deliver(&self, message: Message) -> Result<(), SendFailure> {
+        match self {
+            // 5xx is permanent; 4xx, refused or dropped connections, timeouts and TLS
+            // trouble are transient: the message itself may be fine, so it is tried
+            // again later.
+            Mailer::Smtp(smtp) => smtp.send(&message).await,
             Mailer::Files(files) => files
                 .send(message)
                 .await
-                .map(|id| tracing::info!("email written to the local mailbox as {id}.eml"))
-                .map_err(|e| e.to_string()),
-        };
-        outcome.map_err(|cause| {
-            tracing::error!(%cause, "sending email failed");
-            AppError::Conflict(
-                "We could not send the email just now. Please try again in a few minutes.".into(),
-            )
-        })
+                .map(|id| tracing::debug!("email written to the local mailbox as {id}.eml"))
+                .map_err(|e| SendFailure::Transient(e.to_string())),
+        }
     }
 
-    pub async fn send_sign_in_link(
-        &self,
+    /// The sign-in email, written and signed, ready to send (see `sign_in_mail`).
+    pub fn sign_in_message(
         config: &Config,
         to: &EmailAddress,
         link: &str,
-    ) -> Result<(), AppError> {
+    ) -> Result<Message, AppError> {
         let from = config.mail_from.clone();
         let to: Mailbox = to
             .as_str()
@@ -69,8 +69,17 @@ impl Mailer {
                 sign_in_html(link),
             ))
             .map_err(|e| AppError::internal("building the sign-in email failed", e))?;
-        self.send(message).await
+        Ok(signed(config, message))
     }
+}
+
+/// The message as it leaves: DKIM-signed when a key is configured. Signing is the last
+/// thing done to a message, so every header it covers is already there.
+fn signed(config: &Config, mut message: Message) -> Message {
+    if let Some(dkim) = &config.dkim {
+        dkim.sign(&mut message);
+    }
+    message
 }
 
 /// Why an outbox message was not sent, so the outbox knows whether to try again.
@@ -90,6 +99,11 @@ pub struct OutboxEmail<'a> {
     pub subject: &'a str,
     pub text: &'a str,
     pub html: Option<&'a str>,
+    /// The address that stops these emails with one click (RFC 8058), for emails
+    /// people did not ask for one by one (a version's emails): sent as
+    /// `List-Unsubscribe` with `List-Unsubscribe-Post`, so mail programs show an
+    /// "Unsubscribe" button that works without opening a browser.
+    pub unsubscribe: Option<&'a str>,
 }
 
 impl Mailer {
@@ -106,11 +120,16 @@ impl Mailer {
             .trim()
             .parse()
             .map_err(|e| SendFailure::Permanent(format!("not an email address: {e}")))?;
-        let builder = Message::builder()
+        let mut builder = Message::builder()
             .from(from)
             .to(to)
             .subject(one_line(email.subject))
             .message_id(Some(one_line(email.message_id)));
+        if let Some(url) = email.unsubscribe {
+            builder = builder
+                .header(ListUnsubscribe(format!("<{}>", one_line(url))))
+                .header(ListUnsubscribePost);
+        }
         let message = match email.html {
             Some(html) => builder.multipart(MultiPart::alternative_plain_html(
                 email.text.to_owned(),
@@ -119,17 +138,44 @@ impl Mailer {
             None => builder.singlepart(lettre::message::SinglePart::plain(email.text.to_owned())),
         }
         .map_err(|e| SendFailure::Permanent(format!("the email could not be built: {e}")))?;
-        match self {
-            // 5xx is permanent; 4xx, refused or dropped connections, timeouts and TLS
-            // trouble are transient: the message itself may be fine, so it is tried
-            // again later.
-            Mailer::Smtp(smtp) => smtp.send(&message).await,
-            Mailer::Files(files) => files
-                .send(message)
-                .await
-                .map(|id| tracing::debug!("email written to the local mailbox as {id}.eml"))
-                .map_err(|e| SendFailure::Transient(e.to_string())),
-        }
+        self.deliver(signed(config, message)).await
+    }
+}
+
+/// `List-Unsubscribe: <https://…/unsubscribe/…>` (RFC 2369): where to stop these emails.
+#[derive(Debug, Clone)]
+struct ListUnsubscribe(String);
+
+impl Header for ListUnsubscribe {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe")
+    }
+
+    fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(Self(s.to_owned()))
+    }
+
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), self.0.clone())
+    }
+}
+
+/// `List-Unsubscribe-Post: List-Unsubscribe=One-Click` (RFC 8058): the mail program may
+/// stop the emails with a POST to the `List-Unsubscribe` address, with no page to open.
+#[derive(Debug, Clone)]
+struct ListUnsubscribePost;
+
+impl Header for ListUnsubscribePost {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe-Post")
+    }
+
+    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(Self)
+    }
+
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), "List-Unsubscribe=One-Click".to_owned())
     }
 }
 

@@ -15,8 +15,7 @@ use super::{
     AppState, Db, clock,
     db::Tx,
     mail::{OutboxEmail, SendFailure},
-    publication_email::Rendered,
-    publication_mail::Writer,
+    publication_mail::{Addressed, Writer},
     store::outbox as sql,
 };
 use sha2::{Digest, Sha256};
@@ -214,7 +213,7 @@ async fn send(
     state: &AppState,
     settings: &WorkerSettings,
     message: &Claimed,
-    written: Option<&Rendered>,
+    written: Option<&Addressed>,
 ) -> Result<(), SendFailure> {
     let host = state.config.base_url.host_str().unwrap_or("our-words");
     let message_id = message_id(message.id, &message.dedupe_key, host);
@@ -222,9 +221,10 @@ async fn send(
         Some(written) => OutboxEmail {
             message_id: &message_id,
             to: &message.recipient,
-            subject: &written.subject,
-            text: &written.text,
-            html: Some(&written.html),
+            subject: &written.email.subject,
+            text: &written.email.text,
+            html: Some(&written.email.html),
+            unsubscribe: Some(&written.unsubscribe_url),
         },
         None => OutboxEmail {
             message_id: &message_id,
@@ -232,6 +232,7 @@ async fn send(
             subject: &message.subject,
             text: &message.text_body,
             html: message.html_body.as_deref(),
+            unsubscribe: None,
         },
     };
     let sending = state.mailer.send_outbox_message(&state.config, &email);

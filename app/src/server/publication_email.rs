@@ -62,6 +62,9 @@ pub struct PublicationEmail<'a> {
     /// For someone a facilitator recorded, who has no account: the event where they
     /// spoke. They are told why they get the email, and not pointed to an account page.
     pub recorded_at: Option<&'a str>,
+    /// The link that stops these emails with no sign-in (also in the email's
+    /// `List-Unsubscribe` header); empty where there is none.
+    pub unsubscribe_url: &'a str,
 }
 
 impl PublicationEmail<'_> {
@@ -222,6 +225,7 @@ mod tests {
             proposals: &[],
             your_words: &[],
             recorded_at: None,
+            unsubscribe_url: "https://our-words.example/unsubscribe/u7.c2lnbmVk",
         }
     }
 
@@ -244,6 +248,7 @@ mod tests {
             proposals: &[],
             your_words: &[],
             recorded_at: None,
+            unsubscribe_url: "",
         });
         assert_eq!(
             email.subject,
@@ -287,6 +292,7 @@ mod tests {
             proposals: &[],
             your_words: &[],
             recorded_at: None,
+            unsubscribe_url: "",
         };
         let full = render(&base);
         let easy = render(&PublicationEmail {

@@ -14,6 +14,7 @@ use super::{
     publication_email::{self, EmailItem, ProposalEmailItem, Rendered},
     publishing::EmailTexts,
     store::{self, comments::CommentRow},
+    unsubscribe::{self, LinkKey, Recipient},
 };
 use sqlx::AnyConnection;
 use std::{collections::HashMap, sync::Arc};
@@ -75,7 +76,7 @@ impl VersionMail {
     }
 
     /// The email a signed-in person is owed.
-    fn to_user(&self, user: &store::users::UserRow) -> Rendered {
+    fn to_user(&self, user: &store::users::UserRow, unsubscribe_url: &str) -> Rendered {
         let easy_read = user.easy_read != 0;
         let items = self.items(self.by_author.get(&user.id), easy_read);
         publication_email::render(&publication_email::PublicationEmail {
@@ -93,11 +94,16 @@ impl VersionMail {
                 .unwrap_or_default(),
             your_words: YourWords::lines(&self.your_words.users, user.id),
             recorded_at: None,
+            unsubscribe_url,
         })
     }
 
     /// The email someone recorded at an event is owed.
-    fn to_participant(&self, person: &store::events::ParticipantRow) -> Rendered {
+    fn to_participant(
+        &self,
+        person: &store::events::ParticipantRow,
+        unsubscribe_url: &str,
+    ) -> Rendered {
         let easy_read = person.easy_read != 0;
         let said = self.by_participant.get(&person.id);
         let items = self.items(said, easy_read);
@@ -118,6 +124,7 @@ impl VersionMail {
             proposals: &[],
             your_words: YourWords::lines(&self.your_words.participants, person.id),
             recorded_at: Some(event),
+            unsubscribe_url,
         })
     }
 
@@ -139,19 +146,27 @@ const VERSIONS_KEPT: usize = 4;
 #[derive(Default)]
 pub struct Writer {
     versions: Vec<(i64, Arc<VersionMail>)>,
+    /// What unsubscribe links are signed with: read once, it never changes.
+    link_key: Option<LinkKey>,
 }
 
 /// What a group of claimed messages is written from: their versions (`None`: no longer
 /// there) and the people they are for, each read once for the group.
-#[derive(Default)]
 struct Group {
+    link_key: LinkKey,
     versions: HashMap<i64, Option<Arc<VersionMail>>>,
     users: HashMap<i64, store::users::UserRow>,
     participants: HashMap<i64, store::events::ParticipantRow>,
 }
 
+/// A version's email written for one person, with the link that stops these emails.
+pub struct Addressed {
+    pub email: Rendered,
+    pub unsubscribe_url: String,
+}
+
 /// How a written message turned out: `None` when it goes as stored.
-pub type Written = Result<Option<Rendered>, SendFailure>;
+pub type Written = Result<Option<Addressed>, SendFailure>;
 
 impl Writer {
     /// The email to send for a claimed message: `None` when it was queued written out
@@ -181,7 +196,10 @@ impl Writer {
             return messages.iter().map(|_| Ok(None)).collect();
         }
         match self.read_group(state, messages).await {
-            Ok(group) => messages.iter().map(|m| group.write(m)).collect(),
+            Ok(group) => messages
+                .iter()
+                .map(|m| group.write(&state.config, m))
+                .collect(),
             Err(error) => {
                 let failure = SendFailure::Transient(format!(
                     "the email could not be written: reading the version from the database failed ({error})"
@@ -203,7 +221,19 @@ impl Writer {
         messages: &[Claimed],
     ) -> Result<Group, sqlx::Error> {
         let mut conn = state.db.pool.acquire().await?;
-        let mut group = Group::default();
+        let link_key = match &self.link_key {
+            Some(key) => key.clone(),
+            None => self
+                .link_key
+                .insert(unsubscribe::key(&mut conn).await?)
+                .clone(),
+        };
+        let mut group = Group {
+            link_key,
+            versions: HashMap::new(),
+            users: HashMap::new(),
+            participants: HashMap::new(),
+        };
         let mut users = Vec::new();
         let mut participants = Vec::new();
         for message in messages {
@@ -253,7 +283,7 @@ impl Writer {
 }
 
 impl Group {
-    fn write(&self, message: &Claimed) -> Written {
+    fn write(&self, config: &super::Config, message: &Claimed) -> Written {
         let Some(publication) = message.publication_id else {
             return Ok(None);
         };
@@ -270,11 +300,19 @@ impl Group {
         match (message.user_id, message.participant_id) {
             (Some(user), _) => {
                 let user = self.users.get(&user).ok_or_else(gone)?;
-                Ok(Some(version.to_user(user)))
+                let unsubscribe_url = self.link_key.url(config, Recipient::Person(user.id));
+                Ok(Some(Addressed {
+                    email: version.to_user(user, &unsubscribe_url),
+                    unsubscribe_url,
+                }))
             }
             (None, Some(participant)) => {
                 let person = self.participants.get(&participant).ok_or_else(gone)?;
-                Ok(Some(version.to_participant(person)))
+                let unsubscribe_url = self.link_key.url(config, Recipient::Participant(person.id));
+                Ok(Some(Addressed {
+                    email: version.to_participant(person, &unsubscribe_url),
+                    unsubscribe_url,
+                }))
             }
             (None, None) => Err(SendFailure::Permanent(
                 "the email could not be written: it names nobody to write to".into(),

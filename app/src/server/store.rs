@@ -26,6 +26,7 @@ pub mod sign_in_tokens;
 pub mod statements;
 pub mod still_matters;
 pub mod stored;
+pub mod unsubscribe;
 pub mod users;
 pub mod values;
 

@@ -5,6 +5,7 @@ use app::{
     server::{
         AppState, Context, auth,
         client_address::{client_address, rate_limit_key},
+        sign_in_mail::Sending,
     },
 };
 use axum::{
@@ -53,7 +54,9 @@ pub async fn request_link(State(state): State<AppState>, submitted: Submitted) -
     )
     .await
     {
-        Ok(()) => see_other("/sign-in/check-email"),
+        Ok(Sending::Sent) => see_other("/sign-in/check-email"),
+        // The mail server is slow or asked us to wait: the link is still being sent.
+        Ok(Sending::OnItsWay) => see_other("/sign-in/check-email?sending=1"),
         Err(error) => {
             refused(
                 &state,

@@ -16,7 +16,10 @@ pub async fn refuse_cross_site_posts(
     next: Next,
 ) -> Response {
     let safe_method = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    if safe_method || is_same_origin(req.headers(), &state.config.origin()) {
+    if safe_method
+        || is_one_click_unsubscribe(req.method(), req.uri().path())
+        || is_same_origin(req.headers(), &state.config.origin())
+    {
         return next.run(req).await;
     }
     tracing::warn!(method = %req.method(), path = %req.uri().path(), "refused a cross-site request");
@@ -32,6 +35,19 @@ pub async fn refuse_cross_site_posts(
         )),
     )
         .into_response()
+}
+
+/// A POST to an email's unsubscribe link (`/unsubscribe/TOKEN`, nothing after it). Mail
+/// programs' one-click "Unsubscribe" (RFC 8058) posts there from their own servers or
+/// pages, with no cookies and a foreign `Origin` or none, so this one route is let
+/// through. It is safe to: the signed token in the address is the authority, not a
+/// cookie another site could ride on, and the route can only turn emails off (turning
+/// them back on, `/unsubscribe/TOKEN/start-again`, is checked like any other post).
+fn is_one_click_unsubscribe(method: &Method, path: &str) -> bool {
+    *method == Method::POST
+        && path
+            .strip_prefix("/unsubscribe/")
+            .is_some_and(|token| !token.is_empty() && !token.contains('/'))
 }
 
 /// Modern browsers send `Sec-Fetch-Site`; older ones at least send `Origin` on a POST.
@@ -84,6 +100,24 @@ mod tests {
                 ("origin", "http://127.0.0.1:3000"),
             ]);
             assert!(!is_same_origin(&h, OURS), "{site}");
+        }
+    }
+
+    #[test]
+    fn only_the_one_click_unsubscribe_post_is_let_through_from_anywhere() {
+        assert!(is_one_click_unsubscribe(
+            &Method::POST,
+            "/unsubscribe/u42.abc"
+        ));
+        for (method, path) in [
+            (Method::POST, "/unsubscribe/u42.abc/start-again"),
+            (Method::POST, "/unsubscribe/"),
+            (Method::POST, "/unsubscribe"),
+            (Method::POST, "/account"),
+            (Method::PUT, "/unsubscribe/u42.abc"),
+            (Method::DELETE, "/unsubscribe/u42.abc"),
+        ] {
+            assert!(!is_one_click_unsubscribe(&method, path), "{method} {path}");
         }
     }
 

@@ -17,6 +17,7 @@ mod easy_read_reading;
 mod events;
 mod flooding;
 mod held;
+mod inboxes;
 mod moderation;
 mod national;
 mod outbox;

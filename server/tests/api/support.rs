@@ -1,6 +1,7 @@
 //! `spawn_app`: a fresh database per test (a temporary SQLite file, or a new PostgreSQL
 //! database), demo data, an SMTP sink, and a small browser-like client with a cookie.
 
+pub mod dkim;
 pub mod smtp;
 
 use app::server::{AppState, Config};

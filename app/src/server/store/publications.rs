@@ -197,9 +197,9 @@ const CONTRIBUTOR: &str = "email_opt_out = 0 AND (id IN (SELECT author_id FROM c
        AND round_id IN (SELECT id FROM rounds WHERE publication_id = $1)))";
 
 /// Whom else version `$1` owes an email: people recorded at one of its rounds' events
-/// who chose to hear back by email, gave an address and have a live comment in it. A
-/// condition on `event_participants`.
-const RECORDED_BY_EMAIL: &str = "hear_back = 'email' AND email IS NOT NULL AND email <> '' \
+/// who chose to hear back by email, gave an address, have not stopped these emails from
+/// one of them, and have a live comment in it. A condition on `event_participants`.
+const RECORDED_BY_EMAIL: &str = "hear_back = 'email' AND email IS NOT NULL AND email <> '' AND email_opt_out = 0 \
      AND id IN (SELECT participant_id FROM comments WHERE withdrawn_at IS NULL \
        AND round_id IN (SELECT id FROM rounds WHERE publication_id = $1))";
 

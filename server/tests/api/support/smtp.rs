@@ -25,6 +25,9 @@ pub struct Faults {
     /// Never answer the next N messages' `DATA` command: the connection stays open and
     /// the server says nothing more on it, as a hung mail server would.
     pub stalls_at_data: usize,
+    /// Take this long to answer each message's end of data, as a slow (busy, far away,
+    /// spam-checking) mail server does; the message is kept all the same.
+    pub slow_end_of_data: Duration,
 }
 
 #[derive(Debug, Clone)]
@@ -236,6 +239,10 @@ impl SmtpSink {
                     }
                     // Undo dot-stuffing.
                     data.push_str(line.strip_prefix('.').unwrap_or(&line));
+                }
+                let slow = self.faults.lock().unwrap().slow_end_of_data;
+                if !slow.is_zero() {
+                    tokio::time::sleep(slow).await;
                 }
                 if take_one(&mut self.faults.lock().unwrap().temporary_failures) {
                     recipients.clear();
