@@ -159,10 +159,12 @@ struct Group {
     participants: HashMap<i64, store::events::ParticipantRow>,
 }
 
-/// A version's email written for one person, with the link that stops these emails.
+/// An email written at send time for one person: a version's, with the link that stops
+/// these emails; or a moderator's note to an author, which is about their own comment
+/// and has none.
 pub struct Addressed {
     pub email: Rendered,
-    pub unsubscribe_url: String,
+    pub unsubscribe_url: Option<String>,
 }
 
 /// How a written message turned out: `None` when it goes as stored.
@@ -185,7 +187,14 @@ impl Writer {
         // A moderator's email to an author: rare, so written one by one.
         for (message, slot) in messages.iter().zip(written.iter_mut()) {
             if let Some(action) = message.moderation_action_id {
-                *slot = super::moderation_mail::write(state, action).await.map(Some);
+                *slot = super::moderation_mail::write(state, action)
+                    .await
+                    .map(|email| {
+                        Some(Addressed {
+                            email,
+                            unsubscribe_url: None,
+                        })
+                    });
             }
         }
         written
@@ -303,7 +312,7 @@ impl Group {
                 let unsubscribe_url = self.link_key.url(config, Recipient::Person(user.id));
                 Ok(Some(Addressed {
                     email: version.to_user(user, &unsubscribe_url),
-                    unsubscribe_url,
+                    unsubscribe_url: Some(unsubscribe_url),
                 }))
             }
             (None, Some(participant)) => {
@@ -311,7 +320,7 @@ impl Group {
                 let unsubscribe_url = self.link_key.url(config, Recipient::Participant(person.id));
                 Ok(Some(Addressed {
                     email: version.to_participant(person, &unsubscribe_url),
-                    unsubscribe_url,
+                    unsubscribe_url: Some(unsubscribe_url),
                 }))
             }
             (None, None) => Err(SendFailure::Permanent(
