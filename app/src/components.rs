@@ -2,6 +2,7 @@
 
 pub mod advice;
 pub mod balance;
+pub mod byline;
 pub mod credit;
 pub mod diff_view;
 pub mod error_page;

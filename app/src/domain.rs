@@ -3,6 +3,7 @@
 pub mod alike;
 pub mod audit;
 pub mod balance;
+pub mod byline;
 pub mod credit;
 mod dates;
 pub mod diff;

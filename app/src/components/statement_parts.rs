@@ -1,6 +1,7 @@
 //! Pieces of the statement pages: the round banner, highlighted text and comments.
 
 use crate::api::{CommentView, HighlightSegment, PassageNote, RoundStatus};
+use crate::components::byline::ByLine;
 use crate::domain::easy_read::TextKind;
 use leptos::prelude::*;
 
@@ -83,7 +84,7 @@ pub fn CommentList(
                         <li class="comment" id=format!("comment-{}", c.number)>
                             <p class="comment__meta">
                                 <span class="comment__number">{format!("Comment {}", c.number)}</span>
-                                " · "<strong>{c.author}</strong>
+                                " · "<ByLine by=c.author/>
                                 " · "{c.knowledge}
                                 " · "{c.created_label}
                             </p>

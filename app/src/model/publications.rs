@@ -32,7 +32,7 @@ pub struct Count {
 pub struct ReportComment {
     /// The comment's id on the page ("comment-12"), so changes can link to it.
     pub anchor: String,
-    pub author: String,
+    pub author: crate::domain::byline::Byline,
     pub knowledge: String,
     pub quote: Option<String>,
     pub body: String,

@@ -34,7 +34,7 @@ pub struct CommentView {
     pub id: i64,
     /// Its number in the whole list (across pages), shown beside highlighted passages.
     pub number: usize,
-    pub author: String,
+    pub author: crate::domain::byline::Byline,
     pub knowledge: String,
     /// Set when the comment is not public.
     pub visibility_note: Option<String>,

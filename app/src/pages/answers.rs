@@ -3,9 +3,12 @@
 use crate::{
     api::{CommentFilters, get_my_contributions, get_my_words, get_round_comments},
     components::{
-        error_summary::ErrorSummary, loaded, loading, pager::Pager, still_matters::StillMattersMark,
+        byline::ByLine, error_summary::ErrorSummary, loaded, loading, pager::Pager,
+        still_matters::StillMattersMark,
     },
-    domain::{drafting::Knowledge, opening_words, response::Outcome, singular_or_plural},
+    domain::{
+        byline::Byline, drafting::Knowledge, opening_words, response::Outcome, singular_or_plural,
+    },
     form::use_any_form_feedback,
     model::{PageRequest, RoundComment, thousands},
 };
@@ -99,8 +102,7 @@ pub fn EditorComment(c: RoundComment) -> impl IntoView {
     view! {
         <p class="comment__meta">
             <a href=c.statement_path.clone()>{c.reference.clone()}</a>
-            " · "<strong>{c.author.clone()}</strong>
-            {c.organisation.clone().map(|o| format!(", for {o}"))}
+            " · "<ByLine by=Byline::for_organisation(c.author.clone(), c.organisation.as_deref())/>
             " · "{c.knowledge.clone()}" · "{c.visibility.clone()}
         </p>
         {(c.text_kind == crate::domain::easy_read::TextKind::EasyRead).then(|| view! {

@@ -5,6 +5,7 @@ use crate::{
         PublicationHeader, get_publication, get_publication_outbox, get_publish_page, get_report,
     },
     components::{
+        byline::ByLine,
         credit::WordsFrom,
         diff_view::InlineDiff,
         error_summary::ErrorSummary,
@@ -448,7 +449,7 @@ fn ReportStory(
 fn ReportCommentItem(c: crate::api::ReportComment, reference: String) -> impl IntoView {
     view! {
         <li class="comment" id=c.anchor.clone()>
-            <p class="comment__meta"><strong>{c.author.clone()}</strong>" · "{c.knowledge.clone()}</p>
+            <p class="comment__meta"><ByLine by=c.author.clone()/>" · "{c.knowledge.clone()}</p>
             {(c.text_kind == TextKind::EasyRead).then(|| view! { <p class="meta text-kind">"Made on the easy read text."</p> })}
             {c.quote.clone().map(|q| view! { <blockquote class="comment__quote"><span class="visually-hidden">"About the words: "</span>"“"{q}"”"</blockquote> })}
             <p>{c.body.clone()}</p>
@@ -685,7 +686,7 @@ pub fn TracePage() -> impl IntoView {
                                                 <ul class="comment-list">
                                                     {listed.items.clone().into_iter().map(|c| view! {
                                                         <li class="comment" id=c.anchor>
-                                                            <p class="comment__meta"><strong>{c.author}</strong>" · "{c.knowledge}</p>
+                                                            <p class="comment__meta"><ByLine by=c.author/>" · "{c.knowledge}</p>
                                                             {(c.text_kind == TextKind::EasyRead).then(|| view! { <p class="meta text-kind">"Made on the easy read text."</p> })}
                                                             <p>{c.body}</p>
                                                             <p><strong>{format!("{}: ", c.outcome)}</strong>{c.reason}</p>

@@ -83,7 +83,7 @@ fn statement_path(c: &store::comments::CommentRow) -> String {
 
 /// Who wrote a comment, as a public page names them.
 fn shown_author(c: &store::comments::CommentRow) -> String {
-    super::reports::public_author(c)
+    super::reports::public_author(c).to_string()
 }
 
 pub async fn report_form(cx: &Context, comment_id: i64) -> Result<ReportFormView, AppError> {

@@ -170,7 +170,7 @@ impl Format for Csv {
         csv_record([
             s.reference.as_str(),
             &s.published_text,
-            &c.author,
+            &c.author.to_string(),
             &c.knowledge,
             c.quote.as_deref().unwrap_or(""),
             &c.body,

@@ -168,7 +168,7 @@ impl Stories {
                         .filter(|c| !is_private(c))
                         .map(|c| CommentLink {
                             anchor: comment_anchor(c.id),
-                            author: public_author(c),
+                            author: public_author(c).to_string(),
                         })
                         .collect(),
                     private_because_of: behind.iter().filter(|c| is_private(c)).count(),

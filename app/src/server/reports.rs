@@ -11,6 +11,7 @@ use super::{
 };
 use crate::{
     domain::{
+        byline::{ANONYMOUS_REPRESENTATIVE, Byline},
         diff,
         drafting::Knowledge,
         drafting::Visibility,
@@ -837,15 +838,17 @@ pub fn public_comment(c: &store::comments::CommentRow, landed: Vec<Landing>) -> 
 }
 
 /// How a comment's author may be named in public.
-pub fn public_author(c: &store::comments::CommentRow) -> String {
+pub fn public_author(c: &store::comments::CommentRow) -> Byline {
     let named = c.visibility == Visibility::Named;
-    match (named, c.organisation_name.as_deref()) {
-        (true, Some(org)) => format!("{}, for {org}", c.author_label()),
-        (true, None) => c.author_label(),
-        (false, Some(org)) => format!("Someone from {org}"),
+    let organisation = c.organisation_name.as_deref();
+    match (named, organisation) {
+        (true, _) => Byline::for_organisation(c.author_label(), organisation),
+        (false, Some(_)) => Byline::for_organisation(ANONYMOUS_REPRESENTATIVE, organisation),
         // Someone recorded at an event stays unnamed but keeps the event it was said at.
-        (false, None) if c.event_id.is_some() => format!("Someone at {}", c.event_label()),
-        (false, None) => "Anonymous participant".to_owned(),
+        (false, None) if c.event_id.is_some() => {
+            Byline::person(format!("Someone at {}", c.event_label()))
+        }
+        (false, None) => Byline::person("Anonymous participant"),
     }
 }
 

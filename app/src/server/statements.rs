@@ -7,6 +7,7 @@ use super::{
 };
 use crate::{
     domain::{
+        byline::{ANONYMOUS_REPRESENTATIVE, Byline},
         diff,
         drafting::Visibility,
         easy_read::{TextKind, TwinState},
@@ -235,12 +236,13 @@ pub async fn load_statement_in(
             _ => PassageNote::Whole,
         };
         let words_for = WordsFor::reader(reads_originals, mine);
-        let name = row.author_label();
-        let author = match (visibility, row.organisation_name.as_deref()) {
-            (Visibility::Anonymous, Some(org)) => format!("Someone from {org}"),
-            (Visibility::Anonymous, None) => "Anonymous participant".to_owned(),
-            (_, Some(org)) => format!("{name}, for {org}"),
-            (_, None) => name,
+        let organisation = row.organisation_name.as_deref();
+        let author = match (visibility, organisation) {
+            (Visibility::Anonymous, Some(_)) => {
+                Byline::for_organisation(ANONYMOUS_REPRESENTATIVE, organisation)
+            }
+            (Visibility::Anonymous, None) => Byline::person("Anonymous participant"),
+            _ => Byline::for_organisation(row.author_label(), organisation),
         };
         views.push(CommentView {
             id: row.id,

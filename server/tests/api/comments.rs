@@ -142,7 +142,14 @@ on_both_databases! {
         assert!(rep.get(&format!("{CI1}/comment")).await.text().contains("Who are you commenting for?"));
         let saved = comment(&mut rep, CI1, &[("on_behalf_of", &organisation), ("knowledge", "organisation")]).await;
         assert_eq!(saved.status, StatusCode::SEE_OTHER);
-        assert!(rep.get(CI1).await.text().contains("Jo (demo representative), for Speaking Up Together (demo)"));
+        let page = rep.get(CI1).await;
+        assert!(page.text().contains("Jo (demo representative) speaking for Speaking Up Together (demo)"));
+        // The organisation is its own element beside the name, which no typed name can be.
+        assert!(
+            page.body.contains(r#"<strong>Jo (demo representative)</strong> <span class="speaks-for">speaking for <strong>Speaking Up Together (demo)</strong></span>"#),
+            "{}",
+            page.body
+        );
     }
 
     async fn each_commenter_chooses_how_their_comment_is_shown(app) {

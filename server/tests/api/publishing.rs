@@ -186,7 +186,8 @@ on_both_databases! {
         let text = report.text();
         assert!(text.contains("You said, we did"));
         assert!(text.contains("Sam (demo participant)"));
-        assert!(text.contains("Someone from Speaking Up Together (demo)"), "anonymous, but for an organisation");
+        assert!(text.contains("Someone speaking for Speaking Up Together (demo)"), "anonymous, but for an organisation");
+        assert!(report.body.contains(r#"<span class="speaks-for">speaking for <strong>Speaking Up Together (demo)</strong></span>"#), "the organisation is an element of its own");
         assert!(!text.contains("Jo (demo representative)"));
         assert!(!text.contains("Private worry about costs."));
         assert!(text.contains("Noted 4"), "{text}");
