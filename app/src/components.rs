@@ -10,6 +10,8 @@ pub mod error_summary;
 pub mod fields;
 pub mod layout;
 pub mod live_text;
+pub mod missing;
+pub mod moderation;
 pub mod pager;
 pub mod passage_picker;
 pub mod reading;

@@ -13,6 +13,7 @@ pub mod easy_read;
 mod email;
 pub mod events;
 pub mod merge;
+pub mod moderation;
 pub mod order;
 mod organisation_name;
 pub mod passage;

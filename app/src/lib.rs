@@ -98,6 +98,9 @@ pub fn App() -> impl IntoView {
                     />
                     <Route path=path!("/frameworks/:slug/rounds/:id/bursts") view=pages::bursts::RoundBurstsPage ssr=SsrMode::Async/>
                     <Route path=path!("/account/contributions") view=pages::answers::ContributionsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/comments/:id/report") view=pages::moderation::ReportCommentPage ssr=SsrMode::Async/>
+                    <Route path=path!("/moderation") view=pages::moderation::ModerationQueuePage ssr=SsrMode::Async/>
+                    <Route path=path!("/moderation/comments/:id") view=pages::moderation::ModeratePage ssr=SsrMode::Async/>
                     <Route
                         path=path!("/frameworks/:slug/themes/:code/new-statement")
                         view=pages::editing::NewStatementPage

@@ -8,6 +8,7 @@ mod events;
 mod forms;
 mod frameworks;
 mod mailbox;
+mod moderation;
 mod notices;
 mod paging;
 mod proposals;
@@ -27,6 +28,7 @@ pub use events::*;
 pub use forms::*;
 pub use frameworks::*;
 pub use mailbox::*;
+pub use moderation::*;
 pub use notices::Saved;
 pub use paging::*;
 pub use proposals::*;
@@ -52,6 +54,8 @@ pub struct Viewer {
     pub is_admin: bool,
     /// Records what people said at events they held (workshops, phone calls, paper forms).
     pub is_facilitator: bool,
+    /// Handles reported comments (hides or redacts them); editors may too.
+    pub is_moderator: bool,
     /// Their one "Easy read" choice, for pages and emails alike.
     pub easy_read: bool,
 }
@@ -61,6 +65,7 @@ pub struct Viewer {
 pub fn role_labels(
     represents_an_organisation: bool,
     is_facilitator: bool,
+    is_moderator: bool,
     is_editor: bool,
     is_admin: bool,
 ) -> String {
@@ -70,6 +75,9 @@ pub fn role_labels(
     }
     if is_facilitator {
         roles.push("Facilitator");
+    }
+    if is_moderator {
+        roles.push("Moderator");
     }
     if is_editor {
         roles.push("Editor (policy team)");
@@ -81,6 +89,12 @@ pub fn role_labels(
 }
 
 impl Viewer {
+    /// Handles reported comments: a moderator, or an editor (the policy team), who may
+    /// both read a moderated comment's original words.
+    pub fn moderates(&self) -> bool {
+        self.is_moderator || self.is_editor
+    }
+
     /// What to call someone who has not chosen a name yet.
     pub fn name(&self) -> &str {
         if self.display_name.is_empty() {

@@ -13,6 +13,7 @@ pub mod framework;
 pub mod history;
 pub mod home;
 pub mod mailbox;
+pub mod moderation;
 pub mod not_found;
 pub mod proposals;
 pub mod publications;

@@ -25,6 +25,8 @@ pub mod held;
 pub mod lookups;
 pub mod mail;
 pub mod mailbox;
+pub mod moderation;
+pub mod moderation_mail;
 pub mod outbox;
 pub mod participant_emails;
 pub mod proposing;

@@ -1,28 +1,9 @@
-import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './helpers/fixtures';
 import { expectNoAxeViolations } from './helpers/axe';
-import { tabTo } from './helpers/keyboard';
+import { chooseWordByKeyboard, tabTo } from './helpers/keyboard';
 import { javaScriptOn, visit, waitForHydration } from './helpers/navigation';
 import { signInAs } from './helpers/sign-in';
 import { PARTICIPANT, ensureOpenRound, randomLetters, statementPath } from './helpers/drafting';
-
-/** The option of a word select whose text is "N: word"; returns its index among the options. */
-async function indexOfWord(select: Locator, word: string): Promise<number> {
-  const texts = await select.locator('option').allTextContents();
-  const index = texts.findIndex((t) => t.trim().replace(/^\d+:\s*/, '') === word);
-  expect(index, `"${word}" among ${JSON.stringify(texts)}`).toBeGreaterThanOrEqual(0);
-  return index;
-}
-
-/** With the select focused, moves its choice to `word` with the arrow keys. */
-async function chooseWordByKeyboard(page: Page, select: Locator, word: string): Promise<void> {
-  await expect(select).toBeFocused();
-  const target = await indexOfWord(select, word);
-  const current = await select.evaluate((s: HTMLSelectElement) => s.selectedIndex);
-  const key = target > current ? 'ArrowDown' : 'ArrowUp';
-  for (let i = 0; i < Math.abs(target - current); i++) await page.keyboard.press(key);
-  await expect(select.locator('option:checked')).toHaveText(new RegExp(`^\\d+: ${word}$`));
-}
 
 test('a participant comments on some of the words of a statement using only the keyboard', async ({ page }) => {
   // Each project comments on different words of CI-2, so each finds its own passage marked.

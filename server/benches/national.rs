@@ -479,6 +479,7 @@ async fn run() {
             is_editor: true,
             is_admin: false,
             is_facilitator: false,
+            is_moderator: false,
             easy_read: false,
         }),
     );

@@ -7,6 +7,7 @@ mod admin;
 mod alike;
 mod drafting;
 mod events;
+mod moderation;
 mod proposals;
 mod publishing;
 mod sign_in;
@@ -48,6 +49,8 @@ pub fn routes() -> Router<AppState> {
             "/admin/audit.csv",
             axum::routing::get(admin::audit_download),
         )
+        .route("/comments/{id}/report", post(moderation::report))
+        .route("/moderation/comments/{id}", post(moderation::moderate))
         .route("/events", post(events::add_event))
         .route("/events/{id}", post(events::record))
         .route(

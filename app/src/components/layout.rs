@@ -33,12 +33,14 @@ fn SiteNav(site: SiteContext) -> impl IntoView {
     let signed_in = site.viewer.is_some();
     let is_admin = site.viewer.as_ref().is_some_and(|v| v.is_admin);
     let is_facilitator = site.viewer.as_ref().is_some_and(|v| v.is_facilitator);
+    let moderates = site.viewer.as_ref().is_some_and(|v| v.moderates());
     view! {
         <nav class="site-nav" aria-label="Main">
             <ul class="site-nav__list">
                 <li><a href="/">"Frameworks"</a></li>
                 {signed_in.then(|| view! { <li><a href="/account">"Your account"</a></li> })}
                 {is_facilitator.then(|| view! { <li><a href="/events">"Your events"</a></li> })}
+                {moderates.then(|| view! { <li><a href="/moderation">"Reported comments"</a></li> })}
                 {is_admin.then(|| view! { <li><a href="/admin">"Admin"</a></li> })}
                 {site.local_mailbox.then(|| view! { <li><a href="/dev/mailbox">"Local mailbox"</a></li> })}
                 <li>

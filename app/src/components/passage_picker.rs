@@ -31,6 +31,15 @@ pub fn PassagePicker(
     last: String,
     first_error: Option<String>,
     last_error: Option<String>,
+    /// The two choices' words, and the hint: the comment forms' by default; the
+    /// moderation page chooses words of a comment to take out.
+    #[prop(default = "The whole statement")]
+    whole_label: &'static str,
+    #[prop(default = "Some of its words")] part_label: &'static str,
+    #[prop(
+        default = "If it is about some of the words, choose the first and last word of that part."
+    )]
+    hint: &'static str,
 ) -> impl IntoView {
     let (first_wrong, last_wrong) = (first_error.is_some(), last_error.is_some());
     let words_wrong = first_wrong || last_wrong;
@@ -52,15 +61,15 @@ pub fn PassagePicker(
                 <div class="radios">
                     <div class="radios__item">
                         <input class="radios__input" type="radio" id=fields.choice name=fields.choice value="whole" checked=choice != "part"/>
-                        <label class="radios__label" for=fields.choice>"The whole statement"</label>
+                        <label class="radios__label" for=fields.choice>{whole_label}</label>
                     </div>
                     <div class="radios__item">
                         <input class="radios__input" type="radio" id="passage-part" name=fields.choice value="part" checked=choice == "part"/>
-                        <label class="radios__label" for="passage-part">"Some of its words"</label>
+                        <label class="radios__label" for="passage-part">{part_label}</label>
                     </div>
                 </div>
                 <div class="passage-picker form-group" class:form-group--error=words_wrong>
-                    <p class="hint" id="passage-hint">"If it is about some of the words, choose the first and last word of that part."</p>
+                    <p class="hint" id="passage-hint">{hint}</p>
                     {message.map(|m| view! { <p class="error-message" id="passage-error"><span class="visually-hidden">"Error: "</span>{m}</p> })}
                     <div class="form-row">
                         <div class="form-group">

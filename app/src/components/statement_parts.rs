@@ -130,6 +130,8 @@ pub fn CommentList(
                                 </div>
                             })}
                             {c.visibility_note.map(|n| view! { <p class="meta">{n}</p> })}
+                            {c.moderation_note.map(|n| view! { <p class="meta">{n}</p> })}
+                            {c.can_report.then(|| view! { <p class="meta"><crate::components::moderation::ReportLink comment_id=c.id number=c.number/></p> })}
                             {edit_href.map(|href| view! { <p><a href=href>"Change or withdraw your comment"</a></p> })}
                         </li>
                     }

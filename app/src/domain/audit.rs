@@ -21,10 +21,18 @@ pub enum AuditAction {
     Published,
     /// Failed emails of a version were queued again.
     EmailsRetried,
+    /// Someone reported a comment to the moderators.
+    CommentReported,
+    /// A moderator hid a whole comment from public view.
+    CommentHidden,
+    /// A moderator took some words of a comment out of public view.
+    CommentRedacted,
+    /// A moderator closed a comment's reports, leaving it as written.
+    ReportDismissed,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 9] = [
+    pub const ALL: [AuditAction; 13] = [
         Self::SignedIn,
         Self::SignedOutEverywhere,
         Self::PersonAdded,
@@ -34,6 +42,10 @@ impl AuditAction {
         Self::MembershipRemoved,
         Self::Published,
         Self::EmailsRetried,
+        Self::CommentReported,
+        Self::CommentHidden,
+        Self::CommentRedacted,
+        Self::ReportDismissed,
     ];
 
     /// The word stored in `audit_log.action` and used in the page's filter and exports.
@@ -48,6 +60,10 @@ impl AuditAction {
             Self::MembershipRemoved => "membership_removed",
             Self::Published => "published",
             Self::EmailsRetried => "emails_retried",
+            Self::CommentReported => "comment_reported",
+            Self::CommentHidden => "comment_hidden",
+            Self::CommentRedacted => "comment_redacted",
+            Self::ReportDismissed => "report_dismissed",
         }
     }
 
@@ -63,6 +79,10 @@ impl AuditAction {
             Self::MembershipRemoved => "Removed from an organisation",
             Self::Published => "Version published",
             Self::EmailsRetried => "Failed emails sent again",
+            Self::CommentReported => "Comment reported",
+            Self::CommentHidden => "Comment hidden",
+            Self::CommentRedacted => "Words taken out of a comment",
+            Self::ReportDismissed => "Comment left as written",
         }
     }
 

@@ -16,6 +16,7 @@ pub struct PersonSummary {
     pub is_editor: bool,
     pub is_admin: bool,
     pub is_facilitator: bool,
+    pub is_moderator: bool,
     pub organisations: Vec<OrganisationRef>,
 }
 
@@ -33,6 +34,7 @@ impl PersonSummary {
         super::role_labels(
             !self.organisations.is_empty(),
             self.is_facilitator,
+            self.is_moderator,
             self.is_editor,
             self.is_admin,
         )

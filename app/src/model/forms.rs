@@ -283,6 +283,7 @@ form_fields! {
         editor => EDITOR,
         admin => ADMIN,
         facilitator => FACILITATOR,
+        moderator => MODERATOR,
         organisation_id => ORGANISATION_ID,
     }
 }
@@ -594,5 +595,39 @@ form_actions! {
         Person = "person",
         Group = "group",
         Withdraw = "withdraw",
+    }
+}
+
+form_fields! {
+    /// Reporting a comment to the moderators.
+    pub struct ReportInput {
+        /// One of the report kinds (`domain::moderation::ReportKind`).
+        kind => KIND,
+        note => NOTE,
+        submission_key => SUBMISSION_KEY,
+    }
+}
+
+form_fields! {
+    /// A moderator's decision on a comment: take out the whole comment ("whole") or some
+    /// of its words ("part", from `first_word` to `last_word`), with a reason and a note;
+    /// or leave it as written.
+    pub struct ModerateInput {
+        passage => PASSAGE,
+        first_word => FIRST_WORD,
+        last_word => LAST_WORD,
+        reason => REASON,
+        note => NOTE,
+        /// The public text's state the page was made from.
+        shown_version => SHOWN_VERSION,
+        submission_key => SUBMISSION_KEY,
+    }
+}
+
+form_actions! {
+    /// The moderation page's two buttons.
+    pub enum ModerateAction {
+        Remove = "remove",
+        Dismiss = "dismiss",
     }
 }

@@ -45,10 +45,12 @@ pub enum Saved {
     GroupAnswered,
     SplitOut,
     PersonalLine,
+    Reported,
+    Moderated,
 }
 
 impl Saved {
-    pub const ALL: [Saved; 40] = [
+    pub const ALL: [Saved; 42] = [
         Self::Comment,
         Self::CommentChanged,
         Self::CommentWithdrawn,
@@ -89,6 +91,8 @@ impl Saved {
         Self::GroupAnswered,
         Self::SplitOut,
         Self::PersonalLine,
+        Self::Reported,
+        Self::Moderated,
     ];
 
     /// The code in the address. Kept stable: people bookmark and share addresses.
@@ -134,6 +138,8 @@ impl Saved {
             Self::GroupAnswered => "group-answered",
             Self::SplitOut => "split-out",
             Self::PersonalLine => "personal-line",
+            Self::Reported => "reported",
+            Self::Moderated => "moderated",
         }
     }
 
@@ -194,6 +200,10 @@ impl Saved {
                 "The comment has been taken out of the group. Answer it on its own from the list."
             }
             Self::PersonalLine => "Personal line saved.",
+            Self::Reported => {
+                "Thank you. Your report has been sent to the moderators, who will look at it before the next version is published."
+            }
+            Self::Moderated => "Done. The comment's author will be told by email.",
         }
     }
 

@@ -250,6 +250,8 @@ pub struct PublishView {
     pub missing: Vec<Missing>,
     /// Proposals still waiting for a decision, which stop publishing too.
     pub undecided_proposals: Vec<Missing>,
+    /// Reported comments no moderator has handled yet, which stop publishing too.
+    pub unhandled_reports: Vec<Missing>,
     /// Newest first.
     pub versions: Vec<i64>,
     /// Easy read twins missing or out of step: a warning, or a refusal when the

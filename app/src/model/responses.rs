@@ -85,6 +85,10 @@ pub struct RoundComment {
     pub personal_line: Option<String>,
     /// Its answer is in a published version and can no longer change.
     pub settled: bool,
+    /// When a moderator changed what the public reads of it: "Hidden from public view
+    /// by a moderator (abusive language)." The answer's reason is public: it should not
+    /// repeat what was taken out.
+    pub moderation_note: Option<String>,
 }
 
 /// A group of alike comments on the answer list: one text shown, answered once.
@@ -175,6 +179,8 @@ pub struct Contribution {
     pub personal_line: Option<String>,
     /// Once the round is answered in a published version: where to read about it.
     pub published: Option<PublishedIn>,
+    /// What a moderator changed of how others read it, and why.
+    pub moderation: Option<super::ModerationNotice>,
 }
 
 /// The version that answered a comment, and where the comment landed in it.

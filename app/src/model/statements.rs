@@ -52,6 +52,11 @@ pub struct CommentView {
     pub text_kind: TextKind,
     /// The number of that text's newest draft.
     pub current_draft: usize,
+    /// For the policy team and the author, when a moderator changed what others read:
+    /// "Others read this with some words removed (personal information)."
+    pub moderation_note: Option<String>,
+    /// Someone signed in who did not write it may report it to the moderators.
+    pub can_report: bool,
 }
 
 /// The policy team's answer to a comment.

@@ -37,7 +37,7 @@ pub fn AccountPage() -> impl IntoView {
                             .unwrap_or_else(|| account.viewer.display_name.clone());
                         let error = feedback.as_ref().and_then(|f| f.error_for(crate::model::AccountInput::DISPLAY_NAME));
                         let title = if feedback.is_some() { "Error: Your account" } else { "Your account" };
-                        let roles = crate::api::role_labels(!account.organisations.is_empty(), account.viewer.is_facilitator, account.viewer.is_editor, account.viewer.is_admin);
+                        let roles = crate::api::role_labels(!account.organisations.is_empty(), account.viewer.is_facilitator, account.viewer.is_moderator, account.viewer.is_editor, account.viewer.is_admin);
                         view! {
                             <Title text=title/>
                             <div class="narrow">

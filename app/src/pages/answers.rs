@@ -109,6 +109,7 @@ pub fn EditorComment(c: RoundComment) -> impl IntoView {
             <p class="meta text-kind">"Made on the easy read text."</p>
         })}
         {c.still_matters.clone().map(|note| view! { <StillMattersMark note/> })}
+        {c.moderation_note.clone().map(|note| view! { <p class="meta"><strong>{note}</strong>" Its answer is public: do not repeat what was taken out."</p> })}
         {c.quote.clone().map(|q| view! { <blockquote class="comment__quote"><span class="visually-hidden">"About the words: "</span>"“"{q}"”"</blockquote> })}
         <div class="comment__body">{c.body.split("\n\n").map(|p| view! { <p>{p.to_owned()}</p> }).collect_view()}</div>
         {c.suggestion.clone().map(|s| view! { <div class="comment__suggestion"><p class="heading-s">"Suggested wording"</p><p>{s}</p></div> })}
@@ -367,6 +368,7 @@ pub fn ContributionsPage() -> impl IntoView {
                                             <a href=c.statement_path>{c.reference.clone()}</a>" · "{c.created_label}
                                             {c.on_behalf_of.map(|o| format!(" · for {o}"))}
                                         </p>
+                                        {c.moderation.map(|notice| view! { <crate::components::moderation::YourCommentWasChanged notice/> })}
                                         {c.quote.map(|q| view! { <blockquote class="comment__quote"><span class="visually-hidden">"About the words: "</span>"“"{q}"”"</blockquote> })}
                                         <div class="comment__body">{c.body.split("\n\n").map(|p| view! { <p>{p.to_owned()}</p> }).collect_view()}</div>
                                         <div class="comment__answer">

@@ -382,19 +382,11 @@ fn OneProposal(
 /// stop publishing as unanswered comments do.
 #[component]
 pub fn UndecidedProposals(proposals: Vec<Missing>) -> impl IntoView {
-    (!proposals.is_empty()).then(|| view! {
-        <div class="error-summary" role="region" aria-labelledby="undecided-heading">
-            <h2 class="error-summary__title" id="undecided-heading">
-                {format!("{} still {} a decision", plural(proposals.len(), "proposal", "proposals"), singular_or_plural(proposals.len(), "needs", "need"))}
-            </h2>
-            <p>"Everyone who proposed a statement is owed a decision before you can publish."</p>
-            <ul class="error-summary__list">
-                {proposals.iter().map(|m| view! {
-                    <li><a href=m.answer_href.clone()>{format!("{}: {} – “{}”", m.reference, m.author, m.excerpt)}</a></li>
-                }).collect_view()}
-            </ul>
-        </div>
-    })
+    view! {
+        <crate::components::missing::MissingList id="undecided-heading" items=proposals
+            noun=("proposal", "proposals") needs="a decision"
+            lead="Everyone who proposed a statement is owed a decision before you can publish."/>
+    }
 }
 
 /// On the framework page: its proposals, counted, and (while a round is open) the way to

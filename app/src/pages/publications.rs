@@ -111,6 +111,7 @@ pub fn PublishPage() -> impl IntoView {
                                 </div>
                             })}
                             <crate::pages::proposals::UndecidedProposals proposals=p.undecided_proposals.clone()/>
+                            <crate::pages::moderation::UnhandledReports reports=p.unhandled_reports.clone()/>
                             <PublishTwinsWarning overview=p.twins.clone()/>
                             {ready.then(|| view! {
                                 <form method="post" action=format!("/frameworks/{}/publish", p.framework_slug) novalidate class="narrow">

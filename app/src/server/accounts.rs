@@ -125,6 +125,7 @@ pub async fn make_admin(db: &Db, raw_email: &str) -> Result<i64, AppError> {
                 editor: user.is_editor != 0,
                 admin,
                 facilitator: user.is_facilitator != 0,
+                moderator: user.is_moderator != 0,
             })
         };
         let detail = format!("From {} to {}", roles(false), roles(true));
@@ -148,6 +149,8 @@ pub struct Roles {
     pub admin: bool,
     /// Records what people said at events (see `server::events`).
     pub facilitator: bool,
+    /// Handles reported comments (see `server::moderation`).
+    pub moderator: bool,
 }
 
 /// Roles in the audit log's words: "editor, admin", or "no roles".
@@ -156,6 +159,7 @@ fn role_words(roles: Roles) -> String {
         ("editor", roles.editor),
         ("admin", roles.admin),
         ("facilitator", roles.facilitator),
+        ("moderator", roles.moderator),
     ])
 }
 
@@ -164,6 +168,7 @@ pub async fn set_roles(cx: &Context, person_id: i64, roles: Roles) -> Result<(),
         editor: is_editor,
         admin: is_admin,
         facilitator: is_facilitator,
+        moderator: is_moderator,
     } = roles;
     let admin = cx.admin()?.id;
     let mut tx = cx.write().await?;
@@ -178,19 +183,22 @@ pub async fn set_roles(cx: &Context, person_id: i64, roles: Roles) -> Result<(),
     }
     store::users::set_roles(&mut tx, person_id, is_editor, is_admin).await?;
     store::users::set_facilitator(&mut tx, person_id, is_facilitator).await?;
+    store::users::set_moderator(&mut tx, person_id, is_moderator).await?;
     // A session begun with other roles ends: whoever holds it signs in again, so a
     // session stolen or left open before the change never carries new powers.
     let changed = (
         before.is_editor != 0,
         before.is_admin != 0,
         before.is_facilitator != 0,
-    ) != (is_editor, is_admin, is_facilitator);
+        before.is_moderator != 0,
+    ) != (is_editor, is_admin, is_facilitator, is_moderator);
     if changed {
         store::sessions::delete_for_user(&mut tx, person_id).await?;
         let before = Roles {
             editor: before.is_editor != 0,
             admin: before.is_admin != 0,
             facilitator: before.is_facilitator != 0,
+            moderator: before.is_moderator != 0,
         };
         let detail = format!("From {} to {}", role_words(before), role_words(roles));
         audit::record(
@@ -322,6 +330,7 @@ fn person_summary(
         is_editor: row.is_editor != 0,
         is_admin: row.is_admin != 0,
         is_facilitator: row.is_facilitator != 0,
+        is_moderator: row.is_moderator != 0,
     }
 }
 

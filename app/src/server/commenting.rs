@@ -202,7 +202,7 @@ async fn own_open_comment(
 pub async fn edit(cx: &Context, id: i64, form: &CommentInput) -> Result<(), AppError> {
     let viewer = cx.signed_in()?;
     let mut tx = cx.write().await?;
-    own_open_comment(&mut tx, viewer, id).await?;
+    let before = own_open_comment(&mut tx, viewer, id).await?;
     let checked = check(&mut tx, viewer, form).await?;
     let edit = store::comments::CommentEdit {
         organisation_id: checked.organisation,
@@ -212,6 +212,7 @@ pub async fn edit(cx: &Context, id: i64, form: &CommentInput) -> Result<(), AppE
         visibility: checked.visibility,
     };
     store::comments::update(&mut tx, id, &edit, now()).await?;
+    super::moderation::after_author_edit(&mut tx, &before.words, id).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -279,7 +280,12 @@ pub async fn my_contributions(
                     r.framework_slug, r.reference
                 ),
                 reference: r.reference,
-                body: r.body,
+                moderation: super::moderation::notice(&r.words),
+                // Their own words, as they wrote them.
+                body: r
+                    .words
+                    .body(store::moderation::WordsFor::PolicyTeamOrAuthor)
+                    .to_owned(),
                 quote: r.quote,
                 created_label: format_date(r.created_at),
                 on_behalf_of: r.organisation_name,

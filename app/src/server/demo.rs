@@ -9,6 +9,7 @@ use super::{Db, clock::now, store};
 use crate::domain::drafting::{Knowledge, Visibility};
 use sqlx::AnyConnection;
 
+mod moderation;
 mod proposals;
 
 pub const DEMO_FRAMEWORK_SLUG: &str = "national-care-service-demo";
@@ -380,7 +381,7 @@ const ROUND_COMMENTS: &[(&str, &str, bool, Knowledge, &str)] = &[
         DEMO_REPRESENTATIVE,
         false,
         Knowledge::Practice,
-        "I see people moved to a care home after one fall. Say what support comes first.",
+        moderation::REDACTED_DEMO_COMMENT,
     ),
     (
         "HL-3",
@@ -600,6 +601,7 @@ pub async fn open_round(db: &Db) -> Result<(), sqlx::Error> {
     }
     proposals::add(&mut tx, framework.id, round, at - DAY).await?;
     events::record_event(&mut tx, framework.id, round, at).await?;
+    moderation::add(&mut tx, round, at).await?;
     tx.commit().await?;
     Ok(())
 }

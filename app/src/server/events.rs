@@ -234,8 +234,16 @@ pub async fn page(cx: &Context, id: i64, statement: Option<&str>) -> Result<Even
             can_change: open,
             quote: c.quote,
             reference: c.reference,
-            body: c.body,
-            suggestion: c.suggestion,
+            // The facilitator who recorded these words (or the policy team) reads them
+            // as recorded.
+            body: c
+                .words
+                .body(store::moderation::WordsFor::PolicyTeamOrAuthor)
+                .to_owned(),
+            suggestion: c
+                .words
+                .suggestion(store::moderation::WordsFor::PolicyTeamOrAuthor)
+                .map(str::to_owned),
         })
         .collect();
     Ok(EventView {
@@ -560,10 +568,20 @@ pub async fn correction(
     };
     let count = |n: Option<i64>| n.map(|n| n.to_string()).unwrap_or_default();
     let recorded = [
-        (RecordInput::BODY, comment.body.clone()),
+        (
+            RecordInput::BODY,
+            comment
+                .words
+                .body(store::moderation::WordsFor::PolicyTeamOrAuthor)
+                .to_owned(),
+        ),
         (
             RecordInput::SUGGESTION,
-            comment.suggestion.clone().unwrap_or_default(),
+            comment
+                .words
+                .suggestion(store::moderation::WordsFor::PolicyTeamOrAuthor)
+                .unwrap_or_default()
+                .to_owned(),
         ),
         (
             RecordInput::KNOWLEDGE,
@@ -722,7 +740,11 @@ pub async fn letters(cx: &Context, id: i64) -> Result<LettersView, AppError> {
                 .is_some_and(|p| p.hear_back == HearBack::ThroughFacilitator),
             reference: c.reference.clone(),
             who: c.author_label(),
-            said: c.body.clone(),
+            // A letter to the person whose words they are.
+            said: c
+                .words
+                .body(store::moderation::WordsFor::PolicyTeamOrAuthor)
+                .to_owned(),
             decision: c.outcome.map_or("Not answered", |o| o.label()).to_owned(),
             reason: c.reason.clone().unwrap_or_default(),
             statement_now,

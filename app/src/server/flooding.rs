@@ -131,7 +131,10 @@ pub async fn round_bursts(
                             ),
                             id: c.id,
                             reference: c.reference,
-                            body: c.body,
+                            body: c
+                                .words
+                                .body(store::moderation::WordsFor::PolicyTeamOrAuthor)
+                                .to_owned(),
                             written: format_date_time(c.created_at),
                             outcome: c
                                 .outcome

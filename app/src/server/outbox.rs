@@ -224,7 +224,7 @@ async fn send(
             subject: &written.email.subject,
             text: &written.email.text,
             html: Some(&written.email.html),
-            unsubscribe: Some(&written.unsubscribe_url),
+            unsubscribe: written.unsubscribe_url.as_deref(),
         },
         None => OutboxEmail {
             message_id: &message_id,

@@ -159,10 +159,12 @@ struct Group {
     participants: HashMap<i64, store::events::ParticipantRow>,
 }
 
-/// A version's email written for one person, with the link that stops these emails.
+/// An email written at send time for one person: a version's, with the link that stops
+/// these emails; or a moderator's note to an author, which is about their own comment
+/// and has none.
 pub struct Addressed {
     pub email: Rendered,
-    pub unsubscribe_url: String,
+    pub unsubscribe_url: Option<String>,
 }
 
 /// How a written message turned out: `None` when it goes as stored.
@@ -181,6 +183,24 @@ impl Writer {
     /// [`Writer::write`] for each of a group of messages, reading the people they are
     /// for in one query rather than one each (the worker writes a group, then sends it).
     pub async fn write_all(&mut self, state: &AppState, messages: &[Claimed]) -> Vec<Written> {
+        let mut written = self.write_publications(state, messages).await;
+        // A moderator's email to an author: rare, so written one by one.
+        for (message, slot) in messages.iter().zip(written.iter_mut()) {
+            if let Some(action) = message.moderation_action_id {
+                *slot = super::moderation_mail::write(state, action)
+                    .await
+                    .map(|email| {
+                        Some(Addressed {
+                            email,
+                            unsubscribe_url: None,
+                        })
+                    });
+            }
+        }
+        written
+    }
+
+    async fn write_publications(&mut self, state: &AppState, messages: &[Claimed]) -> Vec<Written> {
         if messages.iter().all(|m| m.publication_id.is_none()) {
             return messages.iter().map(|_| Ok(None)).collect();
         }
@@ -292,7 +312,7 @@ impl Group {
                 let unsubscribe_url = self.link_key.url(config, Recipient::Person(user.id));
                 Ok(Some(Addressed {
                     email: version.to_user(user, &unsubscribe_url),
-                    unsubscribe_url,
+                    unsubscribe_url: Some(unsubscribe_url),
                 }))
             }
             (None, Some(participant)) => {
@@ -300,7 +320,7 @@ impl Group {
                 let unsubscribe_url = self.link_key.url(config, Recipient::Participant(person.id));
                 Ok(Some(Addressed {
                     email: version.to_participant(person, &unsubscribe_url),
-                    unsubscribe_url,
+                    unsubscribe_url: Some(unsubscribe_url),
                 }))
             }
             (None, None) => Err(SendFailure::Permanent(

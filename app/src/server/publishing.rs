@@ -107,6 +107,11 @@ pub async fn publish_timed(cx: &Context, slug: &str, summary: &str) -> Result<Pu
             undecided.len(),
         )));
     }
+    let unhandled =
+        store::moderation::count_unhandled_awaiting_publication(&mut tx, framework.id, at).await?;
+    if unhandled > 0 {
+        return Err(AppError::Invalid(super::moderation::refusal(unhandled)));
+    }
     // Read inside the transaction, after the lock, so a twin cannot fall out of step
     // between this check and the version being written.
     let twins = super::twins::overview(&mut tx, framework.id, &framework.slug).await?;
@@ -168,12 +173,20 @@ pub async fn publish_page(cx: &Context, slug: &str) -> Result<PublishView, AppEr
         .map(|c| Missing {
             reference: c.reference.clone(),
             author: c.author_label(),
-            excerpt: c.body.chars().take(120).collect(),
+            // The publish page is the policy team's.
+            excerpt: c
+                .words
+                .body(store::moderation::WordsFor::PolicyTeamOrAuthor)
+                .chars()
+                .take(120)
+                .collect(),
             answer_href: crate::model::answer_list_link(slug, c.round_id, &c.reference, c.id),
         })
         .collect();
     let undecided_proposals =
         super::proposing::missing_decisions(&mut conn, framework.id, at).await?;
+    let unhandled_reports =
+        super::moderation::missing_handling(&mut conn, framework.id, at).await?;
     let versions = store::publications::versions(&mut conn, framework.id).await?;
     let twins = super::twins::overview(&mut conn, framework.id, &framework.slug).await?;
     Ok(PublishView {
@@ -183,6 +196,7 @@ pub async fn publish_page(cx: &Context, slug: &str) -> Result<PublishView, AppEr
         round_titles: pending.rounds.into_iter().map(|r| r.title).collect(),
         missing,
         undecided_proposals,
+        unhandled_reports,
         versions,
         twins,
     })
@@ -335,7 +349,11 @@ impl EmailTexts {
         publication_email::EmailItem {
             reference: c.reference.clone(),
             quote: c.quote.clone(),
-            body: c.body.clone(),
+            // Each person's email holds only their own words, as they wrote them.
+            body: c
+                .words
+                .body(store::moderation::WordsFor::PolicyTeamOrAuthor)
+                .to_owned(),
             outcome_label: c.outcome.map_or("Answered", |o| o.label()).to_owned(),
             reason: c.reason.clone().unwrap_or_default(),
             diff,

@@ -826,7 +826,8 @@ pub fn public_comment(c: &store::comments::CommentRow, landed: Vec<Landing>) -> 
         author: public_author(c),
         knowledge: c.knowledge.label().to_owned(),
         quote: c.quote.clone(),
-        body: c.body.clone(),
+        // What the public may read: with any words a moderator took out replaced.
+        body: c.words.shown_body().to_owned(),
         outcome: c.outcome.map_or("Not answered", |o| o.label()).to_owned(),
         reason: c.reason.clone().unwrap_or_default(),
         landed,

@@ -1,7 +1,7 @@
 //! Editors answer every comment: what happened to it and why, linked to the draft in
 //! which it was acted on; and the round's list of comments they answer from.
 
-use super::{Context, clock::now, lookups, store};
+use super::{Context, clock::now, lookups, store, store::moderation::WordsFor};
 use crate::{
     domain::{
         drafting::Knowledge,
@@ -210,15 +210,20 @@ pub(super) fn round_comment(
         organisation: r.organisation_name.clone(),
         knowledge: r.knowledge.label().to_owned(),
         visibility: r.visibility.label().to_owned(),
-        body: r.body.clone(),
+        // The answer list is the policy team's: it reads the original.
+        body: r.words.body(WordsFor::PolicyTeamOrAuthor).to_owned(),
         quote: r.quote.clone(),
-        suggestion: r.suggestion.clone(),
+        suggestion: r
+            .words
+            .suggestion(WordsFor::PolicyTeamOrAuthor)
+            .map(str::to_owned),
         outcome: r.outcome.map(|o| o.as_str().to_owned()).unwrap_or_default(),
         reason: r.reason.clone().unwrap_or_default(),
         text_kind: r.text_kind,
         still_matters,
         personal_line: r.personal_line.clone(),
         settled: r.published_in.is_some(),
+        moderation_note: super::statements::moderation_note(&r.words),
     }
 }
 

@@ -1,7 +1,10 @@
 //! Reading statements: the statement page (with each commenter's choice of how their
 //! comment may be shown applied), the redraft page, history and the comment form.
 
-use super::{Context, auth, clock::now, frameworks::round_status, lookups, store};
+use super::{
+    Context, auth, clock::now, frameworks::round_status, lookups, store,
+    store::moderation::WordsFor,
+};
 use crate::{
     domain::{
         byline::{ANONYMOUS_REPRESENTATIVE, Byline},
@@ -19,6 +22,18 @@ use crate::{
         PictureView, RedraftView, RevisionView, RoundStatus, StatementView, WordChoice,
     },
 };
+
+/// What the policy team and the author are told of a moderated comment they read whole.
+pub(super) fn moderation_note(words: &store::moderation::CommentWords) -> Option<String> {
+    use crate::domain::moderation::Moderation;
+    let reason = words.reason()?.words();
+    Some(match words.moderation()? {
+        Moderation::Hidden => format!("Hidden from public view by a moderator ({reason})."),
+        Moderation::Redacted => {
+            format!("Others read this with some words removed by a moderator ({reason}).")
+        }
+    })
+}
 
 pub fn answer_view(
     row: &store::comments::CommentRow,
@@ -90,6 +105,7 @@ pub async fn load_statement_in(
     let easy_read = store::easy_read::revisions(&mut conn, statement.id).await?;
     let twin = store::easy_read::twin(&mut conn, statement.id).await?;
     let is_editor = cx.is_editor();
+    let reads_originals = cx.reads_originals();
     let reader = store::comments::Reader {
         viewer_id: viewer.as_ref().map(|v| v.id),
         policy_team: is_editor,
@@ -219,6 +235,7 @@ pub async fn load_statement_in(
             }
             _ => PassageNote::Whole,
         };
+        let words_for = WordsFor::reader(reads_originals, mine);
         let organisation = row.organisation_name.as_deref();
         let author = match (visibility, organisation) {
             (Visibility::Anonymous, Some(_)) => {
@@ -242,8 +259,13 @@ pub async fn load_statement_in(
                 }
                 _ => None,
             },
-            body: row.body.clone(),
-            suggestion: row.suggestion.clone(),
+            body: row.words.body(words_for).to_owned(),
+            suggestion: row.words.suggestion(words_for).map(str::to_owned),
+            moderation_note: match words_for {
+                WordsFor::PolicyTeamOrAuthor => moderation_note(&row.words),
+                WordsFor::Public => None,
+            },
+            can_report: viewer.is_some() && !mine,
             quote: row.quote.clone(),
             passage: passage_note,
             draft_number: draft_number(row.revision_id),
@@ -460,8 +482,13 @@ pub async fn comment_form(
         None => None,
         Some(row) => Some(ExistingComment {
             id: row.id,
-            body: row.body,
-            suggestion: row.suggestion.unwrap_or_default(),
+            // Their own comment, to change: as they wrote it.
+            body: row.words.body(WordsFor::PolicyTeamOrAuthor).to_owned(),
+            suggestion: row
+                .words
+                .suggestion(WordsFor::PolicyTeamOrAuthor)
+                .unwrap_or_default()
+                .to_owned(),
             knowledge: row.knowledge.as_str().to_owned(),
             visibility: row.visibility.as_str().to_owned(),
             on_behalf_of: row

@@ -142,11 +142,16 @@ pub async fn say(
         round_id: round.id,
         author: store::comments::Author::Person(viewer.id),
         organisation_id: organisation,
-        body: &earlier.body,
+        // Their own earlier words, carried into this round as they wrote them.
+        body: earlier
+            .words
+            .body(store::moderation::WordsFor::PolicyTeamOrAuthor),
         passage: passage
             .as_ref()
             .map(|p| (p.start as i64, p.end as i64, p.quote.as_str())),
-        suggestion: earlier.suggestion.as_deref(),
+        suggestion: earlier
+            .words
+            .suggestion(store::moderation::WordsFor::PolicyTeamOrAuthor),
         knowledge: earlier.knowledge,
         visibility: earlier.visibility,
         submission_key: key.as_str(),

@@ -13,6 +13,7 @@ pub mod events;
 pub mod frameworks;
 pub mod held_submissions;
 pub mod jargon;
+pub mod moderation;
 pub mod organisations;
 pub mod outbox;
 pub mod proposals;

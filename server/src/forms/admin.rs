@@ -49,6 +49,7 @@ pub async fn change_person(cx: Context, Path(id): Path<i64>, submitted: Submitte
                 editor: input.editor == "yes",
                 admin: input.admin == "yes",
                 facilitator: input.facilitator == "yes",
+                moderator: input.moderator == "yes",
             },
         )
         .await

@@ -18,6 +18,7 @@ mod events;
 mod flooding;
 mod held;
 mod inboxes;
+mod moderation;
 mod national;
 mod outbox;
 mod pages;

@@ -395,7 +395,7 @@ async fn snapshot(pool: &AnyPool) -> Snapshot {
 }
 
 /// The indexes the rebuilt tables must keep, by name.
-const INDEXES: [&str; 12] = [
+const INDEXES: [&str; 15] = [
     "comments_by_statement",
     "comments_by_author",
     "comments_by_round_group",
@@ -408,6 +408,9 @@ const INDEXES: [&str; 12] = [
     "outbox_leases",
     "outbox_by_batch",
     "outbox_attempts_by_message",
+    "comment_reports_queue",
+    "comment_reports_by_comment",
+    "moderation_actions_by_comment",
 ];
 
 async fn index_names(db: &Db) -> Vec<String> {

@@ -174,6 +174,10 @@ pub fn PersonPage() -> impl IntoView {
                                                 <label class="checkboxes__label" for=crate::model::PersonInput::FACILITATOR>"Facilitator: records events and what people said there, and prints their letters"</label>
                                             </div>
                                             <div class="checkboxes__item">
+                                                <input class="checkboxes__input" type="checkbox" id=crate::model::PersonInput::MODERATOR name=crate::model::PersonInput::MODERATOR value="yes" checked=p.is_moderator/>
+                                                <label class="checkboxes__label" for=crate::model::PersonInput::MODERATOR>"Moderator: handles reported comments, hiding or removing words with a reason"</label>
+                                            </div>
+                                            <div class="checkboxes__item">
                                                 <input class="checkboxes__input" type="checkbox" id=crate::model::PersonInput::ADMIN name=crate::model::PersonInput::ADMIN value="yes" checked=p.is_admin/>
                                                 <label class="checkboxes__label" for=crate::model::PersonInput::ADMIN>"Admin: manages people, organisations and roles"</label>
                                             </div>

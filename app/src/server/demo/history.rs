@@ -163,6 +163,7 @@ pub async fn publish_earlier_version(state: &AppState) -> Result<(), sqlx::Error
         is_editor: true,
         is_admin: false,
         is_facilitator: false,
+        is_moderator: false,
         easy_read: false,
     };
     tx.commit().await?;

@@ -166,6 +166,7 @@ pub async fn load(state: &AppState, shape: &Shape) -> Result<National, LoadError
             is_editor: true,
             is_admin: false,
             is_facilitator: false,
+            is_moderator: false,
             easy_read: false,
         }),
     );

@@ -1,3 +1,4 @@
+use super::moderation::CommentWords;
 use crate::{
     domain::{
         drafting::{Knowledge, Visibility},
@@ -22,11 +23,12 @@ pub struct CommentRow {
     pub author_name: String,
     pub organisation_id: Option<i64>,
     pub organisation_name: Option<String>,
-    pub body: String,
+    /// Its words and suggested wording, original and as the public may read them.
+    #[sqlx(flatten)]
+    pub words: CommentWords,
     pub passage_start: Option<i64>,
     pub passage_end: Option<i64>,
     pub quote: Option<String>,
-    pub suggestion: Option<String>,
     pub knowledge: Knowledge,
     pub visibility: Visibility,
     pub created_at: i64,
@@ -97,10 +99,13 @@ impl CommentRow {
     }
 }
 
-pub(crate) const COMMENTS: &str = "\
+pub(crate) const COMMENTS: &str = concat!(
+    "\
     SELECT c.id, c.statement_id, c.revision_id, c.round_id, c.author_id, \
       COALESCE(u.display_name, ep.name, '') AS author_name, c.organisation_id, o.name AS organisation_name, \
-      c.body, c.passage_start, c.passage_end, c.quote, c.suggestion, c.knowledge, \
+      ",
+    super::moderation::comment_words!(),
+    ", c.passage_start, c.passage_end, c.quote, c.knowledge, \
       c.visibility, c.created_at, c.updated_at, c.withdrawn_at, s.reference, f.id AS framework_id, f.slug AS framework_slug, \
       r.id AS response_id, r.outcome, r.reason, \
       (SELECT MAX(rr.revision_id) FROM response_revisions rr WHERE rr.response_id = r.id) AS acted_revision_id, \
@@ -116,7 +121,8 @@ pub(crate) const COMMENTS: &str = "\
     JOIN statements s ON s.id = c.statement_id \
     JOIN frameworks f ON f.id = s.framework_id \
     LEFT JOIN organisations o ON o.id = c.organisation_id \
-    LEFT JOIN responses r ON r.comment_id = c.id";
+    LEFT JOIN responses r ON r.comment_id = c.id"
+);
 
 /// These comments, in the order of `ids` (those not found left out), in one query.
 pub async fn by_ids(conn: &mut AnyConnection, ids: &[i64]) -> Result<Vec<CommentRow>, sqlx::Error> {

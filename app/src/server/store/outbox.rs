@@ -124,6 +124,8 @@ pub struct Claimed {
     pub publication_id: Option<i64>,
     pub user_id: Option<i64>,
     pub participant_id: Option<i64>,
+    /// Set for the email telling an author what a moderator did: written at send time.
+    pub moderation_action_id: Option<i64>,
     /// Counting this one.
     pub attempts: i64,
     pub claimed_until: i64,
@@ -172,7 +174,7 @@ pub async fn claim(
         "UPDATE outbox SET status = $1, claimed_until = $2, attempts = attempts + 1 \
          WHERE id IN ({ids}) \
          RETURNING id, dedupe_key, recipient, subject, text_body, html_body, publication_id, \
-           user_id, participant_id, attempts, claimed_until"
+           user_id, participant_id, moderation_action_id, attempts, claimed_until"
     )))
     .bind(Status::Sending)
     .bind(lease_until);

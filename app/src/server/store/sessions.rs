@@ -39,11 +39,11 @@ pub async fn find_user(
     (idle, staff_idle): (i64, i64),
 ) -> Result<Option<SessionUser>, sqlx::Error> {
     sqlx::query_as::<_, SessionUser>(
-        "SELECT u.id, u.email, u.display_name, u.is_editor, u.is_admin, u.is_facilitator, u.easy_read, \
+        "SELECT u.id, u.email, u.display_name, u.is_editor, u.is_admin, u.is_facilitator, u.is_moderator, u.easy_read, \
            s.last_seen_at \
          FROM sessions s JOIN users u ON u.id = s.user_id \
          WHERE s.id_hash = $1 AND s.expires_at > $2 \
-           AND s.last_seen_at > $2 - CASE WHEN u.is_editor <> 0 OR u.is_admin <> 0 OR u.is_facilitator <> 0 \
+           AND s.last_seen_at > $2 - CASE WHEN u.is_editor <> 0 OR u.is_admin <> 0 OR u.is_facilitator <> 0 OR u.is_moderator <> 0 \
              THEN $3 ELSE $4 END",
     )
     .bind(id_hash)

@@ -105,3 +105,13 @@ stored_word!(TextKind, "revision text kind");
 stored_word!(Way, "event way");
 stored_word!(HearBack, "participant hear back");
 stored_word!(crate::domain::proposals::Status, "proposal status");
+stored_word!(crate::domain::moderation::ReportKind, "comment report kind");
+stored_word!(
+    crate::domain::moderation::ModerationReason,
+    "moderation reason"
+);
+stored_word!(crate::domain::moderation::Moderation, "comment moderation");
+stored_word!(
+    crate::domain::moderation::ModerationAction,
+    "moderation action"
+);

@@ -10,6 +10,7 @@ pub struct UserRow {
     pub is_editor: i64,
     pub is_admin: i64,
     pub is_facilitator: i64,
+    pub is_moderator: i64,
     pub easy_read: i64,
 }
 
@@ -22,6 +23,7 @@ impl From<UserRow> for Viewer {
             is_editor: row.is_editor != 0,
             is_admin: row.is_admin != 0,
             is_facilitator: row.is_facilitator != 0,
+            is_moderator: row.is_moderator != 0,
             easy_read: row.easy_read != 0,
         }
     }
@@ -57,8 +59,7 @@ pub async fn find_or_create(
     Ok((user, made.rows_affected() > 0))
 }
 
-const USERS: &str =
-    "SELECT id, email, display_name, is_editor, is_admin, is_facilitator, easy_read FROM users";
+const USERS: &str = "SELECT id, email, display_name, is_editor, is_admin, is_facilitator, is_moderator, easy_read FROM users";
 
 pub async fn find_by_id(conn: &mut AnyConnection, id: i64) -> Result<Option<UserRow>, sqlx::Error> {
     sqlx::query_as::<_, UserRow>(sqlx::AssertSqlSafe(format!("{USERS} WHERE id = $1")))
@@ -112,7 +113,7 @@ pub async fn page_matching(
     page: PageRequest,
 ) -> Result<Vec<UserRow>, sqlx::Error> {
     sqlx::query_as::<_, UserRow>(sqlx::AssertSqlSafe(format!(
-        "SELECT id, email, display_name, is_editor, is_admin, is_facilitator, easy_read \
+        "SELECT id, email, display_name, is_editor, is_admin, is_facilitator, is_moderator, easy_read \
          {PEOPLE_MATCHING} {PEOPLE_ORDER} LIMIT $2 OFFSET $3"
     )))
     .bind(pattern)
@@ -159,6 +160,20 @@ pub async fn set_roles(
         .execute(conn)
         .await?;
     Ok(result.rows_affected())
+}
+
+/// Give or take away the moderator role (handling reported comments).
+pub async fn set_moderator(
+    conn: &mut AnyConnection,
+    id: i64,
+    is_moderator: bool,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET is_moderator = $1 WHERE id = $2")
+        .bind(i64::from(is_moderator))
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
 }
 
 /// Give or take away the facilitator role (recording what people said at events).
