@@ -48,10 +48,18 @@ const ENTRIES: &str = "SELECT a.id, a.at, a.action, a.detail, \
      LEFT JOIN users actor ON actor.id = a.actor_id \
      LEFT JOIN users person ON person.id = a.person_id";
 
-/// Every entry, or only those of one action (`$1`; empty for all). The ids only grow, so
-/// newest first is id order, which `audit_log_by_action` serves for one action.
-const WHERE_ACTION: &str = "WHERE ($1 = '' OR a.action = $1)";
+/// Every entry, or only those of one action. Two shapes of query rather than one with
+/// `$1 = '' OR action = $1`, which no planner serves from an index: filtered, the
+/// entries come from `audit_log_by_action (action, id)`; unfiltered, from the key. The
+/// ids only grow, so newest first is id order.
+fn filter(action: Option<AuditAction>) -> &'static str {
+    match action {
+        Some(_) => "WHERE a.action = $1",
+        None => "WHERE $1 = ''",
+    }
+}
 
+/// The bound value of [`filter`]'s `$1`.
 fn action_word(action: Option<AuditAction>) -> &'static str {
     action.map(AuditAction::as_str).unwrap_or("")
 }
@@ -61,7 +69,8 @@ pub async fn count(
     action: Option<AuditAction>,
 ) -> Result<u64, sqlx::Error> {
     let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-        "SELECT COUNT(*) FROM audit_log a {WHERE_ACTION}"
+        "SELECT COUNT(*) FROM audit_log a {}",
+        filter(action)
     )))
     .bind(action_word(action))
     .fetch_one(conn)
@@ -75,7 +84,8 @@ pub async fn page(
     page: PageRequest,
 ) -> Result<Vec<EntryRow>, sqlx::Error> {
     sqlx::query_as::<_, EntryRow>(sqlx::AssertSqlSafe(format!(
-        "{ENTRIES} {WHERE_ACTION} ORDER BY a.id DESC LIMIT $2 OFFSET $3"
+        "{ENTRIES} {} ORDER BY a.id DESC LIMIT $2 OFFSET $3",
+        filter(action)
     )))
     .bind(action_word(action))
     .bind(page.limit())
@@ -91,7 +101,8 @@ pub fn stream(
     action: Option<AuditAction>,
 ) -> BoxStream<'_, Result<EntryRow, sqlx::Error>> {
     sqlx::query_as::<_, EntryRow>(sqlx::AssertSqlSafe(format!(
-        "{ENTRIES} {WHERE_ACTION} ORDER BY a.id"
+        "{ENTRIES} {} ORDER BY a.id",
+        filter(action)
     )))
     .bind(action_word(action))
     .fetch(conn)
